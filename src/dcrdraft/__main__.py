@@ -1,0 +1,5 @@
+"""``python -m dcrdraft``."""
+
+from dcrdraft.cli import main
+
+main()

@@ -1,0 +1,306 @@
+"""Everything a draft states that is computed rather than typed: intervals, deltas, statuses,
+segment failures, risk levels, and the gaps the inputs leave open.
+
+The template engine and the LLM prompts both read an ``Analysis``; neither computes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import figures as fmt
+from . import stats
+from .model import Inputs, PrimaryMetric, Risk, SecondaryMetric, Segment
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Something the inputs do not say that the DCR needs, and which checklist items it blocks."""
+
+    key: str
+    """Where the gap shows in place: ``section.field`` (e.g. ``deployment.rollback_triggers``)."""
+    what: str
+    items: tuple[int, ...] = ()
+
+    @property
+    def section(self) -> str:
+        return self.key.split(".", 1)[0]
+
+    @property
+    def needed_for(self) -> str:
+        if not self.items:
+            return ""
+        if len(self.items) == 1:
+            return f"checklist item {self.items[0]}"
+        nums = sorted(self.items)
+        if nums == list(range(nums[0], nums[-1] + 1)):
+            return f"checklist items {nums[0]}–{nums[-1]}"
+        return "checklist items " + ", ".join(str(i) for i in nums)
+
+    @property
+    def text(self) -> str:
+        suffix = f" — needed for {self.needed_for}" if self.items else ""
+        return f"Gap: {self.what}{suffix}"
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """A computed figure and how it was obtained (for the appendix)."""
+
+    figure: str
+    how: str
+
+
+@dataclass
+class ResultView:
+    dataset: str
+    value: float
+    n: int | None
+    ci: tuple[float, float] | None
+    ci_source: str | None  # "computed" (Wilson, from n) or "reported"
+    status: stats.Status | None
+    delta: float | None
+
+    @property
+    def ci_text(self) -> str | None:
+        if self.ci is None:
+            return None
+        low, high = self.ci
+        if self.ci_source == "reported":
+            return f"95% CI [{fmt.pct(low)}, {fmt.pct(high)}] (reported)"
+        return f"95% CI [{fmt.pct1(low)}, {fmt.pct1(high)}] (computed, Wilson)"
+
+
+@dataclass
+class SegmentFailure:
+    segment: str
+    metric: str
+    value: float
+    threshold: float
+    higher_is_better: bool
+    covered_by: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        rel = "below" if self.higher_is_better else "above"
+        return (
+            f"{self.segment}: {self.metric} {fmt.pct(self.value)}, {rel} the "
+            f"{fmt.pct(self.threshold)} threshold"
+        )
+
+
+@dataclass
+class SegmentColumn:
+    key: str
+    metric: str | None  # the metric whose threshold applies, when one matches
+    threshold: float | None
+    higher_is_better: bool
+
+
+@dataclass
+class RiskView:
+    risk: Risk
+    label: str  # "RAD-001" or "Risk 3"
+    level: str | None
+    score: int
+    missing: list[str]
+
+
+@dataclass
+class Analysis:
+    inputs: Inputs
+    primary: list[ResultView]
+    primary_status: stats.Status | None
+    columns: list[SegmentColumn]
+    failures: list[SegmentFailure]
+    risks: list[RiskView]
+    gaps: list[Gap]
+    derivations: list[Derivation]
+
+    def gaps_at(self, prefix: str) -> list[Gap]:
+        """Gaps whose key is ``prefix`` or lies under it, for showing in place."""
+        return [g for g in self.gaps if g.key == prefix or g.key.startswith(prefix + ".")]
+
+    @property
+    def uncovered_failures(self) -> list[SegmentFailure]:
+        return [f for f in self.failures if not f.covered_by]
+
+    @property
+    def top_risks(self) -> list[RiskView]:
+        ranked = sorted(self.risks, key=lambda r: -r.score)
+        return ranked[:5]
+
+    failing_cells: set[tuple[str, str]] = field(default_factory=set)
+    """(segment name, column key) of every cell that misses its threshold."""
+
+    def cell_below(self, segment: Segment, key: str) -> bool:
+        return (segment.name, key) in self.failing_cells
+
+
+def _tokens(text: str) -> set[str]:
+    return {t for t in re.split(r"[^a-z0-9]+", text.lower()) if t and t != "rate"}
+
+
+def _matches(key: str, name: str) -> bool:
+    a, b = _tokens(key), _tokens(name)
+    return bool(a) and bool(b) and (a <= b or b <= a)
+
+
+def _column(key: str, inputs: Inputs) -> SegmentColumn:
+    pm = inputs.evaluation.primary_metric
+    if pm is not None and _matches(key, pm.name):
+        return SegmentColumn(key, pm.name, pm.threshold, pm.higher_is_better)
+    for sm in inputs.evaluation.secondary_metrics:
+        if _matches(key, sm.name):
+            thr = sm.threshold if isinstance(sm.threshold, float) else None
+            return SegmentColumn(key, sm.name, thr, sm.higher_is_better)
+    return SegmentColumn(key, None, None, True)
+
+
+def _results(pm: PrimaryMetric, derivations: list[Derivation]) -> list[ResultView]:
+    out = []
+    for r in pm.results:
+        ci, source = None, None
+        if r.ci is not None:
+            ci, source = (r.ci[0], r.ci[1]), "reported"
+        elif r.n is not None:
+            ci, source = stats.wilson_interval(r.value, r.n), "computed"
+            derivations.append(
+                Derivation(
+                    f"{pm.name} on {r.dataset}: 95% CI [{fmt.pct1(ci[0])}, {fmt.pct1(ci[1])}]",
+                    f"Wilson score interval for {fmt.pct(r.value)} on n = {fmt.count(r.n)}.",
+                )
+            )
+        status = None
+        if pm.threshold is not None:
+            status = stats.status(r.value, pm.threshold, pm.higher_is_better)
+            derivations.append(
+                Derivation(
+                    f"{pm.name} on {r.dataset}: {status}",
+                    f"{fmt.pct(r.value)} against the {fmt.pct(pm.threshold)} threshold "
+                    f"({'higher' if pm.higher_is_better else 'lower'} is better).",
+                )
+            )
+        delta = None
+        if pm.baseline is not None:
+            delta = stats.delta_points(r.value, pm.baseline.value)
+            derivations.append(
+                Derivation(
+                    f"{pm.name} on {r.dataset}: {fmt.points(delta)} against the baseline",
+                    f"{fmt.pct(r.value)} minus {fmt.pct(pm.baseline.value)}.",
+                )
+            )
+        out.append(ResultView(r.dataset, r.value, r.n, ci, source, status, delta))
+    return out
+
+
+def secondary_delta(m: SecondaryMetric) -> float | None:
+    """Points against the baseline, when both are rates."""
+    if isinstance(m.value, float) and isinstance(m.baseline, float):
+        return stats.delta_points(m.value, m.baseline)
+    return None
+
+
+def secondary_status(m: SecondaryMetric) -> stats.Status | None:
+    if isinstance(m.value, float) and isinstance(m.threshold, float):
+        return stats.status(m.value, m.threshold, m.higher_is_better)
+    return None
+
+
+def secondary_ci(m: SecondaryMetric) -> tuple[float, float] | None:
+    if isinstance(m.value, float) and m.n is not None:
+        return stats.wilson_interval(m.value, m.n)
+    return None
+
+
+def _risk_text(r: Risk) -> str:
+    parts = [r.title, r.description, r.evidence, r.category, *r.mitigations, *r.segments]
+    return " ".join(p for p in parts if p).lower()
+
+
+def _risk_views(inputs: Inputs) -> list[RiskView]:
+    out = []
+    for i, r in enumerate(inputs.risks, 1):
+        missing = [
+            name
+            for name, present in (
+                ("severity", r.severity),
+                ("likelihood", r.likelihood),
+                ("description", r.description or r.evidence),
+                ("mitigations", r.mitigations),
+                ("residual risk", r.residual_risk),
+                ("owner", r.owner and (r.owner.name or r.owner.role)),
+                ("monitoring", r.monitoring),
+                ("escalation", r.escalation),
+                ("review cadence", r.review_cadence),
+            )
+            if not present
+        ]
+        out.append(
+            RiskView(
+                r,
+                r.id or f"Risk {i}",
+                stats.risk_level(r.severity, r.likelihood),
+                stats.risk_score(r.severity, r.likelihood),
+                missing,
+            )
+        )
+    return out
+
+
+def analyse(inputs: Inputs) -> Analysis:
+    """Compute every derived figure of a DCR and list its gaps."""
+    ev = inputs.evaluation
+    pm = ev.primary_metric
+    derivations: list[Derivation] = []
+    primary = _results(pm, derivations) if pm else []
+    statuses = [r.status for r in primary if r.status]
+    primary_status: stats.Status | None = None
+    if statuses:
+        primary_status = "PASS" if all(s == "PASS" for s in statuses) else "FAIL"
+
+    keys: list[str] = []
+    for seg in ev.segments:
+        keys += [k for k in seg.metrics if k not in keys]
+    columns = [_column(k, inputs) for k in keys]
+    risks = _risk_views(inputs)
+    failures: list[SegmentFailure] = []
+    failing_cells: set[tuple[str, str]] = set()
+    for seg in ev.segments:
+        for col in columns:
+            value = seg.metrics.get(col.key)
+            if value is None or col.threshold is None or col.metric is None:
+                continue
+            if not stats.meets(value, col.threshold, col.higher_is_better):
+                covered = [
+                    rv.label for rv in risks if seg.name.lower() in _risk_text(rv.risk)
+                ]
+                failures.append(
+                    SegmentFailure(seg.name, col.metric, value, col.threshold,
+                                   col.higher_is_better, covered)
+                )
+                failing_cells.add((seg.name, col.key))
+                derivations.append(
+                    Derivation(
+                        f"{seg.name}: {col.metric} below threshold",
+                        f"{fmt.pct(value)} against the deployment threshold "
+                        f"{fmt.pct(col.threshold)} of {col.metric}.",
+                    )
+                )
+    for rv in risks:
+        if rv.level:
+            derivations.append(
+                Derivation(
+                    f"{rv.label} risk level: {rv.level.upper()}",
+                    f"Severity {rv.risk.severity} x likelihood {rv.risk.likelihood}, "
+                    "from the risk matrix in this appendix.",
+                )
+            )
+
+    analysis = Analysis(inputs, primary, primary_status, columns, failures, risks, [],
+                        derivations, failing_cells)
+    from .gaps import find_gaps
+
+    analysis.gaps = find_gaps(analysis)
+    return analysis

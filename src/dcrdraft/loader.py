@@ -1,0 +1,206 @@
+"""Read an inputs file (YAML or JSON) into the model, turning every problem into file:line: field.
+
+ruamel.yaml keeps the line of every key and item, so a pydantic error path maps back to the
+line the author must fix.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import InputError, Problem
+from .model import Inputs
+
+INPUT_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def _yaml() -> Any:
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.allow_duplicate_keys = False
+    return yaml
+
+
+def parse_text(text: str, path: str) -> Any:
+    """Parse YAML or JSON text into ruamel's commented containers (which remember lines)."""
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    try:
+        return _yaml().load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        what = exc.problem or exc.context or "invalid YAML"
+        raise InputError([Problem(path, line, "", f"YAML syntax error: {what}")]) from None
+    except YAMLError as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else "invalid YAML"
+        raise InputError([Problem(path, None, "", f"YAML error: {first}")]) from None
+
+
+def line_of(data: Any, loc: tuple[int | str, ...]) -> int | None:
+    """The 1-based source line of the deepest node on ``loc`` that the file has."""
+    line: int | None = None
+    node = data
+    for part in loc:
+        lc = getattr(node, "lc", None)
+        try:
+            if isinstance(part, int) and isinstance(node, list):
+                if lc is not None and part in lc.data:
+                    line = lc.item(part)[0] + 1
+                node = node[part]
+            elif isinstance(node, dict) and part in node:
+                if lc is not None:
+                    line = lc.key(part)[0] + 1
+                node = node[part]
+            else:
+                break
+        except (KeyError, IndexError, TypeError):
+            break
+    return line
+
+
+def _field_path(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel] | None:
+    """The model class that owns the last key of ``loc`` (for did-you-mean suggestions)."""
+    import typing
+
+    model: Any = Inputs
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part) if isinstance(model, type) else None
+        if field is None:
+            return None
+        ann = field.annotation
+        for _ in range(3):  # unwrap Optional[...] and list[...]
+            args = [a for a in typing.get_args(ann) if a is not type(None)]
+            if isinstance(ann, type) and issubclass(ann, BaseModel):
+                break
+            if not args:
+                break
+            ann = args[0]
+        model = ann
+    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
+
+
+def _message(err: Any) -> str:
+    loc = tuple(err["loc"])
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        model = _model_at(loc)
+        key = str(loc[-1])
+        hint = ""
+        if model is not None:
+            close = difflib.get_close_matches(key, list(model.model_fields), n=1, cutoff=0.6)
+            if close:
+                hint = f"; did you mean '{close[0]}'?"
+        return f"unknown key '{key}'{hint}"
+    if kind == "missing":
+        return "required field is missing"
+    msg = str(err["msg"])
+    for prefix in ("Value error, ", "Assertion failed, "):
+        msg = msg.removeprefix(prefix)
+    if kind == "literal_error":
+        return f"{msg}, got {err.get('input')!r}"
+    return msg
+
+
+def problems_from(exc: ValidationError, data: Any, path: str) -> list[Problem]:
+    """Turn a pydantic ValidationError into located problems, one per error."""
+    out = []
+    for err in exc.errors():
+        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
+        out.append(Problem(path, line_of(data, loc), _field_path(loc), _message(err)))
+    return out
+
+
+def load_text(text: str, path: str = "<inputs>") -> Inputs:
+    """Validate inputs given as YAML or JSON text."""
+    if path.endswith(".json"):
+        try:
+            json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputError([Problem(path, exc.lineno, "", f"JSON syntax error: {exc.msg}")]) from None
+    data = parse_text(text, path)
+    if data is None:
+        raise InputError([Problem(path, 1, "", "the file is empty; `dcrdraft init` writes a starter")])
+    if not isinstance(data, dict):
+        raise InputError([Problem(path, 1, "", "expected a mapping with a 'system' key at the top")])
+    _rejoin_flow_commas(data, text.splitlines())
+    try:
+        return Inputs.model_validate(_plain(data))
+    except ValidationError as exc:
+        raise InputError(problems_from(exc, data, path)) from None
+
+
+def load(path: str | Path) -> Inputs:
+    """Read and validate an inputs file."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError([Problem(str(p), None, "", "no such file")]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError([Problem(str(p), None, "", f"cannot read: {exc}")]) from None
+    return load_text(text, str(p))
+
+
+def _rejoin_flow_commas(node: Any, lines: list[str]) -> None:
+    """Re-attach text split off by a comma inside a flow mapping.
+
+    In ``{description: Shadow traffic, 2026-10-14 to 2026-10-20}`` YAML reads the part after
+    the comma as a key with no value; the author meant one description. A bare key (written
+    without a colon) that follows a text value is joined back onto that value.
+    """
+    if isinstance(node, list):
+        for item in node:
+            _rejoin_flow_commas(item, lines)
+        return
+    if not isinstance(node, dict):
+        return
+    for value in node.values():
+        _rejoin_flow_commas(value, lines)
+    fa = getattr(node, "fa", None)
+    if fa is None or not fa.flow_style():
+        return
+    previous: Any = None
+    for key in list(node):
+        if node[key] is None and previous is not None and isinstance(node[previous], str):
+            line, col = node.lc.key(key)
+            rest = lines[line][col + len(str(key)) :] if line < len(lines) else ""
+            if not rest.lstrip().startswith(":"):
+                node[previous] = f"{node[previous]}, {key}"
+                del node[key]
+                continue
+        previous = key
+
+
+def _plain(node: Any) -> Any:
+    """ruamel containers → plain dicts/lists (scalars keep their parsed type)."""
+    from ruamel.yaml.scalarfloat import ScalarFloat
+
+    if isinstance(node, dict):
+        return {str(k): _plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    if isinstance(node, ScalarFloat):
+        return float(node)
+    if isinstance(node, bool):
+        return node
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, str):
+        return str(node)
+    return node
