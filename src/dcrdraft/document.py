@@ -13,6 +13,14 @@ from typing import Literal
 
 BlockKind = Literal["paragraph", "list_item", "table", "code", "quote"]
 SourceFormat = Literal["markdown", "text", "html", "docx", "pdf", "inputs"]
+SectionKind = Literal[
+    "metadata", "summary", "overview", "evaluation", "methodology", "segments",
+    "failure_modes", "risks", "deployment", "conditions", "monitoring", "rollback",
+    "human_review", "user_docs", "safety", "fairness", "privacy", "security", "regulatory",
+    "signoff", "recommendation", "appendix",
+]
+"""What a heading is recognised as: the guide's nine sections and the parts the checklist
+looks for inside them (monitoring and rollback inside deployment conditions, and so on)."""
 
 
 @dataclass
@@ -44,7 +52,7 @@ class Section:
     """Titles from the top-level section down to this one."""
     blocks: list[Block] = field(default_factory=list)
     children: list[Section] = field(default_factory=list)
-    kind: str | None = None
+    kind: SectionKind | None = None
     """The DCR section this heading was recognised as (``risks``, ``monitoring`` ...)."""
 
     def walk(self) -> Iterator[Section]:
