@@ -1,0 +1,1 @@
+"""Output renderers that turn a Markdown draft into other formats."""

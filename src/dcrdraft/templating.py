@@ -1,0 +1,55 @@
+"""The one strict Jinja2 environment used for drafts (and, with its own loader, for prompts).
+
+``StrictUndefined`` turns a misspelt variable into an error at render time instead of an
+empty string in a DCR.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from . import figures
+
+
+def sentence(text: str | None) -> str:
+    """Text as a sentence: stripped, ending with terminal punctuation."""
+    if not text:
+        return ""
+    text = " ".join(text.split())
+    return text if text[-1] in ".!?" else text + "."
+
+
+def cell(text: object) -> str:
+    """A value safe inside a Markdown table cell (pipes escaped, newlines folded)."""
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def upper(text: str | None) -> str:
+    return (text or "").upper()
+
+
+def environment(folder: Path, **options: Any) -> Environment:
+    """A strict environment over ``folder`` with the figure filters registered."""
+    env = Environment(
+        loader=FileSystemLoader(str(folder)),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+        **options,
+    )
+    env.filters.update(
+        pct=figures.pct,
+        pct1=figures.pct1,
+        points=figures.points,
+        count=figures.count,
+        figure=figures.figure,
+        sentence=sentence,
+        cell=cell,
+        up=upper,
+    )
+    return env
