@@ -1,0 +1,91 @@
+"""Read DCRs in any supported format into the one ``Document`` model and recognise sections.
+
+``read_document(path)`` picks a reader by suffix; ``read_text(text, path, format)`` parses
+text already in memory. Unreadable input raises ``ReadError`` with a one-line message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from ..document import Document, SourceFormat
+from ..errors import ReadError
+from .sections import classify_heading, classify_text, recognise
+from .source import DEFAULT_MAX_BYTES, check_size, decode, read_bytes
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "FORMAT_BY_SUFFIX",
+    "classify_heading",
+    "classify_text",
+    "format_for",
+    "read_document",
+    "read_text",
+    "recognise",
+]
+
+FORMAT_BY_SUFFIX: dict[str, SourceFormat] = {
+    ".md": "markdown", ".markdown": "markdown",
+    ".txt": "text", ".text": "text", "": "text",
+    ".html": "html", ".htm": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
+    ".yaml": "inputs", ".yml": "inputs", ".json": "inputs",
+}
+"""Which reader handles a file, by its lower-cased suffix."""
+
+
+def format_for(path: str | Path) -> SourceFormat:
+    """The format a file is read as, or ReadError for an unsupported suffix."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMAT_BY_SUFFIX:
+        known = ", ".join(s for s in FORMAT_BY_SUFFIX if s)
+        raise ReadError(f"{path}: unsupported file type {suffix!r} (expected one of {known})")
+    return FORMAT_BY_SUFFIX[suffix]
+
+
+def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read and parse a document file; files over ``max_bytes`` are refused with ReadError."""
+    p = Path(path)
+    fmt = format_for(p)
+    data = read_bytes(p, max_bytes)
+    if fmt == "docx":
+        from .word import parse_docx
+
+        return recognise(parse_docx(data, str(p), max_bytes))
+    if fmt == "pdf":
+        from .pdf import parse_pdf
+
+        return recognise(parse_pdf(data, str(p)))
+    return read_text(decode(data, str(p)), str(p), fmt, max_bytes)
+
+
+def read_text(
+    text: str, path: str = "<text>", format: SourceFormat = "markdown",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Document:
+    """Parse text already in memory as ``format`` (markdown, text, html or inputs)."""
+    check_size(text, path, max_bytes)
+    parser = _text_parser(format, path)
+    return recognise(parser(text.replace("\x00", "\ufffd"), path))
+
+
+def _text_parser(fmt: SourceFormat, path: str) -> Callable[[str, str], Document]:
+    if fmt == "markdown":
+        from .markdown import parse_markdown
+
+        return parse_markdown
+    if fmt == "text":
+        from .plaintext import parse_plaintext
+
+        return parse_plaintext
+    if fmt == "html":
+        from .html import parse_html
+
+        return parse_html
+    if fmt == "inputs":
+        from .inputs import parse_inputs
+
+        return parse_inputs
+    raise ReadError(f"{path}: {fmt} documents are binary; read them with read_document")

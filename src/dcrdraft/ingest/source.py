@@ -1,0 +1,74 @@
+"""Load a document's bytes safely: refuse oversized files, binary data and undecodable text.
+
+Files above ``max_bytes`` are refused before a byte is read, so a huge file costs neither
+memory nor time; everything else is read whole, since every reader needs the whole text.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..errors import ReadError
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+"""Documents larger than this (20 MB) are refused; no real DCR comes near it."""
+
+_NEWLINE = re.compile(r"\r\n?|\n")
+
+
+def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The file's bytes, or ReadError when it is missing, a folder, or too large."""
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise ReadError(f"{path}: is a folder, not a document")
+        if size > max_bytes:
+            raise ReadError(
+                f"{path}: {_mb(size)} is larger than the {_mb(max_bytes)} limit for a document"
+            )
+        with path.open("rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise ReadError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise ReadError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:
+        raise ReadError(f"{path}: larger than the {_mb(max_bytes)} limit for a document")
+    return data
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def decode(data: bytes, path: str) -> str:
+    """Text from UTF-8 (with or without BOM) or BOM-marked UTF-16; binary data is refused."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ReadError(f"{path}: invalid UTF-16 text") from None
+    if b"\x00" in data[:8192]:
+        raise ReadError(f"{path}: looks like a binary file, not a text document")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ReadError(
+            f"{path}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "save it as UTF-8"
+        ) from None
+
+
+def check_size(text: str, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+    """Refuse in-memory text beyond the same limit as files (counted in characters)."""
+    if len(text) > max_bytes:
+        raise ReadError(f"{path}: larger than the {_mb(max_bytes)} limit for a document")
+
+
+def split_lines(text: str) -> list[str]:
+    """Source lines as Markdown parsers count them (CRLF, CR and LF all end a line)."""
+    lines = _NEWLINE.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
