@@ -1,0 +1,160 @@
+"""Measurable conditions: monitoring (metric + threshold + window) and rollback triggers
+(a measurable condition or an incident condition), and rollback triggers that are looser
+than the red alert they should back up."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..context import Context, Unit
+from ..text import (CMP_FIGURE_RE, INCIDENT_RE, METRIC_RE, PLACEHOLDER_RE, VAGUE_RE,
+                    WINDOW_RE, compile_any, conditions, metric_key)
+from .base import Hit, Params, Verdict, check
+
+TOPICS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
+    # topic: (pattern a unit must match unless its section is the topic, kinds, own kinds)
+    "monitoring": (
+        r"monitor|alert|alarm|\bpage[sd]?\b|paging|dashboard|threshold|watch|track|"
+        r"guardrail|\bslo\b|observ|tripwire|notify|review (?:of )?\d+",
+        ("monitoring", "conditions", "deployment", "risks", "summary", "safety"),
+        ("monitoring",)),
+    "rollback": (
+        r"roll ?-?back|revert|kill[- ]?switch|switch(?:ed)? off|turn(?:ed)? off|disable|"
+        r"fall ?back to|restore (?:the )?(?:previous|prior)|back ?out|pull (?:the )?"
+        r"(?:model|system|feature)|take[sn]? (?:\w+ )?offline|shut ?down|withdraw|"
+        r"suspend|halt|pause (?:the )?(?:rollout|deployment|model|system)|stop serving",
+        ("rollback", "conditions", "deployment", "monitoring", "risks", "summary", "safety"),
+        ("rollback",)),
+}
+
+
+@dataclass
+class Cond:
+    unit: Unit
+    metric: bool
+    threshold: bool
+    window: bool
+    incident: bool
+    vague: bool
+    placeholder: bool
+
+    @property
+    def full(self) -> bool:
+        return (self.metric and self.threshold and self.window) or self.incident
+
+    @property
+    def partial(self) -> bool:
+        return self.threshold or (self.metric and self.window)
+
+
+def _analyse(ctx: Context, topic: str, extra_kinds: tuple[str, ...] = ()) -> list[Cond]:
+    def compute() -> list[Cond]:
+        pat, kinds, own = TOPICS[topic]
+        rx = re.compile(pat, re.I)
+        out: list[Cond] = []
+        seen: set[tuple[int, str]] = set()
+        wanted = set(kinds) | set(extra_kinds)
+        pool = [u for u in ctx.units if u.kinds & wanted or rx.search(u.text)]
+        pool += [c for c in ctx.chunks if "\n" in c.text and len(c.text) <= 600
+                 and (c.kinds & wanted or rx.search(c.text))]
+        for u in pool:
+            if (u.line, u.text) in seen:
+                continue
+            seen.add((u.line, u.text))
+            if not (rx.search(u.text) or (u.kinds & set(own))):
+                continue
+            incident = topic == "rollback" and bool(INCIDENT_RE.search(u.text))
+            out.append(Cond(u, bool(METRIC_RE.search(u.text)), bool(CMP_FIGURE_RE.search(u.text)),
+                            bool(WINDOW_RE.search(u.text)), incident,
+                            bool(VAGUE_RE.search(u.text)), bool(PLACEHOLDER_RE.search(u.text))))
+        return out
+    return ctx.cached(f"cond:{topic}", compute)
+
+
+def _topic(params: Params) -> str:
+    topic = str(params.get("topic", "monitoring"))
+    if topic not in TOPICS:
+        raise ValueError(f"unknown topic {topic!r}")
+    return topic
+
+
+@check("measurable", "item")
+def measurable(ctx: Context, params: Params) -> Verdict:
+    """Pass on a measurable condition (metric, threshold, window; or an incident for
+    rollback) about ``topic``; weak on a partial one; missing on vague words or nothing."""
+    conds = _analyse(ctx, _topic(params))
+    need = int(params.get("min", 1))
+    full = [c for c in conds if c.full and not c.placeholder]
+    if len(full) >= need:
+        return Verdict("pass", full[0].unit, detail=str(len(full)))
+    part = [c for c in conds if (c.partial or c.full) and not c.placeholder]
+    if part:
+        return Verdict("weak", part[0].unit)
+    return Verdict("missing", None)
+
+
+@check("measurable_absent", "finding")
+def measurable_absent(ctx: Context, params: Params) -> list[Hit]:
+    """Fires when no condition about ``topic`` has a threshold figure (or an incident):
+    at the vague or placeholder statement, else the topic's heading, else line 1."""
+    topic = _topic(params)
+    conds = _analyse(ctx, topic)
+    if any((c.partial or c.full) and not c.placeholder for c in conds):
+        return []
+    if params.get("only_if_mentioned") and not conds:
+        return []
+    bad = next((c for c in conds if c.vague or c.placeholder), None) or \
+        next(iter(conds), None)
+    if bad is not None:
+        what = "placeholder" if bad.placeholder else "vague wording" if bad.vague else "no figure"
+        return [Hit(bad.unit.line, bad.unit.end_line, f"{what}: \"{_short(bad.unit.text)}\"")]
+    heads = ctx.sections_of(TOPICS[topic][2]) or ctx.sections_of(("conditions", "deployment"))
+    if heads:
+        return [Hit(heads[0].line, heads[0].line, f"section \"{heads[0].title}\"")]
+    return [Hit(1, 1, "nowhere in the document")]
+
+
+def _short(text: str, n: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 3] + "..."
+
+
+_RED_RE = re.compile(r"\bred\b|\bcritical(?: alert)?\b|\bpage\b|\bsev[- ]?1\b|\bp0\b", re.I)
+
+
+@check("rollback_vs_alert", "finding")
+def rollback_vs_alert(ctx: Context, params: Params) -> list[Hit]:
+    """A rollback trigger looser than the red alert on the same metric by more than
+    ``tolerance_points`` (or half the red level)."""
+    tol = float(params.get("tolerance_points", 5))
+    reds: dict[str, tuple[str, float]] = {}
+    for c in _analyse(ctx, "monitoring"):
+        m = _RED_RE.search(c.unit.text)
+        if not m:
+            continue
+        key = metric_key(c.unit.text[: m.start()]) or metric_key(c.unit.text)
+        conds = [x for x in conditions(c.unit.text[m.start():]) if x[0] != "?"]
+        if key and conds and key not in reds:
+            reds[key] = conds[0][:2]
+    hits: list[Hit] = []
+    rb = compile_any((TOPICS["rollback"][0],))
+    for c in _analyse(ctx, "rollback"):
+        if "\n" in c.unit.text or not (rb and rb.search(c.unit.text)):
+            continue
+        key = metric_key(c.unit.text)
+        if key not in reds:
+            continue
+        conds = [x for x in conditions(c.unit.text) if x[0] != "?"]
+        if not conds:
+            continue
+        direction, value = conds[0][:2]
+        red_dir, red = reds[key]
+        if direction != red_dir:
+            continue
+        gap = red - value if direction == "floor" else value - red
+        if gap > tol or (gap > 1 and red and gap / red > 0.5):
+            detail = (f"rollback at {value:g} vs red alert at {red:g} on {key} "
+                      f"({'below' if direction == 'floor' else 'above'})")
+            hits.append(Hit(c.unit.line, c.unit.end_line, detail))
+    return hits

@@ -1,0 +1,80 @@
+"""The deployment recommendation: found, classified (approve / with conditions / disapprove)."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from ..context import Context, Unit
+from .base import Params, Verdict, check
+
+Decision = Literal["approve", "approve-with-conditions", "disapprove"]
+
+_DECIDE = re.compile(
+    r"\brecommend\w*\b|\bdecision\b|\bverdict\b|\bgo/no[- ]go\b|\bclearance\b|\bcleared\b|"
+    r"\bwe (?:approve|advise|propose|endorse|support)\b|\bapproved? for\b|\bgreen[- ]?light\w*|"
+    r"\b(?:ship|launch|deploy|release) it\b|\bconclusion\b|\boutcome\b", re.I)
+_NEG = re.compile(
+    r"\b(?:not|do not|don't|cannot|can't|no longer)\s+(?:be\s+)?(?:recommend|approv|deploy|"
+    r"launch|ship|release|clear)\w*|\bno[- ]go\b|\breject\w*|\bdisapprov\w*|\bwithh[oe]ld\w*|"
+    r"\bblock(?:ed|s)? (?:the )?(?:launch|deployment|release)|\bdefer\w*|\bnot (?:yet )?ready\b|"
+    r"\bagainst (?:deploy|launch|release)\w*|\bdecline\w*|\bnot cleared\b|\bdenied\b", re.I)
+_COND = re.compile(
+    r"\bcondition\w*\b|\bsubject to\b|\bprovided that\b|\bcontingent\b|\bwith the following\b|"
+    r"\bas long as\b|\bonly (?:if|when|after|for)\b|\brestricted\b|\blimited (?:rollout|release|"
+    r"launch|pilot)\b|\bphased\b|\bstaged\b|\bcanary\b|\bguardrails? above\b|\bcaveats?\b", re.I)
+_POS = re.compile(
+    r"\bapprov\w*|\brecommend\w* (?:for |that )?(?:\w+ ){0,6}?(?:deploy|launch|release|"
+    r"production|rollout|go[- ]live|ship)\w*|\bgo\b(?! ?/)|\bcleared\b|\bgreen[- ]?light\w*|"
+    r"\bproceed\w*|\bready (?:for|to)\b|\bendorse\w*", re.I)
+_MODEL_CARD = re.compile(r"\bwe recommend (?:that )?(?:users|developers|you|people)\b|"
+                         r"\brecommend(?:ed)? (?:use|uses|for research)\b", re.I)
+
+
+def _classify(text: str) -> Decision | None:
+    if _NEG.search(text):
+        return "disapprove"
+    if not _POS.search(text):
+        return None
+    return "approve-with-conditions" if _COND.search(text) else "approve"
+
+
+def _decisions(ctx: Context) -> list[tuple[Unit, Decision]]:
+    def compute() -> list[tuple[Unit, Decision]]:
+        out: list[tuple[Unit, Decision]] = []
+        for u in ctx.units:
+            own = bool(u.kinds & {"recommendation"})
+            if not own and not (_DECIDE.search(u.text) and u.kinds & {"summary", "signoff"}):
+                if not (_DECIDE.search(u.text) and re.search(
+                        r"\b(?:deploy|launch|production|release|rollout|go[- ]live)", u.text,
+                        re.I)):
+                    continue
+            if _MODEL_CARD.search(u.text):
+                continue
+            d = _classify(u.text)
+            if d is not None:
+                out.append((u, d))
+        # A recommendation section outranks a passing mention elsewhere.
+        out.sort(key=lambda x: 0 if x[0].kinds & {"recommendation"} else 1)
+        return out
+    return ctx.cached("decisions", compute)
+
+
+def recommendation(ctx: Context) -> Decision | None:
+    """The decision the document states, if any."""
+    found = _decisions(ctx)
+    return found[0][1] if found else None
+
+
+@check("recommendation", "item")
+def recommendation_item(ctx: Context, params: Params) -> Verdict:
+    """Pass on an explicit decision; weak when a recommendation section says nothing
+    decisive; missing otherwise."""
+    found = _decisions(ctx)
+    if found:
+        u, d = found[0]
+        return Verdict("pass", u, detail=d)
+    secs = [u for u in ctx.units if u.kinds & {"recommendation"}]
+    if secs:
+        return Verdict("weak", secs[0])
+    return Verdict("missing")

@@ -1,0 +1,44 @@
+"""Run a rubric over one ``Document``: every item rule gives an ``ItemResult``, every finding
+rule gives ``Finding`` spans; then the score, the gate and the stated recommendation."""
+
+from __future__ import annotations
+
+from ..document import Document
+from .checks import CHECKS, Hit, Verdict
+from .checks.decision import recommendation
+from .context import Context
+from .models import FileReport, Finding, ItemResult
+from .rubric import Rubric, Rule, load_rubric
+from .score import is_ready, score
+
+
+def _item(ctx: Context, rule: Rule) -> ItemResult:
+    v: Verdict = CHECKS[rule.check].fn(ctx, rule.params)
+    line = v.line if v.line is not None else (v.unit.line if v.unit else None)
+    evidence = ctx.quote(line, v.unit.text if v.unit else "") if line else None
+    if v.unit is not None and v.unit.text and evidence and v.unit.text not in evidence:
+        evidence = ctx.quote(None, v.unit.text)
+    return ItemResult(rule.code, rule.name, v.status, line,
+                      rule.message(v.status, v.detail), evidence)
+
+
+def _findings(ctx: Context, rule: Rule) -> list[Finding]:
+    hits: list[Hit] = CHECKS[rule.check].fn(ctx, rule.params)
+    return [Finding(rule.code, rule.name, rule.severity, h.line, max(h.line, h.end_line),
+                    rule.message("fire", h.detail), rule.suggestion) for h in hits]
+
+
+def review_document(doc: Document, rubric: Rubric | None = None) -> FileReport:
+    """Review a parsed document against ``rubric`` (the built-in rules by default)."""
+    rubric = rubric or load_rubric()
+    ctx = Context.of(doc)
+    items = [_item(ctx, r) for r in rubric.items]
+    findings: list[Finding] = []
+    for r in rubric.findings:
+        findings += _findings(ctx, r)
+    findings.sort(key=lambda f: (f.line, f.code))
+    return FileReport(
+        path=doc.path, format=doc.format,
+        score=score(items, findings, [r.weight for r in rubric.items]),
+        ready=is_ready(items, findings), recommendation=recommendation(ctx),
+        checklist=items, findings=findings)

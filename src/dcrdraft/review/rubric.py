@@ -1,0 +1,240 @@
+"""Rules as data: load ``rubrics/*.yaml`` (plus ``--rubric`` files that extend or override)
+into a ``Rubric`` of ``Rule`` entries, each naming a check type written in Python.
+
+A rubric file is ``{family: checklist|mistakes|extra|..., rules: [...]}``; every rule has a
+stable ``code``, a readable ``name``, a ``check`` with ``params``, messages, a severity, a
+rationale and examples that must fire and must not fire.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Literal
+
+from ..errors import ConfigError
+from ..paths import rubrics_dir
+from .models import Severity
+
+RuleKind = Literal["item", "finding"]
+
+_RULE_KEYS = {"code", "name", "title", "kind", "check", "params", "severity", "message",
+              "suggestion", "rationale", "source", "examples", "enabled", "weight"}
+_SKIP_FILES = {"sections.yaml"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule: a checklist item (judged pass/weak/missing) or a finding check."""
+
+    code: str
+    """Stable code (``C04``, ``M01``, ``X03``); never reused."""
+    name: str
+    """Readable name (``baseline-comparison``); either form selects the rule."""
+    kind: RuleKind
+    check: str
+    """The check type in ``dcrdraft.review.checks`` this rule runs."""
+    title: str = ""
+    """One-line statement of what the rule asks of a DCR."""
+    params: dict[str, Any] = field(default_factory=dict)
+    severity: Severity = "warning"
+    messages: dict[str, str] = field(default_factory=dict)
+    """Items: a message per status (``pass``, ``weak``, ``missing``); findings: ``fire``.
+    ``{detail}`` is replaced by what the check found."""
+    suggestion: str = ""
+    rationale: str = ""
+    source: str = ""
+    fire: tuple[str, ...] = ()
+    """Example texts on which the rule must fire (an item: must not pass)."""
+    quiet: tuple[str, ...] = ()
+    """Example texts on which the rule must not fire (an item: must pass)."""
+    weight: float = 1.0
+    """Share of the checklist part of the score (items only)."""
+    origin: str = ""
+    """``file`` the rule came from, for error messages and ``dcrdraft rules``."""
+
+    @property
+    def id(self) -> str:
+        return f"{self.code}/{self.name}"
+
+    def message(self, key: str, detail: str = "") -> str:
+        """The message for ``key`` with ``{detail}`` filled in."""
+        text = self.messages.get(key) or self.messages.get("fire") or self.title
+        return " ".join(text.replace("{detail}", detail).split())
+
+
+@dataclass
+class Rubric:
+    """The ordered rules of a review: checklist items first, then findings."""
+
+    rules: list[Rule] = field(default_factory=list)
+
+    @property
+    def items(self) -> list[Rule]:
+        return [r for r in self.rules if r.kind == "item"]
+
+    @property
+    def findings(self) -> list[Rule]:
+        return [r for r in self.rules if r.kind == "finding"]
+
+    def get(self, key: str) -> Rule | None:
+        """A rule by code or name, case-insensitive (``m01``, ``vague-risk``, ``M01/vague-risk``)."""
+        key = key.strip().lower()
+        for r in self.rules:
+            if key in (r.code.lower(), r.name.lower(), r.id.lower()):
+                return r
+        return None
+
+
+def _load_yaml(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read rubric ({exc.strerror or exc})") from exc
+    try:
+        import yaml  # PyYAML's C loader is ~20x faster than ruamel on start-up
+
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        return yaml.load(text, Loader=loader)  # noqa: S506 - safe loader
+    except ImportError:
+        pass
+    except Exception as exc:  # report through ruamel below for a located message
+        del exc
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        return YAML(typ="safe", pure=True).load(text)
+    except YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise ConfigError(f"{where}: invalid YAML ({getattr(exc, 'problem', exc)})") from exc
+
+
+def _line_of(path: Path, code: str) -> str:
+    try:
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if f"code: {code}" in line:
+                return f"{path}:{n}"
+    except OSError:
+        pass
+    return str(path)
+
+
+def _examples(raw: Any, where: str, key: str) -> tuple[str, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
+        raise ConfigError(f"{where}: examples.{key} must be a list of texts")
+    return tuple(raw)
+
+
+def _parse_rule(raw: Any, path: Path, family: str, index: int,
+                base: Rule | None) -> Rule | None:
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{path}: rules[{index}] must be a mapping")
+    code = str(raw.get("code", "")).strip()
+    where = _line_of(path, code) if code else f"{path}: rules[{index}]"
+    if not code:
+        raise ConfigError(f"{where}: code is required")
+    unknown = set(raw) - _RULE_KEYS
+    if unknown:
+        raise ConfigError(f"{where}: {code}: unknown field(s) {', '.join(sorted(unknown))}")
+    if raw.get("enabled") is False:
+        return None
+    kind = raw.get("kind") or (base.kind if base else
+                               "item" if family in ("checklist", "items") else "finding")
+    if kind not in ("item", "finding"):
+        raise ConfigError(f"{where}: {code}.kind must be item or finding")
+    severity = raw.get("severity", base.severity if base else "warning")
+    if severity not in ("error", "warning", "info"):
+        raise ConfigError(f"{where}: {code}.severity must be error, warning or info")
+    msg = raw.get("message")
+    if isinstance(msg, str):
+        messages = {"fire": msg}
+    elif isinstance(msg, dict):
+        messages = {str(k): str(v) for k, v in msg.items()}
+    elif msg is None:
+        messages = dict(base.messages) if base else {}
+    else:
+        raise ConfigError(f"{where}: {code}.message must be a text or a mapping")
+    params = raw.get("params", base.params if base else {})
+    if not isinstance(params, dict):
+        raise ConfigError(f"{where}: {code}.params must be a mapping")
+    ex = raw.get("examples")
+    if ex is not None and not isinstance(ex, dict):
+        raise ConfigError(f"{where}: {code}.examples must have 'fire' and 'quiet' lists")
+    fire = _examples(ex.get("fire"), where, "fire") if ex else (base.fire if base else ())
+    quiet = _examples(ex.get("quiet"), where, "quiet") if ex else (base.quiet if base else ())
+    name = raw.get("name") or (base.name if base else "")
+    check = raw.get("check") or (base.check if base else "")
+    if not name or not check:
+        raise ConfigError(f"{where}: {code} needs a name and a check")
+    from .checks import CHECKS
+
+    spec = CHECKS.get(str(check))
+    if spec is None:
+        raise ConfigError(f"{where}: {code}.check: unknown check type {check!r} "
+                          f"(known: {', '.join(sorted(CHECKS))})")
+    if spec.kind != kind:
+        raise ConfigError(f"{where}: {code}: check {check!r} is for {spec.kind} rules")
+    return Rule(
+        code=code, name=str(name), kind=kind, check=str(check),
+        title=str(raw.get("title", base.title if base else "")), params=dict(params),
+        severity=severity, messages=messages,
+        suggestion=str(raw.get("suggestion", base.suggestion if base else "")),
+        rationale=" ".join(str(raw.get("rationale", base.rationale if base else "")).split()),
+        source=str(raw.get("source", base.source if base else "")),
+        fire=fire, quiet=quiet, weight=float(raw.get("weight", base.weight if base else 1.0)),
+        origin=str(path),
+    )
+
+
+def _read_file(path: Path, into: dict[str, Rule | None], order: list[str]) -> None:
+    data = _load_yaml(path)
+    if data is None:
+        return
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        raise ConfigError(f"{path}: a rubric file needs a 'rules:' list")
+    family = str(data.get("family", "extra"))
+    for i, raw in enumerate(data["rules"]):
+        code = str(raw.get("code", "")).strip() if isinstance(raw, dict) else ""
+        base = into.get(code)
+        rule = _parse_rule(raw, path, family, i, base)
+        if code not in into:
+            order.append(code)
+        into[code] = rule
+
+
+def builtin_files() -> list[Path]:
+    """The rubric files shipped with dcrdraft, in load order."""
+    folder = rubrics_dir()
+    return sorted(p for p in folder.glob("*.yaml") if p.name not in _SKIP_FILES)
+
+
+_CACHE: dict[tuple[str, ...], Rubric] = {}
+
+
+def load_rubric(extra: Iterable[Path | str] = ()) -> Rubric:
+    """The built-in rules, then each ``extra`` file adding rules or overriding by code."""
+    extra_paths = [Path(p) for p in extra]
+    key = tuple(str(p) for p in extra_paths)
+    if key in _CACHE:
+        return _CACHE[key]
+    rules: dict[str, Rule | None] = {}
+    order: list[str] = []
+    for path in builtin_files() + extra_paths:
+        if not path.is_file():
+            raise ConfigError(f"{path}: rubric file not found")
+        _read_file(path, rules, order)
+    kept = [r for c in order if (r := rules[c]) is not None]
+    rubric = Rubric(sorted(kept, key=lambda r: 0 if r.kind == "item" else 1))
+    _CACHE[key] = rubric
+    return rubric
+
+
+def with_rules(rubric: Rubric, rules: Iterable[Rule]) -> Rubric:
+    """A copy of ``rubric`` keeping only ``rules`` (for --select style filtering)."""
+    keep = {r.code for r in rules}
+    return Rubric([replace(r) for r in rubric.rules if r.code in keep])

@@ -1,0 +1,39 @@
+"""The 0-100 score and the ``ready`` gate.
+
+    checklist = 100 * sum(weight * credit) / sum(weight)     credit: pass 1, weak 0.5, missing 0
+    penalty   = 5 per distinct M-code found                  (the guide's five mistakes)
+              + min(10, 2 per X error + 1 per X warning)      (extra checks; info costs nothing)
+    score     = clamp(round(checklist - penalty), 0, 100)
+
+A DCR is ``ready`` only when every checklist item passes and no M-finding remains; the score
+ranks documents, the gate decides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .models import Finding, ItemResult
+
+CREDIT = {"pass": 1.0, "weak": 0.5, "missing": 0.0}
+MISTAKE_PENALTY = 5
+EXTRA_PENALTY = {"error": 2, "warning": 1, "info": 0}
+EXTRA_CAP = 10
+
+
+def score(items: Sequence[ItemResult], findings: Sequence[Finding],
+          weights: Sequence[float] | None = None) -> int:
+    """The document's score from its checklist results and findings (see module doc)."""
+    w = list(weights) if weights else [1.0] * len(items)
+    total = sum(w) or 1.0
+    checklist = 100.0 * sum(wi * CREDIT[i.status] for wi, i in zip(w, items)) / total
+    mistakes = {f.code for f in findings if f.code.startswith("M")}
+    extra = sum(EXTRA_PENALTY[f.severity] for f in findings if not f.code.startswith("M"))
+    value = checklist - MISTAKE_PENALTY * len(mistakes) - min(EXTRA_CAP, extra)
+    return max(0, min(100, round(value)))
+
+
+def is_ready(items: Sequence[ItemResult], findings: Sequence[Finding]) -> bool:
+    """All items pass and no M-finding."""
+    return all(i.status == "pass" for i in items) and not any(
+        f.code.startswith("M") for f in findings)
