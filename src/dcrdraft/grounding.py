@@ -131,3 +131,161 @@ def strip_structure(markdown: str) -> str:
     for pattern in _STRUCTURE:
         markdown = pattern.sub(" ", markdown)
     return markdown
+
+
+# -- Claims beyond figures: dates, IDs and names (the LLM grounding guard) ----------------
+
+_MONTHS = {m.lower(): i for i, m in enumerate(
+    ["January", "February", "March", "April", "May", "June", "July", "August",
+     "September", "October", "November", "December"], 1)}
+_MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
+_MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_TEXT_DATES = [
+    # 14 October 2026, 14 Oct 2026
+    (re.compile(rf"\b(\d{{1,2}})\s+({_MON})\s+(\d{{4}})\b"), ("d", "m", "y")),
+    # October 14, 2026
+    (re.compile(rf"\b({_MON})\s+(\d{{1,2}}),?\s+(\d{{4}})\b"), ("m", "d", "y")),
+    # October 2026
+    (re.compile(rf"\b({_MON})\s+(\d{{4}})\b"), ("m", "y")),
+    # 14/10/2026 or 10/14/2026
+    (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"), ("a", "b", "y")),
+]
+_ID = re.compile(r"\b[A-Z][A-Z0-9]*[A-Z]-\d+[A-Z0-9-]*\b")
+_WORD = r"[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?"
+_NAME = re.compile(rf"\b(?:(Dr|Mr|Mrs|Ms|Prof)\.?\s+)?({_WORD})(?:\s+({_WORD}))?\b")
+
+COMMON_TITLE_WORDS = frozenset("""
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday
+the this that these those we our it its if when where while all any each every after
+before during until once within for with without from into over under above below and
+or but not no yes a an in on at by of to as is are be will must should may can could
+risk risks residual owner monitoring escalation escalate escalated review reviewed weekly
+monthly daily quarterly yearly annually medical safety lead engineer engineering product
+legal privacy officer team support customer customers manager director head chief
+compliance operations data science scientist quality assurance trust incident response
+platform deployment clearance report executive summary task completion rate baseline
+threshold status pass fail evidence mitigation mitigations severity likelihood level high
+medium low critical approve approved approval conditions condition recommendation system
+overview evaluation test set production sample version gap gaps section appendix register
+human agent agents knowledge base documentation alert alerts rollback dashboard dashboards
+sign off stakeholder stakeholders business sponsor success service desk help center centre
+board committee council ml ai llm machine learning model models accuracy error errors
+factual incorrect ambiguous requests request queries query users user chatbot assistant
+analyst analysts specialist specialists reviewer reviewers tier content policy security
+fairness regulatory harm harms what how who why which could go wrong well works true
+first second third next last new current previous prior weekly-review on-call oncall
+""".split())
+"""Capitalised words common in DCR prose that are not, on their own, a person's name."""
+
+
+from dataclasses import dataclass as _dataclass  # noqa: E402
+from typing import Literal as _Literal  # noqa: E402
+
+ClaimKind = _Literal["figure", "date", "id", "name"]
+
+
+@_dataclass(frozen=True)
+class Claim:
+    """A checkable statement in generated text: a figure, date, identifier or person's name."""
+
+    kind: ClaimKind
+    text: str
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.text}"
+
+
+def _month(token: str) -> int | None:
+    return _MONTHS.get(token.lower().rstrip(".")[:3])
+
+
+def _text_dates(text: str) -> Iterator[tuple[str, tuple[int, int, int | None] | None, int, int]]:
+    """(as written, (year, month, day or None) or None when invalid, start, end)."""
+    taken: list[tuple[int, int]] = []
+    for pattern, order in _TEXT_DATES:
+        for m in pattern.finditer(text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            parts = dict(zip(order, m.groups(), strict=True))
+            y = int(parts["y"])
+            if "a" in parts:
+                a, b = int(parts["a"]), int(parts["b"])
+                day, month = (a, b) if a > 12 else (b, a)
+            else:
+                month = _month(parts["m"]) or 0
+                day = int(parts["d"]) if "d" in parts else None
+            try:
+                if day is not None:
+                    dt.date(y, month, day)
+                valid: tuple[int, int, int | None] | None = (y, month, day)
+            except ValueError:
+                valid = None
+            yield m.group(0), valid, m.start(), m.end()
+
+
+def source_text(a: Analysis, extra: Iterable[str] = ()) -> str:
+    """Every piece of text in the inputs (and ``extra``, such as computed facts), joined."""
+    parts = [str(v) for v in _walk(a.inputs) if isinstance(v, str | int | float | dt.date)
+             and not isinstance(v, bool)]
+    return "\n".join([*parts, *extra])
+
+
+def _iso_dates(allowed: set[str]) -> set[tuple[int, int, int]]:
+    out = set()
+    for item in allowed:
+        if _DATE.fullmatch(item):
+            y, m, d = (int(x) for x in item.split("-"))
+            out.add((y, m, d))
+    return out
+
+
+def unsupported_claims(text: str, allowed: set[str], source: str) -> list[Claim]:
+    """Figures, dates, IDs and names in ``text`` found in neither ``allowed`` nor ``source``.
+
+    ``allowed`` is ``allowed_figures`` (plus any computed figure given to the writer);
+    ``source`` is ``source_text``: IDs and names must appear in it verbatim, dates as a date
+    of the inputs in any spelling. Names are a heuristic: two capitalised words that are
+    neither in the source nor common DCR vocabulary, or any honorific followed by a name.
+    """
+    claims: list[Claim] = []
+
+    def add(kind: ClaimKind, what: str) -> None:
+        c = Claim(kind, what)
+        if c not in claims:
+            claims.append(c)
+
+    body = strip_structure(text)
+    dates = _iso_dates(allowed)
+    spans: list[tuple[int, int]] = []
+    for written, ymd, start, end in _text_dates(body):
+        spans.append((start, end))
+        if ymd is None:
+            add("date", written)
+            continue
+        y, m, d = ymd
+        ok = any(dy == y and dm == m and (d is None or dd == d) for dy, dm, dd in dates)
+        if not ok:
+            add("date", written)
+    for s, e in sorted(spans, reverse=True):
+        body = body[:s] + " " + body[e:]
+    low_source = source.lower()
+    for m in _ID.finditer(body):
+        if m.group(0).lower() not in low_source:
+            add("id", m.group(0))
+    body = _ID.sub(" ", body)
+    for fig in unsupported_figures(body, allowed):
+        add("figure", fig)
+    vocabulary = set(re.findall(r"[a-z]+(?:[-'][a-z]+)?", low_source)) | COMMON_TITLE_WORDS
+    for m in _NAME.finditer(body):
+        honorific, first, last = m.groups()
+        if last is None and not honorific:
+            continue
+        name = f"{first} {last}" if last else first
+        if name.lower() in low_source:
+            continue
+        unknown = [w for w in name.split() if w.lower() not in vocabulary]
+        if (honorific and unknown) or len(unknown) == 2:
+            add("name", (f"{honorific}. " if honorific else "") + name)
+    return claims
