@@ -167,10 +167,22 @@ class _Walker:
         return i + 1
 
 
+def _blank_front_matter(lines: list[str]) -> str:
+    """The text with a leading YAML front-matter block blanked (line numbers kept)."""
+    if lines and lines[0].strip() == "---":
+        for end in range(1, min(len(lines), 500)):
+            if lines[end].strip() in ("---", "..."):
+                return "\n".join([""] * (end + 1) + lines[end + 1 :])
+    return "\n".join(lines)
+
+
 def parse_markdown(text: str, path: str, fmt: SourceFormat = "markdown") -> Document:
-    """Parse Markdown text into a Document (sections not yet recognised)."""
+    """Parse Markdown text into a Document (sections not yet recognised).
+
+    A YAML front-matter block at the top (``---`` ... ``---``) is metadata, not content.
+    """
     lines = split_lines(text)
-    walker = _Walker(_parser().parse(text))
+    walker = _Walker(_parser().parse(_blank_front_matter(lines)))
     walker.run()
     root = walker.tree.finish(len(lines))
     return Document(path=path, format=fmt, root=root, lines=lines)

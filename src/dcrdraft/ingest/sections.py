@@ -1,20 +1,179 @@
-"""Recognise which DCR section each heading is (placeholder until the rubric lands)."""
+"""Recognise which DCR section each heading names, from the patterns in rubrics/sections.yaml.
+
+Headings are matched by the longest pattern that fits; a section whose heading names nothing
+is classified by its own text (content fallback). Sub-sections inherit nothing: each heading
+is judged on its own.
+"""
 
 from __future__ import annotations
 
-from ..document import Document, SectionKind
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, get_args
+
+from ..document import Document, Section, SectionKind
+from ..errors import ConfigError
+from ..paths import rubrics_dir
+
+_KINDS: frozenset[str] = frozenset(get_args(SectionKind))
+_PUNCT = re.compile(r"[^\w/+\-]+")
+_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
-def classify_heading(title: str) -> SectionKind | None:
-    """The section kind a heading names, if any."""
+@dataclass(frozen=True)
+class Fallback:
+    """Thresholds of the content fallback (see sections.yaml)."""
+
+    min_words: int = 20
+    min_hits: int = 4
+    min_distinct: int = 2
+    margin: float = 1.5
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Compiled recognition rules: heading patterns (None kind = ignore) and keywords."""
+
+    headings: tuple[tuple[SectionKind | None, re.Pattern[str]], ...]
+    keywords: tuple[tuple[SectionKind, tuple[re.Pattern[str], ...]], ...]
+    fallback: Fallback
+
+
+def normalise(title: str) -> str:
+    """A heading as patterns see it: lower case, "&" as "and", punctuation as spaces."""
+    text = title.lower().replace("&", " and ")
+    return " ".join(_PUNCT.sub(" ", text).replace("_", " ").split())
+
+
+def _compile(pattern: object, where: str, wrap: bool) -> re.Pattern[str]:
+    if not isinstance(pattern, str):
+        raise ConfigError(f"{where}: pattern {pattern!r} is not a string")
+    try:
+        return re.compile(rf"\b(?:{pattern})\b" if wrap else pattern, re.I)
+    except re.error as exc:
+        raise ConfigError(f"{where}: bad pattern {pattern!r}: {exc}") from None
+
+
+def _as_list(value: Any, where: str) -> list[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ConfigError(f"{where}: expected a list of patterns")
+    return value
+
+
+def parse_rules(data: Any, where: str) -> Rules:
+    """Compile the YAML structure of sections.yaml, or ConfigError naming what is wrong."""
+    if not isinstance(data, dict) or not isinstance(data.get("kinds"), dict):
+        raise ConfigError(f"{where}: expected a mapping with a 'kinds' key")
+    headings: list[tuple[SectionKind | None, re.Pattern[str]]] = [
+        (None, _compile(p, f"{where}: ignore", True))
+        for p in _as_list(data.get("ignore"), f"{where}: ignore")
+    ]
+    keywords: list[tuple[SectionKind, tuple[re.Pattern[str], ...]]] = []
+    for kind, entry in data["kinds"].items():
+        if kind not in _KINDS:
+            raise ConfigError(f"{where}: unknown section kind {kind!r}")
+        entry = entry or {}
+        here = f"{where}: kinds.{kind}"
+        headings += [(kind, _compile(p, here, True))
+                     for p in _as_list(entry.get("headings"), here)]
+        words = tuple(_compile(p, here, False) for p in _as_list(entry.get("keywords"), here))
+        if words:
+            keywords.append((kind, words))
+    fb = data.get("fallback") or {}
+    try:
+        fallback = Fallback(**fb)
+    except TypeError as exc:
+        raise ConfigError(f"{where}: fallback: {exc}") from None
+    return Rules(tuple(headings), tuple(keywords), fallback)
+
+
+@lru_cache(maxsize=4)
+def load_rules(path: Path | None = None) -> Rules:
+    """The rules in ``path`` (default: sections.yaml in the rubrics folder), compiled once."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    path = path or rubrics_dir() / "sections.yaml"
+    try:
+        data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    except (OSError, YAMLError) as exc:
+        raise ConfigError(f"{path}: cannot read section rules: {exc}") from None
+    return parse_rules(data, str(path))
+
+
+def match_heading(title: str, rules: Rules | None = None) -> tuple[bool, SectionKind | None]:
+    """Whether any pattern matched the heading, and the kind it names (None if ignored)."""
+    text = normalise(title)
+    best: tuple[int, int, int] | None = None
+    kind: SectionKind | None = None
+    for order, (candidate, pattern) in enumerate((rules or load_rules()).headings):
+        for m in pattern.finditer(text):
+            key = (-(m.end() - m.start()), m.start(), order)
+            if m.end() > m.start() and (best is None or key < best):
+                best, kind = key, candidate
+    return best is not None, kind
+
+
+def classify_heading(title: str, rules: Rules | None = None) -> SectionKind | None:
+    """The section kind a heading names, or None."""
+    return match_heading(title, rules)[1]
+
+
+def classify_text(text: str, rules: Rules | None = None) -> SectionKind | None:
+    """The section kind a passage's wording points to, or None when it is not clear."""
+    rules = rules or load_rules()
+    fb = rules.fallback
+    words = len(_WORD.findall(text))
+    if words < fb.min_words:
+        return None
+    scored: list[tuple[int, int, SectionKind]] = []
+    for kind, patterns in rules.keywords:
+        counts = [min(3, len(p.findall(text))) for p in patterns]
+        scored.append((sum(counts), sum(1 for c in counts if c), kind))
+    scored.sort(key=lambda s: (-s[0], -s[1]))
+    hits, distinct, kind = scored[0]
+    runner_up = scored[1][0] if len(scored) > 1 else 0
+    if hits >= fb.min_hits and distinct >= fb.min_distinct and hits >= fb.margin * runner_up:
+        return kind
     return None
 
 
-def classify_text(text: str) -> SectionKind | None:
-    """The section kind a passage's content suggests, if any."""
-    return None
+PART_OF: dict[SectionKind, str] = {
+    "metadata": "metadata", "summary": "summary", "recommendation": "summary",
+    "overview": "overview",
+    "evaluation": "evaluation", "methodology": "evaluation", "segments": "evaluation",
+    "risks": "risks", "failure_modes": "risks",
+    "deployment": "conditions", "conditions": "conditions", "monitoring": "conditions",
+    "rollback": "conditions", "human_review": "conditions", "user_docs": "conditions",
+    "safety": "safety", "fairness": "safety", "privacy": "safety", "security": "safety",
+    "regulatory": "safety",
+    "signoff": "signoff", "appendix": "appendix",
+}
+"""Which of the guide's nine DCR sections each kind belongs to."""
 
 
-def recognise(doc: Document) -> Document:
+def _is_title(doc: Document, section: Section) -> bool:
+    """The lone top-level heading over several DCR sections names the document, not a part."""
+    top = doc.root.children
+    if len(top) != 1 or top[0] is not section:
+        return False
+    parts = {PART_OF[s.kind] for s in section.walk() if s is not section and s.kind}
+    return len(parts) >= 2
+
+
+def recognise(doc: Document, rules: Rules | None = None) -> Document:
     """Set ``Section.kind`` on every section of ``doc`` and return it."""
+    rules = rules or load_rules()
+    for section in doc.sections():
+        matched, kind = match_heading(section.title, rules)
+        if not matched:
+            kind = classify_text("\n".join(b.text for b in section.blocks), rules)
+        section.kind = kind
+    for section in doc.root.children[:1]:
+        if _is_title(doc, section):
+            section.kind = None
     return doc
