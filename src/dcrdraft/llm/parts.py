@@ -1,0 +1,319 @@
+"""One drafted part (the summary, or one risk entry): ask, check, re-ask, or fall back.
+
+A part's loop: render its prompt, make a request within the token budget, check the reply
+for unsupported claims (grounding) and for what self-review wants, and re-ask with the list of
+problems, up to ``max_attempts``; if it still fails, the template's text stands.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from .. import grounding
+from ..analysis import Analysis, Gap, RiskView
+from ..model import Risk
+from . import facts, prompts
+from .backend import Backend, BackendError, Cancelled, Message, OutputInvalid, Usage
+from .schemas import RiskEntry
+from .selfreview import risk_problems, summary_problems
+from .tokens import TokenCounter
+
+LEADINS = ("What the system is.", "How well it works.", "What could go wrong.",
+           "What must be true.", "Recommendation.")
+"""The executive summary's five paragraphs, as the template heads them."""
+
+SUMMARY_GAPS: tuple[tuple[str, ...], ...] = (
+    ("overview.purpose", "overview.users", "overview.business_case"),
+    ("evaluation.primary", "evaluation.baseline", "evaluation.threshold"),
+    ("risks.none", "risks.segments"),
+    ("deployment.monitoring", "deployment.rollback_triggers"),
+    ("recommendation",),
+)
+"""The gaps shown under each summary paragraph, as in the template."""
+
+RISK_FIELDS = ("description", "mitigations", "residual_risk", "residual_note", "monitoring",
+               "escalation", "review_cadence")
+
+OnToken = Callable[[str], None]
+
+
+@dataclass
+class PartReport:
+    """How one part was drafted: the ``--report`` entry."""
+
+    part: str
+    kind: Literal["summary", "risk"]
+    engine: Literal["llm", "template", "inputs"] = "template"
+    attempts: int = 0
+    tokens_in: int = 0
+    tokens_out: int = 0
+    tokens_source: Literal["endpoint", "tiktoken", "estimate", "none"] = "none"
+    violations: list[str] = field(default_factory=list)
+    """Unsupported claims found, over all attempts."""
+    problems: list[str] = field(default_factory=list)
+    """Self-review and format problems found, over all attempts."""
+    fallback_reason: str | None = None
+    rejected: bool = False
+    """True when the LLM's text was refused for grounding or self-review (what --strict fails on)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "part": self.part, "kind": self.kind, "engine": self.engine,
+            "attempts": self.attempts, "tokens_in": self.tokens_in,
+            "tokens_out": self.tokens_out, "tokens_source": self.tokens_source,
+            "grounding_violations": self.violations, "self_review_problems": self.problems,
+            "fallback_reason": self.fallback_reason,
+        }
+
+
+@dataclass
+class Context:
+    """What every part of one draft shares."""
+
+    analysis: Analysis
+    backend: Backend
+    counter: TokenCounter
+    max_attempts: int
+    cancel: threading.Event
+    allowed: set[str]
+    source: str
+
+
+def make_context(a: Analysis, backend: Backend, counter: TokenCounter, max_attempts: int,
+                 cancel: threading.Event) -> Context:
+    quoted = (facts.primary_facts(a) + facts.secondary_facts(a) + facts.failure_facts(a)
+              + [facts.risk_fact(rv) for rv in a.risks])
+    allowed = grounding.allowed_figures(a)
+    for line in quoted:
+        allowed |= set(grounding.numbers_in(line))
+    return Context(a, backend, counter, max_attempts, cancel, allowed,
+                   grounding.source_text(a, quoted))
+
+
+def gap_lines(gaps: list[Gap]) -> str:
+    return "\n\n".join(
+        f"> **Gap:** {g.what}" + (f" — needed for {g.needed_for}" if g.items else "") for g in gaps
+    )
+
+
+# -- the summary ----------------------------------------------------------------------------
+
+
+def summary_messages(a: Analysis) -> list[Message]:
+    i = a.inputs
+    data = i.model_dump(mode="json", exclude={"appendices", "signoffs"}, exclude_none=True)
+    user = prompts.SummaryPrompt(
+        system_name=i.system.name,
+        leadins=list(LEADINS),
+        data=facts.delimited(data),
+        primary=facts.primary_facts(a),
+        secondary=facts.secondary_facts(a),
+        top_risks=[facts.risk_fact(rv) for rv in a.top_risks],
+        failures=facts.failure_facts(a),
+        conditions=facts.condition_facts(a),
+        decision=i.recommendation.decision,
+        gaps=facts.gap_facts(a, *[k for keys in SUMMARY_GAPS for k in keys]),
+    )
+    return prompts.messages(prompts.SystemPrompt(system_name=i.system.name), user)
+
+
+def split_summary(text: str) -> list[str]:
+    """The five paragraphs of a summary reply, each starting with its bold lead-in."""
+    spans = []
+    for leadin in LEADINS:
+        words = r"\s+".join(re.escape(w) for w in leadin.rstrip(".").split())
+        m = re.search(rf"\*\*\s*{words}\s*[.:]?\s*\*\*[.:]?", text, re.I)
+        if m is None:
+            raise OutputInvalid(f"the paragraph headed **{leadin}** is missing", text)
+        spans.append(m)
+    if [m.start() for m in spans] != sorted(m.start() for m in spans):
+        raise OutputInvalid("the five paragraphs are not in the order asked", text)
+    out = []
+    for k, m in enumerate(spans):
+        end = spans[k + 1].start() if k + 1 < len(spans) else len(text)
+        body = " ".join(text[m.end():end].split())
+        if not body:
+            raise OutputInvalid(f"the paragraph headed **{LEADINS[k]}** is empty", text)
+        out.append(f"**{LEADINS[k]}** {body}")
+    return out
+
+
+# -- risks ----------------------------------------------------------------------------------
+
+
+def needs_expansion(r: Risk) -> bool:
+    """Whether any register field the LLM fills is missing from the inputs."""
+    return any(not getattr(r, f) for f in RISK_FIELDS) or len(r.mitigations) < 2
+
+
+def risk_messages(a: Analysis, rv: RiskView) -> list[Message]:
+    i = a.inputs
+    r = rv.risk
+    context = [facts.risk_fact(rv), *facts.primary_facts(a), *facts.secondary_facts(a)]
+    context += [f for f in facts.failure_facts(a) if any(s.lower() in f.lower() for s in r.segments)]
+    user = prompts.RiskPrompt(
+        label=rv.label,
+        title=r.title,
+        data=facts.delimited(r.model_dump(mode="json", exclude_none=True)),
+        context=context,
+        monitoring=facts.condition_facts(a),
+        system_name=i.system.name,
+    )
+    return prompts.messages(prompts.SystemPrompt(system_name=i.system.name), user)
+
+
+def merge_risk(r: Risk, entry: RiskEntry) -> Risk:
+    """The risk with the fields the inputs lack filled from ``entry``; given fields stand."""
+    update = {f: getattr(entry, f) for f in RISK_FIELDS if not getattr(r, f)}
+    if len(r.mitigations) < 2:
+        update["mitigations"] = entry.mitigations
+    return r.model_copy(update=update)
+
+
+def generated_text(r: Risk, original: Risk) -> str:
+    """The text of the fields that came from the model (what grounding checks)."""
+    parts = []
+    for f in RISK_FIELDS:
+        value = getattr(r, f)
+        if value != getattr(original, f):
+            parts += value if isinstance(value, list) else [str(value)]
+    return "\n".join(parts)
+
+
+# -- the loop -------------------------------------------------------------------------------
+
+
+class _Attempt:
+    """Accumulates usage and problems while a part is asked and re-asked."""
+
+    def __init__(self, ctx: Context, report: PartReport) -> None:
+        self.ctx = ctx
+        self.report = report
+
+    def account(self, messages: list[Message], usage: Usage, reply: str) -> None:
+        rep = self.report
+        if usage.input_tokens or usage.output_tokens:
+            rep.tokens_in += usage.input_tokens
+            rep.tokens_out += usage.output_tokens
+            rep.tokens_source = "endpoint"
+        else:
+            rep.tokens_in += self.ctx.counter.count_messages(messages)
+            rep.tokens_out += self.ctx.counter.count(reply)
+            if rep.tokens_source == "none":
+                rep.tokens_source = "tiktoken" if self.ctx.counter.exact else "estimate"
+
+
+def reask(messages: list[Message], reply: str, unsupported: list[str],
+          problems: list[str]) -> list[Message]:
+    feedback = prompts.render("reask.j2", prompts.ReaskPrompt(unsupported=unsupported,
+                                                               problems=problems))
+    return [*messages, Message("assistant", reply), Message("user", feedback)]
+
+
+def run_part(ctx: Context, report: PartReport, messages: list[Message],
+             attempt_once: Callable[[list[Message]], tuple[str, Usage, Any]],
+             check: Callable[[Any], tuple[list[str], list[str]]],
+             on_retry: Callable[[str], None] | None = None) -> Any:
+    """Ask until ``check`` finds nothing, or give up; returns the accepted value or None."""
+    acc = _Attempt(ctx, report)
+    for n in range(1, ctx.max_attempts + 1):
+        if ctx.cancel.is_set():
+            raise Cancelled("interrupted")
+        if not ctx.counter.fits(messages):
+            report.fallback_reason = (f"prompt of {ctx.counter.count_messages(messages)} tokens "
+                                      f"exceeds the {ctx.counter.budget}-token budget")
+            return None
+        report.attempts = n
+        try:
+            reply, usage, value = attempt_once(messages)
+        except OutputInvalid as exc:
+            acc.account(messages, exc.usage, exc.text)
+            report.problems.append(exc.message)
+            report.fallback_reason = f"invalid reply: {exc.message}"
+            if on_retry:
+                on_retry(exc.message)
+            messages = reask(messages, exc.text, [], [exc.message])
+            continue
+        except BackendError as exc:
+            report.fallback_reason = f"endpoint failed: {exc.message}"
+            return None
+        acc.account(messages, usage, reply)
+        unsupported, problems = check(value)
+        if not unsupported and not problems:
+            report.engine = "llm"
+            report.fallback_reason = None
+            return value
+        report.violations += [c for c in unsupported if c not in report.violations]
+        report.problems += [p for p in problems if p not in report.problems]
+        report.rejected = True
+        report.fallback_reason = (
+            "unsupported claims: " + ", ".join(unsupported) if unsupported
+            else "self-review: " + "; ".join(problems)
+        )
+        if on_retry:
+            on_retry(report.fallback_reason)
+        messages = reask(messages, reply, unsupported, problems)
+    return None
+
+
+def draft_summary(ctx: Context, on_token: OnToken | None) -> tuple[list[str] | None, PartReport]:
+    report = PartReport("summary", "summary")
+    a = ctx.analysis
+
+    def once(messages: list[Message]) -> tuple[str, Usage, Any]:
+        stream = ctx.backend.stream(messages)
+        chunks = []
+        for chunk in stream:
+            chunks.append(chunk)
+            if on_token is not None:
+                on_token(chunk)
+        text = "".join(chunks)
+        if on_token is not None:
+            on_token("\n")
+        try:
+            return text, stream.usage, split_summary(text)
+        except OutputInvalid as exc:
+            raise OutputInvalid(exc.message, text, stream.usage) from None
+
+    def check(paragraphs: list[str]) -> tuple[list[str], list[str]]:
+        claims = grounding.unsupported_claims("\n\n".join(paragraphs), ctx.allowed, ctx.source)
+        return [str(c) for c in claims], summary_problems(paragraphs, a)
+
+    def retry(why: str) -> None:
+        if on_token is not None:
+            on_token(f"\n[dcrdraft: asking again: {why}]\n\n")
+
+    paragraphs = run_part(ctx, report, summary_messages(a), once, check, retry)
+    if paragraphs is None:
+        return None, report
+    out = []
+    for paragraph, keys in zip(paragraphs, SUMMARY_GAPS, strict=True):
+        gaps = [g for k in keys for g in a.gaps_at(k)]
+        if keys[0] == "deployment.monitoring":
+            gaps = a.gaps_at("deployment.monitoring")[:1] + a.gaps_at("deployment.rollback_triggers")
+        out.append(paragraph + ("\n\n" + gap_lines(gaps) if gaps else ""))
+    return out, report
+
+
+def draft_risk(ctx: Context, rv: RiskView) -> tuple[Risk | None, PartReport]:
+    report = PartReport(rv.label, "risk")
+    if not needs_expansion(rv.risk):
+        report.engine = "inputs"
+        return None, report
+
+    def once(messages: list[Message]) -> tuple[str, Usage, Any]:
+        out = ctx.backend.complete(messages, RiskEntry)
+        assert isinstance(out.value, RiskEntry)
+        return out.text, out.usage, merge_risk(rv.risk, out.value)
+
+    def check(risk: Risk) -> tuple[list[str], list[str]]:
+        text = generated_text(risk, rv.risk)
+        claims = grounding.unsupported_claims(text, ctx.allowed, ctx.source)
+        return [str(c) for c in claims], risk_problems(rv.label, risk)
+
+    risk = run_part(ctx, report, risk_messages(ctx.analysis, rv), once, check)
+    return risk, report

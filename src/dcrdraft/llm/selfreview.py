@@ -1,0 +1,114 @@
+"""Self-review of drafted parts: risk entries against the reviewer's vague-risk check (M01),
+the summary against what the guide says it must mention.
+
+The reviewer is imported lazily: when its rubric has M01 the drafted entry is reviewed as a
+one-entry risk register; otherwise (or if the reviewer fails) a built-in check of the same
+intent runs, using the reviewer's vague-wording pattern when that module is present.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..analysis import Analysis
+from ..model import Risk
+
+_FALLBACK_VAGUE = re.compile(
+    r"\bclosely\b|\bcareful(?:ly)?\b|\bas (?:needed|necessary|appropriate)\b|\bregular(?:ly)?\b|"
+    r"\bongoing\b|\bbest practices?\b|\brobust\b|\bappropriate(?:ly)?\b|\bperiodic(?:ally)?\b",
+    re.I,
+)
+_PLACEHOLDER_FALLBACK = re.compile(r"\[(?:tbd|tbc|todo|name|owner|date|x+)\]|\bTBD\b|\bXX%", re.I)
+
+
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    try:
+        from ..review.text import PLACEHOLDER_RE, VAGUE_RE
+    except ImportError:
+        return _FALLBACK_VAGUE, _PLACEHOLDER_FALLBACK
+    return VAGUE_RE, PLACEHOLDER_RE
+
+
+def risk_markdown(label: str, r: Risk) -> str:
+    """A one-entry risk register in the template's shape, for the reviewer to read."""
+    lines = [f"## 5. Risk Register", "", f"### {label}: {r.title}", ""]
+    for name, value in (("Severity", r.severity), ("Likelihood", r.likelihood),
+                        ("Evidence", r.evidence), ("Description", r.description)):
+        if value:
+            lines.append(f"- **{name}:** {str(value).upper() if name in ('Severity', 'Likelihood') else value}")
+    lines.append("- **Mitigations:**")
+    lines += [f"  {i}. {m}" for i, m in enumerate(r.mitigations, 1)]
+    for name, value in (("Residual risk", r.residual_risk and f"{r.residual_risk.upper()} — {r.residual_note or ''}"),
+                        ("Monitoring", r.monitoring), ("Escalation", r.escalation),
+                        ("Post-deployment review", r.review_cadence)):
+        if value:
+            lines.append(f"- **{name}:** {value}")
+    return "\n".join(lines) + "\n"
+
+
+def _reviewer_m01(markdown: str) -> list[str] | None:
+    """M01 findings from the reviewer, or None when the reviewer or its M01 rule is absent."""
+    try:
+        from ..ingest import read_text
+        from ..review import load_rubric, review_document
+
+        rubric = load_rubric()
+        if rubric.get("M01") is None:
+            return None
+        report = review_document(read_text(markdown, "<drafted risk>"), rubric)
+    except Exception:  # noqa: BLE001 - the reviewer is optional here; fall back to built-ins
+        return None
+    return [f"{f.id}: {f.message}" for f in report.findings if f.code == "M01"]
+
+
+def risk_problems(label: str, risk: Risk) -> list[str]:
+    """Why a drafted risk entry would be flagged as vague (empty when it passes)."""
+    found = _reviewer_m01(risk_markdown(label, risk))
+    problems = list(found or [])
+    vague, placeholder = _patterns()
+    fields = {"description": risk.description, "residual note": risk.residual_note,
+              "monitoring": risk.monitoring, "escalation": risk.escalation,
+              "review cadence": risk.review_cadence}
+    fields.update({f"mitigation {i}": m for i, m in enumerate(risk.mitigations, 1)})
+    for name, text in fields.items():
+        if not text:
+            continue
+        for pattern, what in ((vague, "vague wording"), (placeholder, "a placeholder")):
+            m = pattern.search(text)
+            if m:
+                problems.append(f"{name} uses {what} ({m.group(0)!r}); say exactly what, how often and by whom")
+    if not 2 <= len(risk.mitigations) <= 4:
+        problems.append("give two to four mitigations")
+    if risk.evidence and re.search(r"\d", risk.evidence) and not re.search(r"\d", risk.description or ""):
+        problems.append("the description must quote the observed rate from the evidence")
+    return problems
+
+
+def _mentions(text: str, phrase: str) -> bool:
+    words = [w for w in re.split(r"[^a-z0-9%.]+", phrase.lower()) if w]
+    low = text.lower()
+    return all(w in low for w in words)
+
+
+def summary_problems(paragraphs: list[str], a: Analysis) -> list[str]:
+    """What the summary leaves out: primary metric, its baseline or threshold, failing segments."""
+    from .. import figures as fmt
+
+    text = "\n".join(paragraphs)
+    problems = []
+    pm = a.inputs.evaluation.primary_metric
+    if pm is not None:
+        if not _mentions(text, pm.name):
+            problems.append(f"name the primary metric, {pm.name}")
+        anchors = [fmt.pct(v) for v in (pm.baseline.value if pm.baseline else None, pm.threshold)
+                   if v is not None]
+        if anchors and not any(x in text for x in anchors):
+            problems.append(f"give the primary metric's baseline or threshold ({' or '.join(anchors)})")
+    for f in a.failures:
+        if f.segment.lower() not in text.lower():
+            problems.append(f"name the failing segment {f.segment} ({f.text})")
+    _, placeholder = _patterns()
+    m = placeholder.search(text)
+    if m:
+        problems.append(f"remove the placeholder {m.group(0)!r}")
+    return problems
