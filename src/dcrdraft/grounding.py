@@ -52,7 +52,8 @@ def _walk(node: Any) -> Iterator[Any]:
     if isinstance(node, BaseModel):
         for name in type(node).model_fields:
             yield from _walk(getattr(node, name))
-        for value in (node.model_extra or {}).values():
+        for key, value in (node.model_extra or {}).items():
+            yield key
             yield from _walk(value)
     elif isinstance(node, dict):
         for k, v in node.items():
@@ -123,6 +124,7 @@ _STRUCTURE = [
     re.compile(r"\b95% (?=CI|interval|score|confidence)|at 95%|Wilson 95%"),
     re.compile(r"2–4 concrete"),
     re.compile(r"Section \d\b"),
+    re.compile(r"\bRisk \d+\b"),  # the positional label of a risk the inputs gave no ID
 ]
 
 

@@ -26,7 +26,8 @@ def wilson_interval(p: float, n: int, z: float = Z95) -> tuple[float, float]:
     denom = 1.0 + z2 / n
     centre = (p + z2 / (2 * n)) / denom
     half = z * math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / denom
-    return max(0.0, centre - half), min(1.0, centre + half)
+    # Clamp so rounding never puts the interval beside the estimate (p = 0 or 1).
+    return min(p, max(0.0, centre - half)), max(p, min(1.0, centre + half))
 
 
 def delta_points(value: float, baseline: float) -> float:

@@ -1,0 +1,29 @@
+"""Shared test helpers: the repository's fixtures folder and the golden-file switch."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+UPDATE_GOLDEN = os.environ.get("UPDATE_GOLDEN") == "1"
+
+
+@pytest.fixture
+def fixtures() -> Path:
+    return FIXTURES
+
+
+def check_golden(name: str, actual: str) -> None:
+    """Compare with tests/golden/NAME; ``UPDATE_GOLDEN=1 pytest`` rewrites the golden."""
+    path = GOLDEN / name
+    if UPDATE_GOLDEN or not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+        if not UPDATE_GOLDEN:
+            pytest.fail(f"golden {name} was missing and has been written; check it in")
+    assert actual == path.read_text(encoding="utf-8"), f"{name} differs (UPDATE_GOLDEN=1 to accept)"
