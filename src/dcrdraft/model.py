@@ -349,6 +349,9 @@ class SignOff(Strict):
     """When they signed."""
     note: str | None = None
     """Conditions or remarks."""
+    content_hash: str | None = None
+    """Hash of the material content signed (written by ``dcrdraft sign``); when it no longer
+    matches the inputs, the sign-off is for an earlier version."""
 
 
 class DeployCondition(Strict):

@@ -114,6 +114,9 @@ def context(a: Analysis, parts: DraftParts | None = None) -> dict[str, Any]:
     def risk_of(rv: RiskView) -> Risk:
         return expanded.get(rv.label, rv.risk)
 
+    from ..charts import charts_for
+    from ..signing import signing_view
+
     letters = list(string.ascii_uppercase[2:]) + [f"Z{n}" for n in range(1, 100)]
     decision = i.recommendation.decision
     return {
@@ -129,6 +132,8 @@ def context(a: Analysis, parts: DraftParts | None = None) -> dict[str, Any]:
         "signed": sum(1 for s in i.signoffs if s.name and s.decision and s.date),
         "matrix": RISK_MATRIX,
         "appendix_letters": letters,
+        "charts": charts_for(a),
+        "signing": signing_view(i),
     }
 
 
@@ -169,8 +174,9 @@ def draft(inputs: Inputs, *, fmt: Format = "md", parts: DraftParts | None = None
     a = analyse(inputs)
     text = render_markdown(a, parts)
     if fmt == "html":
+        from ..charts import charts_for
         from ..render.html import markdown_to_html
 
         title = f"Deployment Clearance Report: {inputs.system.name}"
-        text = markdown_to_html(text, title=title)
+        text = markdown_to_html(text, title=title, charts=charts_for(a).all)
     return DraftResult(text=text, engine=engine, analysis=a)

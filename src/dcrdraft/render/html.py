@@ -1,14 +1,20 @@
 """Markdown → one self-contained, print-friendly HTML file.
 
 Raw HTML in the Markdown is not passed through (markdown-it's ``html`` option is off), so
-user text such as ``<script>`` is escaped and shows as text.
+user text such as ``<script>`` is escaped and shows as text. A Mermaid block that is one of
+the draft's charts becomes that chart as inline SVG; gaps are tinted so they stand out.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
+from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from ..charts import Chart, chart_for_block
 
 _CSS = """
 body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; max-width: 60rem;
@@ -24,11 +30,18 @@ blockquote { margin: .6rem 0; padding: .4rem .8rem; background: #fff4e5;
 code, pre { background: #f5f5f5; }
 nav.toc { border: 1px solid #ddd; padding: .5rem 1rem; margin: 1rem 0; }
 nav.toc ul { margin: .2rem 0; }
+em.gap { font-style: normal; background: #fff4e5; color: #8a4b00; padding: 0 .2rem; }
+figure.chart { margin: 1rem 0; }
+figure.chart svg { max-width: 100%; height: auto; font: 12px system-ui, sans-serif; }
+figure.chart .title { font-weight: 600; font-size: 14px; }
+figure.chart .value { font-weight: 600; }
+figure.chart .threshold { fill: #b3261e; }
+figure.chart figcaption { font-size: .85rem; color: #555; }
 @media print {
   body { max-width: none; margin: 0; font-size: 11pt; }
   h2 { page-break-before: always; }
   h2:first-of-type { page-break-before: avoid; }
-  table, blockquote { page-break-inside: avoid; }
+  table, blockquote, figure { page-break-inside: avoid; }
   nav.toc { page-break-after: always; }
 }
 """
@@ -44,10 +57,37 @@ def _slug(text: str, used: set[str]) -> str:
     return slug
 
 
-def markdown_to_html(markdown: str, *, title: str) -> str:
-    """Render ``markdown`` as a standalone HTML page with a table of contents."""
+def _mark_gaps(tokens: list[Token]) -> None:
+    """Give ``_Gap..._`` emphasis a class so the stylesheet can tint it."""
+    for tok in tokens:
+        children = tok.children or []
+        for idx, child in enumerate(children[:-1]):
+            nxt = children[idx + 1]
+            if child.type == "em_open" and nxt.type == "text" and nxt.content.startswith("Gap"):
+                child.attrSet("class", "gap")
+
+
+def _figure(chart: Chart) -> str:
+    from .svg import chart_svg, legend
+
+    return (f'<figure class="chart">\n{chart_svg(chart)}\n'
+            f"<figcaption>{html.escape(legend(chart))}</figcaption>\n</figure>\n")
+
+
+def markdown_to_html(markdown: str, *, title: str, charts: Sequence[Chart] = ()) -> str:
+    """Render ``markdown`` as a standalone HTML page with a table of contents; Mermaid blocks
+    that are exactly one of ``charts`` become inline SVG."""
     md = MarkdownIt("commonmark", {"html": False}).enable("table")
+    default_fence = md.renderer.rules["fence"]
+
+    def fence(_self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        tok = tokens[idx]
+        chart = chart_for_block(tok.content, list(charts)) if tok.info.strip() == "mermaid" else None
+        return _figure(chart) if chart else default_fence(tokens, idx, options, env)
+
+    md.add_render_rule("fence", fence)
     tokens = md.parse(markdown)
+    _mark_gaps(tokens)
     used: set[str] = set()
     toc: list[tuple[str, str]] = []
     for idx, tok in enumerate(tokens):
