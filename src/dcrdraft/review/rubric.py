@@ -22,6 +22,7 @@ RuleKind = Literal["item", "finding"]
 _RULE_KEYS = {"code", "name", "title", "kind", "check", "params", "severity", "message",
               "suggestion", "rationale", "source", "examples", "enabled", "weight"}
 _SKIP_FILES = {"sections.yaml"}
+_BUILTIN_ORDER = ("checklist.yaml", "mistakes.yaml", "extra.yaml")
 
 
 @dataclass(frozen=True)
@@ -210,7 +211,9 @@ def _read_file(path: Path, into: dict[str, Rule | None], order: list[str]) -> No
 def builtin_files() -> list[Path]:
     """The rubric files shipped with dcrdraft, in load order."""
     folder = rubrics_dir()
-    return sorted(p for p in folder.glob("*.yaml") if p.name not in _SKIP_FILES)
+    first = {name: i for i, name in enumerate(_BUILTIN_ORDER)}
+    return sorted((p for p in folder.glob("*.yaml") if p.name not in _SKIP_FILES),
+                  key=lambda p: (first.get(p.name, len(first)), p.name))
 
 
 _CACHE: dict[tuple[str, ...], Rubric] = {}

@@ -184,7 +184,7 @@ def conditions(text: str) -> list[tuple[str, float, int]]:
         if m.group("num2"):
             out.append(("ceiling", to_float(m.group("num2")), m.start()))
             continue
-        cmp = m.group("cmp") or ""
+        cmp = m.group(0)[: m.start("num") - m.start()]
         direction = "floor" if _FLOOR_RE.search(cmp) else "ceiling" if _CEIL_RE.search(cmp) \
             else "?"
         out.append((direction, to_float(m.group("num")), m.start()))

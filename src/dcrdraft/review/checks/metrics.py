@@ -1,1 +1,331 @@
-"""(in progress)"""
+"""Metric figures: the primary metric, its baseline comparison, uncertainty, and the
+consistency checks on them (summary vs evaluation, PASS claims, interval plausibility)."""
+
+from __future__ import annotations
+
+import re
+
+from ..context import Context, Unit
+from ..text import (FIGURE_RE, METRIC_RE, NUM, PERCENT_RE, lower_is_better, metric_key,
+                    percents, to_float)
+from .base import Hit, Params, Verdict, check
+
+EVAL_KINDS = {"evaluation", "summary", "methodology", "segments", "fairness"}
+
+BASELINE_RE = re.compile(
+    r"\bbaselines?\b|\bprevious\b|\bprior\b|\bpredecessor\b|\blegacy\b|\bincumbent\b|"
+    r"\bcurrent (?:system|model|version|process|production)\b|\bhuman (?:agents?|raters?|"
+    r"performance|baseline|experts?|reviewers?|clinicians?|radiologists?)\b|\bv\d+(?:\.\d+)*\b|"
+    r"\bcontrol\b|\bvs\.?\b|\bversus\b|\bcompared\b|\bcomparison\b|\bup from\b|"
+    r"\bdown from\b|\bimprov\w+|\bregress\w*|\brelative to\b|\bold (?:model|system|version)\b|"
+    r"\boutgoing\b|\bstatus quo\b|\bbefore\b|\bwas\s+\d", re.I)
+DELTA_RE = re.compile(rf"(?:up|down|rising|falling|climbing|improv\w*) from\s+(?:{NUM})"
+                      rf"|[+−-]\s?(?:{NUM})\s?(?:pp|points?|percentage points?|pts)\b"
+                      rf"|\b(?:{NUM})\s?(?:pp|percentage points?|pts)\b", re.I)
+THRESHOLD_RE = re.compile(r"\bthreshold\b|\btarget\b|\bminimum\b|\bbar\b|\bgate\b|"
+                          r"\bacceptance (?:criteri\w+|level)\b|\brequired\b|\bfloor\b|"
+                          r"\bceiling\b|\bmust (?:stay|be|remain|reach|exceed)\b", re.I)
+
+
+def _has_figure(text: str) -> bool:
+    return bool(FIGURE_RE.search(text))
+
+
+def _metric_units(ctx: Context) -> list[Unit]:
+    def compute() -> list[Unit]:
+        pool = [u for u in ctx.units if u.kinds & EVAL_KINDS] or ctx.units
+        return [u for u in pool if METRIC_RE.search(u.text) and _has_figure(u.text)]
+    return ctx.cached("metric_units", compute)
+
+
+@check("primary_metric", "item")
+def primary_metric(ctx: Context, params: Params) -> Verdict:
+    """Pass on a named metric with a value in the summary or evaluation; weak on a named
+    metric with no value."""
+    units = _metric_units(ctx)
+    if units:
+        primary = next((u for u in units if re.search(r"primary|headline|north[- ]star|key "
+                                                     r"metric|main metric", u.text, re.I)), None)
+        return Verdict("pass", primary or units[0])
+    named = next((u for u in ctx.units if u.kinds & EVAL_KINDS and METRIC_RE.search(u.text)),
+                 None)
+    return Verdict("weak", named) if named else Verdict("missing")
+
+
+def _comparisons(ctx: Context) -> tuple[list[Unit], list[Unit]]:
+    """Units comparing a figure against a baseline/threshold figure, and baseline mentions
+    without a comparator figure."""
+    def compute() -> tuple[list[Unit], list[Unit]]:
+        strong: list[Unit] = []
+        mentions: list[Unit] = []
+        for u in ctx.units:
+            base = BASELINE_RE.search(u.text) or THRESHOLD_RE.search(u.text)
+            if not base:
+                continue
+            figs = len(FIGURE_RE.findall(u.text))
+            table_col = u.row is not None and base.start() < u.text.find(":", base.start()) \
+                and _has_figure(u.text)
+            if DELTA_RE.search(u.text) or figs >= 2 or (table_col and figs >= 1) or \
+                    (figs >= 1 and re.search(r"^(?:baseline|previous|prior|threshold|target)"
+                                             r"[^:]{0,40}:", u.text, re.I)):
+                strong.append(u)
+            elif BASELINE_RE.search(u.text):
+                mentions.append(u)
+        for block, _sec in ctx.tables():
+            header = " ".join(block.rows[0]) if block.rows else ""
+            if BASELINE_RE.search(header) or THRESHOLD_RE.search(header):
+                if any(_has_figure(" ".join(r)) for r in block.rows[1:]):
+                    rows = [u for u in ctx.units if u.block is block]
+                    strong += rows[:1]
+        return strong, mentions
+    return ctx.cached("comparisons", compute)
+
+
+@check("baseline", "item")
+def baseline(ctx: Context, params: Params) -> Verdict:
+    """Pass on a metric figure set against a baseline, previous version or threshold figure;
+    weak when a baseline is named without a comparable figure."""
+    strong, mentions = _comparisons(ctx)
+    in_eval = [u for u in strong if u.kinds & EVAL_KINDS] or strong
+    if in_eval:
+        return Verdict("pass", in_eval[0])
+    if mentions:
+        return Verdict("weak", mentions[0])
+    return Verdict("missing")
+
+
+@check("baseline_absent", "finding")
+def baseline_absent(ctx: Context, params: Params) -> list[Hit]:
+    """Fires at the headline metric when no figure in the document compares it to a baseline,
+    previous version or threshold."""
+    strong, mentions = _comparisons(ctx)
+    units = _metric_units(ctx)
+    if strong or not units:
+        return []
+    u = units[0]
+    detail = "a baseline is mentioned but given no figure" if mentions else "no comparator"
+    return [Hit(u.line, u.end_line, detail)]
+
+
+_CI_RE = re.compile(
+    rf"(?:95|90|99)\s?%\s?(?:CI|confidence|credible)|confidence interval|credible interval|"
+    rf"±|\+/-|\+-|margin of error|standard (?:error|deviation)|\bstd\b|\bSE\b|bootstrap\w*|"
+    rf"\[\s?(?:{NUM})\s?%?\s?[,–-]\s?(?:{NUM})\s?%?\s?\]|\bCI\b|error bars?|p\s?[<=]\s?0?\.\d+",
+    re.I)
+_CI_NUM_RE = re.compile(
+    rf"[\[(]\s?(?:{NUM})\s?%?\s?(?:,|–|-|to)\s?(?:{NUM})\s?%?\s?[\])]|±\s?(?:{NUM})|"
+    rf"\+/-\s?(?:{NUM})|(?:CI|interval)[^.;\n]{{0,20}}?(?:{NUM})\s?%?\s?(?:–|-|to)\s?(?:{NUM})",
+    re.I)
+
+
+@check("uncertainty", "item")
+def uncertainty(ctx: Context, params: Params) -> Verdict:
+    """Pass on a stated interval or margin with numbers; weak on uncertainty words or a
+    sample size alone."""
+    units = [u for u in ctx.units if _CI_RE.search(u.text)]
+    strong = [u for u in units if _CI_NUM_RE.search(u.text)]
+    if strong:
+        return Verdict("pass", strong[0])
+    if units:
+        return Verdict("weak", units[0])
+    n = next((u for u in ctx.units if u.kinds & EVAL_KINDS and _N_RE.search(u.text)), None)
+    return Verdict("weak", n, detail="sample size only") if n else Verdict("missing")
+
+
+_N_RE = re.compile(
+    rf"\bn\s?=\s?({NUM})|\b({NUM})\s+(?:[\w-]+\s){{0,2}}?(?:examples|samples|cases|items|"
+    rf"queries|conversations|scans|x-rays|images|documents|records|prompts|tickets|calls|"
+    rf"patients|users|utterances|transcripts|chats|questions|claims|applications|sessions)\b",
+    re.I)
+_INTERVAL_RE = re.compile(
+    rf"[\[(]\s?(?P<lo>{NUM})\s?%?\s?(?:,|–|-|to)\s?(?P<hi>{NUM})\s?%?\s?[\])]"
+    rf"|±\s?(?P<pm>{NUM})\s?(?:%|pp|points?)?|\+/-\s?(?P<pm2>{NUM})", re.I)
+
+
+@check("interval_plausible", "finding")
+def interval_plausible(ctx: Context, params: Params) -> list[Hit]:
+    """A reported 95% interval that excludes its own estimate or whose width is far from the
+    Wilson interval for its n (ratio outside ``[low, high]``)."""
+    lo_ratio, hi_ratio = float(params.get("low", 0.5)), float(params.get("high", 2.0))
+    hits: list[Hit] = []
+    for u in ctx.units:
+        iv = _INTERVAL_RE.search(u.text)
+        if not iv:
+            continue
+        nm = _N_RE.search(u.text)
+        before = u.text[: iv.start()]
+        ps = [m for m in PERCENT_RE.finditer(before)
+              if not re.match(r"\s?(?:CI|confiden|credib)", before[m.end():], re.I)]
+        if not nm or not ps:
+            continue
+        n = int(to_float(nm.group(1) or nm.group(2)))
+        p = to_float(ps[-1].group(1))
+        if n <= 0 or not 0 < p < 100:
+            continue
+        if iv.group("lo") is not None:
+            lo, hi = to_float(iv.group("lo")), to_float(iv.group("hi"))
+            if hi <= 1.0 and p > 1.0:
+                lo, hi = lo * 100, hi * 100
+        else:
+            pm = to_float(iv.group("pm") or iv.group("pm2"))
+            lo, hi = p - pm, p + pm
+        from ...stats import wilson_interval  # lazy: stats pulls in pydantic
+
+        wl, wh = wilson_interval(p / 100, n)
+        width, wwidth = hi - lo, (wh - wl) * 100
+        if not lo <= p <= hi:
+            hits.append(Hit(u.line, u.end_line, f"{p:g}% lies outside its interval "
+                                                 f"[{lo:g}%, {hi:g}%]"))
+        elif wwidth > 0 and not lo_ratio <= width / wwidth <= hi_ratio:
+            hits.append(Hit(u.line, u.end_line,
+                            f"[{lo:g}%, {hi:g}%] for {p:g}% on n={n:,}; a 95% Wilson interval "
+                            f"is [{wl * 100:.1f}%, {wh * 100:.1f}%]"))
+    return hits
+
+
+_PAIR_BEFORE = re.compile(rf"({METRIC_RE.pattern})[^.;,\d%]{{0,30}}?(?:{NUM})\s?%$", re.I)
+
+
+def _pairs(units: list[Unit]) -> list[tuple[str, float, Unit]]:
+    out = []
+    for u in units:
+        for m in PERCENT_RE.finditer(u.text):
+            head = u.text[max(0, m.start() - 40): m.end()]
+            tail = u.text[m.end(): m.end() + 30]
+            if re.match(r"\s?(?:CI|confiden|credib|of (?:the )?(?:traffic|queries|users|"
+                        r"cases|samples|data))", tail, re.I):
+                continue
+            pm = _PAIR_BEFORE.search(head)
+            key = metric_key(pm.group(1)) if pm else None
+            if key is None:
+                tm = re.match(rf"\s?({METRIC_RE.pattern})", tail, re.I)
+                key = metric_key(tm.group(1)) if tm else None
+            if key and key not in ("rate", "score", "share", "percentage", "ratio"):
+                out.append((key, to_float(m.group(1)), u))
+    return out
+
+
+@check("summary_consistency", "finding")
+def summary_consistency(ctx: Context, params: Params) -> list[Hit]:
+    """A summary figure for a metric that the evaluation reports, where the evaluation never
+    shows that figure."""
+    summary = [u for u in ctx.units if "summary" in u.kinds]
+    evaluation = [u for u in ctx.units if u.kinds & {"evaluation", "segments", "methodology"}
+                  and "summary" not in u.kinds]
+    if not summary or not evaluation:
+        return []
+    eval_values: dict[str, set[float]] = {}
+    for key, value, _u in _pairs(evaluation):
+        eval_values.setdefault(key, set()).add(value)
+    all_eval = {v for u in evaluation for v in percents(u.text)}
+    hits: list[Hit] = []
+    for key, value, u in _pairs(summary):
+        known = eval_values.get(key)
+        if not known or any(abs(value - v) < 0.051 for v in all_eval):
+            continue
+        if re.search(r"\b(?:threshold|target|alert|rollback|below|above|exceed|traffic)\b",
+                     u.text, re.I):
+            continue
+        shown = ", ".join(f"{v:g}%" for v in sorted(known))
+        hits.append(Hit(u.line, u.end_line,
+                        f"summary says {key} {value:g}%, the evaluation shows {shown}"))
+    return hits
+
+
+_PASS_RE = re.compile(r"\bpass(?:ed|es)?\b|✓|✔|\bmet\b|\bmeets\b|\bgreen\b|\bok\b", re.I)
+_FAIL_RE = re.compile(r"\bfail\w*|✗|✘|\bnot met\b|\bmiss(?:ed|es)?\b|\bred\b", re.I)
+_VAL_COL = re.compile(r"result|value|observed|actual|measured|score|candidate|new|this|"
+                      r"ours|achieved|current|v\d|production|test|eval|metric value", re.I)
+_THR_COL = re.compile(r"threshold|target|minimum|\bmin\b|\bbar\b|required|criteri|gate|"
+                      r"floor|ceiling|limit|\bmax\b|acceptance|goal|slo", re.I)
+_STATUS_COL = re.compile(r"status|pass|verdict|outcome|met\b|gate|go/no", re.I)
+_CEIL_WORD = re.compile(r"≤|<|\bmax|\bat most|\bbelow|\bunder|\bceiling|\bno more than|"
+                        r"\bless than|\bcap", re.I)
+_FLOOR_WORD = re.compile(r"≥|>|\bmin|\bat least|\babove|\bover|\bfloor|\bno less than|"
+                         r"\bmore than", re.I)
+
+
+def _num(text: str) -> float | None:
+    m = re.search(rf"(?<![\w.])(?:{NUM})", text)
+    return to_float(m.group(0)) if m else None
+
+
+def _misses(value: float, thr: float, thr_text: str, metric: str) -> bool:
+    if _CEIL_WORD.search(thr_text):
+        return value > thr
+    if _FLOOR_WORD.search(thr_text):
+        return value < thr
+    return value > thr if lower_is_better(metric) else value < thr
+
+
+@check("pass_claim", "finding")
+def pass_claim(ctx: Context, params: Params) -> list[Hit]:
+    """A row, record or sentence claiming PASS while its value misses its threshold."""
+    hits: list[Hit] = []
+    for block, _sec in ctx.tables():
+        header = [h.strip() for h in block.rows[0]]
+        thr_i = next((i for i, h in enumerate(header) if _THR_COL.search(h)), None)
+        st_i = next((i for i, h in enumerate(header) if _STATUS_COL.search(h)
+                     and i != thr_i and not _THR_COL.search(h)), None)
+        if thr_i is None or st_i is None:
+            continue
+        val_i = next((i for i, h in enumerate(header) if i not in (thr_i, st_i, 0)
+                      and _VAL_COL.search(h) and not re.search(r"baseline|previous|prior",
+                                                               h, re.I)), None)
+        if val_i is None:
+            val_i = next((i for i in range(1, len(header)) if i not in (thr_i, st_i)), None)
+        if val_i is None:
+            continue
+        lines = block.row_lines or [block.line] * len(block.rows)
+        for r, row in enumerate(block.rows[1:], 1):
+            if max(thr_i, st_i, val_i) >= len(row) or not _PASS_RE.search(row[st_i]) or \
+                    _FAIL_RE.search(row[st_i]):
+                continue
+            value, thr = _num(row[val_i]), _num(row[thr_i])
+            if value is None or thr is None:
+                continue
+            metric = f"{row[0]} {header[val_i]}"
+            if _misses(value, thr, row[thr_i], metric):
+                ln = lines[r] if r < len(lines) else block.line
+                hits.append(Hit(ln, ln, f"{row[0].strip()}: {row[val_i].strip()} against "
+                                        f"{row[thr_i].strip()}"))
+    for chunk in ctx.chunks:
+        if chunk.row is not None:
+            continue
+        lines = chunk.text.split("\n") if "\n" in chunk.text else [chunk.text]
+        st = next((ln for ln in lines if re.search(r"\bstatus\b|\bresult\b|\bverdict\b", ln,
+                                                   re.I) and _PASS_RE.search(ln)), None)
+        if st is None or _FAIL_RE.search(st):
+            continue
+        if len(lines) > 1:
+            thr_line = next((ln for ln in lines if _THR_COL.search(ln) and _num(ln) is not None
+                             and ln is not st), None)
+            vals = [ln for ln in lines if ln is not st and ln is not thr_line and
+                    PERCENT_RE.search(ln) and not re.search(r"baseline|previous|prior", ln,
+                                                            re.I)]
+            if thr_line is None or not vals:
+                continue
+            thr_m = list(PERCENT_RE.finditer(thr_line)) or None
+            thr = to_float(thr_m[-1].group(1)) if thr_m else _num(thr_line)
+            value = to_float(PERCENT_RE.findall(vals[0])[-1])
+            thr_text = thr_line
+        else:
+            tm = re.search(rf"(?:threshold|target|minimum|bar|required)[^\d]{{0,20}}"
+                           rf"(?P<t>{NUM})\s?%", st, re.I) or \
+                re.search(rf"(?P<t>{NUM})\s?%\s?(?:threshold|target|minimum|bar)", st, re.I)
+            if not tm:
+                continue
+            others = [m for m in PERCENT_RE.finditer(st) if not tm.start() <= m.start() <= tm.end()]
+            if not others:
+                continue
+            thr, value, thr_text = to_float(tm.group("t")), to_float(others[0].group(1)), \
+                st[max(0, tm.start() - 15): tm.end()]
+        if thr is None:
+            continue
+        if _misses(value, thr, thr_text, chunk.text):
+            hits.append(Hit(chunk.line, chunk.end_line,
+                            f"value {value:g} against threshold {thr:g}"))
+    return hits
+
+
+__all__ = ["BASELINE_RE", "THRESHOLD_RE"]

@@ -1,1 +1,262 @@
-"""(in progress)"""
+"""Risk entries (table rows, labelled records, sub-sections or list items under a risks
+heading) and what each states: severity, likelihood, mitigation, owner, residual risk."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..context import Context, Unit
+from ..text import FIGURE_RE, NUM, PLACEHOLDER_RE, VAGUE_RE, clean
+from .base import Hit, Params, Verdict, check
+
+FIELDS: dict[str, re.Pattern[str]] = {
+    "severity": re.compile(r"\b(?:severity|impact|criticality|consequence|sev)\b", re.I),
+    "likelihood": re.compile(r"\b(?:likelihood|probability|frequency|chance|occurrence|"
+                             r"prevalence|likely|odds)\b", re.I),
+    "mitigation": re.compile(r"\b(?:mitigat\w*|controls?|safeguards?|countermeasures?|"
+                             r"treatments?|remediat\w*|defen[cs]es?|response)\b", re.I),
+    "owner": re.compile(r"\b(?:owners?|owned by|responsible|accountable|dri|assignee|"
+                        r"steward|raci)\b", re.I),
+    "residual": re.compile(r"\b(?:residual|remaining (?:risk|exposure)|after mitigation\w*|"
+                           r"post-mitigation|net risk|left-?over)\b", re.I),
+}
+_RISK_HEAD = re.compile(r"\b(?:risks?|hazards?|threats?|failure modes?|harms?|issues?)\b", re.I)
+_ENTRY_START = re.compile(r"^\s*(?:[-*]\s*)?(?:risk(?: id)?|hazard(?: id)?|id)\s*[:#]|"
+                          r"^\s*(?:[-*]\s*)?[A-Z]{2,6}-\d{1,4}\b", re.I)
+_MECHANISM = re.compile(
+    r"\brout\w+|\bblock\w*|\bfilter\w*|\brefus\w+|\breview(?:ed)? (?:of |by )?(?:all|every|each|"
+    r"\d)|\bescalat\w* to\b|\bverif\w+|\bcap(?:ped|s)?\b|\blimit\w*|\bdisabl\w+|\brequir\w+|"
+    r"\bmandatory\b|\bthreshold\b|\balert\w*|\baudit\w*|\bsampl\w+|\bred[- ]team\w*|"
+    r"\bencrypt\w*|\bredact\w*|\bmask\w*|\bblocklist|\ballowlist|\bclassifier\b|"
+    r"\bsecond reader\b|\bfallback\b|\bdisclaimer\b|\bconsent\b|\bopt[- ]out\b|\bretrain\w*|"
+    r"\bhuman (?:review|approval|sign-off|check)\b|\bgated?\b|\bquarantin\w+|\bhold(?:s|ing)? "
+    r"back\b|\bshadow mode\b|\bcanary\b|\bkill[- ]switch\b|\bwatermark\w*|\bguardrail\w*|"
+    r"\bclinician\w*|\bradiologist\w*|\bpharmacist\w*|\bagent\w* (?:review|handle)|"
+    r"\bnotif\w+|\bdashboard\w*|\btrain(?:ed|ing) (?:all|every|staff|agents)|"
+    r"\bper[- ](?:domain|segment|language)\b|\bdaily\b|\bweekly\b|\bmonthly\b|\bquarterly\b",
+    re.I)
+_LEVEL = re.compile(r"\b(?:critical|high|medium|moderate|low|minor|major|severe|negligible|"
+                    r"catastrophic|[1-5]\s?/\s?5)\b", re.I)
+
+
+@dataclass
+class Entry:
+    title: str
+    text: str
+    line: int
+    end_line: int
+    fields: set[str] = field(default_factory=set)
+    mitigation: str = ""
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+def _mitigation_text(text: str) -> str:
+    m = FIELDS["mitigation"].search(text)
+    if not m:
+        return ""
+    rest = text[m.end():]
+    stop = re.search(r"\n\s*(?:residual|owner|severity|likelihood|monitoring|escalation|"
+                     r"post-deployment)\b|(?:^|[.;]\s)(?:residual|owner|severity|likelihood)"
+                     r"\b", rest, re.I)
+    return rest[: stop.start()] if stop else rest
+
+
+def _text_entry(title: str, text: str, line: int, end: int) -> Entry:
+    e = Entry(title, text, line, end)
+    for name, rx in FIELDS.items():
+        if rx.search(text):
+            e.fields.add(name)
+    e.mitigation = _mitigation_text(text)
+    return e
+
+
+def _table_entries(ctx: Context, kinds: set[str]) -> tuple[list[Entry], set[int]]:
+    entries: list[Entry] = []
+    used: set[int] = set()
+    for block, sec in ctx.tables():
+        header = [clean(h) for h in block.rows[0]]
+        in_risks = bool(ctx.kinds_of.get(id(sec), frozenset()) & kinds)
+        cols = {n: i for n, rx in FIELDS.items() for i, h in enumerate(header) if rx.search(h)}
+        if not (in_risks and (cols or _RISK_HEAD.search(" ".join(header)))) and not (
+                _RISK_HEAD.search(" ".join(header)) and len(cols) >= 2):
+            continue
+        used.add(id(block))
+        lines = block.row_lines or [block.line] * len(block.rows)
+        for r, row in enumerate(block.rows[1:], 1):
+            cells = [clean(c) for c in row]
+            text = "; ".join(f"{h}: {c}" for h, c in zip(header, cells) if c)
+            ln = lines[r] if r < len(lines) else block.line
+            e = Entry(cells[0] if cells else "", text, ln, ln)
+            for name, i in cols.items():
+                if i < len(cells) and cells[i] and not re.fullmatch(r"[-–—?]*|n/?a|none",
+                                                                    cells[i], re.I):
+                    e.fields.add(name)
+            if "mitigation" in cols and cols["mitigation"] < len(cells):
+                e.mitigation = cells[cols["mitigation"]]
+            entries.append(e)
+    return entries, used
+
+
+def entries(ctx: Context, kinds: set[str] | None = None) -> list[Entry]:
+    """Every risk entry the document states (computed once per document)."""
+    kinds = kinds or {"risks"}
+
+    def compute() -> list[Entry]:
+        out, used = _table_entries(ctx, kinds)
+        for sec in ctx.sections_of(kinds):
+            subs = [c for c in sec.children if c.blocks]
+            if subs and len(subs) >= 2:
+                for c in subs:
+                    text = "\n".join([c.title] + [b.text for b in c.all_blocks()
+                                                  if id(b) not in used])
+                    out.append(_text_entry(c.title, text, c.line, c.end_line))
+                continue
+            units = [u for u in ctx.units if u.section in list(sec.walk())
+                     and id(u.block) not in used]
+            out += _group(units)
+        return sorted(out, key=lambda e: e.line)
+    return ctx.cached("risk_entries", compute)
+
+
+def _group(units: list[Unit]) -> list[Entry]:
+    """Labelled records ("Risk ID: ...") split at each start line; else one entry per list
+    item or per paragraph that reads as a risk."""
+    out: list[Entry] = []
+    if any(_ENTRY_START.search(u.text) for u in units):
+        cur: list[Unit] = []
+        for u in units:
+            if _ENTRY_START.search(u.text) and cur:
+                out.append(_from_units(cur))
+                cur = []
+            if cur or _ENTRY_START.search(u.text):
+                cur.append(u)
+        if cur:
+            out.append(_from_units(cur))
+        return out
+    seen: set[int] = set()
+    for u in units:
+        b = u.block
+        if id(b) in seen or b.kind not in ("list_item", "paragraph"):
+            continue
+        seen.add(id(b))
+        text = clean(b.text)
+        if b.kind == "paragraph" and not (_RISK_HEAD.search(text) or FIELDS["mitigation"]
+                                          .search(text)) or len(text) < 3:
+            continue
+        if b.kind == "paragraph" and text.endswith(":") and len(text) < 200:
+            continue
+        out.append(_text_entry(text.split(".")[0][:80], text, b.line, b.end_line))
+    return out
+
+
+def _from_units(units: list[Unit]) -> Entry:
+    text = "\n".join(u.text for u in units)
+    return _text_entry(units[0].text[:80], text, units[0].line, units[-1].end_line)
+
+
+def specific(e: Entry) -> bool:
+    """Whether the entry's mitigation is concrete: a mechanism or a figure, in enough words."""
+    mit = e.mitigation or (e.text if "mitigation" not in e.fields else "")
+    mit = PLACEHOLDER_RE.sub("", mit).strip(" :.;-")
+    words = len(mit.split())
+    if words < 4:
+        return False
+    concrete = bool(_MECHANISM.search(mit) or FIGURE_RE.search(mit) or
+                    re.search(rf"\(\d\)|\b\d\.\s|(?:{NUM})", mit))
+    if not concrete:
+        return False
+    return not (VAGUE_RE.search(mit) and words < 8 and not FIGURE_RE.search(mit))
+
+
+def vague(e: Entry) -> bool:
+    """An entry a reader cannot act on: a vague or absent mitigation on a one-line risk."""
+    if specific(e):
+        return False
+    return e.words < 40 or "mitigation" in e.fields
+
+
+@check("risk_register", "item")
+def risk_register(ctx: Context, params: Params) -> Verdict:
+    """Pass when risk entries state ``require`` fields (share ``share``); weak when entries
+    exist but lack them."""
+    es = entries(ctx)
+    need = set(params.get("require", ["severity", "mitigation", "owner"]))
+    share = float(params.get("share", 0.6))
+    if not es:
+        return Verdict("missing")
+    full = [e for e in es if need <= e.fields]
+    if len(es) >= int(params.get("min", 2)) and len(full) >= share * len(es):
+        return Verdict("pass", None, detail=f"{len(es)} risks", line=es[0].line)
+    missing = sorted(need - set.intersection(*(e.fields for e in es)))
+    return Verdict("weak", None, detail=", ".join(missing) or "too few entries",
+                   line=es[0].line)
+
+
+@check("specific_mitigations", "item")
+def specific_mitigations(ctx: Context, params: Params) -> Verdict:
+    """Pass when at least ``share`` of risk entries carry a concrete mitigation."""
+    es = entries(ctx)
+    if not es:
+        return Verdict("missing")
+    good = [e for e in es if specific(e)]
+    if good and len(good) >= float(params.get("share", 0.7)) * len(es):
+        return Verdict("pass", None, detail=f"{len(good)}/{len(es)}", line=good[0].line)
+    if good:
+        bad = next(e for e in es if not specific(e))
+        return Verdict("weak", None, detail=f"{len(good)}/{len(es)}", line=bad.line)
+    return Verdict("missing", None, detail=f"0/{len(es)}", line=es[0].line)
+
+
+@check("residual_risk", "item")
+def residual_risk(ctx: Context, params: Params) -> Verdict:
+    """Pass when most risk entries (or a risks-section statement) give the residual risk
+    with a level; weak on a mention."""
+    es = entries(ctx)
+    with_res = [e for e in es if "residual" in e.fields]
+    if es and len(with_res) >= float(params.get("share", 0.5)) * len(es):
+        return Verdict("pass", None, line=with_res[0].line)
+    stmt = [u for u in ctx.units if FIELDS["residual"].search(u.text)]
+    strong = [u for u in stmt if _LEVEL.search(u.text) and u.kinds & {"risks", "safety",
+                                                                     "summary", "fairness"}]
+    if strong and (not es or with_res):
+        return Verdict("pass", strong[0])
+    if stmt or with_res:
+        return Verdict("weak", stmt[0] if stmt else None,
+                       line=None if stmt else with_res[0].line)
+    return Verdict("missing")
+
+
+@check("vague_risk", "finding")
+def vague_risk(ctx: Context, params: Params) -> list[Hit]:
+    """Risk entries whose mitigation is absent or vague; adjacent ones become one span."""
+    hits: list[Hit] = []
+    for e in entries(ctx):
+        if not vague(e):
+            continue
+        title = e.title.strip(" .:")[:50]
+        if hits and e.line - hits[-1].end_line <= 1:
+            hits[-1].end_line = e.end_line
+            hits[-1].detail = hits[-1].detail.split(" (")[0] + " (and following)"
+        else:
+            hits.append(Hit(e.line, e.end_line, f"\"{title}\""))
+    return hits
+
+
+@check("risk_fields", "finding")
+def risk_fields(ctx: Context, params: Params) -> list[Hit]:
+    """In a structured register, entries lacking any of ``require`` fields."""
+    need = list(params.get("require", ["severity", "likelihood", "owner", "residual"]))
+    es = entries(ctx)
+    if not any(len(e.fields & set(need)) >= 2 for e in es):
+        return []
+    hits = []
+    for e in es:
+        lack = [f for f in need if f not in e.fields]
+        if lack:
+            hits.append(Hit(e.line, e.end_line, f"\"{e.title.strip(' .:')[:40]}\" lacks "
+                                                f"{', '.join(lack)}"))
+    return hits

@@ -1,1 +1,179 @@
-"""(in progress)"""
+"""Segment-level results: is there a breakdown, and is every weak segment acknowledged?"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..context import Context, Unit
+from ..text import METRIC_RE, NUM, PERCENT_RE, conditions, lower_is_better, metric_key, \
+    to_float
+from .base import Hit, Params, Verdict, check
+
+SEG_RE = re.compile(
+    r"segment|subgroup|sub-group|slice|cohort|group|language|locale|dialect|region|country|"
+    r"market|domain|user type|persona|tier|channel|device|age|sex|gender|race|ethnic\w*|"
+    r"skin|demograph\w*|site|hospital|scanner|vendor|category|intent|query type|complexity|"
+    r"product|plan|population|accent|geograph\w*|stratum|strata|bucket|band", re.I)
+_OVERALL = re.compile(r"^\s*(?:overall|all|total|aggregate|combined|average|mean|global|"
+                      r"all (?:users|queries|segments|traffic))\b", re.I)
+_STOP = {"queries", "query", "users", "user", "domain", "segment", "language", "requests",
+         "cases", "group", "customers", "traffic", "the", "and", "with", "from", "only",
+         "other", "tickets", "patients", "speakers", "words", "type"}
+
+
+@dataclass
+class SegmentRow:
+    label: str
+    value: float
+    overall: float | None
+    metric: str
+    line: int
+    unit: Unit | None
+    block: object
+
+
+def _rows(ctx: Context) -> list[SegmentRow]:
+    def compute() -> list[SegmentRow]:
+        out: list[SegmentRow] = []
+        for block, _sec in ctx.tables():
+            rows = block.rows or []
+            header = rows[0]
+            body = rows[1:]
+            if len(body) < 2 or not header:
+                continue
+            first_metricish = sum(bool(METRIC_RE.search(r[0])) and not SEG_RE.search(r[0])
+                                  for r in body if r)
+            if not SEG_RE.search(header[0]) and first_metricish > len(body) / 2:
+                continue
+            col = next((i for i in range(1, len(header))
+                        if sum(bool(PERCENT_RE.search(r[i])) for r in body if i < len(r)) >= 2
+                        and not re.search(r"share|traffic|% of|volume|mix|\bn\b|count|size|\bci\b|interval",
+                                          header[i], re.I)), None)
+            if col is None:
+                continue
+            lines = block.row_lines or [block.line] * len(rows)
+            units = {u.row: u for u in ctx.units if u.block is block}
+            overall = next((to_float(PERCENT_RE.search(r[col]).group(1))  # type: ignore[union-attr]
+                            for r in body if col < len(r) and _OVERALL.match(r[0])
+                            and PERCENT_RE.search(r[col])), None)
+            if not SEG_RE.search(header[0]) and overall is None and \
+                    not (units and any(u.kinds & {"segments", "fairness"}
+                                       for u in units.values())):
+                continue
+            for i, r in enumerate(body, 1):
+                if col >= len(r) or _OVERALL.match(r[0]):
+                    continue
+                m = PERCENT_RE.search(r[col])
+                if m:
+                    out.append(SegmentRow(r[0].strip(" *_`"), to_float(m.group(1)), overall,
+                                          header[col], lines[i] if i < len(lines) else
+                                          block.line, units.get(i), block))
+        return out
+    return ctx.cached("segment_rows", compute)
+
+
+_SEG_SENT = re.compile(rf"(?:by|across|per|for each|broken down by)\s+(?:\w+\s)?(?:{SEG_RE.pattern})"
+                       rf"|(?:{SEG_RE.pattern})[^.;\n]{{0,40}}(?:{NUM})\s?%", re.I)
+
+
+@check("segments", "item")
+def segments(ctx: Context, params: Params) -> Verdict:
+    """Pass on a per-segment table (or several per-segment figures); weak on segment words
+    without figures."""
+    rows = _rows(ctx)
+    if len(rows) >= 2:
+        return Verdict("pass", rows[0].unit, line=rows[0].line)
+    sents = [u for u in ctx.units if _SEG_SENT.search(u.text) and u.kinds & {
+        "evaluation", "segments", "fairness", "summary", "methodology"}]
+    figured = [u for u in sents if len(PERCENT_RE.findall(u.text)) >= 2]
+    if figured:
+        return Verdict("pass", figured[0])
+    return Verdict("weak", sents[0]) if sents else Verdict("missing")
+
+
+def _keys(label: str) -> list[str]:
+    label = re.sub(r"\(.*?\)|[*_`]", "", label).strip().lower()
+    words = [w for w in re.findall(r"[\w-]+", label) if len(w) >= 3 and w not in _STOP]
+    return [label] + words[:2] if label else words[:2]
+
+
+def _mentioned(ctx: Context, row: SegmentRow, kinds: set[str] | None) -> bool:
+    keys = _keys(row.label)
+    if not keys:
+        return True
+    for u in ctx.units:
+        if u.block is row.block or (kinds and not u.kinds & kinds):
+            continue
+        low = u.text.lower()
+        if any(re.search(rf"\b{re.escape(k)}", low) for k in keys):
+            return True
+    return False
+
+
+def _weak(row: SegmentRow, gap: float, threshold: float | None) -> bool:
+    lower = lower_is_better(row.metric)
+    if threshold is not None and (row.value > threshold if lower else row.value < threshold):
+        return True
+    if row.overall is None:
+        return False
+    return (row.value - row.overall if lower else row.overall - row.value) >= gap
+
+
+def _threshold(ctx: Context, metric: str) -> float | None:
+    key = metric_key(metric)
+    for u in ctx.units:
+        if not re.search(r"threshold|target|minimum|must (?:stay|remain|be)|acceptance|bar\b",
+                         u.text, re.I) or PERCENT_RE.search(u.text) is None:
+            continue
+        if u.kinds & {"monitoring", "rollback"} and not u.kinds & {"evaluation", "summary"}:
+            continue
+        if key and metric_key(u.text) not in (key, None):
+            continue
+        conds = conditions(u.text)
+        if conds:
+            return conds[0][1]
+        m = re.search(rf"(?:threshold|target|minimum)[^\d]{{0,30}}({NUM})\s?%", u.text, re.I)
+        if m:
+            return to_float(m.group(1))
+    return None
+
+
+@check("ignored_segment", "finding")
+def ignored_segment(ctx: Context, params: Params) -> list[Hit]:
+    """A segment at least ``gap_points`` below overall (or below the threshold) that no text
+    outside its table mentions; or headline metrics with no segment breakdown at all."""
+    gap = float(params.get("gap_points", 10))
+    rows = _rows(ctx)
+    hits: list[Hit] = []
+    for row in rows:
+        thr = _threshold(ctx, row.metric)
+        if _weak(row, gap, thr) and not _mentioned(ctx, row, None):
+            hits.append(Hit(row.line, row.line, f"{row.label} at {row.value:g}%"))
+    if not rows and params.get("require_breakdown", True):
+        v = segments(ctx, params)
+        if v.status == "missing":
+            from .metrics import _metric_units
+
+            units = _metric_units(ctx)
+            if units:
+                hits.append(Hit(units[0].line, units[0].end_line, "no segment breakdown"))
+    return hits
+
+
+@check("segment_below_threshold", "finding")
+def segment_below_threshold(ctx: Context, params: Params) -> list[Hit]:
+    """A segment below the stated threshold for its metric that no risk entry or summary
+    mentions."""
+    kinds = set(params.get("mentioned_in", ["risks", "summary", "recommendation",
+                                            "conditions"]))
+    hits: list[Hit] = []
+    for row in _rows(ctx):
+        thr = _threshold(ctx, row.metric)
+        if thr is None:
+            continue
+        lower = lower_is_better(row.metric)
+        if (row.value > thr if lower else row.value < thr) and not _mentioned(ctx, row, kinds):
+            hits.append(Hit(row.line, row.line, f"{row.label} at {row.value:g}% vs threshold "
+                                                f"{thr:g}%"))
+    return hits

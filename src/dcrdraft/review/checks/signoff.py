@@ -1,1 +1,113 @@
-"""(in progress)"""
+"""Stakeholder sign-off: rows (table rows or list items) naming a person with a date or an
+approval, under a sign-off heading or in an approvals table."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..context import Context
+from ..text import PLACEHOLDER_RE, clean
+from .base import Hit, Params, Verdict, check
+
+_HEAD = re.compile(r"sign|approv|stakeholder|signator|concur", re.I)
+_NAME_COL = re.compile(r"\bname\b|approver|signatory|signed by|\bwho\b|person|reviewer|"
+                       r"stakeholder", re.I)
+_DATE_COL = re.compile(r"date|\bwhen\b|signed on|\bon\b", re.I)
+_ROLE_COL = re.compile(r"role|title|function|team|area|position|capacity", re.I)
+DATE_RE = re.compile(
+    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|"
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?,?"
+    r"\s+\d{4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2}"
+    r"(?:st|nd|rd|th)?,?\s+\d{4}\b", re.I)
+_APPROVED = re.compile(r"\bapprov\w*|\bsigned\b|✓|✔|\bconcur\w*|\byes\b|\blgtm\b|"
+                       r"\bendorse\w*|\bagree\w*", re.I)
+_PERSON = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+(?:\s[A-Z]\.)?(?:\s[A-Z][a-zà-ÿ'’-]+)+\b|"
+                     r"\b[A-Z]\.\s?[A-Z][a-z]+\b|@[\w.-]+")
+_EMPTY = re.compile(r"^[\s\-–—_?.]*$|^(?:n/?a|none|pending|tbd|tbc|-+)$", re.I)
+_ROLE_WORDS = re.compile(r"\b(?:lead|head|officer|owner|manager|director|counsel|sponsor|"
+                         r"engineering|product|legal|privacy|security|compliance|business|"
+                         r"chief|vp|cto|ciso|cmo|dpo)\b", re.I)
+
+
+@dataclass
+class Row:
+    line: int
+    name: bool
+    date: bool
+    approved: bool
+    text: str
+
+
+def _is_name(cell: str) -> bool:
+    cell = clean(cell)
+    return bool(cell) and not _EMPTY.match(cell) and not PLACEHOLDER_RE.search(cell) and \
+        len(cell) <= 80
+
+
+def rows(ctx: Context) -> list[Row]:
+    def compute() -> list[Row]:
+        out: list[Row] = []
+        for block, sec in ctx.tables():
+            header = [clean(h) for h in block.rows[0]]
+            in_sec = bool(ctx.kinds_of.get(id(sec), frozenset()) & {"signoff"})
+            if not in_sec and not (_HEAD.search(" ".join(header)) or
+                                   (any(_NAME_COL.search(h) for h in header) and
+                                    any(_DATE_COL.search(h) for h in header))):
+                continue
+            name_i = next((i for i, h in enumerate(header) if _NAME_COL.search(h)
+                           and not _ROLE_COL.search(h)), None)
+            lines = block.row_lines or [block.line] * len(block.rows)
+            for r, row in enumerate(block.rows[1:], 1):
+                cells = [clean(c) for c in row]
+                text = " | ".join(cells)
+                if name_i is not None and name_i < len(cells):
+                    has_name = _is_name(cells[name_i])
+                else:
+                    has_name = any(_PERSON.search(c) and not PLACEHOLDER_RE.search(c)
+                                   and not _ROLE_WORDS.fullmatch(c) for c in cells[1:])
+                ln = lines[r] if r < len(lines) else block.line
+                out.append(Row(ln, has_name, bool(DATE_RE.search(text)),
+                               bool(_APPROVED.search(text)), text))
+        if not out:
+            for u in ctx.units:
+                if "signoff" not in u.kinds or u.block.kind not in ("list_item", "paragraph"):
+                    continue
+                text = u.text
+                if not (_ROLE_WORDS.search(text) or PLACEHOLDER_RE.search(text)) or \
+                        len(text) > 240:
+                    continue
+                after = text.split(":", 1)[1] if ":" in text else text
+                has_name = bool(_PERSON.search(after)) and not PLACEHOLDER_RE.search(
+                    after.split(",")[0])
+                out.append(Row(u.line, has_name, bool(DATE_RE.search(text)),
+                               bool(_APPROVED.search(text)), text))
+        return out
+    return ctx.cached("signoff_rows", compute)
+
+
+@check("signoff", "item")
+def signoff(ctx: Context, params: Params) -> Verdict:
+    """Pass on at least ``min`` sign-off rows naming a person with a date or an approval;
+    weak on fewer; missing when rows are placeholders or absent."""
+    rs = rows(ctx)
+    done = [r for r in rs if r.name and (r.date or r.approved)]
+    if len(done) >= int(params.get("min", 2)) and len(done) >= len(rs) / 2:
+        return Verdict("pass", None, detail=str(len(done)), line=done[0].line)
+    if done:
+        return Verdict("weak", None, detail=f"{len(done)} of {len(rs)}", line=done[0].line)
+    named = [r for r in rs if r.name]
+    if named:
+        return Verdict("weak", None, detail="names without dates", line=named[0].line)
+    return Verdict("missing", None, line=rs[0].line if rs else None)
+
+
+@check("signoff_rows", "finding")
+def signoff_rows(ctx: Context, params: Params) -> list[Hit]:
+    """Sign-off rows with no name or no date."""
+    hits = []
+    for r in rows(ctx):
+        lack = [w for w, ok in (("name", r.name), ("date", r.date)) if not ok]
+        if lack:
+            hits.append(Hit(r.line, r.line, " and ".join(lack)))
+    return hits
