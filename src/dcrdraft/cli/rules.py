@@ -1,0 +1,29 @@
+"""``dcrdraft rules [CODE]``: list the review rules or explain one with its examples."""
+
+from __future__ import annotations
+
+import click
+
+from ..errors import ConfigError
+
+
+@click.command("rules")
+@click.argument("code", required=False)
+@click.option("--rubric", "rubrics", multiple=True, type=click.Path(dir_okay=False),
+              help="Extra rubric YAML adding or overriding rules (repeatable).")
+def rules_command(code: str | None, rubrics: tuple[str, ...]) -> None:
+    """List review rules, or explain CODE (e.g. M01 or vague-risk)."""
+    from ..review import load_rubric
+    from ..review.render import render_rule, render_rules
+
+    rubric = load_rubric(rubrics)
+    if code is None:
+        click.echo(render_rules(rubric), nl=False)
+        return
+    rule = rubric.get(code)
+    if rule is None:
+        raise ConfigError(f"unknown rule {code!r}; run 'dcrdraft rules' for the list")
+    click.echo(render_rule(rule), nl=False)
+
+
+COMMANDS = [rules_command]
