@@ -40,11 +40,12 @@ class TreeBuilder:
         return self._stack[-1]
 
     def heading(self, title: str, level: int, line: int) -> Section:
-        """Open a section; it closes at the next heading of the same or a higher level."""
+        """Open a section; it closes at the next heading of the same or a higher level (or on
+        that heading's line, when lines are pages and its last block shares the page)."""
         level = max(1, min(level, 6))
         while self._stack[-1].level >= level:
             closed = self._stack.pop()
-            closed.end_line = max(line - 1, closed.line)
+            closed.end_line = max(line - 1, closed.line, self._last)
         parent = self._stack[-1]
         section = Section(title=title, level=level, line=line, end_line=line,
                           path=(*parent.path, title))

@@ -117,16 +117,17 @@ def _starts_block(lines: list[str], i: int) -> bool:
 class _Scanner:
     """One pass over the lines, collecting headings and blocks in order."""
 
-    def __init__(self, lines: list[str], offset: int = 0) -> None:
+    def __init__(self, lines: list[str], offset: int = 0, loose: bool = False) -> None:
         self.lines = lines
         self.offset = offset
+        self.loose = loose
         self.out: list[Heading | Block] = []
 
     def run(self) -> list[Heading | Block]:
         lines, i = self.lines, 0
         while i < len(lines):
             text = lines[i].strip()
-            after_blank = i == 0 or not lines[i - 1].strip() or isinstance(
+            after_blank = self.loose or i == 0 or not lines[i - 1].strip() or isinstance(
                 self.out[-1] if self.out else None, Heading)
             if not text or _RULE.match(text) and not self._underlined(i - 1):
                 i += 1
@@ -189,15 +190,19 @@ class _Scanner:
     def _paragraph(self, i: int) -> int:
         j = i + 1
         while j < len(self.lines) and self.lines[j].strip() and not _starts_block(self.lines, j) \
-                and not self._underlined(j):
+                and not self._underlined(j) and not (self.loose and heading_at(self.lines[j])):
             j += 1
         self._block("paragraph", " ".join(self.lines[i:j]), i, j)
         return j
 
 
-def scan(lines: list[str], offset: int = 0) -> list[Heading | Block]:
-    """Headings and blocks of ``lines`` in order; line numbers start at ``offset + 1``."""
-    return _Scanner(lines, offset).run()
+def scan(lines: list[str], offset: int = 0, loose: bool = False) -> list[Heading | Block]:
+    """Headings and blocks of ``lines`` in order; line numbers start at ``offset + 1``.
+
+    ``loose`` accepts numbered and ALL-CAPS headings without a blank line before them, as
+    text extracted from PDF pages rarely keeps blank lines.
+    """
+    return _Scanner(lines, offset, loose).run()
 
 
 class Leveller:

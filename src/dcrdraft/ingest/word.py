@@ -13,7 +13,7 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
-from ..document import Block, Document
+from ..document import Block, BlockKind, Document
 from ..errors import ReadError
 from ._tree import TreeBuilder, clean, table_block
 
@@ -114,7 +114,7 @@ def _walk(doc: Any, tree: TreeBuilder, lines: list[str]) -> None:
         if level is not None:
             tree.heading(text, level, len(lines))
         else:
-            kind = "list_item" if _is_list(item) else "paragraph"
+            kind: BlockKind = "list_item" if _is_list(item) else "paragraph"
             tree.block(Block(kind, text, len(lines), len(lines)))
 
 
@@ -123,7 +123,7 @@ def parse_docx(data: bytes, path: str, max_bytes: int) -> Document:
     _check_zip(data, path, max_bytes)
     import docx
 
-    tree, lines = TreeBuilder(), []
+    tree, lines = TreeBuilder(), list[str]()
     try:
         _walk(docx.Document(io.BytesIO(data)), tree, lines)
     except ReadError:
