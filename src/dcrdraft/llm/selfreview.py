@@ -9,6 +9,8 @@ intent runs, using the reviewer's vague-wording pattern when that module is pres
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import Any
 
 from ..analysis import Analysis
 from ..model import Risk
@@ -29,41 +31,36 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return VAGUE_RE, PLACEHOLDER_RE
 
 
-def risk_markdown(label: str, r: Risk) -> str:
-    """A one-entry risk register in the template's shape, for the reviewer to read."""
-    lines = [f"## 5. Risk Register", "", f"### {label}: {r.title}", ""]
-    for name, value in (("Severity", r.severity), ("Likelihood", r.likelihood),
-                        ("Evidence", r.evidence), ("Description", r.description)):
-        if value:
-            lines.append(f"- **{name}:** {str(value).upper() if name in ('Severity', 'Likelihood') else value}")
-    lines.append("- **Mitigations:**")
-    lines += [f"  {i}. {m}" for i, m in enumerate(r.mitigations, 1)]
-    for name, value in (("Residual risk", r.residual_risk and f"{r.residual_risk.upper()} — {r.residual_note or ''}"),
-                        ("Monitoring", r.monitoring), ("Escalation", r.escalation),
-                        ("Post-deployment review", r.review_cadence)):
-        if value:
-            lines.append(f"- **{name}:** {value}")
-    return "\n".join(lines) + "\n"
+@lru_cache(maxsize=1)
+def _rubric() -> Any:
+    from ..review import load_rubric
+
+    rubric = load_rubric()
+    return rubric if rubric.get("M01") is not None else None
 
 
-def _reviewer_m01(markdown: str) -> list[str] | None:
-    """M01 findings from the reviewer, or None when the reviewer or its M01 rule is absent."""
+def _reviewer_m01(a: Analysis, label: str, risk: Risk) -> list[str] | None:
+    """M01 findings on the risk's section of the rendered draft; None without the reviewer."""
     try:
+        from ..draft import DraftParts, render_markdown
         from ..ingest import read_text
-        from ..review import load_rubric, review_document
+        from ..review import review_document
 
-        rubric = load_rubric()
-        if rubric.get("M01") is None:
+        rubric = _rubric()
+        if rubric is None:
             return None
-        report = review_document(read_text(markdown, "<drafted risk>"), rubric)
+        doc = read_text(render_markdown(a, DraftParts(risks={label: risk})), "<draft>")
+        report = review_document(doc, rubric)
     except Exception:  # noqa: BLE001 - the reviewer is optional here; fall back to built-ins
         return None
-    return [f"{f.id}: {f.message}" for f in report.findings if f.code == "M01"]
+    spans = [(s.line, s.end_line) for s in doc.sections() if s.title.startswith(f"{label}:")]
+    return [f"{f.id}: {f.message}" for f in report.findings
+            if f.code == "M01" and any(lo <= f.line <= hi for lo, hi in spans)]
 
 
-def risk_problems(label: str, risk: Risk) -> list[str]:
+def risk_problems(a: Analysis, label: str, risk: Risk) -> list[str]:
     """Why a drafted risk entry would be flagged as vague (empty when it passes)."""
-    found = _reviewer_m01(risk_markdown(label, risk))
+    found = _reviewer_m01(a, label, risk)
     problems = list(found or [])
     vague, placeholder = _patterns()
     fields = {"description": risk.description, "residual note": risk.residual_note,
