@@ -1,11 +1,37 @@
-"""Reader stub: replaced by the real inputs reader."""
+"""Review what an inputs file (YAML or JSON with a top-level ``system:`` key) would draft.
+
+The inputs are validated, drafted to Markdown by the template engine and parsed as Markdown;
+line numbers and ``Document.lines`` refer to that drafted Markdown.
+"""
 
 from __future__ import annotations
 
 from ..document import Document
-from ..errors import ReadError
+from ..errors import InputError, ReadError
+from .markdown import parse_markdown
+
+
+def _first_problem(exc: InputError) -> str:
+    if not exc.problems:
+        return exc.message.splitlines()[0] if exc.message else "invalid"
+    more = len(exc.problems) - 1
+    return str(exc.problems[0]) + (f" (and {more} more)" if more else "")
 
 
 def parse_inputs(text: str, path: str) -> Document:
-    """Not available yet."""
-    raise ReadError(f"{path}: the inputs reader is not available yet")
+    """Draft the inputs in ``text`` and parse the draft, or ReadError if they are not inputs."""
+    from ..loader import load_text, parse_text
+
+    try:
+        data = parse_text(text, path)
+    except InputError as exc:
+        raise ReadError(f"not a dcrdraft inputs file: {_first_problem(exc)}") from None
+    if not isinstance(data, dict) or "system" not in data:
+        raise ReadError(f"{path}: not a dcrdraft inputs file (no top-level 'system:' key)")
+    try:
+        inputs = load_text(text, path)
+    except InputError as exc:
+        raise ReadError(f"invalid dcrdraft inputs: {_first_problem(exc)}") from None
+    from ..draft import draft_markdown
+
+    return parse_markdown(draft_markdown(inputs), path, "inputs")
