@@ -37,6 +37,9 @@ def parse_text(text: str, path: str) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         what = exc.problem or exc.context or "invalid YAML"
+        if exc.context and exc.context_mark is not None and exc.problem:
+            # "expected ']'" at the end of the file means little without where it opened.
+            what = f"{exc.problem} ({exc.context} on line {exc.context_mark.line + 1})"
         raise InputError([Problem(path, line, "", f"YAML syntax error: {what}")]) from None
     except YAMLError as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else "invalid YAML"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 
 from . import figures
 
@@ -29,6 +29,21 @@ def cell(text: object) -> str:
 
 def upper(text: str | None) -> str:
     return (text or "").upper()
+
+
+def bytecode_cache() -> BytecodeCache | None:
+    """Compiled templates cached under the user cache dir: compiling them is most of a cold
+    draft's time. None (compile every time) when the folder cannot be created."""
+    import os
+
+    from platformdirs import user_cache_dir
+
+    folder = Path(user_cache_dir("dcrdraft")) / "jinja"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else None
 
 
 def environment(folder: Path, **options: Any) -> Environment:

@@ -64,9 +64,9 @@ class DraftResult:
 @lru_cache(maxsize=1)
 def _env() -> Environment:
     from ..paths import templates_dir
-    from ..templating import environment
+    from ..templating import bytecode_cache, environment
 
-    return environment(templates_dir())
+    return environment(templates_dir(), bytecode_cache=bytecode_cache())
 
 
 def _owner_text(r: Risk) -> str:

@@ -1,0 +1,35 @@
+"""Import hygiene: review and draft start without Textual, LangChain or OpenAI."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+HEAVY = ("textual", "langchain_core", "langchain_openai", "openai", "tiktoken", "matplotlib")
+
+
+def loaded_after(code: str) -> set[str]:
+    probe = f"{code}\nimport sys\nprint(' '.join(m for m in {HEAVY!r} if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return set(out.stdout.split())
+
+
+@pytest.mark.parametrize("code", [
+    "import dcrdraft",
+    "import dcrdraft.review",
+    "import dcrdraft.draft",
+    "from dcrdraft.cli import cli",
+    "from dcrdraft.draft import draft; from dcrdraft import load; "
+    "from dcrdraft.paths import example_path; draft(load(example_path('chatbot')))",
+])
+def test_no_heavy_imports(code: str) -> None:
+    assert loaded_after(code) == set()
+
+
+def test_public_api_resolves() -> None:
+    import dcrdraft
+
+    for name in dcrdraft.__all__:
+        assert getattr(dcrdraft, name) is not None
