@@ -15,7 +15,7 @@ from .base import Hit, Params, Verdict, check
 TOPICS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     # topic: (pattern a unit must match unless its section is the topic, kinds, own kinds)
     "monitoring": (
-        r"monitor|alert|alarm|\bpage[sd]?\b|paging|dashboard|threshold|watch|track|"
+        r"monitor|alert|alarm|\bpage[sd]?\b|paging|dashboard|watch|tracked|tracking|"
         r"guardrail|\bslo\b|observ|tripwire|notify|review (?:of )?\d+",
         ("monitoring", "conditions", "deployment", "risks", "summary", "safety"),
         ("monitoring",)),

@@ -189,6 +189,12 @@ _PAIR_BEFORE = re.compile(rf"({METRIC_RE.pattern})[^.;,\d%]{{0,30}}?(?:{NUM})\s?
 def _pairs(units: list[Unit]) -> list[tuple[str, float, Unit]]:
     out = []
     for u in units:
+        if u.row is not None and u.block.rows:
+            first = u.block.rows[u.row][0] if u.block.rows[u.row] else ""
+            key = metric_key(first) if METRIC_RE.search(first) else None
+            if key and key not in ("rate", "score", "share", "percentage", "ratio"):
+                out += [(key, v, u) for v in percents(u.text)]
+                continue
         for m in PERCENT_RE.finditer(u.text):
             head = u.text[max(0, m.start() - 40): m.end()]
             tail = u.text[m.end(): m.end() + 30]
@@ -203,6 +209,12 @@ def _pairs(units: list[Unit]) -> list[tuple[str, float, Unit]]:
             if key and key not in ("rate", "score", "share", "percentage", "ratio"):
                 out.append((key, to_float(m.group(1)), u))
     return out
+
+
+_NOT_A_RESULT = re.compile(
+    r"\b(?:threshold|target|alert|rollback|roll back|below|above|under|over|exceeds?|from|"
+    r"baseline|previous|prior|vs\.?|versus|goal|minimum|maximum|at least|at most|traffic|"
+    r"share|of)\b[^%]*$|[<>≤≥]\s?$", re.I)
 
 
 @check("summary_consistency", "finding")
@@ -223,8 +235,9 @@ def summary_consistency(ctx: Context, params: Params) -> list[Hit]:
         known = eval_values.get(key)
         if not known or any(abs(value - v) < 0.051 for v in all_eval):
             continue
-        if re.search(r"\b(?:threshold|target|alert|rollback|below|above|exceed|traffic)\b",
-                     u.text, re.I):
+        at = u.text.find(f"{value:g}%")
+        before = u.text[max(0, at - 30): at] if at >= 0 else ""
+        if at < 0 or _NOT_A_RESULT.search(before):
             continue
         shown = ", ".join(f"{v:g}%" for v in sorted(known))
         hits.append(Hit(u.line, u.end_line,

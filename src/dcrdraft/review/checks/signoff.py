@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..context import Context
+from ..context import Context, Unit
 from ..text import PLACEHOLDER_RE, clean
 from .base import Hit, Params, Verdict, check
 
-_HEAD = re.compile(r"sign|approv|stakeholder|signator|concur", re.I)
+_HEAD = re.compile(r"\bsign(?:ed|-?off|ature|atory|ator|er)|approv|stakeholder|concur", re.I)
 _NAME_COL = re.compile(r"\bname\b|approver|signatory|signed by|\bwho\b|person|reviewer|"
                        r"stakeholder", re.I)
 _DATE_COL = re.compile(r"date|\bwhen\b|signed on|\bon\b", re.I)
@@ -70,20 +70,41 @@ def rows(ctx: Context) -> list[Row]:
                 out.append(Row(ln, has_name, bool(DATE_RE.search(text)),
                                bool(_APPROVED.search(text)), text))
         if not out:
+            seen: set[int] = set()
             for u in ctx.units:
                 if "signoff" not in u.kinds or u.block.kind not in ("list_item", "paragraph"):
                     continue
-                text = u.text
-                if not (_ROLE_WORDS.search(text) or PLACEHOLDER_RE.search(text)) or \
-                        len(text) > 240:
+                if id(u.block) in seen:
                     continue
-                after = text.split(":", 1)[1] if ":" in text else text
-                has_name = bool(_PERSON.search(after)) and not PLACEHOLDER_RE.search(
-                    after.split(",")[0])
-                out.append(Row(u.line, has_name, bool(DATE_RE.search(text)),
-                               bool(_APPROVED.search(text)), text))
+                seen.add(id(u.block))
+                for ln, text in _lines(ctx, u):
+                    row = _row(ln, text)
+                    if row is not None:
+                        out.append(row)
         return out
     return ctx.cached("signoff_rows", compute)
+
+
+def _lines(ctx: Context, u: Unit) -> list[tuple[int, str]]:
+    """The block's source lines (a reader may join them into one paragraph)."""
+    b = u.block
+    src = [(ln, clean(ctx.doc.lines[ln - 1])) for ln in range(b.line, b.end_line + 1)
+           if 0 < ln <= len(ctx.doc.lines)]
+    src = [(ln, t.lstrip("-*• ")) for ln, t in src if t]
+    return src if len(src) > 1 else [(u.line, u.text)]
+
+
+def _row(line: int, text: str) -> Row | None:
+    if True:
+        if True:
+            if not (_ROLE_WORDS.search(text) or PLACEHOLDER_RE.search(text)) or \
+                    len(text) > 240:
+                return None
+            after = text.split(":", 1)[1] if ":" in text else text
+            has_name = bool(_PERSON.search(after)) and not PLACEHOLDER_RE.search(
+                after.split(",")[0])
+            return Row(line, has_name, bool(DATE_RE.search(text)),
+                       bool(_APPROVED.search(text)), text)
 
 
 @check("signoff", "item")
