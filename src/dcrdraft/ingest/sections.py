@@ -8,7 +8,7 @@ is judged on its own.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, get_args
@@ -20,6 +20,8 @@ from ..paths import rubrics_dir
 _KINDS: frozenset[str] = frozenset(get_args(SectionKind))
 _PUNCT = re.compile(r"[^\w/+\-]+")
 _WORD = re.compile(r"[A-Za-z]{2,}")
+_FALLBACK_CHARS = 20_000
+"""The content fallback reads at most this much of a section: enough to judge, bounded time."""
 
 
 @dataclass(frozen=True)
@@ -33,12 +35,53 @@ class Fallback:
 
 
 @dataclass(frozen=True)
+class _Group:
+    """One kind's heading patterns, with their alternation as a quick first test."""
+
+    kind: SectionKind | None
+    any: re.Pattern[str]
+    patterns: tuple[tuple[int, re.Pattern[str]], ...]
+    """(order in the file, pattern) pairs."""
+
+
+@dataclass(frozen=True)
 class Rules:
     """Compiled recognition rules: heading patterns (None kind = ignore) and keywords."""
 
     headings: tuple[tuple[SectionKind | None, re.Pattern[str]], ...]
     keywords: tuple[tuple[SectionKind, tuple[re.Pattern[str], ...]], ...]
     fallback: Fallback
+    groups: tuple[_Group, ...] = field(default=(), compare=False)
+    literals: dict[str, str | None] = field(default_factory=dict, compare=False, hash=False)
+    """For each keyword pattern, a word its matches must contain (a cheap first test)."""
+    cache: dict[str, tuple[bool, SectionKind | None]] = field(
+        default_factory=dict, compare=False, hash=False)
+
+
+def _groups(headings: list[tuple[SectionKind | None, re.Pattern[str]]]) -> tuple[_Group, ...]:
+    by_kind: dict[SectionKind | None, list[tuple[int, re.Pattern[str]]]] = {}
+    for order, (kind, pattern) in enumerate(headings):
+        by_kind.setdefault(kind, []).append((order, pattern))
+    return tuple(
+        _Group(kind, re.compile("|".join(p.pattern for _, p in pats), re.I), tuple(pats))
+        for kind, pats in by_kind.items()
+    )
+
+
+def _literal(pattern: str) -> str | None:
+    """A lower-case word every match must contain ("severit" for ``\\bseverit``), or None."""
+    depth = 0
+    for char in pattern:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "|" and depth == 0:
+            return None
+    m = re.match(r"(?:\\b)?([a-z][a-z -]*)", pattern)
+    if not m:
+        return None
+    word = m.group(1)
+    if pattern[m.end() : m.end() + 1] in ("?", "*", "{"):
+        word = word[:-1]
+    return word if len(word) >= 3 else None
 
 
 def normalise(title: str) -> str:
@@ -88,7 +131,8 @@ def parse_rules(data: Any, where: str) -> Rules:
         fallback = Fallback(**fb)
     except TypeError as exc:
         raise ConfigError(f"{where}: fallback: {exc}") from None
-    return Rules(tuple(headings), tuple(keywords), fallback)
+    literals = {p.pattern: _literal(p.pattern) for _, pats in keywords for p in pats}
+    return Rules(tuple(headings), tuple(keywords), fallback, _groups(headings), literals)
 
 
 @lru_cache(maxsize=4)
@@ -107,14 +151,22 @@ def load_rules(path: Path | None = None) -> Rules:
 
 def match_heading(title: str, rules: Rules | None = None) -> tuple[bool, SectionKind | None]:
     """Whether any pattern matched the heading, and the kind it names (None if ignored)."""
+    rules = rules or load_rules()
     text = normalise(title)
+    if text in rules.cache:
+        return rules.cache[text]
     best: tuple[int, int, int] | None = None
     kind: SectionKind | None = None
-    for order, (candidate, pattern) in enumerate((rules or load_rules()).headings):
-        for m in pattern.finditer(text):
-            key = (-(m.end() - m.start()), m.start(), order)
-            if m.end() > m.start() and (best is None or key < best):
-                best, kind = key, candidate
+    for group in rules.groups:
+        if not group.any.search(text):
+            continue
+        for order, pattern in group.patterns:
+            for m in pattern.finditer(text):
+                key = (-(m.end() - m.start()), m.start(), order)
+                if m.end() > m.start() and (best is None or key < best):
+                    best, kind = key, group.kind
+    if len(rules.cache) < 10_000:
+        rules.cache[text] = (best is not None, kind)
     return best is not None, kind
 
 
@@ -123,16 +175,24 @@ def classify_heading(title: str, rules: Rules | None = None) -> SectionKind | No
     return match_heading(title, rules)[1]
 
 
+def _count(pattern: re.Pattern[str], text: str, lower: str, literal: str | None) -> int:
+    """Matches of a keyword, counted up to 3."""
+    if literal is not None and literal not in lower:
+        return 0
+    return min(3, sum(1 for _ in zip(range(3), pattern.finditer(text))))
+
+
 def classify_text(text: str, rules: Rules | None = None) -> SectionKind | None:
     """The section kind a passage's wording points to, or None when it is not clear."""
     rules = rules or load_rules()
     fb = rules.fallback
-    words = len(_WORD.findall(text))
-    if words < fb.min_words:
+    text = text[:_FALLBACK_CHARS]
+    if len(_WORD.findall(text)) < fb.min_words:
         return None
+    lower = text.lower()
     scored: list[tuple[int, int, SectionKind]] = []
     for kind, patterns in rules.keywords:
-        counts = [min(3, len(p.findall(text))) for p in patterns]
+        counts = [_count(p, text, lower, rules.literals.get(p.pattern)) for p in patterns]
         scored.append((sum(counts), sum(1 for c in counts if c), kind))
     scored.sort(key=lambda s: (-s[0], -s[1]))
     hits, distinct, kind = scored[0]
