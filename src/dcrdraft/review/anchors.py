@@ -53,7 +53,7 @@ class Anchor:
     def phrase(self) -> str:
         """``in section "X"`` or ``expected a "X" section``, for messages."""
         if self.found:
-            return f'belongs in section "{self.section}" (line {self.line})'
+            return f'belongs in section "{self.section}" at line {self.line}'
         return f'expected a "{self.section}" section; none found'
 
     def to_dict(self) -> dict[str, object]:

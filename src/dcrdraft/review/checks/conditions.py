@@ -15,8 +15,8 @@ from .base import Hit, Params, Verdict, check
 TOPICS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     # topic: (pattern a unit must match unless its section is the topic, kinds, own kinds)
     "monitoring": (
-        r"monitor|alert|alarm|\bpage[sd]?\b|paging|dashboard|watch|tracked|tracking|"
-        r"guardrail|\bslo\b|observ|tripwire|notify|review (?:of )?\d+",
+        r"monitor|alert|alarm|\bpaged\b|paging|\bpage (?:when|if|on)\b|\bpages? (?:the )?on-call|dashboard|\bwatch(?:ed|ing)?\b|tracked|tracking|"
+        r"\bslo\b|observability|tripwire|notify|review (?:of )?\d+",
         ("monitoring", "conditions", "deployment", "risks", "summary", "safety"),
         ("monitoring",)),
     "rollback": (
@@ -104,8 +104,9 @@ def measurable_absent(ctx: Context, params: Params) -> list[Hit]:
         return []
     if params.get("only_if_mentioned") and not conds:
         return []
-    bad = next((c for c in conds if c.vague or c.placeholder), None) or \
-        next(iter(conds), None)
+    core = re.compile(r"monitor|alert|roll ?-?back|revert|kill[- ]?switch", re.I)
+    bad = next((c for c in conds if (c.vague or c.placeholder) and
+                (core.search(c.unit.text) or c.unit.kinds & set(TOPICS[topic][2]))), None)
     if bad is not None:
         what = "placeholder" if bad.placeholder else "vague wording" if bad.vague else "no figure"
         return [Hit(bad.unit.line, bad.unit.end_line, f"{what}: \"{_short(bad.unit.text)}\"")]

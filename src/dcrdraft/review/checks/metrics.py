@@ -66,8 +66,9 @@ def _comparisons(ctx: Context) -> tuple[list[Unit], list[Unit]]:
             table_col = u.row is not None and base.start() < u.text.find(":", base.start()) \
                 and _has_figure(u.text)
             if DELTA_RE.search(u.text) or figs >= 2 or (table_col and figs >= 1) or \
-                    (figs >= 1 and re.search(r"^(?:baseline|previous|prior|threshold|target)"
-                                             r"[^:]{0,40}:", u.text, re.I)):
+                    (figs >= 1 and METRIC_RE.search(u.text) and re.search(
+                        r"^(?:baseline|previous|prior|threshold|target)[^:]{0,40}:", u.text,
+                        re.I)):
                 strong.append(u)
             elif BASELINE_RE.search(u.text):
                 mentions.append(u)
@@ -118,12 +119,18 @@ _CI_NUM_RE = re.compile(
     re.I)
 
 
+def _ordered(text: str) -> bool:
+    """An interval's numbers rise (rules out lists such as "[0.8, 0.3]")."""
+    nums = [to_float(n) for n in re.findall(NUM, text)]
+    return len(nums) < 2 or nums[0] < nums[1]
+
+
 @check("uncertainty", "item")
 def uncertainty(ctx: Context, params: Params) -> Verdict:
     """Pass on a stated interval or margin with numbers; weak on uncertainty words or a
     sample size alone."""
     units = [u for u in ctx.units if _CI_RE.search(u.text)]
-    strong = [u for u in units if _CI_NUM_RE.search(u.text)]
+    strong = [u for u in units if any(_ordered(m.group(0)) for m in _CI_NUM_RE.finditer(u.text))]
     if strong:
         return Verdict("pass", strong[0])
     if units:

@@ -173,10 +173,12 @@ def specific(e: Entry) -> bool:
 
 
 def vague(e: Entry) -> bool:
-    """An entry a reader cannot act on: a vague or absent mitigation on a one-line risk."""
-    if specific(e):
+    """An entry a reader cannot act on: a vague mitigation, or a one-line risk with none."""
+    if specific(e) or e.words < 2 or re.fullmatch(r"\W*(?:n/?a|none)\W*", e.text, re.I):
         return False
-    return e.words < 40 or "mitigation" in e.fields
+    if "mitigation" in e.fields:
+        return True
+    return e.words <= 12 and not e.text.rstrip().endswith(":")
 
 
 @check("risk_register", "item")
@@ -238,7 +240,7 @@ def vague_risk(ctx: Context, params: Params) -> list[Hit]:
         if not vague(e):
             continue
         title = e.title.strip(" .:")[:50]
-        if hits and e.line - hits[-1].end_line <= 1:
+        if hits and e.line - hits[-1].end_line <= 3:
             hits[-1].end_line = e.end_line
             hits[-1].detail = hits[-1].detail.split(" (")[0] + " (and following)"
         else:

@@ -1,0 +1,27 @@
+"""The reviewer's text and JSON output, reached through the format registry; text adds what
+suppressions silenced, JSON is the schema_version 1 contract unchanged."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..render import render_json as _json
+from ..render import render_text as _text
+
+if TYPE_CHECKING:
+    from ..ci import CiRun
+
+
+def render_text(run: CiRun) -> str:
+    """The reviewer's text report, then one line per suppressed finding or waived item."""
+    out = _text(run.report)
+    extra = [f"{f.report.path}:{s.line or 1}: {s.code}/{s.name} "
+             f"{'waived' if s.kind == 'item' else 'suppressed'} ({s.origin}): "
+             f"{s.reason or 'no reason given'}"
+             for f in run.files for s in f.suppressed]
+    return out + ("\n" + "\n".join(extra) + "\n" if extra else "")
+
+
+def render_json(run: CiRun) -> str:
+    """The public JSON contract of the reviewer."""
+    return _json(run.report)

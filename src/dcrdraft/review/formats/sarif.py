@@ -1,0 +1,109 @@
+"""SARIF 2.1.0 for GitHub code scanning: every rule with short and full descriptions and help,
+every finding and unmet checklist item as a located result with a line-independent
+fingerprint; suppressed results carry their justification; unreadable files become
+tool execution notifications."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from ... import __version__
+from .results import Result, all_results, fingerprint, uri
+
+if TYPE_CHECKING:
+    from ..ci import CiRun
+    from ..rubric import Rule
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+FINGERPRINT_KEY = "dcrdraft/v1"
+"""Our own key: GitHub recomputes ``primaryLocationLineHash`` itself and warns when a tool's
+value for that key differs from its own."""
+INFO_URI = "https://github.com/dcrdraft/dcrdraft"
+
+
+def _family(rule: Rule) -> str:
+    if rule.kind == "item":
+        return "checklist"
+    return "mistake" if rule.code.startswith("M") else \
+        "suppression" if rule.check == "suppression" else "consistency"
+
+
+def _rule(rule: Rule) -> dict[str, Any]:
+    title = rule.title or rule.name.replace("-", " ")
+    full = rule.rationale or title
+    help_lines = [f"{rule.id}: {title}."]
+    if rule.kind == "item":
+        help_lines.append(f"Needed: {rule.messages.get('missing', title)}")
+    if rule.suggestion:
+        help_lines.append(f"Fix: {rule.suggestion}")
+    if rule.rationale:
+        help_lines.append(f"Why: {rule.rationale}")
+    if rule.source:
+        help_lines.append(f"Source: {rule.source}")
+    return {
+        "id": rule.code, "name": rule.name,
+        "shortDescription": {"text": title},
+        "fullDescription": {"text": full},
+        "help": {"text": "\n".join(help_lines),
+                 "markdown": "\n\n".join(help_lines)},
+        "defaultConfiguration": {"level": LEVEL[rule.severity]},
+        "properties": {"tags": ["dcr", _family(rule)]},
+    }
+
+
+def _result(r: Result, index: dict[str, int], occurrence: int) -> dict[str, Any]:
+    region: dict[str, Any] = {"startLine": r.line}
+    if r.end_line > r.line:
+        region["endLine"] = r.end_line
+    text = r.message if r.kind == "item" else f"{r.id}: {r.message}"
+    if r.suggestion and r.kind == "finding":
+        text += f" Suggestion: {r.suggestion}"
+    out: dict[str, Any] = {
+        "ruleId": r.code, "level": LEVEL[r.severity], "message": {"text": text},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": uri(r.path)}, "region": region}}],
+        "partialFingerprints": {FINGERPRINT_KEY: fingerprint(r, occurrence)},
+    }
+    if r.code in index:
+        out["ruleIndex"] = index[r.code]
+    props: dict[str, Any] = {"kind": r.kind}
+    if r.status:
+        props["status"] = r.status
+    if r.section:
+        props["section"] = r.section
+        out["locations"][0]["message"] = {"text": f"section: {r.section}"}
+    out["properties"] = props
+    if r.suppressed is not None:
+        kind = "external" if ".toml" in r.suppressed else "inSource"
+        out["suppressions"] = [{"kind": kind, "justification": r.suppressed}]
+    return out
+
+
+def render_sarif(run: CiRun) -> str:
+    """One SARIF log with one run of dcrdraft."""
+    rules = sorted(run.rules.values(), key=lambda r: (r.code[0] != "C", r.code))
+    index = {r.code: n for n, r in enumerate(rules)}
+    seen: dict[str, int] = {}
+    results = []
+    for r in all_results(run, suppressed=True):
+        base = fingerprint(r, 0)
+        seen[base] = seen.get(base, -1) + 1
+        results.append(_result(r, index, seen[base]))
+    notes = [{"level": "error", "message": {"text": f.report.error or ""},
+              "locations": [{"physicalLocation": {
+                  "artifactLocation": {"uri": uri(f.report.path)}}}]}
+             for f in run.files if f.report.error is not None]
+    log = {
+        "$schema": SCHEMA, "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "dcrdraft", "version": __version__,
+                                "informationUri": INFO_URI,
+                                "rules": [_rule(r) for r in rules]}},
+            "invocations": [{"executionSuccessful": not notes,
+                             "toolExecutionNotifications": notes}],
+            "results": results,
+        }],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
