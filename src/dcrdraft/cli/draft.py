@@ -22,8 +22,8 @@ def _inputs_path(inputs: str | None, example: str | None) -> str:
 @click.argument("inputs", required=False, type=click.Path(dir_okay=False))
 @click.option("--example", type=click.Choice(EXAMPLES), help="Draft a built-in example instead.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here (default: stdout).")
-@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default=None,
-              help="Output format (default: from the -o suffix, else md).")
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "docx"]), default=None,
+              help="Output format (default: from the -o suffix, else md; docx needs -o).")
 @click.option("--engine", type=click.Choice(["auto", "template", "llm"]), default="auto",
               show_default=True, help="Who writes the prose: the template engine or an LLM.")
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
@@ -34,18 +34,18 @@ def draft_command(inputs: str | None, example: str | None, output: str | None, f
     from ..errors import LLMError
     from ..io import write_atomic
     from ..loader import load
+    from ..render.export import format_for, render
 
     path = _inputs_path(inputs, example)
-    if fmt is None:
-        fmt = "html" if output and output.endswith((".html", ".htm")) else "md"
+    fmt = format_for(output, fmt)
     if engine == "llm":
         raise LLMError("no LLM is configured: set OPENAI_API_KEY or OPENAI_BASE_URL "
                        "(the LLM engine is not available in this version); use --engine template")
     if engine == "auto":
         click.echo("dcrdraft: engine: template (no LLM configured)", err=True)
-    result = draft(load(path), fmt=fmt)  # type: ignore[arg-type]
+    result = draft(load(path), fmt="md" if fmt == "docx" else fmt)  # type: ignore[arg-type]
     if output:
-        write_atomic(output, result.text, force=force)
+        write_atomic(output, render(result, "docx") if fmt == "docx" else result.text, force=force)
         click.echo(f"dcrdraft: wrote {output} ({len(result.analysis.gaps)} open gaps)", err=True)
     else:
         click.echo(result.text, nl=False)

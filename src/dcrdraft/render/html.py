@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 
 from ..charts import Chart, chart_for_block
@@ -78,7 +79,9 @@ def markdown_to_html(markdown: str, *, title: str, charts: Sequence[Chart] = ())
     """Render ``markdown`` as a standalone HTML page with a table of contents; Mermaid blocks
     that are exactly one of ``charts`` become inline SVG."""
     md = MarkdownIt("commonmark", {"html": False}).enable("table")
-    default_fence = md.renderer.rules["fence"]
+    renderer = md.renderer
+    assert isinstance(renderer, RendererHTML)
+    default_fence = renderer.rules["fence"]
 
     def fence(_self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
         tok = tokens[idx]

@@ -18,7 +18,7 @@ COLOURS = {"pass": "#3b6ea5", "fail": "#d9822b", "neutral": "#6b8fb8", "baseline
 """Bar colours by state; shared with the DOCX renderer so both formats look alike."""
 
 _W, _H = 640, 300
-_LEFT, _RIGHT, _TOP, _BOTTOM = 48, 16, 40, 64
+_LEFT, _RIGHT, _TOP, _BOTTOM = 48, 16, 52, 64
 
 
 def bar_colour(bar: Bar) -> str:
@@ -62,7 +62,7 @@ def chart_svg(chart: Chart) -> str:
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_W} {_H}" width="{_W}" '
         f'height="{_H}" role="img" aria-label="{escape(chart.title)}" class="chart">',
-        f'<text x="{_W // 2}" y="20" text-anchor="middle" class="title">{escape(chart.title)}</text>',
+        f'<text x="{_LEFT}" y="18" class="title">{escape(chart.title)}</text>',
         f'<text x="12" y="{_TOP + plot_h / 2:.1f}" transform="rotate(-90 12 {_TOP + plot_h / 2:.1f})" '
         f'text-anchor="middle" class="axis">{escape(chart.metric)}</text>',
     ]
@@ -93,8 +93,11 @@ def chart_svg(chart: Chart) -> str:
         ty = _f(y(chart.threshold))
         out.append(f'<line x1="{_LEFT}" x2="{_W - _RIGHT}" y1="{ty}" y2="{ty}" '
                    f'stroke="{COLOURS["threshold"]}" stroke-width="1.5" stroke-dasharray="6 4"/>')
-        out.append(f'<text x="{_W - _RIGHT}" y="{_f(y(chart.threshold) - 4)}" text-anchor="end" '
-                   f'class="threshold">threshold {pct(chart.threshold)}</text>')
+        lx = _W - _RIGHT - 150  # a legend entry above the plot, clear of the bar labels
+        out.append(f'<line x1="{lx}" x2="{lx + 24}" y1="32" y2="32" stroke="{COLOURS["threshold"]}" '
+                   'stroke-width="1.5" stroke-dasharray="6 4"/>')
+        out.append(f'<text x="{lx + 30}" y="36" class="threshold">deployment threshold '
+                   f'{pct(chart.threshold)}</text>')
     out.append("</svg>")
     return "\n".join(out)
 

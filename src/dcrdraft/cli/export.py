@@ -1,0 +1,33 @@
+"""``dcrdraft export``: an inputs file's draft in another format (Markdown, HTML or DOCX)."""
+
+from __future__ import annotations
+
+import click
+
+from ..render.export import FORMATS
+
+
+@click.command("export")
+@click.argument("inputs", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write here (default: stdout; required for docx).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Output format (default: from the -o suffix, else md).")
+@click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+def export_command(inputs: str, output: str | None, fmt: str | None, force: bool) -> None:
+    """Export the draft of INPUTS as Markdown, HTML or DOCX, with the same content and order."""
+    from ..draft import draft
+    from ..io import write_atomic
+    from ..loader import load
+    from ..render.export import format_for, render
+
+    chosen = format_for(output, fmt)
+    data = render(draft(load(inputs)), chosen)
+    if output:
+        write_atomic(output, data, force=force)
+        click.echo(f"dcrdraft: wrote {output} ({chosen})", err=True)
+    else:
+        click.echo(data, nl=False)
+
+
+COMMANDS = [export_command]

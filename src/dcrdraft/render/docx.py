@@ -1,0 +1,303 @@
+"""Markdown draft → a Word document (python-docx), so every format carries the same content.
+
+The DOCX is built by walking the same Markdown the other formats come from: headings become
+Word heading styles (navigable), pipe tables become Word tables, gaps are shaded, and each
+Mermaid block that is one of the draft's charts becomes a PNG drawn by matplotlib, which is
+imported only when a chart is drawn.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from ..charts import Chart, chart_for_block
+
+GAP_FILL = "FFF4E5"
+GAP_TEXT = "8A4B00"
+GAP_BORDER = "E08A00"
+HEADER_FILL = "E8E8E8"
+
+
+@dataclass
+class _Table:
+    rows: list[list[Token]] = field(default_factory=list)
+    header_rows: int = 0
+
+
+def _shade(element: Any, fill: str) -> None:
+    """Shade a paragraph, run or cell property element with ``fill``."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    element.append(shd)
+
+
+def _left_border(paragraph: Any, colour: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    borders = OxmlElement("w:pBdr")
+    left = OxmlElement("w:left")
+    for key, value in (("val", "single"), ("sz", "18"), ("space", "6"), ("color", colour)):
+        left.set(qn(f"w:{key}"), value)
+    borders.append(left)
+    paragraph._p.get_or_add_pPr().append(borders)
+
+
+def _is_gap(inline: Token) -> bool:
+    return any(c.type == "text" and c.content.lstrip().startswith("Gap") and i > 0
+               and (inline.children or [])[i - 1].type in ("em_open", "strong_open")
+               for i, c in enumerate(inline.children or []))
+
+
+def _runs(paragraph: Any, inline: Token, *, size: float | None = None) -> None:
+    """Append ``inline``'s text as runs: bold, italic, code, and gap text marked."""
+    from docx.shared import Pt, RGBColor
+
+    bold = italic = False
+    gap = False
+    for child in inline.children or []:
+        kind = child.type
+        if kind in ("strong_open", "strong_close"):
+            bold = kind == "strong_open"
+        elif kind in ("em_open", "em_close"):
+            italic = kind == "em_open"
+            gap = gap and italic
+        elif kind in ("text", "code_inline", "softbreak", "hardbreak"):
+            text = " " if kind in ("softbreak", "hardbreak") else child.content
+            if italic and text.lstrip().startswith("Gap"):
+                gap = True
+            run = paragraph.add_run(text)
+            run.bold = bold or None
+            run.italic = italic or None
+            if kind == "code_inline":
+                run.font.name = "Consolas"
+            if size:
+                run.font.size = Pt(size)
+            if gap or (bold and text.startswith(("Gap", "Stale sign-off", "Overdue", "⚠"))):
+                run.font.color.rgb = RGBColor.from_string(GAP_TEXT)
+                if italic:
+                    _shade(run._r.get_or_add_rPr(), GAP_FILL)
+
+
+class _Writer:
+    """Walks markdown-it tokens and writes the document."""
+
+    def __init__(self, title: str, charts: Sequence[Chart]) -> None:
+        from docx import Document
+        from docx.shared import Pt
+
+        self.doc = Document()
+        self.doc.core_properties.title = title
+        normal = self.doc.styles["Normal"]
+        normal.font.name = "Calibri"
+        normal.font.size = Pt(10.5)
+        self.charts = list(charts)
+        self.lists: list[tuple[str, int]] = []  # (bullet|ordered, next number)
+        self.quote = 0
+        self.table: _Table | None = None
+        self.row: list[Token] = []
+        self.seen_h2 = False
+        self.toc: list[str] = []
+
+    # -- blocks --------------------------------------------------------------------------
+
+    def heading(self, tag: str, inline: Token) -> None:
+        level = int(tag[1])
+        if level == 1:
+            self.doc.add_heading(inline.content, 0)
+            self._contents()
+            return
+        para = self.doc.add_heading(inline.content, min(level - 1, 3))
+        if level == 2:
+            para.paragraph_format.page_break_before = self.seen_h2
+            self.seen_h2 = True
+
+    def _contents(self) -> None:
+        if not self.toc:
+            return
+        self.doc.add_paragraph("Contents", style="Heading 3")
+        for entry in self.toc:
+            self.doc.add_paragraph(entry, style="List Bullet")
+
+    def paragraph(self, inline: Token) -> None:
+        from docx.shared import Inches
+
+        if self.lists:
+            kind, number = self.lists[-1]
+            depth = len(self.lists)
+            if kind == "bullet":
+                style = "List Bullet" if depth == 1 else f"List Bullet {min(depth, 3)}"
+                para = self.doc.add_paragraph(style=style)
+            else:
+                # Explicit numbers: Word's List Number would continue across separate lists.
+                para = self.doc.add_paragraph()
+                para.paragraph_format.left_indent = Inches(0.3 * depth)
+                para.add_run(f"{number}. ")
+                self.lists[-1] = (kind, number + 1)
+        else:
+            para = self.doc.add_paragraph()
+        _runs(para, inline)
+        if self.quote:
+            _shade(para._p.get_or_add_pPr(), GAP_FILL)
+            _left_border(para, GAP_BORDER)
+
+    def fence(self, token: Token) -> None:
+        chart = chart_for_block(token.content, self.charts) if token.info.strip() == "mermaid" else None
+        if chart is not None:
+            try:
+                png = chart_png(chart)
+            except ImportError:
+                self.doc.add_paragraph(
+                    f"[Chart: {chart.title}. Install dcrdraft[charts] to draw it.]")
+                return
+            from docx.shared import Inches
+
+            from .svg import legend
+
+            self.doc.add_picture(io.BytesIO(png), width=Inches(6.2))
+            self.doc.add_paragraph(f"{chart.title}. {legend(chart)}", style="Caption")
+            return
+        para = self.doc.add_paragraph()
+        run = para.add_run(token.content.rstrip("\n"))
+        run.font.name = "Consolas"
+
+    def end_table(self) -> None:
+        from docx.enum.table import WD_TABLE_ALIGNMENT
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        assert self.table is not None
+        rows = self.table.rows
+        cols = max(len(r) for r in rows)
+        table = self.doc.add_table(rows=len(rows), cols=cols)
+        table.style = "Table Grid"
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        size = 8.0 if cols >= 6 else 9.0
+        for r, row in enumerate(rows):
+            for c, inline in enumerate(row):
+                cell = table.cell(r, c)
+                para = cell.paragraphs[0]
+                _runs(para, inline, size=size)
+                if r < self.table.header_rows:
+                    for run in para.runs:
+                        run.bold = True
+                    _shade(cell._tc.get_or_add_tcPr(), HEADER_FILL)
+                elif _is_gap(inline):
+                    _shade(cell._tc.get_or_add_tcPr(), GAP_FILL)
+        header = table.rows[0]._tr.get_or_add_trPr()
+        repeat = OxmlElement("w:tblHeader")
+        repeat.set(qn("w:val"), "true")
+        header.append(repeat)
+        self.doc.add_paragraph()
+        self.table = None
+
+    # -- the walk ------------------------------------------------------------------------
+
+    def write(self, tokens: list[Token]) -> None:
+        self.toc = [tokens[i + 1].content for i, t in enumerate(tokens)
+                    if t.type == "heading_open" and t.tag == "h2"]
+        i = 0
+        while i < len(tokens):
+            tok = tokens[i]
+            kind = tok.type
+            if kind == "heading_open":
+                self.heading(tok.tag, tokens[i + 1])
+                i += 2
+            elif kind == "bullet_list_open":
+                self.lists.append(("bullet", 0))
+            elif kind == "ordered_list_open":
+                self.lists.append(("ordered", int(tok.attrGet("start") or 1)))
+            elif kind in ("bullet_list_close", "ordered_list_close"):
+                self.lists.pop()
+            elif kind == "blockquote_open":
+                self.quote += 1
+            elif kind == "blockquote_close":
+                self.quote -= 1
+            elif kind == "table_open":
+                self.table = _Table()
+            elif kind == "thead_close" and self.table is not None:
+                self.table.header_rows = len(self.table.rows)
+            elif kind == "tr_open":
+                self.row = []
+            elif kind == "tr_close" and self.table is not None:
+                self.table.rows.append(self.row)
+            elif kind in ("th_open", "td_open"):
+                self.row.append(tokens[i + 1])
+                i += 1
+            elif kind == "table_close":
+                self.end_table()
+            elif kind == "paragraph_open":
+                self.paragraph(tokens[i + 1])
+                i += 1
+            elif kind in ("fence", "code_block"):
+                self.fence(tok)
+            i += 1
+
+    def bytes(self) -> bytes:
+        out = io.BytesIO()
+        self.doc.save(out)
+        return out.getvalue()
+
+
+def markdown_to_docx(markdown: str, *, title: str, charts: Sequence[Chart] = ()) -> bytes:
+    """Render ``markdown`` as a .docx file's bytes; Mermaid blocks that are exactly one of
+    ``charts`` become images."""
+    md = MarkdownIt("commonmark", {"html": False}).enable("table")
+    writer = _Writer(title, charts)
+    writer.write(md.parse(markdown))
+    return writer.bytes()
+
+
+def chart_png(chart: Chart) -> bytes:
+    """The chart drawn by matplotlib as PNG bytes (imports matplotlib on first use)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from ..figures import pct
+    from .svg import COLOURS, bar_colour, _wrap
+
+    fig = Figure(figsize=(6.4, 3.0), dpi=150)
+    FigureCanvasAgg(fig)
+    ax = fig.add_subplot()
+    xs = list(range(len(chart.bars)))
+    values = [b.value * 100 for b in chart.bars]
+    ax.bar(xs, values, width=0.6, color=[bar_colour(b) for b in chart.bars])
+    tops = list(values)
+    for x, bar in zip(xs, chart.bars):
+        if bar.interval:
+            lo, hi = bar.interval[0] * 100, bar.interval[1] * 100
+            ax.errorbar([x], [bar.value * 100], yerr=[[bar.value * 100 - lo], [hi - bar.value * 100]],
+                        fmt="none", ecolor=COLOURS["whisker"], capsize=6, linewidth=1.2)
+            tops[x] = hi
+    for x, bar in zip(xs, chart.bars):
+        ax.annotate(pct(bar.value), (x, tops[x]), textcoords="offset points", xytext=(0, 4),
+                    ha="center", fontsize=8, fontweight="bold")
+    if chart.threshold is not None:
+        ax.axhline(chart.threshold * 100, color=COLOURS["threshold"], linestyle="--",
+                   linewidth=1.2, label=f"deployment threshold {pct(chart.threshold)}")
+        ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), fontsize=7, frameon=False,
+                  labelcolor=COLOURS["threshold"])
+    ax.set_ylim(0, chart.y_max * 100 * 1.08)
+    ax.set_yticks([chart.y_max * 100 * f for f in (0.25, 0.5, 0.75, 1.0)], labels=[])
+    ax.grid(axis="y", color=COLOURS["grid"])
+    ax.set_axisbelow(True)
+    ax.set_xticks(xs, labels=["\n".join(_wrap(b.label)) for b in chart.bars], fontsize=8)
+    ax.set_ylabel(chart.metric, fontsize=8)
+    ax.set_title(chart.title, fontsize=10, loc="left")
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    fig.tight_layout()
+    out = io.BytesIO()
+    fig.savefig(out, format="png", metadata={"Software": None})
+    return out.getvalue()
