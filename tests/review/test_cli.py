@@ -1,0 +1,51 @@
+"""The review and rules commands: exit codes, JSON contract, stable order, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from dcrdraft.cli import cli
+
+FIX = Path(__file__).resolve().parents[2] / "fixtures" / "review"
+
+
+def test_json_contract_and_gate(tmp_path: Path) -> None:
+    good = tmp_path / "good.md"
+    good.write_text((FIX / "strong-guide-style.md").read_text())
+    res = CliRunner().invoke(cli, ["review", str(FIX / "weak-memo.md"), str(good),
+                                   "--format", "json"])
+    assert res.exit_code == 1, res.output
+    data = json.loads(res.output)
+    assert data["schema_version"] == 1 and data["summary"]["files"] == 2
+    first, second = data["files"]
+    assert first["path"].endswith("weak-memo.md") and second["ready"] is True
+    assert [i["code"] for i in first["checklist"]] == [f"C{i:02d}" for i in range(1, 21)]
+    assert set(first) == {"path", "format", "score", "ready", "recommendation", "checklist",
+                          "findings", "error"}
+    assert CliRunner().invoke(cli, ["review", str(good)]).exit_code == 0
+    assert CliRunner().invoke(cli, ["review", str(FIX / "weak-memo.md"),
+                                    "--fail-under", "0"]).exit_code == 0
+
+
+def test_unreadable_file_exits_2_and_others_reported(tmp_path: Path) -> None:
+    res = CliRunner().invoke(cli, ["review", str(tmp_path / "missing.md"),
+                                   str(FIX / "empty.md"), "--format", "json"])
+    assert res.exit_code == 2 and "Traceback" not in res.output
+    assert json.loads(res.stdout)["files"][1]["error"] is None
+
+
+def test_jobs_keep_order() -> None:
+    one = CliRunner().invoke(cli, ["review", str(FIX), "--format", "json"])
+    many = CliRunner().invoke(cli, ["review", str(FIX), "--format", "json", "--jobs", "2"])
+    assert json.loads(one.output) == json.loads(many.output)
+
+
+def test_rules_list_and_explain() -> None:
+    res = CliRunner().invoke(cli, ["rules"])
+    assert res.exit_code == 0 and "M01/vague-risk" in res.output
+    res = CliRunner().invoke(cli, ["rules", "vague-risk"])
+    assert "Fires on:" in res.output and "careful review" in res.output
+    assert CliRunner().invoke(cli, ["rules", "Z99"]).exit_code == 2
