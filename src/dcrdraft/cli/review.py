@@ -1,14 +1,21 @@
-"""``dcrdraft review PATH...``: review DCRs and gate on the result."""
+"""``dcrdraft review [PATH...]``: review DCRs, render them in one or more formats, gate.
+
+Machine output goes to stdout or ``--report`` files, progress and notes to stderr. The exit
+code is the gate's (0 pass, 1 fail, 2 usage or unreadable file); ``--exit-zero`` only turns
+1 into 0 and writing reports never changes it.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
+from typing import Any
 
 import click
 
-from ..errors import ConfigError, ExitCode
+from ..errors import ExitCode
+from .ci_options import (FORMAT_NAMES, parse_reports, parse_severity, split_codes,
+                         write_reports)
 
 
 def _progress(total_hint: int):  # type: ignore[no-untyped-def]
@@ -25,44 +32,85 @@ def _progress(total_hint: int):  # type: ignore[no-untyped-def]
     return bar, (lambda done, total: bar.update(task, completed=done, total=total))
 
 
+class _LazyBar:
+    """Starts the progress bar once the number of files is known."""
+
+    def __init__(self) -> None:
+        self.bar: Any = None
+        self.update: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None and done == 1:
+            self.bar, self.update = _progress(total)
+            if self.bar is not None:
+                self.bar.start()
+        if self.update is not None:
+            self.update(done, total)
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
 @click.command("review")
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Output format.")
+@click.argument("paths", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES), default="text",
+              show_default=True, help="Format written to stdout.")
+@click.option("--report", "reports", multiple=True, metavar="FORMAT=PATH",
+              help="Also write FORMAT to PATH (repeatable), e.g. sarif=dcr.sarif.")
 @click.option("--jobs", "-j", type=click.IntRange(0), default=1, show_default=True,
               help="Worker processes (0 = one per CPU).")
 @click.option("--fail-under", type=click.IntRange(0, 100), default=None,
               help="Fail when any file scores below SCORE (default: fail on any M-finding).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default=None,
+              help="Fail on any reported finding or unmet item at this severity or above.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 when the gate fails (2 still shows).")
+@click.option("--select", multiple=True, help="Rules to run: codes, prefixes or names.")
+@click.option("--ignore", multiple=True, help="Rules not to run: codes, prefixes or names.")
+@click.option("--severity", "severities", multiple=True, metavar="CODE=LEVEL",
+              help="Override a rule's severity (error, warning, info).")
 @click.option("--rubric", "rubrics", multiple=True, type=click.Path(dir_okay=False),
               help="Extra rubric YAML adding or overriding rules (repeatable).")
-def review_command(paths: tuple[str, ...], fmt: str, jobs: int, fail_under: int | None,
-                   rubrics: tuple[str, ...]) -> None:
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="Use this config file instead of discovering one.")
+@click.option("--isolated", is_flag=True, help="Ignore every config file.")
+@click.option("--changed-since", metavar="REF", default=None,
+              help="Only files changed since git REF, plus untracked ones.")
+@click.option("--compare-to", metavar="REF", default=None,
+              help="Also review each file as it was at git REF and report the changes.")
+def review_command(paths: tuple[str, ...], fmt: str, reports: tuple[str, ...], jobs: int,
+                   fail_under: int | None, fail_on: str | None, exit_zero: bool,
+                   select: tuple[str, ...], ignore: tuple[str, ...],
+                   severities: tuple[str, ...], rubrics: tuple[str, ...],
+                   config_path: str | None, isolated: bool, changed_since: str | None,
+                   compare_to: str | None) -> None:
     """Review DCRs (files, folders, globs) against the checklist and common mistakes."""
-    from ..review import expand, review_paths
-    from ..review.render import render
+    from ..review.ci import RunOptions, run_ci
+    from ..review.formats import render
+    from ..review.policy import gate
 
-    for r in rubrics:
-        if not Path(r).is_file():
-            raise ConfigError(f"{r}: rubric file not found")
-    n = len(expand(paths))
-    bar, progress = _progress(n)
-    jobs = jobs or os.cpu_count() or 1
-    if bar is not None:
-        with bar:
-            run = review_paths(paths, jobs=jobs, extra_rubrics=rubrics, progress=progress)
-    else:
-        run = review_paths(paths, jobs=jobs, extra_rubrics=rubrics)
-    click.echo(render(run, fmt), nl=False)  # type: ignore[arg-type]
-    for f in run.errors:
+    targets = parse_reports(reports)
+    opts = RunOptions(paths, config_path, isolated, split_codes(select), split_codes(ignore),
+                      parse_severity(severities), rubrics, changed_since, compare_to,
+                      jobs or os.cpu_count() or 1)
+    bar = _LazyBar()
+    try:
+        run = run_ci(opts, progress=bar)
+    finally:
+        bar.stop()
+    click.echo(render(run, fmt), nl=False)
+    write_reports(targets, lambda name: render(run, name))
+    for f in run.report.errors:
         click.echo(f"dcrdraft: {f.error}", err=True)
-    if run.errors:
-        sys.exit(ExitCode.USAGE)
-    read = [f for f in run.files if f.error is None]
-    if fail_under is not None:
-        failed = any(f.score < fail_under for f in read)
-    else:
-        failed = any(x.code.startswith("M") for f in read for x in f.findings)
-    sys.exit(ExitCode.GATE_FAILED if failed else ExitCode.OK)
+    code = gate(run.report, fail_on or run.fail_on,  # type: ignore[arg-type]
+                run.fail_under if fail_under is None else fail_under, exit_zero,
+                run.item_severity())
+    if targets or sys.stderr.isatty():
+        s = run.report.summary
+        click.echo(f"dcrdraft: {s.files} file(s), {s.ready} ready, mean score "
+                   f"{s.mean_score:g}; gate {'passed' if code == ExitCode.OK else 'failed'}",
+                   err=True)
+    sys.exit(code)
 
 
 COMMANDS = [review_command]
