@@ -115,7 +115,8 @@ class CachedBackend:
             for chunk in inner:
                 parts.append(chunk)
                 yield chunk
-            usage += inner.usage
+            usage.input_tokens += inner.usage.input_tokens
+            usage.output_tokens += inner.usage.output_tokens
             self._store(key, "".join(parts), inner.usage)
 
         return TextStream(chunks(), usage)

@@ -154,6 +154,8 @@ class OpenAIBackend:
                     delay = 0.5 * 2**attempt * (1 + random.random() / 4)
                 self._wait(min(delay, self.settings.retry_cap))
                 attempt += 1
+            except (ValueError, TypeError, KeyError) as exc:
+                raise BackendError(f"malformed response: {type(exc).__name__}", "malformed") from None
 
     # -- structured output --------------------------------------------------------------
 
@@ -232,6 +234,9 @@ class OpenAIBackend:
                     except openai.APIError as exc:
                         kind, what = _describe(exc)
                         raise BackendError(f"stream broke off: {what}", kind) from None
+                    except (ValueError, TypeError, KeyError) as exc:
+                        raise BackendError(f"malformed stream: {type(exc).__name__}",
+                                           "malformed") from None
             finally:
                 close = getattr(it, "close", None)
                 if close is not None:
