@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from dcrdraft.errors import ConfigError
-from dcrdraft.ingest import classify_heading, classify_text, read_text
+from dcrdraft.ingest import classify_heading, classify_text, heading_kinds, read_text
 from dcrdraft.ingest.sections import load_rules, normalise, parse_rules
 
 MUST = [
@@ -113,6 +113,12 @@ def test_heading_variants_are_recognised(heading: str, kind: str) -> None:
 @pytest.mark.parametrize("heading", MUST_NOT)
 def test_headings_that_name_no_dcr_section(heading: str) -> None:
     assert classify_heading(heading) is None
+
+
+def test_heading_kinds_lists_every_topic_best_first() -> None:
+    assert heading_kinds("Monitoring and Rollback") == ["monitoring", "rollback"]
+    assert heading_kinds("Tripwires and kill switch") == ["rollback", "monitoring"]
+    assert heading_kinds("Table of Contents") == []
 
 
 def test_normalise() -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..document import Document, SourceFormat
 from ..errors import ReadError
-from .sections import classify_heading, classify_text, recognise
+from .sections import classify_heading, classify_text, heading_kinds, recognise
 from .source import DEFAULT_MAX_BYTES, check_size, decode, read_bytes
 
 __all__ = [
@@ -20,6 +20,7 @@ __all__ = [
     "classify_heading",
     "classify_text",
     "format_for",
+    "heading_kinds",
     "read_document",
     "read_text",
     "recognise",

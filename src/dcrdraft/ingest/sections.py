@@ -54,7 +54,7 @@ class Rules:
     groups: tuple[_Group, ...] = field(default=(), compare=False)
     literals: dict[str, str | None] = field(default_factory=dict, compare=False, hash=False)
     """For each keyword pattern, a word its matches must contain (a cheap first test)."""
-    cache: dict[str, tuple[bool, SectionKind | None]] = field(
+    cache: dict[str, list[SectionKind | None]] = field(
         default_factory=dict, compare=False, hash=False)
 
 
@@ -149,30 +149,40 @@ def load_rules(path: Path | None = None) -> Rules:
     return parse_rules(data, str(path))
 
 
-def match_heading(title: str, rules: Rules | None = None) -> tuple[bool, SectionKind | None]:
-    """Whether any pattern matched the heading, and the kind it names (None if ignored)."""
-    rules = rules or load_rules()
+def _ranked(title: str, rules: Rules) -> list[SectionKind | None]:
+    """Every kind (None = ignore) whose patterns match the heading, best match first."""
     text = normalise(title)
     if text in rules.cache:
         return rules.cache[text]
-    best: tuple[int, int, int] | None = None
-    kind: SectionKind | None = None
+    best: dict[SectionKind | None, tuple[int, int, int]] = {}
     for group in rules.groups:
         if not group.any.search(text):
             continue
         for order, pattern in group.patterns:
             for m in pattern.finditer(text):
                 key = (-(m.end() - m.start()), m.start(), order)
-                if m.end() > m.start() and (best is None or key < best):
-                    best, kind = key, group.kind
+                if m.end() > m.start() and key < best.get(group.kind, (1, 0, 0)):
+                    best[group.kind] = key
+    ranked = sorted(best, key=best.__getitem__)
     if len(rules.cache) < 10_000:
-        rules.cache[text] = (best is not None, kind)
-    return best is not None, kind
+        rules.cache[text] = ranked
+    return ranked
+
+
+def match_heading(title: str, rules: Rules | None = None) -> tuple[bool, SectionKind | None]:
+    """Whether any pattern matched the heading, and the kind it names (None if ignored)."""
+    ranked = _ranked(title, rules or load_rules())
+    return bool(ranked), ranked[0] if ranked else None
 
 
 def classify_heading(title: str, rules: Rules | None = None) -> SectionKind | None:
     """The section kind a heading names, or None."""
     return match_heading(title, rules)[1]
+
+
+def heading_kinds(title: str, rules: Rules | None = None) -> list[SectionKind]:
+    """Every kind a heading mentions, best first: "Monitoring and Rollback" names both."""
+    return [k for k in _ranked(title, rules or load_rules()) if k is not None]
 
 
 def _count(pattern: re.Pattern[str], text: str, lower: str, literal: str | None) -> int:
