@@ -286,8 +286,7 @@ def chart_png(chart: Chart) -> bytes:
     if chart.threshold is not None:
         ax.axhline(chart.threshold * 100, color=COLOURS["threshold"], linestyle="--",
                    linewidth=1.2, label=f"deployment threshold {pct(chart.threshold)}")
-        ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), fontsize=7, frameon=False,
-                  labelcolor=COLOURS["threshold"])
+        fig.legend(loc="lower right", fontsize=7, frameon=False, labelcolor=COLOURS["threshold"])
     ax.set_ylim(0, chart.y_max * 100 * 1.08)
     ax.set_yticks([chart.y_max * 100 * f for f in (0.25, 0.5, 0.75, 1.0)], labels=[])
     ax.grid(axis="y", color=COLOURS["grid"])
@@ -297,7 +296,7 @@ def chart_png(chart: Chart) -> bytes:
     ax.set_title(chart.title, fontsize=10, loc="left")
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    fig.tight_layout()
+    fig.tight_layout(rect=(0, 0.05, 1, 1))  # room for the threshold legend below the axis
     out = io.BytesIO()
     fig.savefig(out, format="png", metadata={"Software": None})
     return out.getvalue()
