@@ -1,0 +1,111 @@
+"""The app: opens the right screen (drafting, raw editor or review), offers recovery of a
+journaled session, and asks before quitting with unsaved changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.app import App
+from textual.binding import Binding
+
+from ..session import EditSession
+from .screens.confirm import ConfirmScreen
+
+DEFAULT_INPUTS = "dcr-inputs.yaml"
+
+
+class DcrApp(App[None]):
+    """``path``: inputs file to draft (created from the starter if missing); ``review``: a
+    document to review instead; ``llm``: settings to use, or "auto" to resolve them."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "dcrdraft"
+    BINDINGS = [
+        Binding("f1", "help", "Help"),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+    ]
+
+    def __init__(self, path: str | Path | None = None, *, review: str | Path | None = None,
+                 llm: Any = "auto") -> None:
+        super().__init__()
+        self.path = Path(path or DEFAULT_INPUTS)
+        self.review = review
+        self._llm = llm
+        self.session: EditSession | None = None
+
+    def llm_settings(self) -> Any:
+        """The LLM settings to draft with, or None when no endpoint is configured."""
+        if self._llm != "auto":
+            return self._llm
+        from ..llm import resolve_settings
+
+        return resolve_settings(None, None)
+
+    def on_mount(self) -> None:
+        if self.review is not None:
+            from .screens.review import ReviewScreen
+
+            self.push_screen(ReviewScreen(self.review))
+            return
+        from ..errors import DcrError
+
+        try:
+            session = EditSession.open(self.path)
+        except (DcrError, OSError) as exc:
+            self.push_screen(ConfirmScreen("Cannot open", str(exc)), lambda _: self.exit())
+            return
+        entry = session.pending_recovery()
+        if entry is None:
+            self._start(session)
+            return
+        question = (f"{session.path} has unsaved changes from {entry.saved_at} (the editor "
+                    "did not exit cleanly). Restore them?")
+
+        def answer(choice: str | None) -> None:
+            if choice == "restore":
+                session.restore(entry)
+            else:
+                session.discard_journal()
+            self._start(session)
+
+        self.push_screen(ConfirmScreen("Recover unsaved changes", question,
+                                       [("restore", "Restore"), ("discard", "Discard")]), answer)
+
+    def _start(self, session: EditSession) -> None:
+        from .screens.draft import DraftScreen
+        from .screens.raw import RawScreen
+
+        self.session = session
+        self.push_screen(RawScreen(session) if session.is_raw else DraftScreen(session))
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        keys = [(b.key_display or b.key, b.description)
+                for b in [*self.screen.BINDINGS, *self.BINDINGS]
+                if isinstance(b, Binding) and b.description]
+        keys.append(("ctrl+p", "Command palette"))
+        self.push_screen(HelpScreen(keys))
+
+    async def action_quit(self) -> None:
+        session = self.session
+        if session is None or not session.dirty:
+            self.exit()
+            return
+
+        def answer(choice: str | None) -> None:
+            if choice == "save":
+                try:
+                    session.save()
+                except Exception as exc:  # noqa: BLE001 - shown; the app stays open
+                    self.notify(f"Cannot save: {exc}", severity="error")
+                    return
+                self.exit()
+            elif choice == "discard":
+                session.discard_journal()
+                self.exit()
+
+        self.push_screen(ConfirmScreen(
+            "Unsaved changes", f"Save the changes to {session.path.name} before quitting?",
+            [("save", "Save"), ("discard", "Discard"), ("cancel", "Cancel")]), answer)

@@ -1,0 +1,1 @@
+"""One screen per module: drafting, raw editing, review mode, and the modal dialogs."""

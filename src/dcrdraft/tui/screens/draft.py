@@ -1,0 +1,389 @@
+"""The drafting screen: section navigator, section forms and preview, and the checklist panel,
+over one ``EditSession``. Reviews and LLM drafts run in thread workers that post messages."""
+
+from __future__ import annotations
+
+import copy
+import threading
+from typing import TYPE_CHECKING, Any
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import ContentSwitcher, Footer, OptionList, Static, TabbedContent, TabPane
+
+from ...completeness import SECTIONS, section_completeness, target_of
+from ...errors import DcrError
+from ...live import LiveReview
+from ...session import EditSession
+from ..widgets.checklist import ChecklistPanel
+from ..widgets.field_input import FieldInput
+from ..widgets.navigator import Navigator
+from ..widgets.preview import Preview
+from ..widgets.section_form import SectionForm
+from ..widgets.table import EditableTable
+from .confirm import ConfirmScreen
+
+if TYPE_CHECKING:
+    from ...draft import DraftParts
+    from ...llm import LLMDraftOutcome
+
+LLM_SETUP = (
+    "No LLM endpoint is configured, so drafting uses the template engine.\n\n"
+    "To draft with an LLM, set one of these before starting dcrdraft:\n"
+    "  • OPENAI_API_KEY=sk-...                 (OpenAI)\n"
+    "  • OPENAI_BASE_URL=http://localhost:11434/v1   (Ollama, llama.cpp, vLLM ...)\n"
+    "  • DCRDRAFT_MODEL=llama3.1:8b            (the model name, optional)\n"
+    "or put base-url and model in the [llm] table of the dcrdraft config file.")
+
+
+class ReviewDone(Message):
+    def __init__(self, result: LiveReview | None, error: str = "") -> None:
+        super().__init__()
+        self.result = result
+        self.error = error
+
+
+class LLMToken(Message):
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
+class LLMFinished(Message):
+    def __init__(self, outcome: LLMDraftOutcome | None, status: str) -> None:
+        super().__init__()
+        self.outcome = outcome
+        self.status = status
+
+
+class DraftScreen(Screen[None]):
+    """Edit an inputs file section by section with a live checklist."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save"),
+        Binding("ctrl+e", "export", "Export"),
+        Binding("ctrl+r", "review", "Review now"),
+        Binding("ctrl+l", "llm", "Draft with LLM"),
+        Binding("escape", "cancel_llm", "Cancel LLM", show=False),
+    ]
+    REVIEW_DELAY = 0.03
+    """Seconds of quiet after an edit before a review starts (keeps typing fluid)."""
+    JOURNAL_DELAY = 0.3
+
+    def __init__(self, session: EditSession) -> None:
+        super().__init__()
+        self.session = session
+        self.live: LiveReview | None = None
+        self.llm_parts: DraftParts | None = None
+        self.section = "inputs"
+        self._review_timer: Timer | None = None
+        self._journal_timer: Timer | None = None
+        self._reviewing = False
+        self._review_again = False
+        self._preview_stale = True
+        self._llm_cancel: threading.Event | None = None
+
+    # -- layout -------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="file-bar")
+        with Horizontal(id="main"):
+            yield Navigator()
+            with TabbedContent(initial="edit", id="tabs"):
+                with TabPane("Edit", id="edit"):
+                    yield ContentSwitcher(id="forms")
+                with TabPane("Preview", id="preview-tab"):
+                    yield Preview()
+            yield ChecklistPanel()
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        self._update_bar()
+        await self.open_section("inputs")
+        self.request_review(now=True)
+
+    def _update_bar(self) -> None:
+        s = self.session
+        state = "● unsaved" if s.dirty else "saved"
+        problems = f" · {len(s.problems)} problem(s)" if s.problems else ""
+        self.query_one("#file-bar", Static).update(f" dcrdraft · {s.path} · {state}{problems}")
+
+    def form(self, key: str | None = None) -> SectionForm | None:
+        found = self.query(f"#section-{key or self.section}")
+        return found.first(SectionForm) if found else None
+
+    async def open_section(self, key: str, focus: str | None = None) -> None:
+        """Show section ``key`` on the Edit tab, focusing the field at ``focus`` if given."""
+        switcher = self.query_one("#forms", ContentSwitcher)
+        form = self.form(key)
+        if form is None:
+            form = SectionForm(key, self.session.data)
+            await switcher.mount(form)
+        switcher.current = form.id
+        self.section = key
+        self.query_one(TabbedContent).active = "edit"
+        self.query_one(Navigator).select(key)
+        form.show_problems(self.session.problems)
+        self._fill_overview()
+        if focus:
+            target = form.field_widget(focus)
+            if target is not None:
+                target.focus_editor()
+                form.scroll_to_widget(target, top=True, animate=False)
+
+    async def rebuild_forms(self) -> None:
+        """Rebuild the forms from the session's data (after a restore or an LLM merge)."""
+        await self.query_one("#forms", ContentSwitcher).remove_children()
+        await self.open_section(self.section)
+
+    # -- edits --------------------------------------------------------------------------
+
+    def on_field_input_edited(self, event: FieldInput.Edited) -> None:
+        self.session.set(event.path, event.value)
+        self._after_edit()
+
+    def on_editable_table_changed(self, event: EditableTable.Changed) -> None:
+        self.session.set(event.path, event.rows)
+        self._after_edit()
+
+    def _after_edit(self) -> None:
+        form = self.form()
+        if form is not None:
+            form.show_problems(self.session.problems)
+        self._update_bar()
+        self.request_review()
+        self.schedule_journal()
+
+    def schedule_journal(self) -> None:
+        """Journal the edits within ``JOURNAL_DELAY`` (at most once per delay while typing)."""
+        if self._journal_timer is None:
+            self._journal_timer = self.set_timer(self.JOURNAL_DELAY, self._write_journal)
+
+    def _write_journal(self) -> None:
+        self._journal_timer = None
+        if self.session.dirty:
+            try:
+                self.session.journal()
+            except OSError as exc:
+                self.notify(f"Cannot write the recovery journal: {exc}", severity="warning")
+
+    # -- review -------------------------------------------------------------------------
+
+    def request_review(self, now: bool = False) -> None:
+        """Review after a short quiet period (or now)."""
+        if self._review_timer is not None:
+            self._review_timer.stop()
+        self._review_timer = self.set_timer(0.001 if now else self.REVIEW_DELAY, self._start_review)
+
+    def _start_review(self) -> None:
+        self._review_timer = None
+        if self._reviewing:
+            self._review_again = True
+            return
+        inputs = self.session.inputs
+        if inputs is None:
+            return
+        self._reviewing = True
+        self._review_worker(inputs, self.llm_parts, self.session.generation)
+
+    @work(thread=True, group="review")
+    def _review_worker(self, inputs: Any, parts: DraftParts | None, generation: int) -> None:
+        from ...live import review_inputs
+
+        try:
+            result = review_inputs(inputs, str(self.session.path), parts, generation)
+        except Exception as exc:  # noqa: BLE001 - a reviewer bug must not kill the editor
+            self.post_message(ReviewDone(None, f"{type(exc).__name__}: {exc}"))
+            return
+        self.post_message(ReviewDone(result))
+
+    def on_review_done(self, message: ReviewDone) -> None:
+        self._reviewing = False
+        if message.result is None:
+            self.notify(f"Review failed: {message.error}", severity="error")
+        else:
+            self.live = message.result
+            stale = message.result.generation != self.session.generation
+            self.query_one(ChecklistPanel).show(message.result.report, stale)
+            shares = section_completeness(message.result.analysis.inputs)
+            self.query_one(Navigator).show_completeness(shares)
+            self._fill_overview()
+            self._preview_stale = True
+            if self.query_one(TabbedContent).active == "preview-tab":
+                self._refresh_preview()
+        if self._review_again:
+            self._review_again = False
+            self._start_review()
+
+    def _fill_overview(self) -> None:
+        form = self.form("inputs")
+        if form is None:
+            return
+        lines = [f"File: {self.session.path}", ""]
+        if self.live is not None:
+            shares = section_completeness(self.live.analysis.inputs)
+            for s in SECTIONS[1:]:
+                lines.append(f"  {s.number}. {s.title:<30} {round(shares[s.key] * 100):>3}% complete")
+            lines += ["", f"Open gaps: {len(self.live.analysis.gaps)}"]
+            lines += [f"  • {g.what}" for g in self.live.analysis.gaps[:12]]
+        if self.session.problems:
+            lines += ["", "Problems (the checklist shows the last valid state):"]
+            lines += [f"  • {p.field}: {p.message}" for p in self.session.problems]
+        lines += ["", "Choose a section on the left; ctrl+s saves, F1 shows every key."]
+        form.show_overview("\n".join(lines))
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id == "preview-tab":
+            self._refresh_preview()
+
+    def _refresh_preview(self) -> None:
+        if self.live is not None and self._preview_stale:
+            self._preview_stale = False
+            self.query_one(Preview).show(self.live.markdown, self.live.analysis)
+
+    # -- navigation ---------------------------------------------------------------------
+
+    async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id == "navigator" and event.option.id:
+            event.stop()
+            await self.open_section(event.option.id)
+
+    async def on_checklist_panel_jump(self, event: ChecklistPanel.Jump) -> None:
+        markdown = self.live.markdown if self.live else ""
+        section, path = target_of(event.code, event.line, markdown)
+        await self.open_section(section, path)
+
+    # -- actions ------------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        from ...yamledit import backup_path
+
+        try:
+            self.session.save()
+        except (DcrError, OSError) as exc:
+            self.app.push_screen(ConfirmScreen("Cannot save", str(exc)))
+            return
+        self._update_bar()
+        self.notify(f"Saved {self.session.path.name} (previous version in "
+                    f"{backup_path(self.session.path).name})")
+
+    def action_review(self) -> None:
+        self.request_review(now=True)
+        self.notify("Reviewing…", timeout=1)
+
+    def action_export(self) -> None:
+        from .export import ExportScreen
+
+        if self.session.inputs is None:
+            self.app.push_screen(ConfirmScreen("Cannot export", "Fix the problems first."))
+            return
+        self.app.push_screen(ExportScreen(self.session.path), self._export)
+
+    def _export(self, choice: tuple[str, str] | None) -> None:
+        from ...draft import draft
+        from ...io import write_atomic
+
+        if choice is None or self.session.inputs is None:
+            return
+        target, fmt = choice
+        try:
+            result = draft(self.session.inputs, fmt=fmt, parts=self.llm_parts)  # type: ignore[arg-type]
+            write_atomic(target, result.text, force=True)
+        except (DcrError, OSError) as exc:
+            self.app.push_screen(ConfirmScreen("Cannot export", str(exc)))
+            return
+        self.notify(f"Exported {target} ({len(result.analysis.gaps)} open gaps)")
+
+    # -- LLM drafting -------------------------------------------------------------------
+
+    def action_llm(self) -> None:
+        if self._llm_cancel is not None:
+            self.notify("An LLM draft is already running (Esc cancels it).")
+            return
+        try:
+            settings = self.app.llm_settings()  # type: ignore[attr-defined]
+        except DcrError as exc:
+            self.app.push_screen(ConfirmScreen("LLM settings", exc.message))
+            return
+        if settings is None:
+            self.app.push_screen(ConfirmScreen("No LLM endpoint", LLM_SETUP))
+            return
+        inputs = self.session.inputs
+        if inputs is None:
+            self.app.push_screen(ConfirmScreen("Cannot draft", "Fix the problems first."))
+            return
+        self._llm_cancel = threading.Event()
+        self.query_one(TabbedContent).active = "preview-tab"
+        self.query_one(Preview).llm.start(1 + len(inputs.risks))
+        self._llm_worker(inputs, settings, self._llm_cancel)
+
+    @work(thread=True, group="llm")
+    def _llm_worker(self, inputs: Any, settings: Any, cancel: threading.Event) -> None:
+        from ...analysis import analyse
+        from ...llm import Cancelled, draft_parts
+
+        def on_token(text: str) -> None:
+            self.post_message(LLMToken(text))
+
+        try:
+            outcome = draft_parts(analyse(inputs), settings, on_token=on_token, cancel=cancel)
+        except Cancelled:
+            self.post_message(LLMFinished(None, "LLM draft cancelled; nothing was changed."))
+        except DcrError as exc:
+            self.post_message(LLMFinished(None, f"LLM draft failed: {exc.message}"))
+        except Exception as exc:  # noqa: BLE001 - shown, never a crash
+            self.post_message(LLMFinished(None, f"LLM draft failed: {type(exc).__name__}: {exc}"))
+        else:
+            self.post_message(LLMFinished(outcome, "LLM draft finished."))
+
+    def on_llmtoken(self, message: LLMToken) -> None:
+        self.query_one(Preview).llm.token(message.text)
+
+    def on_llmfinished(self, message: LLMFinished) -> None:
+        self._llm_cancel = None
+        out = message.outcome
+        parts = 1 + (len(self.session.inputs.risks) if self.session.inputs else 0)
+        warnings = out.warnings if out else []
+        self.query_one(Preview).llm.finish(message.status, warnings, parts)
+        if out is None:
+            return
+        from ...draft import DraftParts
+
+        self.llm_parts = DraftParts(summary=out.summary)
+        self._merge_risks(out)
+
+    def _merge_risks(self, out: LLMDraftOutcome) -> None:
+        from ... import merge
+
+        rows = copy.deepcopy(self.session.get("risks") or [])
+        fills, conflicts = merge.plan(rows, out.risks)
+        merge.apply(rows, fills)
+
+        def finish(answer: str | None = None) -> None:
+            if answer == "replace":
+                merge.apply(rows, conflicts)
+            self.session.set("risks", rows)
+            self.run_worker(self.rebuild_forms())
+            self._after_edit()
+            self.notify(f"LLM filled {len(fills)} empty risk field(s)"
+                        + (f"; replaced {len(conflicts)}" if answer == "replace" else ""))
+
+        if not conflicts:
+            finish()
+            return
+        listing = "\n".join(f"• {c.label} {c.field}:\n    yours: {c.old!s:.80}\n    LLM:   {c.new!s:.80}"
+                            for c in conflicts)
+        self.app.push_screen(ConfirmScreen(
+            "Replace fields you typed?",
+            f"The LLM drafted different text for {len(conflicts)} field(s) you typed:\n\n{listing}",
+            [("keep", "Keep mine"), ("replace", "Replace")]), finish)
+
+    def action_cancel_llm(self) -> None:
+        if self._llm_cancel is not None:
+            self._llm_cancel.set()
+            self.query_one("#llm-status", Static).update("Cancelling…")

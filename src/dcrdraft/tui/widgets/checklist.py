@@ -1,0 +1,79 @@
+"""The checklist panel: score, the 20 items with ✓ / ~ / ✗ and the open common mistakes;
+choosing one posts ``Jump`` so the screen can open the section that fixes it."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...review.models import STATUS_MARK, FileReport
+
+_STYLE = {"pass": "green", "weak": "yellow", "missing": "red"}
+
+
+class ChecklistPanel(Vertical):
+    """Shows a ``FileReport``; the report is set from outside with ``show``."""
+
+    class Jump(Message):
+        """The author chose item or finding ``code`` (at draft ``line``, if known)."""
+
+        def __init__(self, code: str, line: int | None) -> None:
+            super().__init__()
+            self.code = code
+            self.line = line
+
+    def __init__(self) -> None:
+        super().__init__(id="checklist")
+        self.report: FileReport | None = None
+        self._lines: dict[str, int | None] = {}
+        self.border_title = "Checklist"
+
+    def compose(self) -> ComposeResult:
+        yield Static("Score --/100", id="score")
+        yield OptionList(id="items")
+        yield Static("Open mistakes", id="mistakes-title")
+        yield OptionList(id="mistakes")
+
+    @property
+    def score_text(self) -> str:
+        return str(self.query_one("#score", Static).content)
+
+    def show(self, report: FileReport, stale: bool = False) -> None:
+        """Display ``report``; ``stale`` marks it as older than the latest edit."""
+        self.report = report
+        ready = " · ready" if report.ready else ""
+        self.query_one("#score", Static).update(f"Score {report.score:>2}/100{ready}")
+        self.set_class(stale, "stale")
+        items = self.query_one("#items", OptionList)
+        keep = items.highlighted
+        items.clear_options()
+        self._lines = {}
+        for i in report.checklist:
+            text = Text(STATUS_MARK[i.status], style=_STYLE[i.status])
+            text.append(f" {i.code} {i.name}")
+            items.add_option(Option(text, id=i.code))
+            self._lines[i.code] = i.line
+        if keep is not None and keep < items.option_count:
+            items.highlighted = keep
+        mistakes = self.query_one("#mistakes", OptionList)
+        mistakes.clear_options()
+        seen: set[str] = set()
+        for f in report.findings:
+            if not f.code.startswith("M") or f.code in seen:
+                continue
+            seen.add(f.code)
+            text = Text("✗ ", style="red").append(f"{f.code} {f.name}")
+            mistakes.add_option(Option(text, id=f.code))
+            self._lines[f.code] = f.line
+        if not seen:
+            mistakes.add_option(Option(Text("none", style="dim"), id="-", disabled=True))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        code = event.option.id
+        if code and code != "-":
+            self.post_message(self.Jump(code, self._lines.get(code)))
