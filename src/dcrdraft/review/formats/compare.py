@@ -49,10 +49,13 @@ def _diff(a: list[Finding], b: list[Finding]) -> list[Finding]:
     return out
 
 
-def compare(base: FileReport, head: FileReport) -> Changes:
-    """The changes from ``base`` to ``head``."""
+def compare(base: FileReport, head: FileReport, waived: frozenset[str] = frozenset()
+            ) -> Changes:
+    """The changes from ``base`` to ``head``; ``waived`` items are not listed as changed."""
     ch = Changes(base.score, head.score)
     for item in head.checklist:
+        if item.code in waived:
+            continue
         old = base.item(item.code)
         before = old.status if old else "missing"
         if before == item.status:

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 LIMIT = 65_536
 """GitHub's maximum comment body, in characters."""
 MAX_ROWS = 200
+COMPACT_FINDINGS = 15
+"""Findings listed per document when the full comment would not fit."""
 """Documents listed in the overview table at most."""
 MARKER = "<!-- dcrdraft-review -->"
 """Lets a workflow find and update its previous comment."""
@@ -69,14 +71,23 @@ def _checklist(f: FileResult, compact: bool) -> list[str]:
     return out + [""]
 
 
-def _findings(f: FileResult) -> list[str]:
+def _findings(f: FileResult, compact: bool) -> list[str]:
     rep = f.report
     if not rep.findings:
         return ["No findings.", ""]
     out = [f"**Findings** ({len(rep.findings)})", "", "| Line | Rule | Severity | Message |",
            "|---:|---|---|---|"]
-    for x in rep.findings:
-        out.append(f"| {x.line} | `{x.id}` | {x.severity} | {md(x.message)} |")
+    shown = rep.findings[:COMPACT_FINDINGS] if compact else rep.findings
+    for x in shown:
+        text = md(x.message)
+        a = f.anchors.get(x.code) if x.line <= 1 else None
+        if a is not None:
+            text += f" ({md(a.phrase())})"
+        if compact and len(text) > 300:
+            text = text[:297] + "…"
+        out.append(f"| {a.line if a else x.line} | `{x.id}` | {x.severity} | {text} |")
+    if len(shown) < len(rep.findings):
+        out.append(f"| | | | … {len(rep.findings) - len(shown)} more findings |")
     n = sum(s.kind == "finding" for s in f.suppressed)
     if n:
         out += ["", f"{n} finding(s) suppressed in the source or config."]
@@ -93,10 +104,11 @@ def _document(f: FileResult, ref: str | None, compact: bool) -> str:
         head += [f"Stated recommendation: **{rep.recommendation}**", ""]
     if ref is not None:
         if f.base is not None:
-            head += _changes(compare(f.base, rep), ref)
+            waived = frozenset(s.code for s in f.suppressed if s.kind == "item")
+            head += _changes(compare(f.base, rep, waived), ref)
         elif f.is_new:
             head += [f"**Against `{ref}`:** new document.", ""]
-    return "\n".join(head + _checklist(f, compact) + _findings(f))
+    return "\n".join(head + _checklist(f, compact) + _findings(f, compact))
 
 
 def _overview(run: CiRun) -> list[str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from ... import __version__
 from .results import Result, all_results, fingerprint, uri
@@ -28,6 +29,11 @@ def _family(rule: Rule) -> str:
         return "checklist"
     return "mistake" if rule.code.startswith("M") else \
         "suppression" if rule.check == "suppression" else "consistency"
+
+
+def _uri(path: str) -> str:
+    """A relative URI reference: forward slashes, reserved characters percent-encoded."""
+    return quote(uri(path), safe="/")
 
 
 def _rule(rule: Rule) -> dict[str, Any]:
@@ -63,7 +69,7 @@ def _result(r: Result, index: dict[str, int], occurrence: int) -> dict[str, Any]
     out: dict[str, Any] = {
         "ruleId": r.code, "level": LEVEL[r.severity], "message": {"text": text},
         "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": uri(r.path)}, "region": region}}],
+            "artifactLocation": {"uri": _uri(r.path)}, "region": region}}],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint(r, occurrence)},
     }
     if r.code in index:
@@ -93,7 +99,7 @@ def render_sarif(run: CiRun) -> str:
         results.append(_result(r, index, seen[base]))
     notes = [{"level": "error", "message": {"text": f.report.error or ""},
               "locations": [{"physicalLocation": {
-                  "artifactLocation": {"uri": uri(f.report.path)}}}]}
+                  "artifactLocation": {"uri": _uri(f.report.path)}}}]}
              for f in run.files if f.report.error is not None]
     log = {
         "$schema": SCHEMA, "version": "2.1.0",
