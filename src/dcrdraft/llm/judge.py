@@ -1,0 +1,142 @@
+"""The LLM judge for ``dcrdraft review --llm``: advice on checklist items rules judge poorly.
+
+The judge only refines: a verdict counts when its quote is found verbatim on one line of the
+document; it may move an item between weak and pass, never lift a missing item, never touch a
+finding. The document is delimited as untrusted data, and a document that addresses the judge
+("ignore your instructions ...") gets no upgrades at all.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import threading
+from typing import TYPE_CHECKING
+
+from . import prompts
+from .backend import Backend, BackendError, Message, OutputInvalid
+from .schemas import JudgeVerdicts
+from .settings import LLMSettings
+
+if TYPE_CHECKING:
+    from ..document import Document
+    from ..review.models import FileReport, ItemResult
+
+JUDGED: dict[str, str] = {
+    "C01": "Can a non-technical reader understand what the system does, for whom, and why?",
+    "C07": "Does the document analyse failure modes: what the system gets wrong, in which patterns?",
+    "C09": "Is every mitigation concrete and measurable (what is done, how often, by whom), not vague?",
+    "C19": "Are users told the system's limitations and how to reach a human or escalate?",
+}
+"""Items the judge advises on, with the question it answers."""
+
+INJECTION_RE = re.compile(
+    r"ignore (?:all |any )?(?:previous|prior|above|your|the) (?:instructions|rules|prompt)"
+    r"|disregard (?:all |any )?(?:previous|prior|your) |you are (?:now )?(?:a|an|the) \w+ "
+    r"(?:model|assistant|judge)|(?:mark|rate|score) (?:every|all|each)\w* (?:item|items|check)\w* "
+    r"(?:as )?pass|system prompt|</?document>|as an ai (?:language )?model",
+    re.I,
+)
+"""Text addressed to the judge rather than to a DCR reader."""
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace("\u2019", "'").split()).lower()
+
+
+def numbered(document: Document) -> str:
+    """The document's lines, numbered, with the closing delimiter neutralised."""
+    return "\n".join(f"{n}: {line}".replace("</document", "<\\/document")
+                     for n, line in enumerate(document.lines, 1))
+
+
+def find_quote(document: Document, quote: str) -> int | None:
+    """The 1-based line on which ``quote`` appears verbatim (whitespace aside), else None."""
+    q = _norm(re.sub(r"^\d+:\s*", "", quote.strip().strip('"')))
+    if len(q) < 8:
+        return None
+    for n, line in enumerate(document.lines, 1):
+        if q in _norm(line):
+            return n
+    return None
+
+
+def judge_messages(items: list[prompts.JudgeItem], document_text: str) -> list[Message]:
+    return [
+        Message("system", prompts.render("judge_system.j2", prompts.JudgeSystemPrompt())),
+        Message("user", prompts.render("judge.j2", prompts.JudgePrompt(items=items,
+                                                                        document=document_text))),
+    ]
+
+
+def apply_verdicts(document: Document, report: FileReport, verdicts: JudgeVerdicts,
+                   allowed: set[str]) -> tuple[list[ItemResult], list[str]]:
+    """The checklist with verified verdicts applied, and notes on those discarded."""
+    injected = any(INJECTION_RE.search(line) for line in document.lines)
+    by_code = {v.code.strip().upper(): v for v in verdicts.verdicts}
+    out, notes = [], []
+    for item in report.checklist:
+        v = by_code.get(item.code)
+        if v is None or item.code not in allowed or v.verdict == item.status:
+            out.append(item)
+            continue
+        line = find_quote(document, v.quote) if v.quote else None
+        reason = None
+        if item.status == "missing" or v.verdict == "missing":
+            reason = "the judge never changes a missing item, nor makes one"
+        elif line is None:
+            reason = "its quote is not in the document"
+        elif INJECTION_RE.search(document.lines[line - 1]):
+            reason = "its quote is text addressed to the judge"
+        elif injected and v.verdict == "pass":
+            reason = "the document addresses the judge, so no item is raised"
+        if reason:
+            notes.append(f"{item.code}: LLM verdict {v.verdict} discarded: {reason}")
+            out.append(item)
+            continue
+        out.append(dataclasses.replace(
+            item, status=v.verdict, line=line, evidence=document.lines[line - 1].strip(),
+            message=f"{v.reason.strip()} (LLM judge; rules said {item.status})"))
+    return out, notes
+
+
+def judge(document: Document, file_report: FileReport, settings: LLMSettings, *,
+          backend: Backend | None = None, items: tuple[str, ...] = tuple(JUDGED)) -> FileReport:
+    """``file_report`` with the judge's verified refinements; on any LLM failure, unchanged."""
+    from ..review.score import is_ready, score
+
+    asked = [i for i in file_report.checklist if i.code in items]
+    if not asked or file_report.error:
+        return file_report
+    if backend is None:
+        from .drafting import make_backend
+
+        backend = make_backend(settings, threading.Event())
+        if settings.cache:
+            from .cache import CachedBackend
+
+            backend = CachedBackend(backend, settings.cache_params(), settings.cache_dir)
+    questions = [prompts.JudgeItem(code=i.code, name=i.name, question=JUDGED.get(i.code, i.message),
+                                   status=i.status) for i in asked]
+    try:
+        reply = backend.complete(judge_messages(questions, numbered(document)), JudgeVerdicts)
+    except (BackendError, OutputInvalid):
+        return file_report
+    assert isinstance(reply.value, JudgeVerdicts)
+    checklist, _notes = apply_verdicts(document, file_report, reply.value, set(items))
+    weights = _weights(file_report)
+    return dataclasses.replace(
+        file_report, checklist=checklist,
+        score=score(checklist, file_report.findings, weights),
+        ready=is_ready(checklist, file_report.findings))
+
+
+def _weights(report: FileReport) -> list[float] | None:
+    try:
+        from ..review import load_rubric
+
+        rubric = load_rubric()
+        w = {r.code: r.weight for r in rubric.items}
+        return [w.get(i.code, 1.0) for i in report.checklist]
+    except Exception:  # noqa: BLE001 - equal weights when the rubric cannot be read
+        return None
