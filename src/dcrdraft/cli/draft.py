@@ -38,12 +38,13 @@ def draft_command(inputs: str | None, example: str | None, output: str | None, f
 
     path = _inputs_path(inputs, example)
     fmt = format_for(output, fmt)
+    inputs_model = load(path)
     if engine == "llm":
         raise LLMError("no LLM is configured: set OPENAI_API_KEY or OPENAI_BASE_URL "
                        "(the LLM engine is not available in this version); use --engine template")
     if engine == "auto":
         click.echo("dcrdraft: engine: template (no LLM configured)", err=True)
-    result = draft(load(path), fmt="md" if fmt == "docx" else fmt)  # type: ignore[arg-type]
+    result = draft(inputs_model, fmt="md" if fmt == "docx" else fmt)  # type: ignore[arg-type]
     if output:
         write_atomic(output, render(result, "docx") if fmt == "docx" else result.text, force=force)
         click.echo(f"dcrdraft: wrote {output} ({len(result.analysis.gaps)} open gaps)", err=True)
