@@ -136,7 +136,7 @@ def _table(path: Path) -> dict[str, Any] | None:
 
 
 def _line_of(text: str, key: str) -> int | None:
-    rx = re.compile(rf'^\s*(?:\[+[^\]]*\b{re.escape(key)}\]+|"?{re.escape(key)}"?\s*=)', re.M)
+    rx = re.compile(rf'^[ \t]*(?:\[+[^\]]*\b{re.escape(key)}\]+|"?{re.escape(key)}"?\s*=)', re.M)
     m = rx.search(text)
     return text.count("\n", 0, m.start()) + 1 if m else None
 
