@@ -49,6 +49,12 @@ def cache_key(kind: str, messages: Sequence[Message], params: dict[str, Any],
     return hashlib.sha256(raw).hexdigest()
 
 
+def _usage(entry: dict[str, Any]) -> Usage:
+    """The usage the cached reply cost when it was fetched (so reports stay comparable)."""
+    u = entry.get("usage") or {}
+    return Usage(int(u.get("input_tokens", 0)), int(u.get("output_tokens", 0)))
+
+
 class CachedBackend:
     """Serves replies from disk when it has them; stores complete, valid replies it fetches."""
 
@@ -94,7 +100,7 @@ class CachedBackend:
         entry = self._load(key)
         if entry is not None:
             self._count(True)
-            return Completion(parse_reply(entry["text"], schema), entry["text"], Usage())
+            return Completion(parse_reply(entry["text"], schema), entry["text"], _usage(entry))
         self._count(False)
         out = self.inner.complete(messages, schema)
         self._store(key, out.text, out.usage)
@@ -105,7 +111,7 @@ class CachedBackend:
         entry = self._load(key)
         if entry is not None:
             self._count(True)
-            return TextStream(iter([entry["text"]]), Usage())
+            return TextStream(iter([entry["text"]]), _usage(entry))
         self._count(False)
         inner = self.inner.stream(messages)
         usage = Usage()

@@ -1,0 +1,88 @@
+"""What ``dcrdraft draft`` calls for the LLM engine: pick the engine, draft, report, exit code.
+
+Kept here so the command stays a thin front end:
+
+    plan = plan_engine(engine, model=..., base_url=..., no_cache=..., config=cfg.llm)
+    if plan.notice: click.echo(plan.notice, err=True)
+    outcome = plan.draft_parts(inputs_model, on_token=...)     # None for the template engine
+    result = draft(inputs_model, fmt=..., parts=outcome.draft_parts if outcome else None,
+                   engine=plan.engine)
+    for w in (outcome.warnings if outcome else []): click.echo(f"dcrdraft: warning: {w}", err=True)
+    if report: write_report(report, outcome, plan)
+    code = outcome.exit_code(strict) if outcome else ExitCode.OK
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from ..errors import LLMError
+from ..model import Inputs
+from .drafting import LLMDraftOutcome
+from .parts import OnToken
+from .settings import LLMSettings, engine_notice, resolve_settings
+
+
+@dataclass
+class EnginePlan:
+    """Which engine drafts, with what settings, and the stderr line that says so."""
+
+    engine: Literal["template", "llm"]
+    settings: LLMSettings | None
+    notice: str | None
+
+    def draft_parts(self, inputs: Inputs, *, on_token: OnToken | None = None) -> LLMDraftOutcome | None:
+        """The LLM's parts for ``inputs``; None when the template engine drafts."""
+        if self.engine != "llm" or self.settings is None:
+            return None
+        from ..analysis import analyse
+        from .drafting import draft_parts
+
+        return draft_parts(analyse(inputs), self.settings, on_token=on_token)
+
+
+def plan_engine(engine: str, *, model: str | None = None, base_url: str | None = None,
+                no_cache: bool = False, config: Mapping[str, Any] | None = None,
+                env: Mapping[str, str] | None = None) -> EnginePlan:
+    """Resolve ``--engine auto|template|llm`` with the LLM flags and the ``[llm]`` table."""
+    if engine == "template":
+        return EnginePlan("template", None, None)
+    settings = resolve_settings({"model": model, "base_url": base_url, "no_cache": no_cache},
+                                {"llm": dict(config or {})}, env)
+    if settings is None and engine == "llm":
+        raise LLMError("no LLM is configured: set OPENAI_API_KEY or OPENAI_BASE_URL, or "
+                       "base_url in the [llm] table; or use --engine template")
+    notice = engine_notice(settings) if engine == "auto" else None
+    return EnginePlan("llm" if settings else "template", settings, notice)
+
+
+def stream_target() -> OnToken | None:
+    """Where the summary streams: stderr when it is a terminal, else nowhere."""
+    if not sys.stderr.isatty():
+        return None
+
+    def echo(chunk: str) -> None:
+        sys.stderr.write(chunk)
+        sys.stderr.flush()
+
+    return echo
+
+
+def report_data(outcome: LLMDraftOutcome | None, plan: EnginePlan) -> dict[str, Any]:
+    """The ``--report`` JSON: per part the engine, attempts, tokens, violations, fallback."""
+    if outcome is None:
+        return {"engine": "template", "parts": [], "warnings": []}
+    return outcome.report()
+
+
+def write_report(path: str | Path, outcome: LLMDraftOutcome | None, plan: EnginePlan) -> Path:
+    """Write the report atomically (it never holds the API key)."""
+    from ..io import write_atomic
+
+    text = json.dumps(report_data(outcome, plan), indent=2, ensure_ascii=False) + "\n"
+    return write_atomic(path, text, force=True)
