@@ -54,18 +54,17 @@ class Chart:
     def mermaid(self) -> str:
         """The chart as a Mermaid ``xychart-beta`` block body (without the fence).
 
-        Mermaid cannot draw intervals, and without an explicit range it starts its axis at the
-        smallest value, which would shrink the smallest bar to nothing; so the values are drawn
-        as a line (honest on any axis) with the threshold as a second, flat line. Writing a
-        0-100 range would state figures the inputs do not contain.
+        Values are bars on a fixed 0-100% axis (Mermaid would otherwise start the axis at the
+        smallest value and shrink that bar to nothing); the threshold is a flat line. Mermaid
+        cannot draw intervals: the table beside the chart gives them.
         """
         labels = ", ".join(f'"{_label(b.label)}"' for b in self.bars)
         lines = [
             "xychart-beta",
             f'    title "{_label(self.title)}"',
             f"    x-axis [{labels}]",
-            f'    y-axis "{_label(self.metric)} (%)"',
-            f"    line [{', '.join(_num(b.value) for b in self.bars)}]",
+            f'    y-axis "{_label(self.metric)} (%)" 0 --> 100',
+            f"    bar [{', '.join(_num(b.value) for b in self.bars)}]",
         ]
         if self.threshold is not None:
             lines.append(f"    line [{', '.join([_num(self.threshold)] * len(self.bars))}]")

@@ -125,6 +125,7 @@ _STRUCTURE = [
     re.compile(r"2–4 concrete"),
     re.compile(r"Section \d\b"),
     re.compile(r"\bRisk \d+\b"),  # the positional label of a risk the inputs gave no ID
+    re.compile(r'y-axis "[^"\n]*\(%\)" 0 --> 100'),  # a chart's percentage scale
 ]
 
 
