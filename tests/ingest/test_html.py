@@ -79,3 +79,13 @@ def test_broken_html_does_not_crash() -> None:
     doc = read_text("<h2>Risks<p>unclosed <b>bold<td>cell</table></h9><li>x", "x.html", "html")
     assert [s.title for s in doc.sections()] == ["Risks"]
     assert [b.text for b in doc.blocks()] == ["unclosed boldcell", "x"]
+
+
+def test_omitted_end_tags_and_breaks_in_cells() -> None:
+    src = ("<html><head><title>Ignored</title><body><h2>Sign-off</h2>\n"
+           "<table><tr><th>Role<th>Name\n<tr><td>CTO<td>Ana<br>Ruiz</table>")
+    doc = read_text(src, "x.html", "html")
+    (section,) = doc.sections()
+    assert section.kind == "signoff"
+    (table,) = section.blocks
+    assert table.rows == [["Role", "Name"], ["CTO", "Ana Ruiz"]] and table.row_lines == [2, 3]

@@ -148,3 +148,21 @@ def test_missing_file_and_unknown_suffix(tmp_path: Path) -> None:
         read_document(tmp_path / "nope.md")
     with pytest.raises(ReadError, match="unsupported file type"):
         read_document(tmp_path / "x.exe")
+
+
+def _shape(doc: Document) -> list[object]:
+    return [(s.path, s.line, s.end_line, [(b.kind, b.text, b.line, b.end_line, b.rows)
+                                          for b in s.blocks]) for s in doc.root.walk()]
+
+
+def test_long_texts_parsed_in_pieces_give_the_same_document(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from dcrdraft.ingest import markdown
+
+    corpus = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "real"
+    texts = [SOURCE, "# A\n\n```\n\n# not a heading\n```\n\n<!-- c\n\n# hidden\n-->\n# B\n"]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.md"))]
+    whole = [_shape(read_text(t, "x.md")) for t in texts]
+    monkeypatch.setattr(markdown, "CHUNK_CHARS", 5)
+    pieces = [_shape(read_text(t, "x.md")) for t in texts]
+    assert pieces == whole

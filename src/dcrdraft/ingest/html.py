@@ -14,7 +14,7 @@ from ..errors import ReadError
 from ._tree import TreeBuilder, clean, table_block
 from .source import split_lines
 
-_SKIP = {"script", "style", "template", "noscript", "head", "svg", "math"}
+_SKIP = {"script", "style", "template", "noscript", "title", "svg", "math"}
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _CONTAINERS = {
     "div", "section", "article", "header", "footer", "main", "nav", "aside", "ul", "ol",
@@ -35,6 +35,12 @@ class _Table:
         self.rows: list[list[str]] = []
         self.row_lines: list[int] = []
         self.cell: list[str] | None = None
+
+    def close_cell(self) -> None:
+        """End the open cell (HTML lets authors leave out ``</td>``)."""
+        if self.cell is not None and self.rows:
+            self.rows[-1].append(clean("".join(self.cell)))
+        self.cell = None
 
 
 class _Reader(HTMLParser):
@@ -77,14 +83,16 @@ class _Reader(HTMLParser):
             if tag in _SKIP:
                 self.skip.append(tag)
             return
-        if tag == "br":
-            self.buf.append("\n")
-            return
         table = self.tables[-1] if self.tables else None
+        if tag == "br":
+            (table.cell if table is not None and table.cell is not None else self.buf).append("\n")
+            return
         if table is not None and tag in ("td", "th"):
+            table.close_cell()
             table.cell = []
             return
         if table is not None and tag == "tr":
+            table.close_cell()
             table.rows.append([])
             table.row_lines.append(self._line())
             return
@@ -109,12 +117,11 @@ class _Reader(HTMLParser):
                 self.skip.pop()
             return
         table = self.tables[-1] if self.tables else None
-        if table is not None and tag in ("td", "th") and table.cell is not None:
-            if table.rows:
-                table.rows[-1].append(clean("".join(table.cell)))
-            table.cell = None
+        if table is not None and tag in ("td", "th"):
+            table.close_cell()
             return
         if tag == "table" and table is not None:
+            table.close_cell()
             self.tables.pop()
             rows = [r for r in table.rows if r]
             lines = [n for r, n in zip(table.rows, table.row_lines) if r]

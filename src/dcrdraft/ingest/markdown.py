@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -20,7 +21,11 @@ if TYPE_CHECKING:
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
 _TAG = re.compile(r"<[^>]*>")
 _BREAK = re.compile(r"<br\s*/?>", re.I)
+_ATX = re.compile(r"#{1,6}(?:[ \t]|$)")
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})(.*)$")
 _PARSER: MarkdownIt | None = None
+CHUNK_CHARS = 500_000
+"""Texts longer than this are parsed a piece at a time, which bounds the token memory."""
 
 
 def _parser() -> MarkdownIt:
@@ -63,40 +68,37 @@ class _Item:
     """Set once a heading appears inside the item: its paragraphs are then plain paragraphs."""
 
 
-def _span(token: Token) -> tuple[int, int]:
-    start, end = token.map if token.map else (0, 1)
-    return start + 1, max(start + 1, end)
 
 
 class _Walker:
     """Turns markdown-it's flat token stream into builder calls."""
 
-    def __init__(self, tokens: list[Token]) -> None:
+    def __init__(self, tokens: list[Token], tree: TreeBuilder, offset: int = 0) -> None:
         self.tokens = tokens
-        self.tree = TreeBuilder()
+        self.tree = tree
+        self.offset = offset
         self.containers: list[_Item | str] = []
 
+    def _span(self, token: Token) -> tuple[int, int]:
+        """1-based first and last source line of a block token."""
+        start, end = token.map if token.map else (0, 1)
+        return start + 1 + self.offset, max(start + 1, end) + self.offset
+
     def run(self) -> None:
+        """Walk every token once, emitting headings and blocks in order."""
         i = 0
         tokens = self.tokens
         while i < len(tokens):
             tok = tokens[i]
             kind = tok.type
             if kind == "heading_open":
-                self._flush_item()
-                for item in self.containers:
-                    if isinstance(item, _Item):
-                        item.loose = True
-                title = inline_text(tokens[i + 1]) if i + 1 < len(tokens) else ""
-                self.tree.heading(title, int(tok.tag[1:]) if tok.tag[1:].isdigit() else 1,
-                                  _span(tok)[0])
-                i += 3
+                i = self._heading(i)
                 continue
             if kind == "paragraph_open" and i + 1 < len(tokens):
-                self._paragraph(tokens[i + 1], _span(tok))
+                self._paragraph(tokens[i + 1], self._span(tok))
             elif kind == "list_item_open":
                 self._flush_item()
-                self.containers.append(_Item(_span(tok)[0]))
+                self.containers.append(_Item(self._span(tok)[0]))
             elif kind == "list_item_close":
                 self._flush_item()
                 if self.containers:
@@ -113,12 +115,24 @@ class _Walker:
                 i = self._table(i)
                 continue
             elif kind in ("fence", "code_block"):
-                start, end = _span(tok)
+                start, end = self._span(tok)
                 self._emit("code", tok.content.rstrip("\n"), start, end)
             elif kind == "html_block":
-                start, end = _span(tok)
+                start, end = self._span(tok)
                 self._emit(self._para_kind(), html_text(tok.content), start, end)
             i += 1
+
+    def _heading(self, i: int) -> int:
+        """Open a section; list items around a heading hold plain paragraphs from then on."""
+        self._flush_item()
+        for item in self.containers:
+            if isinstance(item, _Item):
+                item.loose = True
+        tok = self.tokens[i]
+        title = inline_text(self.tokens[i + 1]) if i + 1 < len(self.tokens) else ""
+        level = int(tok.tag[1:]) if tok.tag[1:].isdigit() else 1
+        self.tree.heading(title, level, self._span(tok)[0])
+        return i + 3
 
     def _para_kind(self) -> BlockKind:
         for container in reversed(self.containers):
@@ -152,13 +166,13 @@ class _Walker:
         tokens = self.tokens
         rows: list[list[str]] = []
         row_lines: list[int] = []
-        end = _span(tokens[i])[1]
+        end = self._span(tokens[i])[1]
         i += 1
         while i < len(tokens) and tokens[i].type != "table_close":
             tok = tokens[i]
             if tok.type == "tr_open":
                 rows.append([])
-                row_lines.append(_span(tok)[0])
+                row_lines.append(self._span(tok)[0])
             elif tok.type == "inline" and rows:
                 rows[-1].append(inline_text(tok))
             i += 1
@@ -167,22 +181,44 @@ class _Walker:
         return i + 1
 
 
-def _blank_front_matter(lines: list[str]) -> str:
-    """The text with a leading YAML front-matter block blanked (line numbers kept)."""
+def _blank_front_matter(lines: list[str]) -> list[str]:
+    """The lines with a leading YAML front-matter block blanked (line numbers kept)."""
     if lines and lines[0].strip() == "---":
         for end in range(1, min(len(lines), 500)):
             if lines[end].strip() in ("---", "..."):
-                return "\n".join([""] * (end + 1) + lines[end + 1 :])
-    return "\n".join(lines)
+                return [""] * (end + 1) + lines[end + 1 :]
+    return lines
+
+
+def _chunks(lines: list[str]) -> Iterator[tuple[int, list[str]]]:
+    """(offset, lines) pieces of at least ``CHUNK_CHARS`` characters, cut only before a top-level
+    ATX heading that follows a blank line outside code fences and HTML comments, where
+    Markdown cannot carry any open block across the cut."""
+    start, count, fence, comment, size = 0, 0, "", False, CHUNK_CHARS
+    for i, line in enumerate(lines):
+        if count >= size and not fence and not comment and _ATX.match(line) \
+                and not lines[i - 1].strip():
+            yield start, lines[start:i]
+            start, count = i, 0
+        count += len(line) + 1
+        m = _FENCE.match(line)
+        if m and (not fence or (m.group(1).startswith(fence) and not m.group(2).strip())):
+            fence = "" if fence else m.group(1)[0] * 3
+        if not fence:
+            opened, closed = line.rfind("<!--"), line.rfind("-->")
+            comment = opened > closed if opened >= 0 else comment and closed < 0
+    yield start, lines[start:]
 
 
 def parse_markdown(text: str, path: str, fmt: SourceFormat = "markdown") -> Document:
     """Parse Markdown text into a Document (sections not yet recognised).
 
     A YAML front-matter block at the top (``---`` ... ``---``) is metadata, not content.
+    Long texts are parsed in pieces (see ``_chunks``) so memory stays bounded.
     """
     lines = split_lines(text)
-    walker = _Walker(_parser().parse(_blank_front_matter(lines)))
-    walker.run()
-    root = walker.tree.finish(len(lines))
+    tree = TreeBuilder()
+    for offset, chunk in _chunks(_blank_front_matter(lines)):
+        _Walker(_parser().parse("\n".join(chunk)), tree, offset).run()
+    root = tree.finish(len(lines))
     return Document(path=path, format=fmt, root=root, lines=lines)
