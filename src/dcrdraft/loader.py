@@ -83,7 +83,8 @@ def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel] | None:
     for part in loc[:-1]:
         if isinstance(part, int):
             continue
-        field = model.model_fields.get(part) if isinstance(model, type) else None
+        is_model = isinstance(model, type) and issubclass(model, BaseModel)
+        field = model.model_fields.get(part) if is_model else None
         if field is None:
             return None
         ann = field.annotation
@@ -160,6 +161,12 @@ def load(path: str | Path) -> Inputs:
     return load_text(text, str(p))
 
 
+def fa_lines(node: Any, key: Any) -> tuple[int, int]:
+    """0-based (line, column) of ``key`` in a ruamel mapping."""
+    line, col = node.lc.key(key)
+    return int(line), int(col)
+
+
 def _rejoin_flow_commas(node: Any, lines: list[str]) -> None:
     """Re-attach text split off by a comma inside a flow mapping.
 
@@ -181,7 +188,7 @@ def _rejoin_flow_commas(node: Any, lines: list[str]) -> None:
     previous: Any = None
     for key in list(node):
         if node[key] is None and previous is not None and isinstance(node[previous], str):
-            line, col = node.lc.key(key)
+            line, col = fa_lines(node, key)
             rest = lines[line][col + len(str(key)) :] if line < len(lines) else ""
             if not rest.lstrip().startswith(":"):
                 node[previous] = f"{node[previous]}, {key}"
