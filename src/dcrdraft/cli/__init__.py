@@ -1,11 +1,15 @@
 """The ``dcrdraft`` command line: a click group whose commands live one per module here.
 
 Commands only parse options, call one core function, render and exit; every ``DcrError``
-becomes one line per problem on stderr and exit code 2, never a traceback.
+becomes one line per problem on stderr and exit code 2, never a traceback. A command's module
+is imported only when that command runs or help lists it, so ``dcrdraft review`` never pays
+for the drafting, export or TUI imports.
 """
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import sys
 from typing import Any
 
@@ -14,8 +18,48 @@ import click
 from .. import __version__
 from ..errors import DcrError, ExitCode, InputError
 
+COMMAND_MODULES: dict[str, str] = {
+    "draft": "draft", "schema": "inputs_cmds", "init": "inputs_cmds", "review": "review",
+    "rules": "rules", "config": "config", "llm": "llm", "export": "export", "sign": "sign",
+    "tui": "tui",
+}
+"""Command name -> module in this package whose ``COMMANDS`` list defines it. A module that is
+absent (a front end not installed) simply contributes no command."""
+
+
+def _module(name: str) -> Any | None:
+    """The command module ``name``, or None when it does not exist."""
+    full = f"{__name__}.{name}"
+    try:
+        return importlib.import_module(full)
+    except ModuleNotFoundError as exc:
+        if exc.name != full:
+            raise
+        return None
+
+
+def _exists(name: str) -> bool:
+    return importlib.util.find_spec(f"{__name__}.{name}") is not None
+
 
 class _Group(click.Group):
+    """Loads command modules on demand and turns ``DcrError`` into one line and exit 2."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        lazy = [c for c, m in COMMAND_MODULES.items() if _exists(m)]
+        return sorted(set(lazy) | set(self.commands))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.commands:
+            return self.commands[cmd_name]
+        modules = [COMMAND_MODULES[cmd_name]] if cmd_name in COMMAND_MODULES else \
+            sorted(set(COMMAND_MODULES.values()))  # a command the map does not know yet
+        for name in modules:
+            module = _module(name)
+            for command in getattr(module, "COMMANDS", ()):
+                self.commands.setdefault(command.name, command)
+        return self.commands.get(cmd_name)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -33,29 +77,6 @@ class _Group(click.Group):
 @click.version_option(__version__, prog_name="dcrdraft")
 def cli() -> None:
     """Draft and review Deployment Clearance Reports (DCRs) for AI systems."""
-
-
-def _register() -> None:
-    from . import draft, inputs_cmds
-
-    for module in (draft, inputs_cmds):
-        for command in module.COMMANDS:
-            cli.add_command(command)
-    # Commands contributed by later front-end modules register themselves when present.
-    import importlib
-
-    for name in ("review", "rules", "config", "llm", "export", "sign", "tui"):
-        try:
-            module = importlib.import_module(f"{__name__}.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__name__}.{name}":
-                raise
-            continue
-        for command in module.COMMANDS:
-            cli.add_command(command)
-
-
-_register()
 
 
 def main(argv: list[str] | None = None) -> None:
