@@ -83,3 +83,15 @@ def test_markdown_fits_github_comment_limit() -> None:
     assert "more document(s) not shown" in out
     small = render_markdown(CiRun(files[:3], base.rules))
     assert "not shown" not in small and len(small) <= LIMIT
+
+
+def test_compare_pairs_reworded_findings_by_code() -> None:
+    from dcrdraft.review.formats.compare import compare
+
+    base = fixed_run().files[0].report
+    old = Finding("M03", "no-rollback-criteria", "error", 1, 1, "nowhere", "")
+    new = Finding("M03", "no-rollback-criteria", "error", 9, 9, 'placeholder: "TBD"', "")
+    extra = Finding("M03", "no-rollback-criteria", "error", 12, 12, "another", "")
+    ch = compare(type(base)(base.path, findings=[old]), type(base)(base.path,
+                                                                 findings=[new, extra]))
+    assert [f.line for f in ch.introduced] == [12] and ch.resolved == []

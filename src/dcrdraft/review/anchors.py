@@ -54,7 +54,7 @@ class Anchor:
         """``in section "X"`` or ``expected a "X" section``, for messages."""
         if self.found:
             return f'belongs in section "{self.section}" at line {self.line}'
-        return f'expected a "{self.section}" section; none found'
+        return f'expected under a heading like "{self.section}"; none found'
 
     def to_dict(self) -> dict[str, object]:
         return {"line": self.line, "section": self.section, "found": self.found}

@@ -1,6 +1,7 @@
 """What changed in one document between a base review and the current one: score delta,
 checklist items newly missing, fixed or otherwise changed, findings introduced or resolved
-(matched by code and message, so moved lines are not counted as changes)."""
+(matched by code and message, then by code, so moved or reworded findings are not
+counted as changes)."""
 
 from __future__ import annotations
 
@@ -38,12 +39,20 @@ def _key(f: Finding) -> tuple[str, str]:
 
 
 def _diff(a: list[Finding], b: list[Finding]) -> list[Finding]:
-    """Findings of ``a`` with no counterpart in ``b`` (as a multiset)."""
-    left = Counter(_key(f) for f in b)
-    out = []
+    """Findings of ``a`` with no counterpart in ``b``: exact (code, message) pairs match
+    first, then leftovers of the same code (a finding whose detail changed is not new)."""
+    exact = Counter(_key(f) for f in b)
+    rest: list[Finding] = []
     for f in a:
-        if left[_key(f)]:
-            left[_key(f)] -= 1
+        if exact[_key(f)]:
+            exact[_key(f)] -= 1
+        else:
+            rest.append(f)
+    by_code = Counter(code for (code, _), n in exact.items() for _ in range(n))
+    out = []
+    for f in rest:
+        if by_code[f.code]:
+            by_code[f.code] -= 1
         else:
             out.append(f)
     return out

@@ -78,7 +78,7 @@ def file_results(f: FileResult, run: CiRun, suppressed: bool = False) -> list[Re
         rule = run.rules.get(i.code)
         sev = severity_of("item", i.status, rule.severity if rule else "warning")
         a = f.anchors.get(i.code) if i.line is None else None
-        msg = f"{i.id} {i.status}: {i.message}" + (f" ({a.phrase()})" if a else "")
+        msg = f"{i.status}: {i.message}" + (f" ({a.phrase()})" if a else "")
         line = i.line or (a.line if a else 1)
         out.append(Result(rep.path, i.code, i.name, "item", sev, line, line, msg,
                           rule.suggestion if rule else "", i.status,

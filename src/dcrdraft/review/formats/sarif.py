@@ -63,7 +63,7 @@ def _result(r: Result, index: dict[str, int], occurrence: int) -> dict[str, Any]
     region: dict[str, Any] = {"startLine": r.line}
     if r.end_line > r.line:
         region["endLine"] = r.end_line
-    text = r.message if r.kind == "item" else f"{r.id}: {r.message}"
+    text = f"{r.id}: {r.message}"
     if r.suggestion and r.kind == "finding":
         text += f" Suggestion: {r.suggestion}"
     out: dict[str, Any] = {
