@@ -8,15 +8,17 @@ replaces discovery and ``--isolated`` ignores every file.
 
 from __future__ import annotations
 
+import copy
 import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import ConfigError
+
+if TYPE_CHECKING:
+    from .config_model import Settings
 
 FailOn = Literal["error", "warning", "never"]
 """Lowest severity of a reported finding that fails the gate (``never``: only --fail-under)."""
@@ -25,68 +27,46 @@ SeverityName = Literal["error", "warning", "info"]
 CONFIG_NAMES = (".dcrdraft.toml", "dcrdraft.toml", "pyproject.toml")
 """Files looked for in each folder, in order of precedence."""
 
-
-class IgnoreEntry(BaseModel):
-    """One ``[[ignores]]`` entry: codes waived for files matching a glob, with a reason."""
-
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
-
-    path: str
-    """Glob relative to the config file's folder (``reports/*.docx``, ``legacy/**``)."""
-    codes: list[str] = Field(min_length=1)
-    """Codes or names waived (``C17``, ``vague-risk``); at least one."""
-    reason: str
-    """Why the waiver is acceptable; required and shown in every report."""
-
-    @field_validator("reason")
-    @classmethod
-    def _reason_given(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("a reason is required")
-        return value.strip()
-
-
-class Settings(BaseModel):
-    """The ``[tool.dcrdraft]`` table (or the top level of ``.dcrdraft.toml``)."""
-
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True,
-                              populate_by_name=True)
-
-    paths: list[str] = Field(default_factory=list)
-    """Files, folders or globs reviewed when the command line names none."""
-    select: list[str] = Field(default_factory=list)
-    """Rules to run: codes, prefixes (``M``, ``C1``) or names; empty means all."""
-    ignore: list[str] = Field(default_factory=list)
-    """Rules never run, in the same forms as ``select``."""
-    severity: dict[str, SeverityName] = Field(default_factory=dict)
-    """Severity overrides by code or name, e.g. ``{ X06 = "error" }``."""
-    fail_on: FailOn | None = Field(default=None, alias="fail-on")
-    """Lowest reported severity that fails the gate; unset: any M-finding fails."""
-    fail_under: int | None = Field(default=None, ge=0, le=100, alias="fail-under")
-    """Fail when any file scores below this."""
-    rubrics: list[str] = Field(default_factory=list)
-    """Extra rubric YAML files, relative to the config file."""
-    inline_suppressions: bool = Field(default=True, alias="inline-suppressions")
-    """Whether ``<!-- dcrdraft-disable ... -->`` comments are honoured; false reports them."""
-    report_unused_suppressions: bool = Field(default=True, alias="report-unused-suppressions")
-    """Whether a suppression that silences nothing is reported (X90)."""
-    ignores: list[IgnoreEntry] = Field(default_factory=list)
-    """Per-file waivers for formats without comments (Word, PDF) or any file."""
-    llm: dict[str, Any] = Field(default_factory=dict)
-    """The ``[llm]`` table, read by the LLM settings."""
-
-
 SETTING_KEYS: dict[str, str] = {
-    name: (f.alias or name) for name, f in Settings.model_fields.items()
+    "paths": "paths", "select": "select", "ignore": "ignore", "severity": "severity",
+    "fail_on": "fail-on", "fail_under": "fail-under", "rubrics": "rubrics",
+    "inline_suppressions": "inline-suppressions",
+    "report_unused_suppressions": "report-unused-suppressions", "ignores": "ignores",
+    "llm": "llm",
 }
-"""Field name -> TOML key."""
+"""Field name -> TOML key (kept equal to ``config_model.Settings``; a test checks)."""
+
+
+@dataclass
+class Defaults:
+    """The settings when no config file applies: ``Settings``' defaults without pydantic."""
+
+    paths: list[str] = field(default_factory=list)
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, SeverityName] = field(default_factory=dict)
+    fail_on: FailOn | None = None
+    fail_under: int | None = None
+    rubrics: list[str] = field(default_factory=list)
+    inline_suppressions: bool = True
+    report_unused_suppressions: bool = True
+    ignores: list[Any] = field(default_factory=list)
+    llm: dict[str, Any] = field(default_factory=dict)
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("Settings", "IgnoreEntry"):
+        from . import config_model
+
+        return getattr(config_model, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass
 class Config:
     """Effective settings with the file they came from and the source of each value."""
 
-    settings: Settings = field(default_factory=Settings)
+    settings: Settings | Defaults = field(default_factory=Defaults)
     path: Path | None = None
     """The config file read, or None (defaults only)."""
     sources: dict[str, str] = field(default_factory=dict)
@@ -107,7 +87,7 @@ class Config:
 
     def override(self, **values: tuple[Any, str]) -> Config:
         """A copy with ``name=(value, source)`` applied; a None value leaves the setting."""
-        data = self.settings.model_copy()
+        data = copy.copy(self.settings)
         sources = dict(self.sources)
         for name, (value, origin) in values.items():
             if value is None:
@@ -142,6 +122,10 @@ def _line_of(text: str, key: str) -> int | None:
 
 
 def _validate(path: Path, table: dict[str, Any]) -> Settings:
+    from pydantic import ValidationError
+
+    from .config_model import Settings
+
     try:
         return Settings.model_validate(table)
     except ValidationError as exc:
