@@ -6,9 +6,10 @@ Nothing here formats text; ``analysis`` turns these figures into what the draft 
 from __future__ import annotations
 
 import math
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from .types import Level, Likelihood
+if TYPE_CHECKING:  # annotations only: the reviewer uses these functions without pydantic
+    from .types import Level, Likelihood
 
 Z95 = 1.959963984540054
 """Two-sided 95% normal quantile."""
