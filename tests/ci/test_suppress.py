@@ -122,3 +122,20 @@ def test_config_waiver_needs_a_reason(tmp_path: Path) -> None:
     cfg.write_text('[[ignores]]\npath = "*.pdf"\ncodes = ["M01"]\n')
     with pytest.raises(ConfigError, match="reason"):
         read_config(cfg)
+
+
+def test_html_comments_suppress_too(tmp_path: Path) -> None:
+    text = ("<html><body><h1>Risks</h1>\n<!-- dcrdraft-disable-next-line M01 -- accepted -->\n"
+            "<ul><li>Bias. Mitigation: careful review.</li></ul></body></html>\n")
+    r = review(tmp_path, text, name="a.html")
+    assert "M01" not in codes(r) and [s.code for s in r.suppressed] == ["M01"]
+
+
+def test_parallel_run_keeps_suppressions(tmp_path: Path) -> None:
+    text = "<!-- dcrdraft-disable-file M01 -- accepted -->\n" + RISKS
+    for n in range(9):
+        (tmp_path / f"d{n}.md").write_text(text)
+    one = run_ci(RunOptions([str(tmp_path)], isolated=True))
+    many = run_ci(RunOptions([str(tmp_path)], isolated=True, jobs=3))
+    assert [f.report.to_dict() for f in one.files] == [f.report.to_dict() for f in many.files]
+    assert all(f.suppressed and "M01" not in codes(f) for f in many.files)
