@@ -12,3 +12,13 @@ def test_config_defaults_match_the_pydantic_settings() -> None:
 
     assert SETTING_KEYS == {n: (f.alias or n) for n, f in Settings.model_fields.items()}
     assert dataclasses.asdict(Defaults()) == Settings().model_dump()
+
+
+def test_builtin_section_rules_read_alike_by_pyyaml_and_ruamel() -> None:
+    import yaml
+    from ruamel.yaml import YAML
+
+    from dcrdraft.paths import rubrics_dir
+
+    text = (rubrics_dir() / "sections.yaml").read_text(encoding="utf-8")
+    assert yaml.load(text, Loader=yaml.CSafeLoader) == YAML(typ="safe").load(text)

@@ -138,15 +138,35 @@ def parse_rules(data: Any, where: str) -> Rules:
 @lru_cache(maxsize=4)
 def load_rules(path: Path | None = None) -> Rules:
     """The rules in ``path`` (default: sections.yaml in the rubrics folder), compiled once."""
+    builtin = path is None
+    path = path or rubrics_dir() / "sections.yaml"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read section rules: {exc}") from None
+    return parse_rules(_load_yaml(text, path, builtin), str(path))
+
+
+def _load_yaml(text: str, path: Path, builtin: bool) -> Any:
+    """The built-in file through PyYAML's C loader (a fraction of ruamel's start-up; a test
+    checks both read it alike), a user's file through ruamel (YAML 1.2, located errors)."""
+    if builtin:
+        try:
+            import yaml
+        except ImportError:
+            pass
+        else:
+            try:
+                return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
+            except yaml.YAMLError:
+                pass  # read again below for ruamel's message
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
-    path = path or rubrics_dir() / "sections.yaml"
     try:
-        data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
-    except (OSError, YAMLError) as exc:
+        return YAML(typ="safe").load(text)
+    except YAMLError as exc:
         raise ConfigError(f"{path}: cannot read section rules: {exc}") from None
-    return parse_rules(data, str(path))
 
 
 def _ranked(title: str, rules: Rules) -> list[SectionKind | None]:
