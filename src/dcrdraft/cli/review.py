@@ -74,6 +74,8 @@ class _LazyBar:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
               help="Use this config file instead of discovering one.")
 @click.option("--isolated", is_flag=True, help="Ignore every config file.")
+@click.option("--llm", "use_llm", is_flag=True,
+              help="Let an LLM judge advise on C01, C07, C09, C19 (verbatim quotes only).")
 @click.option("--changed-since", metavar="REF", default=None,
               help="Only files changed since git REF, plus untracked ones.")
 @click.option("--compare-to", metavar="REF", default=None,
@@ -83,7 +85,7 @@ def review_command(paths: tuple[str, ...], fmt: str, reports: tuple[str, ...], j
                    select: tuple[str, ...], ignore: tuple[str, ...],
                    severities: tuple[str, ...], rubrics: tuple[str, ...],
                    config_path: str | None, isolated: bool, changed_since: str | None,
-                   compare_to: str | None) -> None:
+                   compare_to: str | None, use_llm: bool = False) -> None:
     """Review DCRs (files, folders, globs) against the checklist and common mistakes."""
     from ..review.ci import RunOptions, run_ci
     from ..review.formats import render
@@ -98,6 +100,10 @@ def review_command(paths: tuple[str, ...], fmt: str, reports: tuple[str, ...], j
         run = run_ci(opts, progress=bar)
     finally:
         bar.stop()
+    if use_llm:
+        from ..llm.judge import judge_ci_run
+
+        judge_ci_run(run)
     click.echo(render(run, fmt), nl=False)
     write_reports(targets, lambda name: render(run, name))
     for f in run.report.errors:

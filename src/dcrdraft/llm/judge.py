@@ -11,7 +11,8 @@ from __future__ import annotations
 import dataclasses
 import re
 import threading
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from . import prompts
 from .backend import Backend, BackendError, Message, OutputInvalid
@@ -140,3 +141,41 @@ def _weights(report: FileReport) -> list[float] | None:
         return [w.get(i.code, 1.0) for i in report.checklist]
     except Exception:  # noqa: BLE001 - equal weights when the rubric cannot be read
         return None
+
+
+def judge_run(report: Any, config: Mapping[str, Any] | None = None) -> Any:
+    """A review ``RunReport`` with every readable file refined by the judge (``review --llm``).
+
+    Raises ``LLMError`` when no endpoint or key is configured.
+    """
+    from ..errors import LLMError
+    from ..ingest import read_document
+    from ..review.models import RunReport
+    from .settings import resolve_settings
+
+    settings = resolve_settings({}, {"llm": dict(config or {})})
+    if settings is None:
+        raise LLMError("review --llm needs an LLM: set OPENAI_API_KEY or OPENAI_BASE_URL, "
+                       "or base_url in the [llm] table")
+    files = []
+    for f in report.files:
+        if f.error is None:
+            try:
+                f = judge(read_document(f.path), f, settings)
+            except Exception:  # noqa: BLE001 - advice only: the rules' report stands
+                pass
+        files.append(f)
+    return RunReport.of(files)
+
+
+def judge_ci_run(run: Any) -> None:
+    """Refine each file report of a review ``CiRun`` in place (what ``review --llm`` calls)."""
+    from pathlib import Path
+
+    from ..config import find_config, read_config
+
+    found = find_config(Path.cwd())
+    table = read_config(found).llm if found else {}
+    judged = judge_run(run.report, table)
+    for result, report in zip(run.files, judged.files, strict=True):
+        result.report = report
