@@ -69,7 +69,7 @@ class DraftScreen(Screen[None]):
         Binding("ctrl+e", "export", "Export"),
         Binding("ctrl+r", "review", "Review now"),
         Binding("ctrl+l", "llm", "Draft with LLM"),
-        Binding("escape", "cancel_llm", "Cancel LLM", show=False),
+        Binding("escape", "cancel_llm", "Cancel LLM", priority=True),
     ]
     REVIEW_DELAY = 0.03
     """Seconds of quiet after an edit before a review starts (keeps typing fluid)."""
@@ -318,6 +318,7 @@ class DraftScreen(Screen[None]):
             self.app.push_screen(ConfirmScreen("Cannot draft", "Fix the problems first."))
             return
         self._llm_cancel = threading.Event()
+        self.refresh_bindings()
         self.query_one(TabbedContent).active = "preview-tab"
         self.query_one(Preview).llm.start(1 + len(inputs.risks))
         self._llm_worker(inputs, settings, self._llm_cancel)
@@ -346,6 +347,7 @@ class DraftScreen(Screen[None]):
 
     def on_llmfinished(self, message: LLMFinished) -> None:
         self._llm_cancel = None
+        self.refresh_bindings()
         out = message.outcome
         parts = 1 + (len(self.session.inputs.risks) if self.session.inputs else 0)
         warnings = out.warnings if out else []
@@ -382,6 +384,12 @@ class DraftScreen(Screen[None]):
             "Replace fields you typed?",
             f"The LLM drafted different text for {len(conflicts)} field(s) you typed:\n\n{listing}",
             [("keep", "Keep mine"), ("replace", "Replace")]), finish)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Esc belongs to the focused widget unless an LLM draft is running."""
+        if action == "cancel_llm":
+            return self._llm_cancel is not None
+        return True
 
     def action_cancel_llm(self) -> None:
         if self._llm_cancel is not None:

@@ -1,0 +1,43 @@
+"""Snapshot tests guarding the layout of the main screens at 120×36."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from dcrdraft.tui.app import DcrApp
+
+from .conftest import ROOT, reviewed, wait_for
+
+SIZE = (120, 36)
+
+
+def test_drafting_screen(snap_compare: Any, radiology: Path) -> None:
+    async def ready(pilot: Any) -> None:
+        await reviewed(pilot)
+        await pilot.app.screen.open_section("deployment")
+        await pilot.pause()
+
+    assert snap_compare(DcrApp(radiology, llm=None), terminal_size=SIZE, run_before=ready)
+
+
+def test_preview_tab_with_segment_chart(snap_compare: Any, radiology: Path) -> None:
+    async def ready(pilot: Any) -> None:
+        from textual.widgets import TabbedContent
+
+        await reviewed(pilot)
+        pilot.app.screen.query_one(TabbedContent).active = "preview-tab"
+        await pilot.pause(0.3)
+
+    assert snap_compare(DcrApp(radiology, llm=None), terminal_size=SIZE, run_before=ready)
+
+
+def test_review_mode(snap_compare: Any, monkeypatch: Any, tmp_path: Path) -> None:
+    doc = tmp_path / "radiology.md"
+    doc.write_text((ROOT / "tests" / "golden" / "radiology.md").read_text())
+
+    async def ready(pilot: Any) -> None:
+        await wait_for(pilot, lambda: pilot.app.screen.report is not None, timeout=10)
+        await pilot.pause(0.2)
+
+    assert snap_compare(DcrApp(review="radiology.md"), terminal_size=SIZE, run_before=ready)
