@@ -1,6 +1,8 @@
-"""``dcrdraft draft``: inputs file → DCR (Markdown or HTML)."""
+"""``dcrdraft draft``: inputs file → DCR (Markdown, HTML or Word), by template or LLM."""
 
 from __future__ import annotations
+
+import os
 
 import click
 
@@ -26,25 +28,50 @@ def _inputs_path(inputs: str | None, example: str | None) -> str:
               help="Output format (default: from the -o suffix, else md; docx needs -o).")
 @click.option("--engine", type=click.Choice(["auto", "template", "llm"]), default="auto",
               show_default=True, help="Who writes the prose: the template engine or an LLM.")
+@click.option("--model", help="LLM model name (else DCRDRAFT_MODEL, the [llm] table, a default).")
+@click.option("--base-url", help="OpenAI-compatible endpoint (else OPENAI_BASE_URL, [llm]).")
+@click.option("--strict", is_flag=True, help="Exit 3, writing nothing, if LLM text was dropped.")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False),
+              help="Write a JSON report of each drafted part (engine, attempts, tokens).")
+@click.option("--no-cache", is_flag=True, help="Ask the LLM again even for cached prompts.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True),
+              help="Config file (default: discovered from the inputs file's folder).")
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
 def draft_command(inputs: str | None, example: str | None, output: str | None, fmt: str | None,
-                  engine: str, force: bool) -> None:
+                  engine: str, model: str | None, base_url: str | None, strict: bool,
+                  report_path: str | None, no_cache: bool, config_path: str | None,
+                  force: bool) -> None:
     """Draft a complete nine-section DCR from an inputs file (YAML or JSON)."""
+    from ..config import load_config
     from ..draft import draft
-    from ..errors import LLMError
+    from ..errors import ExitCode, OutputError
     from ..io import write_atomic
+    from ..llm.run import plan_engine, stream_target, write_report
     from ..loader import load
     from ..render.export import format_for, render
 
     path = _inputs_path(inputs, example)
     fmt = format_for(output, fmt)
+    if output and os.path.exists(output) and not force:
+        # Refuse before spending LLM requests on a draft that could not be written.
+        raise OutputError(f"{output}: already exists; use --force to overwrite")
     inputs_model = load(path)
-    if engine == "llm":
-        raise LLMError("no LLM is configured: set OPENAI_API_KEY or OPENAI_BASE_URL "
-                       "(the LLM engine is not available in this version); use --engine template")
-    if engine == "auto":
-        click.echo("dcrdraft: engine: template (no LLM configured)", err=True)
-    result = draft(inputs_model, fmt="md" if fmt == "docx" else fmt)  # type: ignore[arg-type]
+    config = load_config(os.path.dirname(os.path.abspath(path)), explicit=config_path)
+    plan = plan_engine(engine, model=model, base_url=base_url, no_cache=no_cache,
+                       config=config.llm)
+    if plan.notice:
+        click.echo(plan.notice, err=True)
+    outcome = plan.draft_parts(inputs_model, on_token=stream_target())
+    for warning in outcome.warnings if outcome else []:
+        click.echo(f"dcrdraft: warning: {warning}", err=True)
+    if report_path:
+        write_report(report_path, outcome, plan)
+    code = outcome.exit_code(strict) if outcome else ExitCode.OK
+    if code == ExitCode.STRICT_FAILED:
+        click.echo("dcrdraft: --strict: LLM text was dropped; no draft written", err=True)
+        raise SystemExit(code)
+    result = draft(inputs_model, fmt="md" if fmt == "docx" else fmt,  # type: ignore[arg-type]
+                   parts=outcome.draft_parts if outcome else None, engine=plan.engine)
     if output:
         write_atomic(output, render(result, "docx") if fmt == "docx" else result.text, force=force)
         click.echo(f"dcrdraft: wrote {output} ({len(result.analysis.gaps)} open gaps)", err=True)
