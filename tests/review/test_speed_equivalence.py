@@ -22,3 +22,102 @@ def test_builtin_section_rules_read_alike_by_pyyaml_and_ruamel() -> None:
 
     text = (rubrics_dir() / "sections.yaml").read_text(encoding="utf-8")
     assert yaml.load(text, Loader=yaml.CSafeLoader) == YAML(typ="safe").load(text)
+
+
+# -- the regex prefilter (review.fastre) ------------------------------------------------------
+
+import re  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = [p for p in sorted((ROOT / "fixtures" / "review").rglob("*"))
+          if p.suffix in (".md", ".txt", ".html")]
+REAL = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "real"
+CORPUS += sorted(REAL.glob("*.md")) if REAL.is_dir() else []
+
+
+def _all_patterns() -> list[re.Pattern[str]]:
+    """Every fast pattern the reviewer uses: shared ones, check modules' and the rules'."""
+    import dcrdraft.review.checks as checks_pkg
+    from dcrdraft.review import load_rubric, text
+    from dcrdraft.review.fastre import FastPattern, fast
+
+    found: list[re.Pattern[str]] = []
+    mods = [text] + [m for m in vars(checks_pkg).values() if hasattr(m, "__file__")]
+    for mod in mods:
+        for value in vars(mod).values():
+            if isinstance(value, FastPattern):
+                found.append(value)  # type: ignore[arg-type]
+            elif isinstance(value, re.Pattern):
+                found.append(fast(value.pattern, value.flags))
+    for rule in load_rubric().rules:
+        for value in rule.params.values():
+            for p in value if isinstance(value, list) else [value]:
+                for q in p if isinstance(p, list) else [p]:
+                    if isinstance(q, str):
+                        try:
+                            found.append(fast(q, re.I))
+                        except re.error:
+                            pass
+    return found
+
+
+def _texts() -> list[str]:
+    from dcrdraft.ingest import read_document
+    from dcrdraft.review.context import Context
+
+    out: list[str] = []
+    for p in CORPUS:
+        ctx = Context.of(read_document(p))
+        out += [u.text for u in ctx.units] + [c.text for c in ctx.chunks]
+    return out
+
+
+def _sound(pattern: re.Pattern[str], text: str) -> bool:
+    plain = pattern.re.search(text) is not None  # type: ignore[attr-defined]
+    return not (plain and pattern.cannot_match(text))  # type: ignore[attr-defined]
+
+
+def test_prefilter_never_hides_a_match_in_the_corpus() -> None:
+    patterns, texts = _all_patterns(), _texts()
+    assert len(patterns) > 40 and len(texts) > 1000
+    bad = [(p.pattern[:60], t[:60]) for p in patterns for t in texts if not _sound(p, t)]
+    assert bad == []
+
+
+@pytest.mark.parametrize(("pattern", "flags", "text"), [
+    (r"\bkelvin\b", re.I, "\u212aelvin"),        # Kelvin sign matches k ignoring case
+    (r"class", re.I, "cla\u017f\u017f"),           # long s matches s
+    (r"\bit\b", re.I, "\u0130T"),                  # dotted capital I matches i
+    (r"(?i:abc)d", 0, "ABCd"),                     # scoped flags
+    (r"≤\s?5", re.I, "≤ 5"),
+    (r"(?:ab)+|x{2,}", 0, "xx"),
+    (r"a*", 0, ""),
+])
+def test_prefilter_edge_cases(pattern: str, flags: int, text: str) -> None:
+    from dcrdraft.review.fastre import fast
+
+    p = fast(pattern, flags)
+    assert bool(p.search(text)) == bool(re.search(pattern, text, flags))
+
+
+_ALPHABET = st.sampled_from(list("abcdefghijklmnopqrstuvwxyzABCKST %.,;:-_*[]()<>≤≥±0123456789\n")
+                            + ["\u212a", "\u017f", "\u0130", "\u0131", "é", "–", "ß"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=80).map("".join), st.data())
+def test_prefilter_sound_on_random_text(text: str, data: st.DataObject) -> None:
+    patterns = _PATTERNS or _PATTERNS.extend(_all_patterns()) or _PATTERNS
+    p = data.draw(st.sampled_from(patterns))
+    assert _sound(p, text)
+    words = data.draw(st.lists(st.sampled_from(sorted(p._lits.pattern.split("|"))  # type: ignore[attr-defined]
+                                              if p._lits else ["x"]), max_size=3))  # type: ignore[attr-defined]
+    assert _sound(p, text + " ".join(w.replace("\\", "") for w in words).upper())
+
+
+_PATTERNS: list[re.Pattern[str]] = []

@@ -2,7 +2,8 @@
 windows, incidents, vague wording and placeholders, plus sentence splitting.
 
 Patterns live here (not in the rules) because several check types share them; the rules in
-``rubrics/`` choose and parameterise checks, and may add their own patterns.
+``rubrics/`` choose and parameterise checks, and may add their own patterns. All compile
+through ``fast`` (``fastre``): a text lacking every literal a pattern needs is rejected cheaply.
 """
 
 from __future__ import annotations
@@ -10,12 +11,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .fastre import fast
+
 I = re.IGNORECASE
 
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-PERCENT_RE = re.compile(rf"(?<![\w.])({NUM})\s?%")
-NUMBER_RE = re.compile(rf"(?<![\w.])({NUM})(?![\w])")
-FIGURE_RE = re.compile(
+PERCENT_RE = fast(rf"(?<![\w.])({NUM})\s?%")
+NUMBER_RE = fast(rf"(?<![\w.])({NUM})(?![\w])")
+FIGURE_RE = fast(
     rf"(?<![\w.])(?:{NUM})\s?(?:%|pp\b|points?\b|ms\b|s\b|sec(?:ond)?s?\b|x\b|/\s?\d+)"
     rf"|(?<![\w])0?\.\d{{2,}}(?![\w])|\bF1\s*(?:=|of|:)\s*0?\.\d+", I)
 """A figure that can be a metric value: a percentage, points, a latency or a fraction."""
@@ -31,9 +34,9 @@ METRIC_WORDS = (
     r"incidents?|grounded\w*|faithful\w*|jailbreaks?|leak\w*|approval rate|precision@\d+|"
     r"recall@\d+|map|ndcg|mae|rmse|mape|loss|perplexity|win[- ]rate|pass rate|pass@\d+"
 )
-METRIC_RE = re.compile(rf"\b(?:{METRIC_WORDS})\b", I)
+METRIC_RE = fast(rf"\b(?:{METRIC_WORDS})\b", I)
 
-LOWER_IS_BETTER_RE = re.compile(
+LOWER_IS_BETTER_RE = fast(
     r"error|latency|p9[59]|p50|response time|hallucinat|unsupported|toxic|false[- ]pos|"
     r"false[- ]neg|fpr|fnr|miss rate|drift|psi|complaint|escalation|override|jailbreak|leak|"
     r"defect|incident|wer|cer|mae|rmse|mape|loss|perplexity|brier|refusal|abstention|"
@@ -47,8 +50,8 @@ COMPARATOR = (
     r"\bslips?\b|\bslipp\w+|\bfalls?\b|\bfell\b|\bdrops?\b|\bdropp\w+|\brises?\b|\brose\b|"
     r"\bclimbs?\b|\bsinks?\b|\boutside\b|\bbeyond\b|\bfloor\b|\bceiling\b|\bcap\b|\bunless\b"
 )
-COMPARATOR_RE = re.compile(COMPARATOR, I)
-CMP_FIGURE_RE = re.compile(
+COMPARATOR_RE = fast(COMPARATOR, I)
+CMP_FIGURE_RE = fast(
     rf"(?:{COMPARATOR})[^.;\n]{{0,40}}?(?:{NUM})\s?(?:%|pp|points?|ms|s\b|sec|seconds?|/|x\b)?"
     rf"|(?:{NUM})\s?%\s?\+|(?:{NUM})\s?%?\s?or (?:more|less|higher|lower|above|below|worse)"
     rf"|\b(?:threshold|trigger|alert|alarm|limit|slo|target|tolerance|budget|red|amber|"
@@ -56,7 +59,7 @@ CMP_FIGURE_RE = re.compile(
     I)
 """A comparator followed by a number ("below 82%", "exceeds 5%", "3%+", "4% or more")."""
 
-WINDOW_RE = re.compile(
+WINDOW_RE = fast(
     rf"\b(?:per|every|each|over|within|in any|in a|any|rolling|trailing|sliding|for|across|"
     rf"for any|over any|consecutive)\s+(?:(?:{NUM}|one|two|three|four|five|six|seven|ten|"
     rf"twelve|twenty-four|thirty|a|an|single|given|calendar)[- ]?)?"
@@ -71,7 +74,7 @@ WINDOW_RE = re.compile(
     rf"sessions|transactions|cases|scans|documents)\b"
     rf"|\bwindow\b", I)
 
-INCIDENT_RE = re.compile(
+INCIDENT_RE = fast(
     r"\b(?:sev[- ]?[0-3]|severity[- ]?[0-3]|p[0-2])\b[^.\n]{0,40}\b(?:incident|outage|event)"
     r"|\b(?:critical|major|high[- ]severity|serious|safety|security|privacy|production)\s+"
     r"(?:incident|breach|event)s?\b"
@@ -80,7 +83,7 @@ INCIDENT_RE = re.compile(
     r"|\b(?:any|a single|one)\s+(?:confirmed|verified|substantiated)?\s*\w*\s*"
     r"(?:harm|injury|misdiagnosis|leak|breach|fatality)\b", I)
 
-VAGUE_RE = re.compile(
+VAGUE_RE = fast(
     r"\bclosely\b|\bcareful(?:ly)?\b|\bas (?:needed|necessary|appropriate|required)\b|"
     r"\bwhere (?:possible|appropriate|needed)\b|\bappropriate(?:ly)?\b|\bregular(?:ly)?\b|"
     r"\bongoing\b|\bkeep an eye\b|\bbest[- ]effort\b|\bbest practices?\b|\brobust\b|"
@@ -89,23 +92,23 @@ VAGUE_RE = re.compile(
     r"\bsufficient(?:ly)?\b|\bcontinu(?:e|ous(?:ly)?) to (?:monitor|watch|track)\b|"
     r"\bas (?:soon as|quickly as) (?:possible|practical)\b|\bin due course\b", I)
 
-PLACEHOLDER_RE = re.compile(
+PLACEHOLDER_RE = fast(
     r"\[(?:name|names|owner|date|tbd|tbc|todo|x+|insert[^\]]*|your[^\]]*|role|team|"
     r"signature|system name|metric|value|n|\?+|\.\.\.|…)\]"
     r"|\bTBD\b|\bTBC\b|\bTODO\b|\bFIXME\b|\bXX+(?:\.X+)?\s?%|\b(?:XX|X\.X|N\.N)%|\?\?\?+|"
     r"<(?:insert|add|name|date|owner|tbd)[^>]{0,40}>|\blorem ipsum\b|\{\{[^}]{1,40}\}\}", I)
 
-NEGATION_RE = re.compile(
+NEGATION_RE = fast(
     r"\b(?:no|not|never|none|nor|without|lacks?|absent|unavailable|n/a|neither|has(?:n't| not)|"
     r"haven't|hasn't|isn't|wasn't|weren't|won't|cannot|can't|yet to|pending|tbd|to be "
     r"(?:determined|decided|defined|confirmed|agreed))\b", I)
 
-FUTURE_RE = re.compile(
+FUTURE_RE = fast(
     r"\b(?:will|shall|plan(?:s|ned)? to|to be|should|would|going to|intend\w* to|aim to|"
     r"is scheduled|are scheduled|before launch|prior to launch|pending)\b", I)
 
 _SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'\[*])|\n{2,}")
-_MD_NOISE = re.compile(r"[*_`]+")
+_MD_NOISE = fast(r"[*_`]+")
 
 
 def sentences(text: str) -> list[str]:
@@ -145,7 +148,7 @@ def compile_any(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     """One case-insensitive alternation of ``patterns`` (None when there are none)."""
     if not patterns:
         return None
-    return re.compile("|".join(f"(?:{p})" for p in patterns), I)
+    return fast("|".join(f"(?:{p})" for p in patterns), I)
 
 
 def metric_key(text: str) -> str | None:
@@ -166,7 +169,7 @@ def lower_is_better(metric_text: str) -> bool:
     return bool(LOWER_IS_BETTER_RE.search(metric_text))
 
 
-COND_RE = re.compile(
+COND_RE = fast(
     rf"(?P<cmp>{COMPARATOR}|\b(?:threshold|trigger|alert|limit)\w*\s*(?:at|of|:|=|is)?)"
     rf"[^.;\n]{{0,40}}?(?P<num>{NUM})\s?(?P<unit>%|ms|s\b|pp|points?)?"
     rf"|(?P<num2>{NUM})\s?(?P<unit2>%)\s?\+", I)
