@@ -11,6 +11,7 @@ from typing import Any, Literal, get_args
 from pydantic import BaseModel
 
 from .. import model as m
+from .. import types as t
 from ..session import split_path
 
 Kind = Literal["text", "long", "int", "rate", "figure", "date", "bool", "choice", "lines",
@@ -47,7 +48,7 @@ def _choices(alias: Any) -> tuple[str, ...]:
     return tuple(str(a) for a in get_args(alias))
 
 
-LEVEL, LIKELY = _choices(m.Level), _choices(m.Likelihood)
+LEVEL, LIKELY = _choices(t.Level), _choices(t.Likelihood)
 
 DATASETS = Table("evaluation.datasets", "Datasets", m.Dataset, ("name", "size", "description"), (
     Field("name", "Name"), Field("size", "Size", "int"), Field("description", "Description", "long")))
@@ -78,17 +79,17 @@ RISKS = Table("risks", "Risks", m.Risk,
 CONDITIONS = Table("deployment.conditions", "Pre-deployment conditions", m.Condition,
                    ("condition", "status", "evidence"), (
     Field("condition", "Condition", "long"),
-    Field("status", "Status", "choice", _choices(m.ConditionStatus)),
+    Field("status", "Status", "choice", _choices(t.ConditionStatus)),
     Field("evidence", "Evidence")))
 MONITORING = Table("deployment.monitoring", "Monitoring thresholds", m.Threshold,
                    ("metric", "threshold", "direction", "window", "red", "action"), (
     Field("metric", "Metric"), Field("threshold", "Threshold", "figure"),
-    Field("direction", "Direction", "choice", _choices(m.Direction)),
+    Field("direction", "Direction", "choice", _choices(t.Direction)),
     Field("window", "Window"), Field("yellow", "Yellow alert"), Field("red", "Red alert"),
     Field("action", "Action", "long")))
 TRIGGERS = Table("deployment.rollback_triggers", "Rollback triggers", m.Trigger,
                  ("type", "condition"), (
-    Field("type", "Type", "choice", _choices(m.TriggerType)),
+    Field("type", "Type", "choice", _choices(t.TriggerType)),
     Field("condition", "Condition", "long")))
 HUMAN = Table("deployment.human_review", "Human review processes", m.HumanReview,
               ("process", "ready", "detail"), (
@@ -96,7 +97,7 @@ HUMAN = Table("deployment.human_review", "Human review processes", m.HumanReview
     Field("detail", "Detail", "long")))
 SIGNOFFS = Table("signoffs", "Sign-offs", m.SignOff, ("role", "name", "decision", "date"), (
     Field("role", "Role"), Field("name", "Name"),
-    Field("decision", "Decision", "choice", _choices(m.SignDecision)),
+    Field("decision", "Decision", "choice", _choices(t.SignDecision)),
     Field("date", "Date", "date"), Field("note", "Note", "long")))
 APPROVAL = Table("recommendation.conditions", "Conditions of approval", m.DeployCondition,
                  ("condition", "owner", "due"), (
@@ -146,7 +147,7 @@ FORMS: dict[str, tuple[Item, ...]] = {
                     for k in ("fairness", "privacy", "security", "regulatory", "harms")),
     "signoff": (
         SIGNOFFS,
-        Field("recommendation.decision", "Recommendation", "choice", _choices(m.Decision)),
+        Field("recommendation.decision", "Recommendation", "choice", _choices(t.Decision)),
         Field("recommendation.rationale", "Rationale", "long"),
         APPROVAL,
     ),
@@ -167,14 +168,15 @@ def section_with(path: str) -> str | None:
 
 
 @lru_cache(maxsize=None)
-def help_for(path: str, root: type[BaseModel] = m.Inputs) -> str:
+def help_for(path: str, root: Any = m.Inputs) -> str:
     """The model's docstring for the field at ``path`` (list indices ignored)."""
     model: Any = root
     doc = ""
     for part in split_path(path):
         if isinstance(part, int):
             continue
-        info = model.model_fields.get(part) if isinstance(model, type) else None
+        info = (model.model_fields.get(part)
+                if isinstance(model, type) and issubclass(model, BaseModel) else None)
         if info is None:
             return doc if part == "metrics" else ""
         doc = info.description or ""
