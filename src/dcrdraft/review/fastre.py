@@ -22,6 +22,7 @@ _CASED_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 """The only non-ASCII characters that match an ASCII letter case-insensitively (İ ı ſ K);
 a text holding one is searched in full, since ``str.lower`` does not map them to it."""
 _MEMO_SIZE = 4096
+_MAX_STRINGS = 64
 _REPEATS = {_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", _C.MAX_REPEAT)}
 _ATOMIC = getattr(_C, "ATOMIC_GROUP", None)
 
@@ -34,7 +35,7 @@ def _caseless(code: int) -> bool:
 
 def _better(a: Literals | None, b: Literals | None) -> Literals | None:
     """The more selective of two requirements: longer shortest literal, then fewer."""
-    if not b:
+    if not b or "" in b:
         return a
     if not a:
         return b
@@ -42,24 +43,97 @@ def _better(a: Literals | None, b: Literals | None) -> Literals | None:
     return b if kb > ka else a
 
 
-def _required(items: Any, folded: bool) -> Literals | None:
-    """Literals one of which every match of the parsed sequence ``items`` contains (lower
-    case when ``folded``); None when nothing is certain."""
-    best: Literals | None = None
-    run: list[str] = []
+def _product(parts: list[Literals]) -> Literals | None:
+    """Every concatenation of one string from each part (None past ``_MAX_STRINGS``)."""
+    out: Literals = frozenset({""})
+    for part in parts:
+        if len(out) * len(part) > _MAX_STRINGS:
+            return None
+        out = frozenset(a + b for a in out for b in part)
+    return out
+
+
+def _char(code: int, folded: bool) -> str | None:
+    if folded and code >= 128 and not _caseless(code):
+        return None
+    return chr(code).lower() if folded else chr(code)
+
+
+def _strings(op: Any, av: Any, folded: bool) -> Literals | None:
+    """The exact, small set of strings one parsed item can match; None when not small."""
+    if op is _C.LITERAL:
+        c = _char(av, folded)
+        return None if c is None else frozenset({c})
+    if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
+        return frozenset({""})  # zero-width: consumes nothing
+    if op is _C.IN:
+        chars: set[str] = set()
+        for kind, value in av:
+            codes = [value] if kind is _C.LITERAL else \
+                range(value[0], value[1] + 1) if kind is _C.RANGE and \
+                value[1] - value[0] < 8 else None
+            if codes is None:
+                return None
+            for code in codes:
+                c = _char(code, folded)
+                if c is None:
+                    return None
+                chars.add(c)
+        return frozenset(chars)
+    if op is _C.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        return None if add_flags or del_flags else _seq_strings(sub.data, folded)
+    if op is _C.BRANCH:
+        alts = [_seq_strings(alt.data, folded) for alt in av[1]]
+        if any(a is None for a in alts):
+            return None
+        union = frozenset().union(*alts)  # type: ignore[arg-type]
+        return union if len(union) <= _MAX_STRINGS else None
+    if op in _REPEATS:
+        low, high, sub = av
+        one = _seq_strings(sub.data, folded)
+        if one is None or high > 3:
+            return None
+        out: set[str] = set()
+        for k in range(low, high + 1):
+            got = _product([one] * k)
+            if got is None:
+                return None
+            out |= got
+        return frozenset(out) if len(out) <= _MAX_STRINGS else None
+    return None
+
+
+def _seq_strings(items: Any, folded: bool) -> Literals | None:
+    parts = []
     for op, av in items:
-        if op is _C.LITERAL and (not folded or av < 128 or _caseless(av)):
-            run.append(chr(av).lower() if folded else chr(av))
+        got = _strings(op, av, folded)
+        if got is None:
+            return None
+        parts.append(got)
+    return _product(parts)
+
+
+def _required(items: Any, folded: bool) -> Literals | None:
+    """Strings one of which every match of the parsed sequence ``items`` contains (lower
+    case when ``folded``); None when nothing is certain. Runs of items with a small exact
+    set of matches contribute that set; other items contribute what they require."""
+    best: Literals | None = None
+    run: list[Literals] = []
+    for op, av in items:
+        got = _strings(op, av, folded)
+        if got is not None:
+            run.append(got)
             continue
         if run:
-            best, run = _better(best, frozenset({"".join(run)})), []
+            best, run = _better(best, _product(run)), []
         if op is _C.SUBPATTERN:
             _group, add_flags, del_flags, sub = av
             if not add_flags and not del_flags:
                 best = _better(best, _required(sub.data, folded))
         elif op is _C.BRANCH:
             alts = [_required(alt.data, folded) for alt in av[1]]
-            if alts and all(alts):
+            if alts and all(a and "" not in a for a in alts):
                 best = _better(best, frozenset().union(*alts))  # type: ignore[arg-type]
         elif op in _REPEATS:
             low, _high, sub = av
@@ -68,7 +142,7 @@ def _required(items: Any, folded: bool) -> Literals | None:
         elif _ATOMIC is not None and op is _ATOMIC:
             best = _better(best, _required(av.data, folded))
     if run:
-        best = _better(best, frozenset({"".join(run)}))
+        best = _better(best, _product(run))
     return best
 
 
