@@ -71,7 +71,7 @@ class DraftScreen(Screen[None]):
         Binding("ctrl+l", "llm", "Draft with LLM"),
         Binding("escape", "cancel_llm", "Cancel LLM", priority=True),
     ]
-    REVIEW_DELAY = 0.03
+    REVIEW_DELAY = 0.01
     """Seconds of quiet after an edit before a review starts (keeps typing fluid)."""
     JOURNAL_DELAY = 0.3
 
