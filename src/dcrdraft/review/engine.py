@@ -1,7 +1,15 @@
 """Run a rubric over one ``Document``: every item rule gives an ``ItemResult``, every finding
-rule gives ``Finding`` spans; then the score, the gate and the stated recommendation."""
+rule gives ``Finding`` spans; then the score, the gate and the stated recommendation.
+
+Check modules compile their patterns with plain ``re``; at import the engine swaps each
+module-level pattern (and each pattern in a module-level dict) for its ``fastre`` twin, which
+gives the same answers and rejects most sentences without running the full pattern.
+"""
 
 from __future__ import annotations
+
+import re
+import sys
 
 from ..document import Document
 from .checks import CHECKS, Hit, Verdict
@@ -10,6 +18,25 @@ from .context import Context
 from .models import FileReport, Finding, ItemResult
 from .rubric import Rubric, Rule, load_rubric
 from .score import is_ready, score
+from .fastre import FastPattern, fast_compiled
+
+
+def _accelerate(prefix: str = "dcrdraft.review.checks.") -> None:
+    """Give every check module's compiled patterns the literal prefilter (see fastre)."""
+    for name, module in list(sys.modules.items()):
+        if not name.startswith(prefix) or module is None:
+            continue
+        for attr, value in list(vars(module).items()):
+            if isinstance(value, re.Pattern):
+                setattr(module, attr, fast_compiled(value))
+            elif isinstance(value, dict) and value and all(
+                    isinstance(v, (re.Pattern, FastPattern)) for v in value.values()):
+                for key, v in value.items():
+                    if isinstance(v, re.Pattern):
+                        value[key] = fast_compiled(v)
+
+
+_accelerate()
 
 
 def _item(ctx: Context, rule: Rule) -> ItemResult:

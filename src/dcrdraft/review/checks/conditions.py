@@ -8,9 +8,19 @@ import re
 from dataclasses import dataclass
 
 from ..context import Context, Unit
-from ..text import (CMP_FIGURE_RE, INCIDENT_RE, METRIC_RE, PLACEHOLDER_RE, VAGUE_RE,
-                    WINDOW_RE, compile_any, conditions, metric_key)
-from .base import Hit, Params, Verdict, check
+from ..fastre import fast
+from ..text import (CMP_FIGURE_RE, INCIDENT_RE, VAGUE_RE, WINDOW_RE, compile_any, conditions,
+                    metric_key)
+from .base import PLACEHOLDER_X, Hit, Params, Verdict, check, negated
+
+# Outcome measures named in monitoring and rollback conditions beyond the shared metric list.
+_METRIC_MORE = re.compile(
+    r"\b(?:conversion|stock-?outs?|waste|churn|fraud|chargebacks?|revenue|usage|adoption|"
+    r"edits?|usable|hold rate|flag rate|override\w*|csat|sensitivity|recall|nps|"
+    r"accept(?:ance|ed)|click-?through|ctr|retention)\b", re.I)
+_CONDITIONAL = re.compile(r"\b(?:if|when|whenever|should|once)\b[^.;]{0,60}?", re.I)
+_OPERATIONAL = re.compile(r"^(?:latency|p9[59]|p50|uptime|availability|throughput|"
+                          r"response time)$", re.I)
 
 TOPICS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     # topic: (pattern a unit must match unless its section is the topic, kinds, own kinds)
@@ -20,7 +30,9 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
         ("monitoring", "conditions", "deployment", "risks", "summary", "safety"),
         ("monitoring",)),
     "rollback": (
-        r"roll ?-?back|revert|kill[- ]?switch|switch(?:ed)? off|turn(?:ed)? off|disable|"
+        r"roll(?:ing|ed|s)? ?-?back|revert|kill[- ]?switch|(?:switch|turn|flip)(?:ed|es|s|ing)?"
+        r"(?: \w+){0,2} (?:off|back)\b|disable|return\w* to (?:the )?(?:old|previous|prior|"
+        r"legacy|rules?|manual|paper|v?\d|[\w-]+ v?\d)|"
         r"fall ?back to|restore (?:the )?(?:previous|prior)|back ?out|pull (?:the )?"
         r"(?:model|system|feature)|take[sn]? (?:\w+ )?offline|shut ?down|withdraw|"
         r"suspend|halt|pause (?:the )?(?:rollout|deployment|model|system)|stop serving",
@@ -38,6 +50,10 @@ class Cond:
     incident: bool
     vague: bool
     placeholder: bool
+    absent: bool = False
+    """The statement says the condition does not exist ("No rollback plan has been defined")."""
+    quality: bool = True
+    """The metric measures the system's output, not only its latency or uptime."""
 
     @property
     def full(self) -> bool:
@@ -51,7 +67,7 @@ class Cond:
 def _analyse(ctx: Context, topic: str, extra_kinds: tuple[str, ...] = ()) -> list[Cond]:
     def compute() -> list[Cond]:
         pat, kinds, own = TOPICS[topic]
-        rx = re.compile(pat, re.I)
+        rx = fast(pat, re.I)
         out: list[Cond] = []
         seen: set[tuple[int, str]] = set()
         wanted = set(kinds) | set(extra_kinds)
@@ -65,9 +81,15 @@ def _analyse(ctx: Context, topic: str, extra_kinds: tuple[str, ...] = ()) -> lis
             if not (rx.search(u.text) or (u.kinds & set(own))):
                 continue
             incident = topic == "rollback" and bool(INCIDENT_RE.search(u.text))
-            out.append(Cond(u, bool(METRIC_RE.search(u.text)), bool(CMP_FIGURE_RE.search(u.text)),
-                            bool(WINDOW_RE.search(u.text)), incident,
-                            bool(VAGUE_RE.search(u.text)), bool(PLACEHOLDER_RE.search(u.text))))
+            threshold = bool(CMP_FIGURE_RE.search(u.text))
+            key = metric_key(u.text)
+            metric = bool(key or _METRIC_MORE.search(u.text)) or (threshold and bool(
+                _CONDITIONAL.search(u.text)))
+            quality = bool(_METRIC_MORE.search(u.text)) or not (
+                key and _OPERATIONAL.match(key)) and metric
+            out.append(Cond(u, metric, threshold, bool(WINDOW_RE.search(u.text)), incident,
+                            bool(VAGUE_RE.search(u.text)), bool(PLACEHOLDER_X.search(u.text)),
+                            negated(u.text), quality))
         return out
     return ctx.cached(f"cond:{topic}", compute)
 
@@ -83,9 +105,11 @@ def _topic(params: Params) -> str:
 def measurable(ctx: Context, params: Params) -> Verdict:
     """Pass on a measurable condition (metric, threshold, window; or an incident for
     rollback) about ``topic``; weak on a partial one; missing on vague words or nothing."""
-    conds = _analyse(ctx, _topic(params))
+    conds = [c for c in _analyse(ctx, _topic(params)) if not c.absent]
     need = int(params.get("min", 1))
     full = [c for c in conds if c.full and not c.placeholder]
+    if params.get("require_quality") and not any(c.quality or c.incident for c in full):
+        full = []
     if len(full) >= need:
         return Verdict("pass", full[0].unit, detail=str(len(full)))
     part = [c for c in conds if (c.partial or c.full) and not c.placeholder]
@@ -100,19 +124,28 @@ def measurable_absent(ctx: Context, params: Params) -> list[Hit]:
     at the vague or placeholder statement, else the topic's heading, else line 1."""
     topic = _topic(params)
     conds = _analyse(ctx, topic)
-    if any((c.partial or c.full) and not c.placeholder for c in conds):
+    if any((c.partial or c.full) and not c.placeholder and not c.absent for c in conds):
         return []
     if params.get("only_if_mentioned") and not conds:
         return []
+    own = set(TOPICS[topic][2])
+    named = re.compile(TOPICS[topic][0], re.I)
     core = re.compile(r"monitor|alert|roll ?-?back|revert|kill[- ]?switch", re.I)
-    bad = next((c for c in conds if (c.vague or c.placeholder) and
-                (core.search(c.unit.text) or c.unit.kinds & set(TOPICS[topic][2]))), None)
+    bad = next((c for c in conds if (c.vague or c.placeholder or c.absent) and
+                (core.search(c.unit.text) or c.unit.kinds & own)), None)
     if bad is not None:
-        what = "placeholder" if bad.placeholder else "vague wording" if bad.vague else "no figure"
+        what = "placeholder" if bad.placeholder else "stated as absent" if bad.absent else \
+            "vague wording" if bad.vague else "no figure"
         return [Hit(bad.unit.line, bad.unit.end_line, f"{what}: \"{_short(bad.unit.text)}\"")]
-    heads = ctx.sections_of(TOPICS[topic][2]) or ctx.sections_of(("conditions", "deployment"))
+    # The statement about the topic that should have carried the figure.
+    said = next((c for c in conds if named.search(c.unit.text) and c.unit.kinds & own), None) \
+        or next((c for c in conds if named.search(c.unit.text) and not c.unit.kinds), None)
+    if said is not None:
+        return [Hit(said.unit.line, said.unit.end_line, f"no figure: \"{_short(said.unit.text)}\"")]
+    heads = ctx.sections_of(own) or ctx.sections_of(("conditions", "deployment"))
     if heads:
-        return [Hit(heads[0].line, heads[0].line, f"section \"{heads[0].title}\"")]
+        return [Hit(heads[0].line, max(heads[0].line, heads[0].end_line),
+                    f"section \"{heads[0].title}\"")]
     return [Hit(1, 1, "nowhere in the document")]
 
 
