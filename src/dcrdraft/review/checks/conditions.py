@@ -41,6 +41,20 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
 }
 
 
+def _quality(text: str) -> bool:
+    """Whether the clause holding the threshold watches an outcome measure, not only latency
+    or uptime ("conversion is on the dashboard; page if p99 latency exceeds 300 ms" -> no)."""
+    m = CMP_FIGURE_RE.search(text)
+    start = max(text.rfind(";", 0, m.start()), text.rfind(". ", 0, m.start())) + 1 if m else 0
+    clause = text[start:]
+    if not (metric_key(clause) or _METRIC_MORE.search(clause)):
+        clause = text  # the threshold cell of a table row: the metric sits in another cell
+    key = metric_key(clause)
+    if _METRIC_MORE.search(clause):
+        return True
+    return key is not None and not _OPERATIONAL.match(key)
+
+
 @dataclass
 class Cond:
     unit: Unit
@@ -85,8 +99,7 @@ def _analyse(ctx: Context, topic: str, extra_kinds: tuple[str, ...] = ()) -> lis
             key = metric_key(u.text)
             metric = bool(key or _METRIC_MORE.search(u.text)) or (threshold and bool(
                 _CONDITIONAL.search(u.text)))
-            quality = bool(_METRIC_MORE.search(u.text)) or not (
-                key and _OPERATIONAL.match(key)) and metric
+            quality = _quality(u.text) if threshold else metric
             out.append(Cond(u, metric, threshold, bool(WINDOW_RE.search(u.text)), incident,
                             bool(VAGUE_RE.search(u.text)), bool(PLACEHOLDER_X.search(u.text)),
                             negated(u.text), quality))

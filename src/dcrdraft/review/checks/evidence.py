@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from ..context import Context, Unit
-from ..text import PLACEHOLDER_RE, compile_any
-from .base import Hit, Params, Verdict, check, groups, matches_all, patterns, scoped
+from ..text import compile_any
+from .base import (PLACEHOLDER_X, Hit, Params, Verdict, check, groups, matches_all, negated,
+                   patterns, scoped)
 
 
 def _search(units: list[Unit], alts: list[tuple[object, ...]], reject: object) -> Unit | None:
@@ -15,13 +16,27 @@ def _search(units: list[Unit], alts: list[tuple[object, ...]], reject: object) -
     return None
 
 
+def _affirmed(units: list[Unit]) -> list[Unit]:
+    """Units that do not state the absence of what they name ("has not been tested")."""
+    return [u for u in units if not negated(u.text)]
+
+
 @check("evidence", "item")
 def evidence(ctx: Context, params: Params) -> Verdict:
-    """Pass when a unit under ``kinds`` matches a ``pass`` alternative, weak on ``weak``."""
+    """Pass when a unit under ``kinds`` matches a ``pass`` alternative, weak on ``weak``.
+    Statements of absence ("has not been evaluated", "N/A") are no evidence either way
+    unless ``negation: false``; with ``prefer`` kinds present, only they can pass."""
     reject = compile_any(patterns(params, "reject"))
     units, in_section = scoped(ctx, params)
     chunks, _ = scoped(ctx, params, chunks=True)
     everywhere = ctx.units if params.get("anywhere", True) else units
+    if params.get("negation", True):
+        units, chunks, everywhere = _affirmed(units), _affirmed(chunks), _affirmed(everywhere)
+    prefer = set(params.get("prefer") or ())
+    if prefer and any(u.kinds & prefer for u in units):
+        units = [u for u in units if u.kinds & prefer]
+        chunks = [u for u in chunks if u.kinds & prefer]
+        everywhere = units
     for pool in ((units, chunks, everywhere) if in_section else (units, chunks)):
         hit = _search(pool, groups(params, "pass"), reject)
         if hit is not None:
@@ -41,7 +56,7 @@ def evidence(ctx: Context, params: Params) -> Verdict:
 @check("pattern", "finding")
 def pattern(ctx: Context, params: Params) -> list[Hit]:
     """One finding per unit matching ``patterns`` (or the built-in placeholder list)."""
-    rx = compile_any(patterns(params, "patterns")) if params.get("patterns") else PLACEHOLDER_RE
+    rx = compile_any(patterns(params, "patterns")) if params.get("patterns") else PLACEHOLDER_X
     unless = compile_any(patterns(params, "unless"))
     units, _ = scoped(ctx, params)
     hits: list[Hit] = []

@@ -7,13 +7,13 @@ import re
 from dataclasses import dataclass, field
 
 from ..context import Context, Unit
-from ..text import FIGURE_RE, NUM, PLACEHOLDER_RE, VAGUE_RE, clean
-from .base import Hit, Params, Verdict, check
+from ..text import FIGURE_RE, NUM, VAGUE_RE, clean
+from .base import PLACEHOLDER_X, Hit, Params, Verdict, absent_value, check
 
 FIELDS: dict[str, re.Pattern[str]] = {
     "severity": re.compile(r"\b(?:severity|impact|criticality|consequence|sev)\b", re.I),
     "likelihood": re.compile(r"\b(?:likelihood|probability|frequency|chance|occurrence|"
-                             r"prevalence|likely|odds)\b", re.I),
+                             r"prevalence|likely|odds|lik|prob)\b", re.I),
     "mitigation": re.compile(r"\b(?:mitigat\w*|controls?|safeguards?|countermeasures?|"
                              r"treatments?|remediat\w*|defen[cs]es?|response)\b", re.I),
     "owner": re.compile(r"\b(?:owners?|owned by|responsible|accountable|dri|assignee|"
@@ -47,7 +47,10 @@ class Entry:
     line: int
     end_line: int
     fields: set[str] = field(default_factory=set)
+    """Fields given a value (not empty, N/A, TBD or a placeholder)."""
     mitigation: str = ""
+    declared: set[str] = field(default_factory=set)
+    """Fields the entry's labels or table header name, with or without a value."""
 
     @property
     def words(self) -> int:
@@ -65,13 +68,46 @@ def _mitigation_text(text: str) -> str:
     return rest[: stop.start()] if stop else rest
 
 
+_VALUE_END = re.compile(r"\n|;|(?<=[a-z0-9)\]])\.(?:\s|$)")
+_LABEL = re.compile(r"\s*(?:risk\s*)?(?:\([^)]*\)\s*)?(?:[:=–—-]|\bis\b)\s*")
+_NUMBERING = re.compile(r"^\s*(?:[-*•]\s*)?(?:\d+(?:\.\d+)*\.?|[A-Z]{1,6}-\d{1,4}|R\d+)\s+")
+
+
+def _value(text: str, m: re.Match[str]) -> str | None:
+    """The value after a field label ("Owner: Ana" -> "Ana"); None when the word is not
+    used as a label (it sits inside a sentence)."""
+    lab = _LABEL.match(text, m.end())
+    if not lab:
+        return None
+    rest = text[lab.end():]
+    end = _VALUE_END.search(rest)
+    return rest[: end.start()] if end else rest
+
+
 def _text_entry(title: str, text: str, line: int, end: int) -> Entry:
-    e = Entry(title, text, line, end)
+    e = Entry(_NUMBERING.sub("", title) or title, text, line, end)
     for name, rx in FIELDS.items():
-        if rx.search(text):
+        found = list(rx.finditer(text))
+        if not found:
+            continue
+        values = [_value(text, m) for m in found]
+        labelled = [v for v in values if v is not None]
+        if labelled:
+            e.declared.add(name)
+            if any(not absent_value(v) for v in labelled):
+                e.fields.add(name)
+        else:
             e.fields.add(name)
     e.mitigation = _mitigation_text(text)
+    if "mitigation" in e.declared and "mitigation" not in e.fields:
+        e.mitigation = ""
     return e
+
+
+def _legend(text: str) -> bool:
+    """A key to a register's abbreviations ("L = Likelihood (1-5), I = Impact") or a note."""
+    return bool(re.match(r"^\W*(?:legend|key|note|scale|source)s?\b\s*:|^\W*\w{1,3}\s?=\s?\w",
+                         text, re.I))
 
 
 def _table_entries(ctx: Context, kinds: set[str]) -> tuple[list[Entry], set[int]]:
@@ -88,14 +124,15 @@ def _table_entries(ctx: Context, kinds: set[str]) -> tuple[list[Entry], set[int]
         lines = block.row_lines or [block.line] * len(block.rows)
         for r, row in enumerate(block.rows[1:], 1):
             cells = [clean(c) for c in row]
+            if not cells or not any(cells) or (not cells[0] and all(len(c) <= 3 for c in cells)):
+                continue  # a second header row ("L | I | R") or an empty row
             text = "; ".join(f"{h}: {c}" for h, c in zip(header, cells) if c)
             ln = lines[r] if r < len(lines) else block.line
-            e = Entry(cells[0] if cells else "", text, ln, ln)
+            e = Entry(cells[0], text, ln, ln, declared=set(cols))
             for name, i in cols.items():
-                if i < len(cells) and cells[i] and not re.fullmatch(r"[-–—?]*|n/?a|none",
-                                                                    cells[i], re.I):
+                if i < len(cells) and not absent_value(cells[i]):
                     e.fields.add(name)
-            if "mitigation" in cols and cols["mitigation"] < len(cells):
+            if "mitigation" in e.fields:
                 e.mitigation = cells[cols["mitigation"]]
             entries.append(e)
     return entries, used
@@ -147,7 +184,7 @@ def _group(units: list[Unit]) -> list[Entry]:
         if b.kind == "paragraph" and not (_RISK_HEAD.search(text) or FIELDS["mitigation"]
                                           .search(text)) or len(text) < 3:
             continue
-        if b.kind == "paragraph" and text.endswith(":") and len(text) < 200:
+        if b.kind == "paragraph" and text.endswith(":") and len(text) < 200 or _legend(text):
             continue
         out.append(_text_entry(text.split(".")[0][:80], text, b.line, b.end_line))
     return out
@@ -158,25 +195,35 @@ def _from_units(units: list[Unit]) -> Entry:
     return _text_entry(units[0].text[:80], text, units[0].line, units[-1].end_line)
 
 
+_HEDGE = re.compile(
+    r"\b(?:look into|looking into|consider\w*|explor\w+|investigat\w+|take \w+ seriously|"
+    r"continuous(?:ly)? improv\w*|best efforts?|as needed|if needed|where possible|tbd|"
+    r"to be (?:decided|defined|determined)|work(?:ing)? on it|in progress|awareness)\b", re.I)
+_ACTS = re.compile(r"\b(?:every|each|all|any|only|always|never|before|after|until|unless|"
+                   r"within|per|stays?|remains?|must|cannot|is|are|gets?|goes|go)\b", re.I)
+
+
 def specific(e: Entry) -> bool:
-    """Whether the entry's mitigation is concrete: a mechanism or a figure, in enough words."""
-    mit = e.mitigation or (e.text if "mitigation" not in e.fields else "")
-    mit = PLACEHOLDER_RE.sub("", mit).strip(" :.;-")
+    """Whether the entry's mitigation is concrete: a mechanism, a figure or a scoped action
+    stated in a full clause, with no hedging ("we will look into it")."""
+    mit = e.mitigation or (e.text if "mitigation" not in e.declared | e.fields else "")
+    mit = PLACEHOLDER_X.sub("", mit).strip(" :.;-")
     words = len(mit.split())
     if words < 4:
         return False
-    concrete = bool(_MECHANISM.search(mit) or FIGURE_RE.search(mit) or
-                    re.search(rf"\(\d\)|\b\d\.\s|(?:{NUM})", mit))
-    if not concrete:
+    figure = bool(FIGURE_RE.search(mit) or re.search(rf"\(\d\)|\b\d\.\s|(?:{NUM})", mit))
+    if (VAGUE_RE.search(mit) or _HEDGE.search(mit)) and words < 10 and not figure:
         return False
-    return not (VAGUE_RE.search(mit) and words < 8 and not FIGURE_RE.search(mit))
+    if _MECHANISM.search(mit) or figure:
+        return True
+    return words >= 7 and bool(_ACTS.search(mit)) and not _HEDGE.search(mit)
 
 
 def vague(e: Entry) -> bool:
     """An entry a reader cannot act on: a vague mitigation, or a one-line risk with none."""
     if specific(e) or e.words < 2 or re.fullmatch(r"\W*(?:n/?a|none)\W*", e.text, re.I):
         return False
-    if "mitigation" in e.fields:
+    if "mitigation" in e.fields | e.declared:
         return True
     return e.words <= 12 and not e.text.rstrip().endswith(":")
 
@@ -253,7 +300,7 @@ def risk_fields(ctx: Context, params: Params) -> list[Hit]:
     """In a structured register, entries lacking any of ``require`` fields."""
     need = list(params.get("require", ["severity", "likelihood", "owner", "residual"]))
     es = entries(ctx)
-    if not any(len(e.fields & set(need)) >= 2 for e in es):
+    if not any(len((e.fields | e.declared) & set(need)) >= 2 for e in es):
         return []
     hits = []
     for e in es:
