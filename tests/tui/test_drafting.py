@@ -29,8 +29,10 @@ async def test_editing_a_field_updates_the_score(radiology: Path) -> None:
     app = DcrApp(radiology, llm=None)
     async with app.run_test(size=(120, 36)) as pilot:
         await reviewed(pilot)
-        assert score_of(app) == "Score 78/100"
         screen = app.screen
+        before = screen.live.report.score
+        assert score_of(app).startswith(f"Score {before}/100")
+        assert screen.live.report.item("C17").status != "pass"
         await screen.open_section("safety")
         await pilot.pause()
         area = screen.query_one("#f-safety--regulatory TextArea", TextArea)
@@ -38,7 +40,8 @@ async def test_editing_a_field_updates_the_score(radiology: Path) -> None:
         area.insert(REGULATORY)
         await pilot.pause()
         await reviewed(pilot)
-        assert score_of(app) == "Score 81/100"
+        after = screen.live.report.score
+        assert after > before and score_of(app).startswith(f"Score {after}/100")
         assert screen.query_one(ChecklistPanel).report.item("C17").status == "pass"
         assert screen.session.dirty
 
@@ -145,8 +148,8 @@ async def test_recovery_after_a_simulated_kill(radiology: Path) -> None:
         area = screen.query_one("#f-system--users TextArea", TextArea)
         area.focus()
         area.insert("Night-shift ")
-        await pilot.pause(0.5)  # the journal is written within a second of the change
-        assert recovery.read(radiology) is not None
+        # the journal is written within a second of the change (slack for a loaded machine)
+        await wait_for(pilot, lambda: recovery.read(radiology) is not None, timeout=2.0)
         app.exit()  # no quit dialog, no save: as if the process were killed
     assert "Night-shift" not in radiology.read_text()
 

@@ -1,15 +1,44 @@
-"""Snapshot tests guarding the layout of the main screens at 120×36."""
+"""Snapshot tests guarding the layout of the main screens at 120×36.
+
+The review results are pinned to recorded reports (``data/``), so a rubric change shows up in
+the reviewer's own tests, not as a layout diff here.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
+import json
+
+import pytest
+
+from dcrdraft import live
+from dcrdraft.review import FileReport
 from dcrdraft.tui.app import DcrApp
 
 from .conftest import ROOT, reviewed, wait_for
 
 SIZE = (120, 36)
+DATA = Path(__file__).parent / "data"
+
+
+def _recorded(name: str) -> FileReport:
+    return FileReport.from_dict(json.loads((DATA / name).read_text()))
+
+
+@pytest.fixture(autouse=True)
+def _pinned_reviews(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = live.review_inputs
+
+    def review_inputs(*args: Any, **kwargs: Any) -> live.LiveReview:
+        result = real(*args, **kwargs)
+        result.report = _recorded("radiology-inputs-report.json")
+        return result
+
+    monkeypatch.setattr(live, "review_inputs", review_inputs)
+    monkeypatch.setattr("dcrdraft.review.review_path",
+                        lambda path: _recorded("radiology-md-report.json"))
 
 
 def test_drafting_screen(snap_compare: Any, radiology: Path) -> None:
