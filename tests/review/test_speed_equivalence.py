@@ -121,3 +121,44 @@ def test_prefilter_sound_on_random_text(text: str, data: st.DataObject) -> None:
 
 
 _PATTERNS: list[re.Pattern[str]] = []
+
+
+# -- Markdown: the inline phase runs only where markup is ---------------------------------------
+
+
+def _both_ways(text: str) -> tuple[object, object]:
+    from markdown_it import MarkdownIt
+
+    from dcrdraft.ingest import markdown
+
+    lazy = markdown.parse_markdown(text, "x.md")
+    saved = markdown._PARSER
+    markdown._PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    try:
+        full = markdown.parse_markdown(text, "x.md")
+    finally:
+        markdown._PARSER = saved
+    return lazy, full
+
+
+def test_lazy_inline_parse_reads_the_corpus_alike() -> None:
+    for p in CORPUS:
+        if p.suffix == ".md":
+            lazy, full = _both_ways(p.read_text(encoding="utf-8"))
+            assert lazy == full, p
+
+
+_MD_PIECES = st.sampled_from([
+    "# Title\n", "## Risks & Mitigations\n", "text ", "**bold** ", "_it_ ", "`code` ", "~~x~~ ",
+    "[link](http://x) ", "[ref] ", "[ref]: http://r\n", "![img](a.png) ", "<br> ", "<b>x</b> ",
+    "&amp; ", "\\* ", "<http://auto> ", "a  \n", "\n", "\n\n", "- item ", "1. one ", "> quote ",
+    "| a | b |\n|---|---|\n| 1 | 2 |\n", "```\ncode\n```\n", "    indented\n", "    \t", "x\\\n",
+    "* ", "_", "*", "~", "[", "]", "!", "<", "&", "é ", "–", "\u00a0",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_MD_PIECES, max_size=40).map("".join))
+def test_lazy_inline_parse_matches_markdown_it(text: str) -> None:
+    lazy, full = _both_ways(text)
+    assert lazy == full

@@ -28,20 +28,40 @@ CHUNK_CHARS = 500_000
 """Texts longer than this are parsed a piece at a time, which bounds the token memory."""
 
 
+_INLINE_MARKUP = re.compile(r"[\\`*_~\[<&]")
+"""Characters that start inline markup (escapes, code, emphasis, strikethrough, links and
+images, autolinks and HTML, entities); text without them parses to itself."""
+
+
 def _parser() -> MarkdownIt:
+    """One parser for every document. Its inline phase is left to ``inline_text``, which
+    runs it only on text holding markup (most paragraphs and cells hold none)."""
     global _PARSER
     if _PARSER is None:
         from markdown_it import MarkdownIt
 
-        _PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+        _PARSER = MarkdownIt("commonmark", {"html": True}).enable(
+            ["table", "strikethrough"]).disable(["inline", "text_join"])
     return _PARSER
 
 
-def inline_text(token: Token) -> str:
-    """The plain text of an inline token: emphasis, links and inline HTML stripped."""
+def inline_text(token: Token, env: dict[str, object] | None = None) -> str:
+    """The plain text of an inline token: emphasis, links and inline HTML stripped.
+
+    A token the core parser left unparsed is parsed here, with the document's ``env`` (its
+    link reference definitions), exactly as markdown-it's own inline phase would; plain text
+    (no markup characters) needs no parse at all, since it yields text and line breaks only.
+    """
+    children = token.children
+    if not children:  # never parsed (block rules leave an empty list)
+        if not _INLINE_MARKUP.search(token.content):
+            return clean(token.content)
+        md = _parser()
+        children = []
+        md.inline.parse(token.content, md, env if env is not None else {}, children)
     parts: list[str] = []
-    for child in token.children or []:
-        if child.type in ("text", "code_inline"):
+    for child in children:
+        if child.type in ("text", "code_inline", "text_special"):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")
@@ -73,8 +93,10 @@ class _Item:
 class _Walker:
     """Turns markdown-it's flat token stream into builder calls."""
 
-    def __init__(self, tokens: list[Token], tree: TreeBuilder, offset: int = 0) -> None:
+    def __init__(self, tokens: list[Token], tree: TreeBuilder, offset: int = 0,
+                 env: dict[str, object] | None = None) -> None:
         self.tokens = tokens
+        self.env = env
         self.tree = tree
         self.offset = offset
         self.containers: list[_Item | str] = []
@@ -129,7 +151,7 @@ class _Walker:
             if isinstance(item, _Item):
                 item.loose = True
         tok = self.tokens[i]
-        title = inline_text(self.tokens[i + 1]) if i + 1 < len(self.tokens) else ""
+        title = inline_text(self.tokens[i + 1], self.env) if i + 1 < len(self.tokens) else ""
         level = int(tok.tag[1:]) if tok.tag[1:].isdigit() else 1
         self.tree.heading(title, level, self._span(tok)[0])
         return i + 3
@@ -141,7 +163,7 @@ class _Walker:
         return "paragraph"
 
     def _paragraph(self, inline: Token, span: tuple[int, int]) -> None:
-        text = inline_text(inline)
+        text = inline_text(inline, self.env)
         top = self.containers[-1] if self.containers else None
         if isinstance(top, _Item) and not top.loose:
             if not top.parts:
@@ -174,7 +196,7 @@ class _Walker:
                 rows.append([])
                 row_lines.append(self._span(tok)[0])
             elif tok.type == "inline" and rows:
-                rows[-1].append(inline_text(tok))
+                rows[-1].append(inline_text(tok, self.env))
             i += 1
         if rows:
             self.tree.block(table_block(rows, row_lines, end))
@@ -219,6 +241,7 @@ def parse_markdown(text: str, path: str, fmt: SourceFormat = "markdown") -> Docu
     lines = split_lines(text)
     tree = TreeBuilder()
     for offset, chunk in _chunks(_blank_front_matter(lines)):
-        _Walker(_parser().parse("\n".join(chunk)), tree, offset).run()
+        env: dict[str, object] = {}  # the piece's link reference definitions
+        _Walker(_parser().parse("\n".join(chunk), env), tree, offset, env).run()
     root = tree.finish(len(lines))
     return Document(path=path, format=fmt, root=root, lines=lines)
