@@ -13,7 +13,12 @@ Decision = Literal["approve", "approve-with-conditions", "disapprove"]
 _DECIDE = re.compile(
     r"\brecommend\w*\b|\bdecision\b|\bverdict\b|\bgo/no[- ]go\b|\bclearance\b|\bcleared\b|"
     r"\bwe (?:approve|advise|propose|endorse|support)\b|\bapproved? for\b|\bgreen[- ]?light\w*|"
-    r"\b(?:ship|launch|deploy|release) it\b|\bconclusion\b|\boutcome\b", re.I)
+    r"\b(?:ship|launch|deploy|release) it\b|\bconclusion\b|\boutcome\b|"
+    r"\bapproval (?:to|for) (?:launch|deploy|release|go[- ]live|production|roll ?out)\w*", re.I)
+_LABEL = re.compile(r"^\W*(?:recommendation|decision(?: requested)?|verdict|go/no[- ]go|outcome|"
+                    r"tl;?dr|bottom line|the ask|ask)\s*:", re.I)
+"""A labelled decision line: what follows the label is the decision."""
+_IMPERATIVE = re.compile(r"^\W*(?:launch|deploy|ship|release|go live|roll ?out|proceed)\b", re.I)
 _NEG = re.compile(
     r"\b(?:not|do not|don't|cannot|can't|no longer)\s+(?:be\s+)?(?:recommend|approv|deploy|"
     r"launch|ship|release|clear)\w*|\bno[- ]go\b|\breject\w*|\bdisapprov\w*|\bwithh[oe]ld\w*|"
@@ -28,13 +33,17 @@ _POS = re.compile(
     r"production|rollout|go[- ]live|ship)\w*|\bgo\b(?! ?/)|\bcleared\b|\bgreen[- ]?light\w*|"
     r"\bproceed\w*|\bready (?:for|to)\b|\bendorse\w*", re.I)
 _MODEL_CARD = re.compile(r"\bwe recommend (?:that )?(?:users|developers|you|people)\b|"
-                         r"\brecommend(?:ed)? (?:use|uses|for research)\b", re.I)
+                         r"\brecommend(?:ed)? (?:use|uses|for research)\b|"
+                         r"\b(?:use[- ]cases?|uses|usage|applications?)\b[^.]{0,120}\bnot "
+                         r"recommended\b|\bnot recommended unless\b|\bthat they be\b|"
+                         r"\bmodels like\b|\bdownstream\b", re.I)
 
 
 def _classify(text: str) -> Decision | None:
     if _NEG.search(text):
         return "disapprove"
-    if not _POS.search(text):
+    label = _LABEL.match(text)
+    if not _POS.search(text) and not (label and _IMPERATIVE.match(text[label.end():])):
         return None
     return "approve-with-conditions" if _COND.search(text) else "approve"
 
@@ -43,7 +52,7 @@ def _decisions(ctx: Context) -> list[tuple[Unit, Decision]]:
     def compute() -> list[tuple[Unit, Decision]]:
         out: list[tuple[Unit, Decision]] = []
         for u in ctx.units:
-            own = bool(u.kinds & {"recommendation"})
+            own = bool(u.kinds & {"recommendation"}) or bool(_LABEL.match(u.text))
             if not own and not (_DECIDE.search(u.text) and u.kinds & {"summary", "signoff"}):
                 if not (_DECIDE.search(u.text) and re.search(
                         r"\b(?:deploy|launch|production|release|rollout|go[- ]live)", u.text,

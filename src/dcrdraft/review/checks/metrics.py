@@ -18,7 +18,9 @@ BASELINE_RE = re.compile(
     r"performance|baseline|experts?|reviewers?|clinicians?|radiologists?)\b|\bv\d+(?:\.\d+)*\b|"
     r"\bcontrol\b|\bvs\.?\b|\bversus\b|\bcompared\b|\bcomparison\b|\bup from\b|"
     r"\bdown from\b|\bimprov\w+|\bregress\w*|\brelative to\b|\bold (?:model|system|version)\b|"
-    r"\boutgoing\b|\bstatus quo\b|\bbefore\b|\bwas\s+\d", re.I)
+    r"\boutgoing\b|\bstatus quo\b|\bbefore\b|\bwas\s+\d|\bagainst\b|\bcompared (?:with|to)\b|"
+    r"\bcurrent\s+(?:[\w-]+\s+){0,3}(?:letters|rules?|engine|process|workflow|search|tool|"
+    r"software|protocol|approach|system)\b", re.I)
 DELTA_RE = re.compile(rf"(?:up|down|rising|falling|climbing|improv\w*) from\s+(?:{NUM})"
                       rf"|[+−-]\s?(?:{NUM})\s?(?:pp|points?|percentage points?|pts)\b"
                       rf"|\b(?:{NUM})\s?(?:pp|percentage points?|pts)\b", re.I)
@@ -115,7 +117,8 @@ _CI_RE = re.compile(
     re.I)
 _CI_NUM_RE = re.compile(
     rf"[\[(]\s?(?:{NUM})\s?%?\s?(?:,|–|-|to)\s?(?:{NUM})\s?%?\s?[\])]|±\s?(?:{NUM})|"
-    rf"\+/-\s?(?:{NUM})|(?:CI|interval)[^.;\n]{{0,20}}?(?:{NUM})\s?%?\s?(?:–|-|to)\s?(?:{NUM})",
+    rf"\+/-\s?(?:{NUM})|(?:CI|interval)[^.;\n]{{0,40}}?[+−-]?(?:{NUM})\s?%?\s?(?:–|-|to)\s?"
+    rf"[+−-]?(?:{NUM})",
     re.I)
 
 
@@ -237,11 +240,14 @@ def summary_consistency(ctx: Context, params: Params) -> list[Hit]:
     for key, value, _u in _pairs(evaluation):
         eval_values.setdefault(key, set()).add(value)
     all_eval = {v for u in evaluation for v in percents(u.text)}
+    seg_only = _segment_only(ctx, evaluation)
     hits: list[Hit] = []
     for key, value, u in _pairs(summary):
         known = eval_values.get(key)
         if not known or any(abs(value - v) < 0.051 for v in all_eval):
             continue
+        if seg_only and min(seg_only) <= value <= max(seg_only):
+            continue  # an overall figure the segment rows average to
         at = u.text.find(f"{value:g}%")
         before = u.text[max(0, at - 30): at] if at >= 0 else ""
         if at < 0 or _NOT_A_RESULT.search(before):
@@ -250,6 +256,25 @@ def summary_consistency(ctx: Context, params: Params) -> list[Hit]:
         hits.append(Hit(u.line, u.end_line,
                         f"summary says {key} {value:g}%, the evaluation shows {shown}"))
     return hits
+
+
+def _segment_only(ctx: Context, evaluation: list[Unit]) -> list[float]:
+    """The segment values, when the evaluation's only figures are per-segment rows (no
+    overall row and no figure in its prose); else empty."""
+    from .segments import _rows
+
+    rows = _rows(ctx)
+    if not rows or any(r.overall is not None and not _mean_overall(r, rows) for r in rows):
+        return []
+    blocks = {id(r.block) for r in rows}
+    if any(percents(u.text) for u in evaluation if id(u.block) not in blocks):
+        return []
+    return [r.value for r in rows]
+
+
+def _mean_overall(row: object, rows: list[object]) -> bool:
+    """Whether the row's overall is the mean stand-in (no overall row in its table)."""
+    return getattr(row, "overall_is_mean", False)
 
 
 _PASS_RE = re.compile(r"\bpass(?:ed|es)?\b|✓|✔|\bmet\b|\bmeets\b|\bgreen\b|\bok\b", re.I)

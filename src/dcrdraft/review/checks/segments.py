@@ -8,13 +8,27 @@ from dataclasses import dataclass
 from ..context import Context, Unit
 from ..text import METRIC_RE, NUM, PERCENT_RE, conditions, lower_is_better, metric_key, \
     to_float
-from .base import Hit, Params, Verdict, check
+from .base import Hit, Params, Verdict, check, negated
+
+_VALUE = re.compile(rf"(?<![\w.+−-])(?:(?:{NUM})\s?%|0?\.\d{{2,}})(?![\w])")
+"""A segment's metric value: a percentage or a 0-1 score (not a signed change such as
+"(-76.9%)")."""
+
+
+def _value(cell: str) -> float | None:
+    m = _VALUE.search(cell)
+    if not m or re.search(r"\(\s*[+−-]", cell[max(0, m.start() - 2): m.start() + 1]):
+        return None
+    v = m.group(0)
+    return to_float(v.rstrip("% ")) if "%" in v else float(v) * 100
 
 SEG_RE = re.compile(
     r"segment|subgroup|sub-group|slice|cohort|group|language|locale|dialect|region|country|"
     r"market|domain|user type|persona|tier|channel|device|age|sex|gender|race|ethnic\w*|"
     r"skin|demograph\w*|site|hospital|scanner|vendor|category|intent|query type|complexity|"
-    r"product|plan|population|accent|geograph\w*|stratum|strata|bucket|band", re.I)
+    r"product|plan|population|accent|geograph\w*|stratum|strata|bucket|band|"
+    r"\b(?:types?|topics?|wards?|departments?|specialt(?:y|ies)|lines?|shifts?|stores?|"
+    r"class(?:es)?|kinds?|difficulty)\b", re.I)
 _OVERALL = re.compile(r"^\s*(?:overall|all|total|aggregate|combined|average|mean|global|"
                       r"all (?:users|queries|segments|traffic))\b", re.I)
 _STOP = {"queries", "query", "users", "user", "domain", "segment", "language", "requests",
@@ -31,6 +45,8 @@ class SegmentRow:
     line: int
     unit: Unit | None
     block: object
+    overall_is_mean: bool = False
+    """``overall`` is the mean of the other rows (the table has no overall row)."""
 
 
 def _rows(ctx: Context) -> list[SegmentRow]:
@@ -47,28 +63,35 @@ def _rows(ctx: Context) -> list[SegmentRow]:
             if not SEG_RE.search(header[0]) and first_metricish > len(body) / 2:
                 continue
             col = next((i for i in range(1, len(header))
-                        if sum(bool(PERCENT_RE.search(r[i])) for r in body if i < len(r)) >= 2
-                        and not re.search(r"share|traffic|% of|volume|mix|\bn\b|count|size|\bci\b|interval",
-                                          header[i], re.I)), None)
+                        if sum(_value(r[i]) is not None for r in body if i < len(r)) >= 2
+                        and not re.search(r"share|traffic|% of|volume|mix|\bn\b|count|size|"
+                                          r"\bci\b|interval|\(|/sec|\bsec\b|tokens|memory|"
+                                          r"\bgb\b|\bmb\b|speed|time", header[i], re.I)), None)
             if col is None:
                 continue
             lines = block.row_lines or [block.line] * len(rows)
             units = {u.row: u for u in ctx.units if u.block is block}
-            overall = next((to_float(PERCENT_RE.search(r[col]).group(1))  # type: ignore[union-attr]
-                            for r in body if col < len(r) and _OVERALL.match(r[0])
-                            and PERCENT_RE.search(r[col])), None)
+            overall = next((_value(r[col]) for r in body if col < len(r)
+                            and _OVERALL.match(r[0]) and _value(r[col]) is not None), None)
             if not SEG_RE.search(header[0]) and overall is None and \
                     not (units and any(u.kinds & {"segments", "fairness"}
                                        for u in units.values())):
                 continue
+            found: list[SegmentRow] = []
             for i, r in enumerate(body, 1):
                 if col >= len(r) or _OVERALL.match(r[0]):
                     continue
-                m = PERCENT_RE.search(r[col])
-                if m:
-                    out.append(SegmentRow(r[0].strip(" *_`"), to_float(m.group(1)), overall,
-                                          header[col], lines[i] if i < len(lines) else
-                                          block.line, units.get(i), block))
+                v = _value(r[col])
+                if v is not None:
+                    found.append(SegmentRow(r[0].strip(" *_`"), v, overall, header[col],
+                                            lines[i] if i < len(lines) else block.line,
+                                            units.get(i), block))
+            if overall is None and len(found) >= 3:
+                # No overall row: judge each segment against the mean of the others.
+                for row in found:
+                    rest = [x.value for x in found if x is not row]
+                    row.overall, row.overall_is_mean = sum(rest) / len(rest), True
+            out += found
         return out
     return ctx.cached("segment_rows", compute)
 
@@ -84,8 +107,10 @@ def segments(ctx: Context, params: Params) -> Verdict:
     rows = _rows(ctx)
     if len(rows) >= 2:
         return Verdict("pass", rows[0].unit, line=rows[0].line)
-    sents = [u for u in ctx.units if _SEG_SENT.search(u.text) and u.kinds & {
-        "evaluation", "segments", "fairness", "summary", "methodology"}]
+    headed = any(u.kinds for u in ctx.units)
+    sents = [u for u in ctx.units if _SEG_SENT.search(u.text) and not negated(u.text) and (
+        u.kinds & {"evaluation", "segments", "fairness", "summary", "methodology"}
+        or not headed)]
     figured = [u for u in sents if len(PERCENT_RE.findall(u.text)) >= 2]
     if figured:
         return Verdict("pass", figured[0])

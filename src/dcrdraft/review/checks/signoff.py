@@ -7,8 +7,11 @@ import re
 from dataclasses import dataclass
 
 from ..context import Context, Unit
-from ..text import PLACEHOLDER_RE, clean
-from .base import Hit, Params, Verdict, check
+from ..text import clean
+from .base import PLACEHOLDER_X, Hit, Params, Verdict, absent_value, check
+
+_BY = re.compile(r"\b(?:approved|signed(?:[- ]off)?|endorsed|accepted)\s+by\b\s*:?", re.I)
+_ROLE_SPLIT = re.compile(r"\s+[—–-]\s+|\s*:\s+|\t+")
 
 _HEAD = re.compile(r"\bsign(?:ed|-?off|ature|atory|ator|er)|approv|stakeholder|concur", re.I)
 _NAME_COL = re.compile(r"\bname\b|approver|signatory|signed by|\bwho\b|person|reviewer|"
@@ -41,7 +44,7 @@ class Row:
 
 def _is_name(cell: str) -> bool:
     cell = clean(cell)
-    return bool(cell) and not _EMPTY.match(cell) and not PLACEHOLDER_RE.search(cell) and \
+    return bool(cell) and not _EMPTY.match(cell) and not PLACEHOLDER_X.search(cell) and \
         len(cell) <= 80
 
 
@@ -64,7 +67,7 @@ def rows(ctx: Context) -> list[Row]:
                 if name_i is not None and name_i < len(cells):
                     has_name = _is_name(cells[name_i])
                 else:
-                    has_name = any(_PERSON.search(c) and not PLACEHOLDER_RE.search(c)
+                    has_name = any(_PERSON.search(c) and not PLACEHOLDER_X.search(c)
                                    and not _ROLE_WORDS.fullmatch(c) for c in cells[1:])
                 ln = lines[r] if r < len(lines) else block.line
                 out.append(Row(ln, has_name, bool(DATE_RE.search(text)),
@@ -72,15 +75,15 @@ def rows(ctx: Context) -> list[Row]:
         if not out:
             seen: set[int] = set()
             for u in ctx.units:
-                if "signoff" not in u.kinds or u.block.kind not in ("list_item", "paragraph"):
+                in_sec = "signoff" in u.kinds
+                if u.block.kind not in ("list_item", "paragraph") or id(u.block) in seen:
                     continue
-                if id(u.block) in seen:
+                if not in_sec and not _BY.search(u.block.text):
                     continue
                 seen.add(id(u.block))
                 for ln, text in _lines(ctx, u):
-                    row = _row(ln, text)
-                    if row is not None:
-                        out.append(row)
+                    if in_sec or _BY.search(text):
+                        out += _rows_in(ln, text, in_sec)
         return out
     return ctx.cached("signoff_rows", compute)
 
@@ -94,17 +97,33 @@ def _lines(ctx: Context, u: Unit) -> list[tuple[int, str]]:
     return src if len(src) > 1 else [(u.line, u.text)]
 
 
-def _row(line: int, text: str) -> Row | None:
-    if True:
-        if True:
-            if not (_ROLE_WORDS.search(text) or PLACEHOLDER_RE.search(text)) or \
-                    len(text) > 240:
-                return None
-            after = text.split(":", 1)[1] if ":" in text else text
-            has_name = bool(_PERSON.search(after)) and not PLACEHOLDER_RE.search(
-                after.split(",")[0])
-            return Row(line, has_name, bool(DATE_RE.search(text)),
-                       bool(_APPROVED.search(text)), text)
+def _row(line: int, text: str, in_section: bool = True) -> Row | None:
+    """One approver line ("Legal: Tom Becker, 2024-05-04", "Ads Integrity — pending")."""
+    if len(text) > 240:
+        return None
+    if not (_ROLE_WORDS.search(text) or PLACEHOLDER_X.search(text) or _BY.search(text) or
+            (in_section and _ROLE_SPLIT.search(text) and len(text) <= 120)):
+        return None
+    m = _BY.search(text)
+    parts = _ROLE_SPLIT.split(text, maxsplit=1)
+    after = text[m.end():] if m else parts[1] if len(parts) > 1 else text
+    who = re.split(r",|\(|\s[—–-]\s|\bon\b|\bdate\b", after, maxsplit=1)[0].strip()
+    has_name = bool(_PERSON.search(after)) and not absent_value(who) and \
+        not PLACEHOLDER_X.search(who)
+    return Row(line, has_name, bool(DATE_RE.search(text)), bool(_APPROVED.search(text)), text)
+
+
+def _rows_in(line: int, text: str, in_section: bool) -> list[Row]:
+    """Approver rows in one line: "Signed off by Kim Ortega (Ops) and Dev Patel (Eng) on
+    3 March 2026" gives one row per person."""
+    m = _BY.search(text)
+    if m:
+        people = [p for p in _PERSON.findall(text[m.end():]) if not _ROLE_WORDS.search(p)]
+        if len(people) > 1:
+            date, ok = bool(DATE_RE.search(text)), bool(_APPROVED.search(text))
+            return [Row(line, True, date, ok, p) for p in people]
+    row = _row(line, text, in_section)
+    return [row] if row is not None else []
 
 
 @check("signoff", "item")
@@ -113,13 +132,20 @@ def signoff(ctx: Context, params: Params) -> Verdict:
     weak on fewer; missing when rows are placeholders or absent."""
     rs = rows(ctx)
     done = [r for r in rs if r.name and (r.date or r.approved)]
-    if len(done) >= int(params.get("min", 2)) and len(done) >= len(rs) / 2:
+    share = float(params.get("share", 0.5))
+    if len(done) >= int(params.get("min", 2)) and len(done) >= share * len(rs):
         return Verdict("pass", None, detail=str(len(done)), line=done[0].line)
     if done:
         return Verdict("weak", None, detail=f"{len(done)} of {len(rs)}", line=done[0].line)
     named = [r for r in rs if r.name]
     if named:
         return Verdict("weak", None, detail="names without dates", line=named[0].line)
+    if not rs:
+        said = next((u for u in ctx.units if _BY.search(u.text) or re.search(
+            r"\bapproved (?:in|at|by) (?:the )?[\w-]+ (?:meeting|board|committee|forum)",
+            u.text, re.I)), None)
+        if said is not None and not absent_value(_BY.split(said.text)[-1]):
+            return Verdict("weak", said, detail="an approval without named approvers")
     return Verdict("missing", None, line=rs[0].line if rs else None)
 
 
