@@ -162,3 +162,85 @@ _MD_PIECES = st.sampled_from([
 def test_lazy_inline_parse_matches_markdown_it(text: str) -> None:
     lazy, full = _both_ways(text)
     assert lazy == full
+
+
+# -- the results cache and worker processes -----------------------------------------------------
+
+SUPPRESSED = """# Risks
+<!-- dcrdraft-disable-next-line M01 -- accepted for the pilot -->
+- Bias. Mitigation: careful review.
+- Drift. Mitigation: TBD
+
+## Monitoring
+We will monitor performance closely. <!-- dcrdraft-disable X99 -- stale -->
+"""
+
+
+def _run(folder: Path, cache_root: Path | None, jobs: int = 1) -> dict[str, str]:
+    from dcrdraft.review.cache import ResultCache
+    from dcrdraft.review.ci import RunOptions, run_ci
+    from dcrdraft.review.formats import FORMATS, render
+
+    cache = ResultCache(cache_root) if cache_root is not None else None
+    run = run_ci(RunOptions([str(folder)], isolated=True, jobs=jobs, cache=cache))
+    return {fmt: render(run, fmt) for fmt in FORMATS}
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    import shutil
+
+    folder = tmp_path_factory.mktemp("batch")
+    for p in CORPUS:
+        shutil.copy(p, folder / p.name)
+    (folder / "suppressed.md").write_text(SUPPRESSED, encoding="utf-8")
+    (folder / "same-content.md").write_text(SUPPRESSED, encoding="utf-8")  # one entry, two paths
+    (folder / "unreadable.md").write_bytes(b"\x00\x01binary")
+    return folder
+
+
+def test_cache_cold_and_warm_give_the_uncached_output(batch: Path, tmp_path: Path) -> None:
+    plain = _run(batch, None)
+    assert _run(batch, tmp_path / "cache") == plain  # cold: fills the cache
+    assert any((tmp_path / "cache").rglob("*.json"))
+    assert _run(batch, tmp_path / "cache") == plain  # warm: every file from the cache
+
+
+def test_cache_misses_when_the_file_or_the_rules_change(tmp_path: Path) -> None:
+    from dcrdraft.review import load_rubric
+    from dcrdraft.review.cache import ResultCache
+    from dcrdraft.review.rubric import with_rules
+
+    doc = tmp_path / "a.md"
+    doc.write_text(SUPPRESSED, encoding="utf-8")
+    cache, rubric = ResultCache(tmp_path / "c"), load_rubric()
+    key = cache.key(str(doc), rubric)
+    assert key == cache.key(str(doc), rubric)
+    assert key != cache.key(str(doc), with_rules(rubric, rubric.rules[:5]))
+    doc.write_text(SUPPRESSED + "x\n", encoding="utf-8")
+    assert key != cache.key(str(doc), rubric)
+    assert ResultCache(tmp_path / "c", enabled=False).key(str(doc), rubric) is None
+
+
+def test_cache_dir_honours_xdg_cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from dcrdraft.review.cache import cache_dir
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    if sys.platform.startswith("linux"):
+        assert cache_dir().is_relative_to(tmp_path / "dcrdraft")
+
+
+def test_worker_processes_give_the_single_process_output(batch: Path) -> None:
+    assert _run(batch, None, jobs=2) == _run(batch, None, jobs=1)
+
+
+def test_library_cache_gives_the_uncached_reports(batch: Path, tmp_path: Path) -> None:
+    from dcrdraft.review import review_paths
+    from dcrdraft.review.cache import ResultCache
+
+    plain = review_paths([batch]).to_dict()
+    for _ in range(2):
+        assert review_paths([batch], cache=ResultCache(tmp_path)).to_dict() == plain
+    assert review_paths([batch], jobs=2, cache=ResultCache(tmp_path)).to_dict() == plain

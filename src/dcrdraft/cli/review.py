@@ -7,7 +7,6 @@ code is the gate's (0 pass, 1 fail, 2 usage or unreadable file); ``--exit-zero``
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import Any
 
@@ -58,8 +57,11 @@ class _LazyBar:
               show_default=True, help="Format written to stdout.")
 @click.option("--report", "reports", multiple=True, metavar="FORMAT=PATH",
               help="Also write FORMAT to PATH (repeatable), e.g. sarif=dcr.sarif.")
-@click.option("--jobs", "-j", type=click.IntRange(0), default=1, show_default=True,
-              help="Worker processes (0 = one per CPU).")
+@click.option("--jobs", "-j", type=click.IntRange(0), default=0,
+              help="Worker processes; default 0 = one per CPU for batches of "
+                   "32+ files, else one.")
+@click.option("--no-cache", is_flag=True,
+              help="Review every file afresh, without reading or writing the results cache.")
 @click.option("--fail-under", type=click.IntRange(0, 100), default=None,
               help="Fail when any file scores below SCORE (default: fail on any M-finding).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default=None,
@@ -85,8 +87,10 @@ def review_command(paths: tuple[str, ...], fmt: str, reports: tuple[str, ...], j
                    select: tuple[str, ...], ignore: tuple[str, ...],
                    severities: tuple[str, ...], rubrics: tuple[str, ...],
                    config_path: str | None, isolated: bool, changed_since: str | None,
-                   compare_to: str | None, use_llm: bool = False) -> None:
+                   compare_to: str | None, use_llm: bool = False,
+                   no_cache: bool = False) -> None:
     """Review DCRs (files, folders, globs) against the checklist and common mistakes."""
+    from ..review.cache import ResultCache
     from ..review.ci import RunOptions, run_ci
     from ..review.formats import render
     from ..review.policy import gate
@@ -94,7 +98,7 @@ def review_command(paths: tuple[str, ...], fmt: str, reports: tuple[str, ...], j
     targets = parse_reports(reports)
     opts = RunOptions(paths, config_path, isolated, split_codes(select), split_codes(ignore),
                       parse_severity(severities), rubrics, changed_since, compare_to,
-                      jobs or os.cpu_count() or 1)
+                      jobs, ResultCache(enabled=not no_cache))
     bar = _LazyBar()
     try:
         run = run_ci(opts, progress=bar)

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from ..errors import DcrError
+from .cache import ResultCache
 from .engine import review_document
 from .models import FileReport, RunReport
 from .rubric import Rubric, load_rubric
@@ -18,10 +19,15 @@ REVIEWABLE = (".md", ".markdown", ".txt", ".text", ".html", ".htm", ".docx", ".p
 
 Progress = Callable[[int, int], None]
 
+PARALLEL_MIN = 8
+"""Below this many files a run stays in one process: starting workers costs more."""
+
 
 def review_path(path: str | Path, rubric: Rubric | None = None,
-                extra_rubrics: Sequence[str | Path] = ()) -> FileReport:
-    """Read and review one file; an unreadable file gives a report with ``error`` set."""
+                extra_rubrics: Sequence[str | Path] = (),
+                cache: ResultCache | None = None) -> FileReport:
+    """Read and review one file; an unreadable file gives a report with ``error`` set.
+    With ``cache``, an unchanged file reviewed by the same rules is not read again."""
     from ..ingest import format_for, read_document
 
     p = str(path)
@@ -29,6 +35,13 @@ def review_path(path: str | Path, rubric: Rubric | None = None,
         fmt = format_for(p)
     except DcrError as err:
         return FileReport(p, error=err.message)
+    key = None
+    if cache is not None:
+        rubric = rubric or load_rubric(extra_rubrics)
+        key = cache.key(p, rubric)
+        hit = cache.load(key, p)
+        if hit is not None:
+            return hit[1]
     try:
         doc = read_document(p)
     except DcrError as err:
@@ -37,9 +50,12 @@ def review_path(path: str | Path, rubric: Rubric | None = None,
         return FileReport(p, fmt, error=f"{p}: cannot read ({type(exc).__name__}: {exc})")
     rubric = rubric or load_rubric(extra_rubrics)
     try:
-        return review_document(doc, rubric)
+        report = review_document(doc, rubric)
     except RecursionError:
         return FileReport(p, fmt, error=f"{p}: document is nested too deeply to review")
+    if cache is not None:
+        cache.store(key, doc, report)
+    return report
 
 
 def expand(paths: Iterable[str | Path]) -> list[str]:
@@ -72,32 +88,38 @@ def expand(paths: Iterable[str | Path]) -> list[str]:
     return out
 
 
-def _worker(args: tuple[str, tuple[str, ...]]) -> FileReport:
-    path, extra = args
-    return review_path(path, extra_rubrics=extra)
+def _worker(args: tuple[str, tuple[str, ...], ResultCache | None]) -> FileReport:
+    path, extra, cache = args
+    return review_path(path, extra_rubrics=extra, cache=cache)  # rubric loaded once a process
+
+
+def chunk_size(total: int, jobs: int) -> int:
+    """Files handed to a worker at a time: about four rounds per worker, at most 32 files,
+    so workers stay busy without a round trip per file."""
+    return max(1, min(32, total // (jobs * 4)))
 
 
 def review_paths(paths: Iterable[str | Path], jobs: int = 1,
                  extra_rubrics: Sequence[str | Path] = (),
-                 progress: Progress | None = None) -> RunReport:
+                 progress: Progress | None = None,
+                 cache: ResultCache | None = None) -> RunReport:
     """Review every file under ``paths`` with ``jobs`` processes; reports keep input order."""
     files = expand(paths)
     extra = tuple(str(p) for p in extra_rubrics)
     rubric = load_rubric(extra)  # fail fast on a bad rubric, before any worker starts
     total = len(files)
     reports: list[FileReport] = []
-    if jobs <= 1 or total < 8:
+    if jobs <= 1 or total < PARALLEL_MIN:
         for i, f in enumerate(files, 1):
-            reports.append(review_path(f, rubric))
+            reports.append(review_path(f, rubric, cache=cache))
             if progress:
                 progress(i, total)
         return RunReport.of(reports)
     from concurrent.futures import ProcessPoolExecutor
 
-    chunk = max(1, min(32, total // (jobs * 4)))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for i, rep in enumerate(pool.map(_worker, [(f, extra) for f in files],
-                                         chunksize=chunk), 1):
+        for i, rep in enumerate(pool.map(_worker, [(f, extra, cache) for f in files],
+                                         chunksize=chunk_size(total, jobs)), 1):
             reports.append(rep)
             if progress:
                 progress(i, total)
