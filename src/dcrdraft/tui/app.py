@@ -38,9 +38,15 @@ class DcrApp(App[None]):
         """The LLM settings to draft with, or None when no endpoint is configured."""
         if self._llm != "auto":
             return self._llm
+        from ..config import load_config
+        from ..errors import DcrError
         from ..llm import resolve_settings
 
-        return resolve_settings(None, None)
+        try:
+            table = load_config(self.path.resolve().parent).llm
+        except DcrError:
+            table = {}  # a broken config file must not stop the author drafting
+        return resolve_settings(None, {"llm": table})
 
     def on_mount(self) -> None:
         if self.review is not None:
