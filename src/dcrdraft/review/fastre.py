@@ -5,6 +5,8 @@ recent answers, since several checks ask the same pattern about the same sentenc
 
 The literals come from the pattern's own parse tree, so the prefilter is exact: it only ever
 skips texts on which the pattern cannot match (``tests/review/test_speed_equivalence.py``).
+Deriving them costs about a millisecond, so a pattern gets its prefilter only once it has been
+used a few dozen times: a one-document run starts as fast as plain ``re``.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ _CASED_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 """The only non-ASCII characters that match an ASCII letter case-insensitively (İ ı ſ K);
 a text holding one is searched in full, since ``str.lower`` does not map them to it."""
 _MEMO_SIZE = 4096
+_WARMUP = 32
 _MAX_STRINGS = 64
 _REPEATS = {_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", _C.MAX_REPEAT)}
 _ATOMIC = getattr(_C, "ATOMIC_GROUP", None)
@@ -161,7 +164,8 @@ def required_literals(pattern: str, flags: int = 0) -> Literals | None:
 class FastPattern:
     """A drop-in for a compiled ``re.Pattern`` with the prefilter and memo described above."""
 
-    __slots__ = ("re", "pattern", "flags", "groups", "groupindex", "_lits", "_folded", "_memo")
+    __slots__ = ("re", "pattern", "flags", "groups", "groupindex", "_lits", "_folded", "_memo",
+                 "_calls")
 
     def __init__(self, compiled: re.Pattern[str]) -> None:
         self.re = compiled
@@ -169,21 +173,32 @@ class FastPattern:
         self.flags = compiled.flags
         self.groups = compiled.groups
         self.groupindex = compiled.groupindex
-        lits = required_literals(compiled.pattern, compiled.flags)
-        self._lits = re.compile("|".join(map(re.escape, sorted(lits)))) if lits else None
+        self._lits: re.Pattern[str] | None | bool = False
+        """The literal scanner; False until prepared (after ``_WARMUP`` uses), None if none."""
         self._folded = bool(compiled.flags & re.IGNORECASE)
         self._memo: dict[str, re.Match[str] | None] = {}
+        self._calls = 0
+
+    def _prepare(self) -> re.Pattern[str] | None:
+        lits = required_literals(self.re.pattern, self.re.flags)
+        self._lits = re.compile("|".join(map(re.escape, sorted(lits)))) if lits else None
+        return self._lits
 
     def cannot_match(self, text: str) -> bool:
         """True when no match is possible because no required literal occurs in ``text``."""
         lits = self._lits
+        if lits is False:
+            self._calls += 1
+            if self._calls < _WARMUP:  # deriving literals costs ~1 ms: only for busy patterns
+                return False
+            lits = self._prepare()
         if lits is None:
             return False
         if self._folded:
             if not text.isascii() and _CASED_TO_ASCII.search(text):
                 return False
             text = text.lower()
-        return lits.search(text) is None
+        return lits.search(text) is None  # type: ignore[union-attr]
 
     def search(self, string: str, *args: int) -> re.Match[str] | None:
         if args:
