@@ -132,6 +132,5 @@ def negated(text: str) -> bool:
 
 def absent_value(text: str) -> bool:
     """A field value that supplies nothing: empty, N/A, TBD, pending or a placeholder."""
-    t = text.strip()
-    return not t or bool(EMPTY_VALUE.match(t)) or bool(
-        PLACEHOLDER_X.fullmatch(t.strip(" .;:,*_`")))
+    t = text.strip(" .;:,*_`")
+    return not t or bool(EMPTY_VALUE.match(t)) or bool(PLACEHOLDER_X.match(t))

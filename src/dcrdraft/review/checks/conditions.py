@@ -95,12 +95,13 @@ def _analyse(ctx: Context, topic: str, extra_kinds: tuple[str, ...] = ()) -> lis
             if not (rx.search(u.text) or (u.kinds & set(own))):
                 continue
             incident = topic == "rollback" and bool(INCIDENT_RE.search(u.text))
-            threshold = bool(CMP_FIGURE_RE.search(u.text))
-            key = metric_key(u.text)
+            text = PLACEHOLDER_X.sub(" ", u.text)  # "alert if below [threshold]": no figure
+            threshold = bool(CMP_FIGURE_RE.search(text))
+            key = metric_key(text)
             metric = bool(key or _METRIC_MORE.search(u.text)) or (threshold and bool(
                 _CONDITIONAL.search(u.text)))
             quality = _quality(u.text) if threshold else metric
-            out.append(Cond(u, metric, threshold, bool(WINDOW_RE.search(u.text)), incident,
+            out.append(Cond(u, metric, threshold, bool(WINDOW_RE.search(text)), incident,
                             bool(VAGUE_RE.search(u.text)), bool(PLACEHOLDER_X.search(u.text)),
                             negated(u.text), quality))
         return out
@@ -125,7 +126,7 @@ def measurable(ctx: Context, params: Params) -> Verdict:
         full = []
     if len(full) >= need:
         return Verdict("pass", full[0].unit, detail=str(len(full)))
-    part = [c for c in conds if (c.partial or c.full) and not c.placeholder]
+    part = [c for c in conds if c.partial or (c.full and not c.placeholder)]
     if part:
         return Verdict("weak", part[0].unit)
     return Verdict("missing", None)
@@ -137,7 +138,7 @@ def measurable_absent(ctx: Context, params: Params) -> list[Hit]:
     at the vague or placeholder statement, else the topic's heading, else line 1."""
     topic = _topic(params)
     conds = _analyse(ctx, topic)
-    if any((c.partial or c.full) and not c.placeholder and not c.absent for c in conds):
+    if any((c.partial or (c.full and not c.placeholder)) and not c.absent for c in conds):
         return []
     if params.get("only_if_mentioned") and not conds:
         return []
@@ -152,7 +153,7 @@ def measurable_absent(ctx: Context, params: Params) -> list[Hit]:
         return [Hit(bad.unit.line, bad.unit.end_line, f"{what}: \"{_short(bad.unit.text)}\"")]
     # The statement about the topic that should have carried the figure.
     said = next((c for c in conds if named.search(c.unit.text) and c.unit.kinds & own), None) \
-        or next((c for c in conds if named.search(c.unit.text) and not c.unit.kinds), None)
+        or next((c for c in conds if named.search(c.unit.text)), None)
     if said is not None:
         return [Hit(said.unit.line, said.unit.end_line, f"no figure: \"{_short(said.unit.text)}\"")]
     heads = ctx.sections_of(own) or ctx.sections_of(("conditions", "deployment"))

@@ -6,7 +6,7 @@ import re
 from typing import Literal
 
 from ..context import Context, Unit
-from .base import Params, Verdict, check
+from .base import PLACEHOLDER_X, Params, Verdict, check
 
 Decision = Literal["approve", "approve-with-conditions", "disapprove"]
 
@@ -58,7 +58,7 @@ def _decisions(ctx: Context) -> list[tuple[Unit, Decision]]:
                         r"\b(?:deploy|launch|production|release|rollout|go[- ]live)", u.text,
                         re.I)):
                     continue
-            if _MODEL_CARD.search(u.text):
+            if _MODEL_CARD.search(u.text) or PLACEHOLDER_X.search(u.text):
                 continue
             d = _classify(u.text)
             if d is not None:

@@ -63,7 +63,23 @@ def pattern(ctx: Context, params: Params) -> list[Hit]:
     seen: set[int] = set()
     for u in units:
         m = rx.search(u.text) if rx else None
-        if m and u.line not in seen and not (unless and unless.search(u.text)):
-            seen.add(u.line)
-            hits.append(Hit(u.line, u.end_line, m.group(0)))
-    return hits
+        if not m or (unless and unless.search(u.text)):
+            continue
+        # A paragraph of record lines joined by the reader: one finding per source line.
+        span = range(u.block.line, u.block.end_line + 1) if u.block.end_line > u.block.line \
+            and u.row is None else range(u.line, u.line + 1)
+        lines = [(ln, ctx.doc.line_text(ln)) for ln in span]
+        found = [(ln, lm) for ln, t in lines if ln not in seen and (lm := rx.search(t))]
+        if not found and u.line not in seen:
+            found = [(u.line, m)]
+        for ln, lm in found:
+            seen.add(ln)
+            hits.append(Hit(ln, ln if len(found) > 1 or ln != u.line else u.end_line,
+                            lm.group(0)))
+    if not params.get("patterns"):
+        for sec in ctx.doc.sections():
+            m = rx.search(sec.title) if sec.title and rx else None
+            if m and sec.line not in seen:
+                seen.add(sec.line)
+                hits.append(Hit(sec.line, sec.line, m.group(0)))
+    return sorted(hits, key=lambda h: h.line)

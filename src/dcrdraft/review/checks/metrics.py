@@ -125,7 +125,7 @@ _CI_NUM_RE = re.compile(
 def _ordered(text: str) -> bool:
     """An interval's numbers rise (rules out lists such as "[0.8, 0.3]")."""
     nums = [to_float(n) for n in re.findall(NUM, text)]
-    return len(nums) < 2 or nums[0] < nums[1]
+    return len(nums) < 2 or nums[-2] < nums[-1]
 
 
 @check("uncertainty", "item")
@@ -309,7 +309,7 @@ def pass_claim(ctx: Context, params: Params) -> list[Hit]:
     hits: list[Hit] = []
     for block, _sec in ctx.tables():
         header = [h.strip() for h in block.rows[0]]
-        thr_i = next((i for i, h in enumerate(header) if _THR_COL.search(h)), None)
+        thr_i = next((i for i, h in enumerate(header) if i and _THR_COL.search(h)), None)
         st_i = next((i for i, h in enumerate(header) if _STATUS_COL.search(h)
                      and i != thr_i and not _THR_COL.search(h)), None)
         if thr_i is None or st_i is None:

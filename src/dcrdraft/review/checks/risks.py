@@ -23,6 +23,7 @@ FIELDS: dict[str, re.Pattern[str]] = {
 }
 _RISK_HEAD = re.compile(r"\b(?:risks?|hazards?|threats?|failure modes?|harms?|issues?)\b", re.I)
 _ENTRY_START = re.compile(r"^\s*(?:[-*]\s*)?(?:risk(?: id)?|hazard(?: id)?|id)\s*[:#]|"
+                          r"^\s*(?:[-*]\s*)?(?:risk|hazard)\s*\d{1,3}\s*[:.)—–-]|"
                           r"^\s*(?:[-*]\s*)?[A-Z]{2,6}-\d{1,4}\b", re.I)
 _MECHANISM = re.compile(
     r"\brout\w+|\bblock\w*|\bfilter\w*|\brefus\w+|\breview(?:ed)? (?:of |by )?(?:all|every|each|"
@@ -68,8 +69,8 @@ def _mitigation_text(text: str) -> str:
     return rest[: stop.start()] if stop else rest
 
 
-_VALUE_END = re.compile(r"\n|;|(?<=[a-z0-9)\]])\.(?:\s|$)")
-_LABEL = re.compile(r"\s*(?:risk\s*)?(?:\([^)]*\)\s*)?(?:[:=–—-]|\bis\b)\s*")
+_VALUE_END = re.compile(r"\n|;|(?<=[a-z0-9)\]])\.(?:\s|$)|\s(?=[A-Z][\w /-]{0,25}:\s)")
+_LABEL = re.compile(r"\s*(?:risk\s*)?(?:\([^)]*\)\s*)?(?:[:=–—-]|\bis\b)\s*", re.I)
 _NUMBERING = re.compile(r"^\s*(?:[-*•]\s*)?(?:\d+(?:\.\d+)*\.?|[A-Z]{1,6}-\d{1,4}|R\d+)\s+")
 
 
@@ -199,8 +200,6 @@ _HEDGE = re.compile(
     r"\b(?:look into|looking into|consider\w*|explor\w+|investigat\w+|take \w+ seriously|"
     r"continuous(?:ly)? improv\w*|best efforts?|as needed|if needed|where possible|tbd|"
     r"to be (?:decided|defined|determined)|work(?:ing)? on it|in progress|awareness)\b", re.I)
-_ACTS = re.compile(r"\b(?:every|each|all|any|only|always|never|before|after|until|unless|"
-                   r"within|per|stays?|remains?|must|cannot|is|are|gets?|goes|go)\b", re.I)
 
 
 def specific(e: Entry) -> bool:
@@ -216,7 +215,7 @@ def specific(e: Entry) -> bool:
         return False
     if _MECHANISM.search(mit) or figure:
         return True
-    return words >= 7 and bool(_ACTS.search(mit)) and not _HEDGE.search(mit)
+    return words >= 7 and not _HEDGE.search(mit)
 
 
 def vague(e: Entry) -> bool:
