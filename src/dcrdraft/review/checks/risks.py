@@ -105,6 +105,10 @@ def _text_entry(title: str, text: str, line: int, end: int) -> Entry:
     return e
 
 
+_TOC = re.compile(r"^\W*\[[^\]]+\]\(#[^)]*\)\W*$")
+"""A table-of-contents line: a link to an anchor in the same document."""
+
+
 def _legend(text: str) -> bool:
     """A key to a register's abbreviations ("L = Likelihood (1-5), I = Impact") or a note."""
     return bool(re.match(r"^\W*(?:legend|key|note|scale|source)s?\b\s*:|^\W*\w{1,3}\s?=\s?\w",
@@ -154,7 +158,7 @@ def entries(ctx: Context, kinds: set[str] | None = None) -> list[Entry]:
                     out.append(_text_entry(c.title, text, c.line, c.end_line))
                 continue
             units = [u for u in ctx.units if u.section in list(sec.walk())
-                     and id(u.block) not in used]
+                     and id(u.block) not in used and not _TOC.match(ctx.doc.line_text(u.line))]
             out += _group(units)
         return sorted(out, key=lambda e: e.line)
     return ctx.cached("risk_entries", compute)
@@ -215,6 +219,8 @@ def specific(e: Entry) -> bool:
         return False
     if _MECHANISM.search(mit) or figure:
         return True
+    if "mitigation" not in e.declared | e.fields:
+        return False  # no mitigation stated: the risk's own words are no control
     return words >= 7 and not _HEDGE.search(mit)
 
 

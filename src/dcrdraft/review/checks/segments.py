@@ -58,6 +58,9 @@ def _rows(ctx: Context) -> list[SegmentRow]:
             body = rows[1:]
             if len(body) < 2 or not header:
                 continue
+            if any(re.search(r"threshold|target|status|criteri|verdict", h, re.I)
+                   for h in header[1:]):
+                continue  # an acceptance-criteria table, not a breakdown
             first_metricish = sum(bool(METRIC_RE.search(r[0])) and not SEG_RE.search(r[0])
                                   for r in body if r)
             if not SEG_RE.search(header[0]) and first_metricish > len(body) / 2:
