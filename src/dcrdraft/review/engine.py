@@ -18,7 +18,7 @@ from .context import Context
 from .models import FileReport, Finding, ItemResult
 from .rubric import Rubric, Rule, load_rubric
 from .score import is_ready, score
-from .fastre import FastPattern, fast_compiled
+from .fastre import FastPattern, fast_compiled, new_document
 
 
 def _accelerate(prefix: str = "dcrdraft.review.checks.") -> None:
@@ -58,6 +58,7 @@ def _findings(ctx: Context, rule: Rule) -> list[Finding]:
 def review_document(doc: Document, rubric: Rubric | None = None) -> FileReport:
     """Review a parsed document against ``rubric`` (the built-in rules by default)."""
     rubric = rubric or load_rubric()
+    new_document()
     ctx = Context.of(doc)
     items = [_item(ctx, r) for r in rubric.items]
     findings: list[Finding] = []

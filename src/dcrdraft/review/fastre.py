@@ -24,6 +24,8 @@ _CASED_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 """The only non-ASCII characters that match an ASCII letter case-insensitively (İ ı ſ K);
 a text holding one is searched in full, since ``str.lower`` does not map them to it."""
 _MEMO_SIZE = 4096
+_document = [0]
+"""Number of the document under review: a memo serves one document only."""
 _WARMUP = 32
 _MAX_STRINGS = 64
 _REPEATS = {_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", _C.MAX_REPEAT)}
@@ -165,7 +167,7 @@ class FastPattern:
     """A drop-in for a compiled ``re.Pattern`` with the prefilter and memo described above."""
 
     __slots__ = ("re", "pattern", "flags", "groups", "groupindex", "_lits", "_folded", "_memo",
-                 "_calls")
+                 "_calls", "_generation")
 
     def __init__(self, compiled: re.Pattern[str]) -> None:
         self.re = compiled
@@ -178,6 +180,7 @@ class FastPattern:
         self._folded = bool(compiled.flags & re.IGNORECASE)
         self._memo: dict[str, re.Match[str] | None] = {}
         self._calls = 0
+        self._generation = -1
 
     def _prepare(self) -> re.Pattern[str] | None:
         lits = required_literals(self.re.pattern, self.re.flags)
@@ -204,6 +207,9 @@ class FastPattern:
         if args:
             return self.re.search(string, *args)
         memo = self._memo
+        if self._generation != _document[0]:
+            memo.clear()
+            self._generation = _document[0]
         try:
             return memo[string]
         except KeyError:
@@ -247,6 +253,12 @@ class FastPattern:
 
     def __repr__(self) -> str:
         return f"fast({self.re!r})"
+
+
+def new_document() -> None:
+    """Start a document: memos forget earlier documents' sentences (bounded memory, and each
+    document costs the same however many similar ones came before)."""
+    _document[0] += 1
 
 
 @lru_cache(maxsize=1024)
