@@ -36,11 +36,13 @@ METRIC_WORDS = (
 )
 METRIC_RE = fast(rf"\b(?:{METRIC_WORDS})\b", I)
 
+# Word-bounded: "cer" is an error rate, but not the "cer" inside "uncertainty".
 LOWER_IS_BETTER_RE = fast(
-    r"error|latency|p9[59]|p50|response time|hallucinat|unsupported|toxic|false[- ]pos|"
-    r"false[- ]neg|fpr|fnr|miss rate|drift|psi|complaint|escalation|override|jailbreak|leak|"
-    r"defect|incident|wer|cer|mae|rmse|mape|loss|perplexity|brier|refusal|abstention|"
-    r"mistake|time to|cost", I)
+    r"\b(?:errors?|latenc(?:y|ies)|p9[59]|p50|response time|hallucinat\w*|unsupported|toxic\w*|"
+    r"false[- ]pos\w*|false[- ]neg\w*|fpr|fnr|miss rate|drift|psi|complaints?|escalations?|"
+    r"overrides?|jailbreaks?|leak\w*|defects?|incidents?|wer|cer|mae|rmse|mape|loss|"
+    r"perplexity|brier|refusals?|abstentions?|mistakes?|time to|cost)\b", I)
+_STATED_DIRECTION = re.compile(r"\b(higher|lower) is better\b", I)
 
 COMPARATOR = (
     r"<=|>=|≤|≥|<|>|=<|=>|\bbelow\b|\bunder\b|\babove\b|\bover\b|\bexceed\w*|\bless than\b|"
@@ -165,7 +167,11 @@ def metric_key(text: str) -> str | None:
 
 
 def lower_is_better(metric_text: str) -> bool:
-    """Whether a metric, judged by its name, improves as it goes down."""
+    """Whether a metric improves as it goes down: as the text says ("lower is better"), else
+    judged by its name."""
+    stated = _STATED_DIRECTION.search(metric_text)
+    if stated:
+        return stated.group(1).lower() == "lower"
     return bool(LOWER_IS_BETTER_RE.search(metric_text))
 
 
