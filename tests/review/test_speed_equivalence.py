@@ -247,3 +247,13 @@ def test_library_cache_gives_the_uncached_reports(batch: Path, tmp_path: Path) -
     for _ in range(2):
         assert review_paths([batch], cache=ResultCache(tmp_path)).to_dict() == plain
     assert review_paths([batch], jobs=2, cache=ResultCache(tmp_path)).to_dict() == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sets(st.text("abn't ", min_size=1, max_size=5), min_size=1, max_size=12),
+       st.text("abn't x", max_size=30))
+def test_trie_pattern_finds_what_the_word_list_finds(words: set[str], text: str) -> None:
+    from dcrdraft.review.fastre import trie_pattern
+
+    flat = re.compile("|".join(map(re.escape, words)))
+    assert bool(re.search(trie_pattern(frozenset(words)), text)) == bool(flat.search(text))

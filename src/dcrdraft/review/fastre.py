@@ -163,6 +163,26 @@ def required_literals(pattern: str, flags: int = 0) -> Literals | None:
     return frozenset(s for s in lits if not any(o != s and o in s for o in lits))
 
 
+def trie_pattern(words: Literals) -> str:
+    """One regex matching any of ``words``, nested by shared prefixes (``a(?:greed|udited)``):
+    at each position the engine tests one branch per distinct next character, not a word."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        alts = [re.escape(c) + build(node[c]) for c in sorted(node) if c]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
 class FastPattern:
     """A drop-in for a compiled ``re.Pattern`` with the prefilter and memo described above."""
 
@@ -184,7 +204,7 @@ class FastPattern:
 
     def _prepare(self) -> re.Pattern[str] | None:
         lits = required_literals(self.re.pattern, self.re.flags)
-        self._lits = re.compile("|".join(map(re.escape, sorted(lits)))) if lits else None
+        self._lits = re.compile(trie_pattern(lits)) if lits else None
         return self._lits
 
     def cannot_match(self, text: str) -> bool:
