@@ -148,7 +148,7 @@ class _Writer:
         else:
             para = self.doc.add_paragraph()
         _runs(para, inline)
-        if self.quote:
+        if self.quote or para.text.startswith("Gap:"):  # a gap note, quoted or listed
             _shade(para._p.get_or_add_pPr(), GAP_FILL)
             _left_border(para, GAP_BORDER)
 

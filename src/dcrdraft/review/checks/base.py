@@ -105,10 +105,12 @@ NEGATED_RE = re.compile(
     rf"|\bno\s+(?:[\w-]+\s+){{0,3}}?(?:yet|so far|to date|at this (?:time|stage))\b"
     rf"|\bnone (?:yet|so far|to date)\b|\bnot yet\b"
     rf"|^\W*(?:n/?a|none|tbd|tbc|to be (?:confirmed|determined|defined))\b"
-    rf"|\bsee (?:the )?(?:attached|separate|enclosed)\b", re.I)
+    rf"|\bsee (?:the )?(?:attached|separate|enclosed)\b"
+    rf"|^\W*gap\s*:", re.I)
 """A statement that something was NOT done: "has not been tested", "No rollback plan has been
-defined yet", "we have not evaluated fairness", "N/A", "see attached". Such a sentence names
-the topic but is evidence of its absence."""
+defined yet", "we have not evaluated fairness", "N/A", "see attached", and the "Gap: ..."
+lines dcrdraft's own drafts put where content is missing. Such a sentence names the topic but
+is evidence of its absence."""
 
 EXTRA_PLACEHOLDER = (
     r"\[[A-Za-z][\w .'-]{0,25}(?:\s?/\s?[\w .'-]{1,25}){1,6}\]"  # [HIGH/MEDIUM/LOW]
@@ -120,7 +122,7 @@ PLACEHOLDER_X = re.compile(f"{PLACEHOLDER_RE.pattern}|{EXTRA_PLACEHOLDER}", re.I
 """The shared placeholder list plus option lists and template slots ("[HIGH/MEDIUM/LOW]",
 "[threshold]")."""
 
-EMPTY_VALUE = re.compile(r"^\W*(?:n/?a|none|nil|tbd|tbc|todo|pending|unknown|unassigned|"
+EMPTY_VALUE = re.compile(r"^\W*(?:gap\s*:.*|n/?a|none|nil|tbd|tbc|todo|pending|unknown|unassigned|"
                          r"not (?:yet )?(?:assigned|known|defined|set|available)|-+|–|—|\?+)?"
                          r"\W*$", re.I)
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..context import Context, Unit
 from ..text import clean
-from .base import PLACEHOLDER_X, Hit, Params, Verdict, absent_value, check
+from .base import PLACEHOLDER_X, Hit, Params, Verdict, absent_value, check, negated
 
 _BY = re.compile(r"\b(?:approved|signed(?:[- ]off)?|endorsed|accepted)\s+by\b\s*:?", re.I)
 _ROLE_SPLIT = re.compile(r"\s+[—–-]\s+|\s*:\s+|\t+")
@@ -45,7 +45,12 @@ class Row:
 def _is_name(cell: str) -> bool:
     cell = clean(cell)
     return bool(cell) and not _EMPTY.match(cell) and not PLACEHOLDER_X.search(cell) and \
-        len(cell) <= 80
+        not absent_value(cell) and len(cell) <= 80
+
+
+def _stated(cells: list[str]) -> str:
+    """The cells that say something: "Gap: not signed" or "pending" approve nothing."""
+    return " | ".join(c for c in cells if not absent_value(c) and not negated(c))
 
 
 def rows(ctx: Context) -> list[Row]:
@@ -71,7 +76,7 @@ def rows(ctx: Context) -> list[Row]:
                                    and not _ROLE_WORDS.fullmatch(c) for c in cells[1:])
                 ln = lines[r] if r < len(lines) else block.line
                 out.append(Row(ln, has_name, bool(DATE_RE.search(text)),
-                               bool(_APPROVED.search(text)), text))
+                               bool(_APPROVED.search(_stated(cells[1:]))), text))
         if not out:
             seen: set[int] = set()
             for u in ctx.units:
