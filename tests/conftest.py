@@ -27,3 +27,10 @@ def check_golden(name: str, actual: str) -> None:
         if not UPDATE_GOLDEN:
             pytest.fail(f"golden {name} was missing and has been written; check it in")
     assert actual == path.read_text(encoding="utf-8"), f"{name} differs (UPDATE_GOLDEN=1 to accept)"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The review command caches results and compiled patterns under XDG_CACHE_HOME: tests use
+    a folder of their own, never the user's cache."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))

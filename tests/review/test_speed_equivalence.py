@@ -257,3 +257,30 @@ def test_trie_pattern_finds_what_the_word_list_finds(words: set[str], text: str)
 
     flat = re.compile("|".join(map(re.escape, words)))
     assert bool(re.search(trie_pattern(frozenset(words)), text)) == bool(flat.search(text))
+
+
+# -- compiled regular expressions kept between runs ---------------------------------------------
+
+_PROBE = """
+import re, sys
+from dcrdraft import regexcache
+regexcache.install()
+from dcrdraft.review import review_path
+review_path(sys.argv[1])
+loaded = [k for k in regexcache._loaded if k in re._cache]
+same = all(re._cache[k] == re._compiler.compile(k[1], k[2]) for k in loaded)
+print(len(loaded), same)
+"""
+
+
+def test_saved_patterns_are_what_re_compiles(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    doc = str(ROOT / "fixtures" / "review" / "strong-guide-style.md")
+    runs = [subprocess.run([sys.executable, "-c", _PROBE, doc], capture_output=True, text=True,
+                           env=env, check=True).stdout.split() for _ in range(2)]
+    assert runs[0] == ["0", "True"]  # nothing saved yet
+    assert int(runs[1][0]) > 300 and runs[1][1] == "True"

@@ -90,6 +90,9 @@ def review_command(paths: tuple[str, ...], fmt: str, reports: tuple[str, ...], j
                    compare_to: str | None, use_llm: bool = False,
                    no_cache: bool = False) -> None:
     """Review DCRs (files, folders, globs) against the checklist and common mistakes."""
+    from ..regexcache import install
+
+    install()  # before the reviewer compiles its patterns (never changes a result)
     from ..review.cache import ResultCache
     from ..review.ci import RunOptions, run_ci
     from ..review.formats import render

@@ -1,0 +1,106 @@
+"""Compiled regular expressions kept between runs. CPython compiles a pattern in Python code
+(~0.15 ms each); a one-document review compiles ~800 of them (checks, rules, section
+headings, markdown-it), about 40% of its wall time. Their compiled form is saved in the cache
+folder (marshal, one file per Python build) and handed to the ``re`` module's own cache at
+start-up, so every ``re.compile`` of a known pattern finds it ready. The review command
+installs it before importing the reviewer, with or without ``--no-cache`` (which is about
+results; this cache cannot change one).
+
+The saved form is exactly what ``re`` would build (same parse, same code; a test compares
+them), so results cannot change. Anything unexpected (not CPython, another ``re`` layout, a
+damaged file) falls back to compiling as usual; ``DCRDRAFT_NO_REGEX_CACHE=1`` turns it off.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+_MAX_ENTRIES = 4000
+_loaded: set[tuple[Any, str, int]] = set()
+_state: dict[str, Any] = {"installed": False, "entries": []}
+
+
+def _supported() -> bool:
+    compiler = getattr(re, "_compiler", None)
+    return (sys.implementation.name == "cpython" and isinstance(getattr(re, "_cache", None), dict)
+            and compiler is not None and hasattr(compiler, "_code")
+            and not os.environ.get("DCRDRAFT_NO_REGEX_CACHE"))
+
+
+def cache_file() -> Path:
+    """The saved patterns for this Python build, beside the results cache."""
+    from platformdirs import user_cache_dir
+
+    from . import __version__
+
+    name = f"regex-{__version__}-{sys.implementation.cache_tag}-{sys.hexversion:x}.bin"
+    return Path(user_cache_dir("dcrdraft", appauthor=False)) / name
+
+
+def install() -> None:
+    """Load the saved patterns into ``re``'s cache and save new ones when the process ends."""
+    if _state["installed"] or not _supported():
+        return
+    _state["installed"] = True
+    import _sre
+    import atexit
+    import marshal
+
+    try:
+        entries = marshal.loads(cache_file().read_bytes())
+        if not isinstance(entries, list):
+            entries = []
+    except (OSError, ValueError, EOFError, TypeError):
+        entries = []
+    cache = re._cache  # type: ignore[attr-defined]
+    try:
+        for pattern, flags, final, code, groups, groupindex, indexgroup in entries:
+            key = (str, pattern, flags)
+            if key not in cache:
+                cache[key] = _sre.compile(pattern, final, code, groups, groupindex, indexgroup)
+            _loaded.add(key)
+    except (TypeError, ValueError, RuntimeError):
+        entries = []  # another layout: the next save starts afresh
+    _state["entries"] = entries
+    if isinstance(getattr(re, "_MAXCACHE", None), int):  # room for these and the run's own
+        re._MAXCACHE = max(re._MAXCACHE, len(entries) + 512)  # type: ignore[attr-defined]
+    atexit.register(save)
+
+
+def _entry(pattern: str, flags: int) -> tuple[Any, ...]:
+    """What ``re._compiler.compile`` hands to ``_sre.compile``, for ``pattern``."""
+    compiler = re._compiler  # type: ignore[attr-defined]
+    parsed = re._parser.parse(pattern, flags)  # type: ignore[attr-defined]
+    code = compiler._code(parsed, flags)
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, i in groupindex.items():
+        indexgroup[i] = name
+    return (pattern, flags, flags | parsed.state.flags, [int(c) for c in code],
+            parsed.state.groups - 1,
+            groupindex, tuple(indexgroup))
+
+
+def save() -> None:
+    """Add the patterns this process compiled to the saved ones (never raises)."""
+    import marshal
+
+    try:
+        new = [k for k in list(re._cache)  # type: ignore[attr-defined]
+               if k not in _loaded and k[0] is str and isinstance(k[1], str)
+               and not k[2] & re.DEBUG]
+        if not new:
+            return
+        entries = list(_state["entries"]) + [_entry(p, f) for _t, p, f in new]
+        data = marshal.dumps(entries[-_MAX_ENTRIES:])
+        target = cache_file()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.{os.getpid()}")
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+    except Exception:  # noqa: BLE001 - a cache that cannot be written is no error
+        return
