@@ -46,7 +46,7 @@ def install() -> None:
     if _state["installed"] or not _supported():
         return
     _state["installed"] = True
-    import _sre
+    import _sre  # type: ignore[import-not-found]
     import atexit
     import marshal
 

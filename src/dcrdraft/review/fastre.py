@@ -291,5 +291,5 @@ def fast(pattern: str, flags: int = 0) -> re.Pattern[str]:
 def fast_compiled(compiled: re.Pattern[str]) -> re.Pattern[str]:
     """An already compiled pattern with the literal prefilter."""
     if isinstance(compiled, FastPattern):
-        return compiled  # type: ignore[unreachable]
+        return compiled
     return fast(compiled.pattern, compiled.flags)
