@@ -6,7 +6,7 @@ recent answers, since several checks ask the same pattern about the same sentenc
 The literals come from the pattern's own parse tree, so the prefilter is exact: it only ever
 skips texts on which the pattern cannot match (``tests/review/test_speed_equivalence.py``).
 Deriving them costs about a millisecond, so a pattern gets its prefilter only once it has been
-used a few dozen times: a one-document run starts as fast as plain ``re``.
+used ``_WARMUP`` times: a one-document run costs what plain ``re`` costs, a batch gains.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ a text holding one is searched in full, since ``str.lower`` does not map them to
 _MEMO_SIZE = 4096
 _document = [0]
 """Number of the document under review: a memo serves one document only."""
-_WARMUP = 32
+_WARMUP = 128
 _MAX_STRINGS = 64
 _REPEATS = {_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", _C.MAX_REPEAT)}
 _ATOMIC = getattr(_C, "ATOMIC_GROUP", None)
@@ -212,7 +212,7 @@ class FastPattern:
         lits = self._lits
         if lits is False:
             self._calls += 1
-            if self._calls < _WARMUP:  # deriving literals costs ~1 ms: only for busy patterns
+            if self._calls < _WARMUP:  # deriving literals costs ~1 ms: busy patterns only
                 return False
             lits = self._prepare()
         if lits is None:
