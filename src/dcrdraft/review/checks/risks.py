@@ -148,20 +148,47 @@ def entries(ctx: Context, kinds: set[str] | None = None) -> list[Entry]:
     kinds = kinds or {"risks"}
 
     def compute() -> list[Entry]:
-        out, used = _table_entries(ctx, kinds)
+        table_entries, used = _table_entries(ctx, kinds)
+        out = _merge_by_title(table_entries)
         for sec in ctx.sections_of(kinds):
             subs = [c for c in sec.children if c.blocks]
             if subs and len(subs) >= 2:
                 for c in subs:
-                    text = "\n".join([c.title] + [b.text for b in c.all_blocks()
-                                                  if id(b) not in used])
+                    rest = [b.text for b in c.all_blocks() if id(b) not in used]
+                    if not rest or _RESIDUAL_HEADING.search(c.title):
+                        continue  # a table's heading (its rows are the entries) or residuals
+                    text = "\n".join([c.title, *rest])
                     out.append(_text_entry(c.title, text, c.line, c.end_line))
                 continue
+            if _RESIDUAL_HEADING.search(sec.title):
+                continue  # "Residual risk" states what remains, it lists no new risks
             units = [u for u in ctx.units if u.section in list(sec.walk())
                      and id(u.block) not in used and not _TOC.match(ctx.doc.line_text(u.line))]
             out += _group(units)
         return sorted(out, key=lambda e: e.line)
     return ctx.cached("risk_entries", compute)
+
+
+_RESIDUAL_HEADING = re.compile(r"^\W*(?:[\d.]+\s*)?residual\b", re.I)
+
+
+def _merge_by_title(rows: list[Entry]) -> list[Entry]:
+    """One entry per risk when a register spreads it over several tables (identification,
+    assessment, controls): rows with the same name pool their fields at the first row."""
+    merged: dict[str, Entry] = {}
+    out: list[Entry] = []
+    for e in rows:
+        key = " ".join(e.title.lower().split()).strip(" .:*")
+        first = merged.get(key)
+        if first is None or not key:
+            merged.setdefault(key, e)
+            out.append(e)
+            continue
+        first.text += "\n" + e.text
+        first.fields |= e.fields
+        first.declared |= e.declared
+        first.mitigation = first.mitigation or e.mitigation
+    return out
 
 
 def _group(units: list[Unit]) -> list[Entry]:
