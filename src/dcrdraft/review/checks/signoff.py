@@ -59,9 +59,12 @@ def rows(ctx: Context) -> list[Row]:
         for block, sec in ctx.tables():
             header = [clean(h) for h in block.rows[0]]
             in_sec = bool(ctx.kinds_of.get(id(sec), frozenset()) & {"signoff"})
-            if not in_sec and not (_HEAD.search(" ".join(header)) or
-                                   (any(_NAME_COL.search(h) for h in header) and
-                                    any(_DATE_COL.search(h) for h in header))):
+            has_name = any(_NAME_COL.search(h) for h in header)
+            has_date = any(_DATE_COL.search(h) or DATE_RE.search(h) for h in header)
+            # Outside a sign-off section an approvals table needs a who or when column (or
+            # dates in a headerless first row): "Approval Rate" heads a metrics table.
+            if not in_sec and not ((_HEAD.search(" ".join(header)) and (has_name or has_date))
+                                   or (has_name and has_date)):
                 continue
             name_i = next((i for i, h in enumerate(header) if _NAME_COL.search(h)
                            and not _ROLE_COL.search(h)), None)
