@@ -17,7 +17,7 @@ from dcrdraft import live
 from dcrdraft.review import FileReport
 from dcrdraft.tui.app import DcrApp
 
-from .conftest import ROOT, reviewed, wait_for
+from .conftest import reviewed, wait_for
 
 SIZE = (120, 36)
 DATA = Path(__file__).parent / "data"

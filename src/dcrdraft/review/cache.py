@@ -24,8 +24,11 @@ from .models import FileReport
 from .rubric import Rubric
 
 _PKG = Path(__file__).resolve().parents[1]
-_CODE = ("review", "ingest", "document.py", "stats.py", "paths.py")
-"""Parts of the package whose code decides a review's result."""
+_CODE = ("review", "ingest", "document.py", "stats.py", "paths.py",
+         # an inputs file is reviewed as its draft: the drafting code decides that text
+         "draft", "templates", "analysis.py", "gaps.py", "model.py", "types.py", "loader.py",
+         "figures.py", "templating.py", "charts.py", "signing.py")
+"""Parts of the package whose code (or templates) decides a review's result."""
 
 
 def cache_dir() -> Path:
@@ -43,7 +46,8 @@ def _code_fingerprint() -> str:
     files: list[Path] = []
     for part in _CODE:
         p = _PKG / part
-        files += sorted(p.rglob("*.py")) if p.is_dir() else [p]
+        files += sorted(f for f in p.rglob("*") if f.suffix in (".py", ".j2")) \
+            if p.is_dir() else [p]
     files += sorted(rubrics_dir().glob("*.yaml"))
     for f in files:
         try:
