@@ -132,3 +132,30 @@ def test_init_writes_a_starter_that_validates_and_drafts(tmp_path: Path) -> None
 def test_python_dash_m_and_version() -> None:
     proc = run("--version")
     assert proc.returncode == 0 and "dcrdraft" in proc.stdout
+
+
+def test_configured_llm_without_its_libraries_falls_back_or_says_how(monkeypatch: object) -> None:
+    import dcrdraft.llm.run as run
+
+    env = {"OPENAI_API_KEY": "sk-x", "OPENAI_BASE_URL": "http://127.0.0.1:9/v1"}
+    setattr_ = getattr(monkeypatch, "setattr")
+    setattr_(run, "llm_installed", lambda: False)
+    auto = CliRunner().invoke(cli, ["draft", "--example", "chatbot"], env=env)
+    assert auto.exit_code == 0 and "pip install 'dcrdraft[llm]'" in auto.stderr
+    assert auto.stdout.startswith("# Deployment Clearance Report")
+    forced = CliRunner().invoke(cli, ["draft", "--example", "chatbot", "--engine", "llm"], env=env)
+    assert forced.exit_code == 2 and "pip install 'dcrdraft[llm]'" in forced.stderr
+
+
+def test_an_unexpected_error_is_one_line_not_a_traceback(monkeypatch: object) -> None:
+    import dcrdraft.draft as drafting
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("kaboom")
+
+    getattr(monkeypatch, "setattr")(drafting, "draft", boom)
+    result = CliRunner().invoke(cli, ["draft", "--example", "chatbot", "--engine", "template"],
+                                env={"DCRDRAFT_DEBUG": ""})
+    assert result.exit_code == 2
+    assert "internal error: RuntimeError: kaboom" in result.stderr
+    assert "Traceback" not in result.stderr

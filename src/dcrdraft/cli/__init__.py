@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import sys
+import os
 from typing import Any
 
 import click
@@ -71,6 +71,14 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             click.echo("dcrdraft: interrupted", err=True)
             ctx.exit(130)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:  # a bug: one line for the user, the trace on request
+            if os.environ.get("DCRDRAFT_DEBUG"):
+                raise
+            click.echo(f"dcrdraft: internal error: {type(exc).__name__}: {exc} "
+                       "(set DCRDRAFT_DEBUG=1 for the traceback, and please report it)", err=True)
+            ctx.exit(ExitCode.USAGE)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -85,4 +93,4 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..analysis import Analysis
-from ..errors import ExitCode
+from ..errors import ExitCode, LLMError
 from ..model import Risk
 from .backend import Backend, Cancelled, Completion, Message, T, TextStream
 from .parts import OnToken, PartReport, draft_risk, draft_summary, make_context
@@ -94,7 +94,11 @@ class _Bounded:
 
 def make_backend(settings: LLMSettings, cancel: threading.Event) -> Backend:
     """The real backend for ``settings`` (imports LangChain)."""
-    from .openai_backend import OpenAIBackend
+    try:
+        from .openai_backend import OpenAIBackend
+    except ImportError as exc:
+        raise LLMError(f"the LLM engine needs its libraries ({exc.name} is missing): "
+                       "pip install 'dcrdraft[llm]'") from None
 
     return OpenAIBackend(settings, cancel=cancel)
 

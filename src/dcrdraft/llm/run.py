@@ -57,8 +57,21 @@ def plan_engine(engine: str, *, model: str | None = None, base_url: str | None =
     if settings is None and engine == "llm":
         raise LLMError("no LLM is configured: set OPENAI_API_KEY or OPENAI_BASE_URL, or "
                        "base_url in the [llm] table; or use --engine template")
+    if settings is not None and not llm_installed():
+        if engine == "llm":
+            raise LLMError("the LLM engine needs its libraries: pip install 'dcrdraft[llm]'")
+        return EnginePlan("template", None, "dcrdraft: an LLM is configured but its libraries "
+                          "are not installed (pip install 'dcrdraft[llm]'); drafting with the "
+                          "template engine")
     notice = engine_notice(settings) if engine == "auto" else None
     return EnginePlan("llm" if settings else "template", settings, notice)
+
+
+def llm_installed() -> bool:
+    """Whether LangChain's OpenAI client can be imported (without importing it)."""
+    from importlib.util import find_spec
+
+    return all(find_spec(name) is not None for name in ("openai", "langchain_openai"))
 
 
 def stream_target() -> OnToken | None:
