@@ -213,6 +213,7 @@ def _text_dates(text: str) -> Iterator[tuple[str, tuple[int, int, int | None] | 
             taken.append((m.start(), m.end()))
             parts = dict(zip(order, m.groups(), strict=True))
             y = int(parts["y"])
+            day: int | None
             if "a" in parts:
                 a, b = int(parts["a"]), int(parts["b"])
                 day, month = (a, b) if a > 12 else (b, a)
@@ -267,8 +268,8 @@ def unsupported_claims(text: str, allowed: set[str], source: str) -> list[Claim]
         if ymd is None:
             add("date", written)
             continue
-        y, m, d = ymd
-        ok = any(dy == y and dm == m and (d is None or dd == d) for dy, dm, dd in dates)
+        y, mo, d = ymd
+        ok = any(dy == y and dm == mo and (d is None or dd == d) for dy, dm, dd in dates)
         if not ok:
             add("date", written)
     for s, e in sorted(spans, reverse=True):
