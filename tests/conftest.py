@@ -18,9 +18,9 @@ def fixtures() -> Path:
     return FIXTURES
 
 
-def check_golden(name: str, actual: str) -> None:
-    """Compare with tests/golden/NAME; ``UPDATE_GOLDEN=1 pytest`` rewrites the golden."""
-    path = GOLDEN / name
+def check_golden(name: str, actual: str, folder: Path = GOLDEN) -> None:
+    """Compare with FOLDER/NAME (tests/golden by default); ``UPDATE_GOLDEN=1`` rewrites it."""
+    path = folder / name
     if UPDATE_GOLDEN or not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(actual, encoding="utf-8")
