@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -129,13 +129,15 @@ def draft_parts(
     results: dict[str, Any] = {}
     errors: list[BaseException] = []
 
-    def run(key: str, fn: Any, *args: Any) -> None:
+    def run(key: str, fn: Callable[..., tuple[Any, PartReport]], *args: Any) -> None:
         try:
             results[key] = fn(ctx, *args)
         except BaseException as exc:  # noqa: BLE001 - re-raised in the calling thread
             errors.append(exc)
 
-    jobs = [("summary", draft_summary, on_token)]
+    # (result key, part drafter, its argument after the context): a summary or one risk.
+    jobs: list[tuple[str, Callable[..., tuple[Any, PartReport]], object]] = [
+        ("summary", draft_summary, on_token)]
     jobs += [(f"risk:{rv.label}", draft_risk, rv) for rv in analysis.risks]
     threads = [threading.Thread(target=run, args=job, daemon=True, name=f"dcrdraft-{job[0]}")
                for job in jobs]

@@ -91,7 +91,7 @@ def apply_verdicts(document: Document, report: FileReport, verdicts: JudgeVerdic
             reason = "its quote is text addressed to the judge"
         elif injected and v.verdict == "pass":
             reason = "the document addresses the judge, so no item is raised"
-        if reason:
+        if reason or line is None:
             notes.append(f"{item.code}: LLM verdict {v.verdict} discarded: {reason}")
             out.append(item)
             continue

@@ -176,7 +176,7 @@ def merge_risk(r: Risk, entry: RiskEntry) -> Risk:
 
 def generated_text(r: Risk, original: Risk) -> str:
     """The text of the fields that came from the model (what grounding checks)."""
-    parts = []
+    parts: list[str] = []
     for f in RISK_FIELDS:
         value = getattr(r, f)
         if value != getattr(original, f):

@@ -79,8 +79,9 @@ class TokenCounter:
                 try:
                     import tiktoken
 
-                    enc = tiktoken.get_encoding(name)
-                    _ENCODERS[name] = lambda text: len(enc.encode(text, disallowed_special=()))
+                    encoding = tiktoken.get_encoding(name)
+                    _ENCODERS[name] = lambda text: len(encoding.encode(text,
+                                                                       disallowed_special=()))
                 except Exception as exc:  # noqa: BLE001 - any download or cache failure
                     _ENCODERS[name] = None
                     _FAILURES[name] = (
