@@ -70,7 +70,7 @@ def draft_command(inputs: str | None, example: str | None, output: str | None, f
     if code == ExitCode.STRICT_FAILED:
         click.echo("dcrdraft: --strict: LLM text was dropped; no draft written", err=True)
         raise SystemExit(code)
-    result = draft(inputs_model, fmt="md" if fmt == "docx" else fmt,  # type: ignore[arg-type]
+    result = draft(inputs_model, fmt="md" if fmt == "docx" else fmt,
                    parts=outcome.draft_parts if outcome else None, engine=plan.engine)
     if output:
         write_atomic(output, render(result, "docx") if fmt == "docx" else result.text, force=force)
