@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from ..context import Context, Unit
 from ..text import compile_any
 from .base import (PLACEHOLDER_X, Hit, Params, Verdict, check, groups, matches_all, negated,
                    patterns, scoped)
 
 
-def _search(units: list[Unit], alts: list[tuple[object, ...]], reject: object) -> Unit | None:
+def _search(units: list[Unit], alts: list[tuple[Any, ...]],
+            reject: re.Pattern[str] | None) -> Unit | None:
     for u in units:
-        if any(matches_all(u.text, a) for a in alts):  # type: ignore[arg-type]
-            if reject is None or not reject.search(u.text):  # type: ignore[attr-defined]
+        if any(matches_all(u.text, a) for a in alts):
+            if reject is None or not reject.search(u.text):
                 return u
     return None
 
@@ -62,8 +66,7 @@ def pattern(ctx: Context, params: Params) -> list[Hit]:
     hits: list[Hit] = []
     seen: set[int] = set()
     for u in units:
-        m = rx.search(u.text) if rx else None
-        if not m or (unless and unless.search(u.text)):
+        if rx is None or not (m := rx.search(u.text)) or (unless and unless.search(u.text)):
             continue
         # A paragraph of record lines joined by the reader: one finding per source line.
         span = range(u.block.line, u.block.end_line + 1) if u.block.end_line > u.block.line \
