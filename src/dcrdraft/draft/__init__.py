@@ -137,11 +137,6 @@ def context(a: Analysis, parts: DraftParts | None = None) -> dict[str, Any]:
     }
 
 
-def template_parts(a: Analysis) -> DraftParts:
-    """The template engine's own parts (the LLM engine's fallback)."""
-    return DraftParts()
-
-
 def render_markdown(a: Analysis, parts: DraftParts | None = None) -> str:
     """The whole DCR as Markdown."""
     text = _env().get_template("dcr.md.j2").render(context(a, parts))
