@@ -109,7 +109,8 @@ class Context:
             # Record-style text ("Metric: ...\nThreshold: ...") keeps one unit per line.
             parts = [p for p in block.text.split("\n")]
             ln = block.line + (1 if block.kind == "code" else 0)
-            start, buf = ln, []
+            start = ln
+            buf: list[str] = []
             for off, raw in enumerate(parts):
                 here = ln + off
                 t = clean(raw)

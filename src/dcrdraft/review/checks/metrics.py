@@ -75,9 +75,10 @@ def _comparisons(ctx: Context) -> tuple[list[Unit], list[Unit]]:
             elif BASELINE_RE.search(u.text):
                 mentions.append(u)
         for block, _sec in ctx.tables():
-            header = " ".join(block.rows[0]) if block.rows else ""
+            table = block.rows or []
+            header = " ".join(table[0]) if table else ""
             if BASELINE_RE.search(header) or THRESHOLD_RE.search(header):
-                if any(_has_figure(" ".join(r)) for r in block.rows[1:]):
+                if any(_has_figure(" ".join(r)) for r in table[1:]):
                     rows = [u for u in ctx.units if u.block is block]
                     strong += rows[:1]
         return strong, mentions
@@ -264,17 +265,13 @@ def _segment_only(ctx: Context, evaluation: list[Unit]) -> list[float]:
     from .segments import _rows
 
     rows = _rows(ctx)
-    if not rows or any(r.overall is not None and not _mean_overall(r, rows) for r in rows):
+    # An overall that is the mean stand-in (no overall row in its table) is no overall figure.
+    if not rows or any(r.overall is not None and not r.overall_is_mean for r in rows):
         return []
     blocks = {id(r.block) for r in rows}
     if any(percents(u.text) for u in evaluation if id(u.block) not in blocks):
         return []
     return [r.value for r in rows]
-
-
-def _mean_overall(row: object, rows: list[object]) -> bool:
-    """Whether the row's overall is the mean stand-in (no overall row in its table)."""
-    return getattr(row, "overall_is_mean", False)
 
 
 _PASS_RE = re.compile(r"\bpass(?:ed|es)?\b|✓|✔|\bmet\b|\bmeets\b|\bgreen\b|\bok\b", re.I)
@@ -308,7 +305,8 @@ def pass_claim(ctx: Context, params: Params) -> list[Hit]:
     """A row, record or sentence claiming PASS while its value misses its threshold."""
     hits: list[Hit] = []
     for block, _sec in ctx.tables():
-        header = [h.strip() for h in block.rows[0]]
+        rows = block.rows or []
+        header = [h.strip() for h in rows[0]]
         thr_i = next((i for i, h in enumerate(header) if i and _THR_COL.search(h)), None)
         st_i = next((i for i, h in enumerate(header) if _STATUS_COL.search(h)
                      and i != thr_i and not _THR_COL.search(h)), None)
@@ -321,8 +319,8 @@ def pass_claim(ctx: Context, params: Params) -> list[Hit]:
             val_i = next((i for i in range(1, len(header)) if i not in (thr_i, st_i)), None)
         if val_i is None:
             continue
-        lines = block.row_lines or [block.line] * len(block.rows)
-        for r, row in enumerate(block.rows[1:], 1):
+        row_lines = block.row_lines or [block.line] * len(rows)
+        for r, row in enumerate(rows[1:], 1):
             if max(thr_i, st_i, val_i) >= len(row) or not _PASS_RE.search(row[st_i]) or \
                     _FAIL_RE.search(row[st_i]):
                 continue
@@ -331,7 +329,7 @@ def pass_claim(ctx: Context, params: Params) -> list[Hit]:
                 continue
             metric = f"{row[0]} {header[val_i]}"
             if _misses(value, thr, row[thr_i], metric):
-                ln = lines[r] if r < len(lines) else block.line
+                ln = row_lines[r] if r < len(row_lines) else block.line
                 hits.append(Hit(ln, ln, f"{row[0].strip()}: {row[val_i].strip()} against "
                                         f"{row[thr_i].strip()}"))
     for chunk in ctx.chunks:

@@ -119,15 +119,16 @@ def _table_entries(ctx: Context, kinds: set[str]) -> tuple[list[Entry], set[int]
     entries: list[Entry] = []
     used: set[int] = set()
     for block, sec in ctx.tables():
-        header = [clean(h) for h in block.rows[0]]
+        rows = block.rows or []
+        header = [clean(h) for h in rows[0]]
         in_risks = bool(ctx.kinds_of.get(id(sec), frozenset()) & kinds)
         cols = {n: i for n, rx in FIELDS.items() for i, h in enumerate(header) if rx.search(h)}
         if not (in_risks and (cols or _RISK_HEAD.search(" ".join(header)))) and not (
                 _RISK_HEAD.search(" ".join(header)) and len(cols) >= 2):
             continue
         used.add(id(block))
-        lines = block.row_lines or [block.line] * len(block.rows)
-        for r, row in enumerate(block.rows[1:], 1):
+        lines = block.row_lines or [block.line] * len(rows)
+        for r, row in enumerate(rows[1:], 1):
             cells = [clean(c) for c in row]
             if not cells or not any(cells) or (not cells[0] and all(len(c) <= 3 for c in cells)):
                 continue  # a second header row ("L | I | R") or an empty row
@@ -165,8 +166,27 @@ def entries(ctx: Context, kinds: set[str] | None = None) -> list[Entry]:
             units = [u for u in ctx.units if u.section in list(sec.walk())
                      and id(u.block) not in used and not _TOC.match(ctx.doc.line_text(u.line))]
             out += _group(units)
-        return sorted(out, key=lambda e: e.line)
+        return sorted(_fold_summary_rows(out, table_entries), key=lambda e: e.line)
     return ctx.cached("risk_entries", compute)
+
+
+def _fold_summary_rows(out: list[Entry], rows: list[Entry]) -> list[Entry]:
+    """A summary table row ("RAD-001 | ... | HIGH") and the detailed entry titled
+    "RAD-001: ..." are one risk: the row's fields join the entry and the row goes."""
+    rows_ids = {id(r) for r in rows}
+    details = [e for e in out if id(e) not in rows_ids]
+    kept: list[Entry] = []
+    for e in out:
+        key = e.title.strip().lower()
+        match = next((d for d in details if id(e) in rows_ids and key and
+                      re.match(rf"{re.escape(key)}\b", d.title.strip().lower())), None)
+        if match is None:
+            kept.append(e)
+            continue
+        match.fields |= e.fields
+        match.declared |= e.declared
+        match.mitigation = match.mitigation or e.mitigation
+    return kept
 
 
 _RESIDUAL_HEADING = re.compile(r"^\W*(?:[\d.]+\s*)?residual\b", re.I)
@@ -272,7 +292,7 @@ def risk_register(ctx: Context, params: Params) -> Verdict:
     full = [e for e in es if need <= e.fields]
     if len(es) >= int(params.get("min", 2)) and len(full) >= share * len(es):
         return Verdict("pass", None, detail=f"{len(es)} risks", line=es[0].line)
-    missing = sorted(need - set.intersection(*(e.fields for e in es)))
+    missing = sorted(need - es[0].fields.intersection(*(e.fields for e in es[1:])))
     return Verdict("weak", None, detail=", ".join(missing) or "too few entries",
                    line=es[0].line)
 

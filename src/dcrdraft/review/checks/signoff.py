@@ -57,7 +57,8 @@ def rows(ctx: Context) -> list[Row]:
     def compute() -> list[Row]:
         out: list[Row] = []
         for block, sec in ctx.tables():
-            header = [clean(h) for h in block.rows[0]]
+            table = block.rows or []
+            header = [clean(h) for h in table[0]]
             in_sec = bool(ctx.kinds_of.get(id(sec), frozenset()) & {"signoff"})
             has_name = any(_NAME_COL.search(h) for h in header)
             has_date = any(_DATE_COL.search(h) or DATE_RE.search(h) for h in header)
@@ -68,8 +69,8 @@ def rows(ctx: Context) -> list[Row]:
                 continue
             name_i = next((i for i, h in enumerate(header) if _NAME_COL.search(h)
                            and not _ROLE_COL.search(h)), None)
-            lines = block.row_lines or [block.line] * len(block.rows)
-            for r, row in enumerate(block.rows[1:], 1):
+            lines = block.row_lines or [block.line] * len(table)
+            for r, row in enumerate(table[1:], 1):
                 cells = [clean(c) for c in row]
                 text = " | ".join(cells)
                 if name_i is not None and name_i < len(cells):
