@@ -75,6 +75,13 @@ def _owner_text(r: Risk) -> str:
     return ", ".join(p for p in (r.owner.name, r.owner.role) if p)
 
 
+def _article(word: str) -> str:
+    """'a' or 'an' before ``word`` by its sound: an 8-hour, an 11-day, an hourly, a daily."""
+    w = word.lower()
+    vowel = w[:1] in "aeio" or w.startswith(("8", "11", "18", "hour", "honest"))
+    return "an" if vowel and not w.startswith(("eu", "one")) else "a"
+
+
 def _conditions(a: Analysis) -> list[str]:
     """The deployment conditions the summary lists: approval conditions, alerts, rollbacks."""
     from ..figures import figure
@@ -82,17 +89,18 @@ def _conditions(a: Analysis) -> list[str]:
     i = a.inputs
     out = [c.condition for c in i.recommendation.conditions]
     for t in i.deployment.monitoring:
-        bits = [f"monitoring of {t.metric}"]
+        bits = [f"Monitoring of {t.metric}"]
         if t.threshold is not None:
             rel = "above" if t.direction == "above" else "below"
             bits.append(f"which must stay {rel} {figure(t.threshold)}")
         if t.window:
-            bits.append(f"over a {t.window} window" if "window" not in t.window else t.window)
+            bits.append(f"over {_article(t.window)} {t.window} window"
+                        if "window" not in t.window else t.window)
         if t.red:
             bits.append(f"red alert {t.red}")
         out.append(", ".join(bits))
     for trig in i.deployment.rollback_triggers:
-        out.append(f"{TRIGGER_LABEL[trig.type].lower()}: {trig.condition}")
+        out.append(f"{TRIGGER_LABEL[trig.type]}: {trig.condition}")
     return out
 
 
