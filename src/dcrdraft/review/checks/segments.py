@@ -28,7 +28,7 @@ SEG_RE = re.compile(
     r"skin|demograph\w*|site|hospital|scanner|vendor|category|intent|query type|complexity|"
     r"product|plan|population|accent|geograph\w*|stratum|strata|bucket|band|"
     r"\b(?:types?|topics?|wards?|departments?|specialt(?:y|ies)|lines?|shifts?|stores?|"
-    r"class(?:es)?|kinds?|difficulty)\b", re.I)
+    r"class(?:es)?|kinds?|difficulty|pairs?)\b", re.I)
 _OVERALL = re.compile(r"^\s*(?:overall|all|total|aggregate|combined|average|mean|global|"
                       r"all (?:users|queries|segments|traffic))\b", re.I)
 _STOP = {"queries", "query", "users", "user", "domain", "segment", "language", "requests",
@@ -49,6 +49,28 @@ class SegmentRow:
     """``overall`` is the mean of the other rows (the table has no overall row)."""
 
 
+_NOT_VALUE_COL = re.compile(r"share|traffic|% of|volume|mix|\bn\b|count|size|\bci\b|interval|"
+                            r"\(|/sec|\bsec\b|tokens|memory|\bgb\b|\bmb\b|speed|time", re.I)
+_OLD_COL = re.compile(r"baseline|previous|prior|\bold\b|legacy|incumbent|before|current "
+                      r"(?:system|model|version)", re.I)
+_VERSION = re.compile(r"\bv(\d+(?:\.\d+)?)\b", re.I)
+
+
+def _value_column(header: list[str], body: list[list[str]]) -> int | None:
+    """The column holding the evaluated system's values: one with figures in two or more
+    rows, never a share, count or interval column, and never the baseline's ("v8 acc." beside
+    "v9 acc.", "Baseline" beside "New")."""
+    cols = [i for i in range(1, len(header))
+            if sum(_value(r[i]) is not None for r in body if i < len(r)) >= 2
+            and not _NOT_VALUE_COL.search(header[i])]
+    current = [i for i in cols if not _OLD_COL.search(header[i])] or cols
+    versions = {i: float(m.group(1)) for i in current if (m := _VERSION.search(header[i]))}
+    if len(versions) >= 2:
+        newest = max(versions.values())
+        current = [i for i in current if versions.get(i, newest) == newest]
+    return current[0] if current else None
+
+
 def _rows(ctx: Context) -> list[SegmentRow]:
     def compute() -> list[SegmentRow]:
         out: list[SegmentRow] = []
@@ -65,11 +87,7 @@ def _rows(ctx: Context) -> list[SegmentRow]:
                                   for r in body if r)
             if not SEG_RE.search(header[0]) and first_metricish > len(body) / 2:
                 continue
-            col = next((i for i in range(1, len(header))
-                        if sum(_value(r[i]) is not None for r in body if i < len(r)) >= 2
-                        and not re.search(r"share|traffic|% of|volume|mix|\bn\b|count|size|"
-                                          r"\bci\b|interval|\(|/sec|\bsec\b|tokens|memory|"
-                                          r"\bgb\b|\bmb\b|speed|time", header[i], re.I)), None)
+            col = _value_column(header, body)
             if col is None:
                 continue
             lines = block.row_lines or [block.line] * len(rows)
