@@ -35,7 +35,12 @@ _MECHANISM = re.compile(
     r"back\b|\bshadow mode\b|\bcanary\b|\bkill[- ]switch\b|\bwatermark\w*|\bguardrail\w*|"
     r"\bclinician\w*|\bradiologist\w*|\bpharmacist\w*|\bagent\w* (?:review|handle)|"
     r"\bnotif\w+|\bdashboard\w*|\btrain(?:ed|ing) (?:all|every|staff|agents)|"
-    r"\bper[- ](?:domain|segment|language)\b|\bdaily\b|\bweekly\b|\bmonthly\b|\bquarterly\b",
+    r"\bper[- ](?:domain|segment|language)\b|\bdaily\b|\bweekly\b|\bmonthly\b|\bquarterly\b|"
+    # a change already made to the system ("Watched-state sync moved before ranking")
+    r"\b(?:moved|added|removed|replaced|fixed|patched|enabled|enforced|introduced|switched|"
+    r"pinned|locked|reordered|rewritten|deduplicated|synced|synchroni[sz]ed|excluded|"
+    r"suppressed|hard-?coded|whitelisted|blacklisted)\s+(?:to|from|before|after|into|out|"
+    r"behind|on|off|for|in|at|by|via)\b",
     re.I)
 _LEVEL = re.compile(r"\b(?:critical|high|medium|moderate|low|minor|major|severe|negligible|"
                     r"catastrophic|[1-5]\s?/\s?5)\b", re.I)
@@ -102,7 +107,19 @@ def _text_entry(title: str, text: str, line: int, end: int) -> Entry:
     e.mitigation = _mitigation_text(text)
     if "mitigation" in e.declared and "mitigation" not in e.fields:
         e.mitigation = ""
+    if "mitigation" not in e.fields | e.declared:
+        # No label, but the entry goes on to say what is done about it ("Suggestions longer
+        # than 150 characters are checked against the index; matches are blocked").
+        body = _BODY_AFTER_TITLE.sub("", text, count=1)
+        if body != text and len(body.split()) >= 6 and _MECHANISM.search(body) and \
+                not _HEDGE.search(body) and not VAGUE_RE.search(body):
+            e.fields.add("mitigation")
+            e.mitigation = body
     return e
+
+
+_BODY_AFTER_TITLE = re.compile(r"^[^\n]*?(?:\*\*[^*]+\*\*|[.!?](?=\s))\s*")
+"""The title of a prose risk entry: its bold lead-in or its first sentence."""
 
 
 _TOC = re.compile(r"^\W*\[[^\]]+\]\(#[^)]*\)\W*$")
@@ -211,6 +228,13 @@ def _merge_by_title(rows: list[Entry]) -> list[Entry]:
     return out
 
 
+_POSSIBLE = re.compile(r"^[^.;:]{0,80}?\b(?:may|might|could|can)\s+(?:not\s+)?(?:be|go|get|"
+                       r"fail|miss|break|drift|degrade|under\w*|over\w*|mis\w+|leak|produce|"
+                       r"cause|return|show|lead|let)\b", re.I)
+"""A paragraph stating what may go wrong ("Forecast may be off during promotions."): under a
+risks heading it is a risk entry even without the word "risk"."""
+
+
 def _group(units: list[Unit]) -> list[Entry]:
     """Labelled records ("Risk ID: ...") split at each start line; else one entry per list
     item or per paragraph that reads as a risk."""
@@ -234,7 +258,8 @@ def _group(units: list[Unit]) -> list[Entry]:
         seen.add(id(b))
         text = clean(b.text)
         if b.kind == "paragraph" and not (_RISK_HEAD.search(text) or FIELDS["mitigation"]
-                                          .search(text)) or len(text) < 3:
+                                          .search(text) or _POSSIBLE.search(text)) \
+                or len(text) < 3:
             continue
         if b.kind == "paragraph" and text.endswith(":") and len(text) < 200 or _legend(text):
             continue
