@@ -15,13 +15,13 @@ _DECIDE = re.compile(
     r"\bwe (?:approve|advise|propose|endorse|support)\b|\bapproved? for\b|\bgreen[- ]?light\w*|"
     r"\b(?:ship|launch|deploy|release) it\b|\bconclusion\b|\boutcome\b|"
     r"\bapproval (?:to|for) (?:launch|deploy|release|go[- ]live|production|roll ?out)\w*", re.I)
-_LABEL = re.compile(r"^\W*(?:recommendation|decision(?: requested)?|verdict|go/no[- ]go|outcome|"
+_LABEL = re.compile(r"^\W*(?:(?:my|our|the|final|overall|team'?s?)\s+)?(?:recommendation|decision(?: requested)?|verdict|go/no[- ]go|outcome|"
                     r"tl;?dr|bottom line|the ask|ask)\s*:", re.I)
 """A labelled decision line: what follows the label is the decision."""
 _IMPERATIVE = re.compile(r"^\W*(?:launch|deploy|ship|release|go live|roll ?out|proceed)\b", re.I)
 _NEG = re.compile(
     r"\b(?:not|do not|don't|cannot|can't|no longer)\s+(?:be\s+)?(?:recommend|approv|deploy|"
-    r"launch|ship|release|clear)\w*|\bno[- ]go\b|\breject\w*|\bdisapprov\w*|\bwithh[oe]ld\w*|"
+    r"launch|ship|release|clear)\w*|(?<!go/)(?<!go /)\bno[- ]go\b|\breject\w*|\bdisapprov\w*|\bwithh[oe]ld\w*|"
     r"\bblock(?:ed|s)? (?:the )?(?:launch|deployment|release)|\bdefer\w*|\bnot (?:yet )?ready\b|"
     r"\bagainst (?:deploy|launch|release)\w*|\bdecline\w*|\bnot cleared\b|\bdenied\b", re.I)
 _COND = re.compile(
@@ -37,6 +37,10 @@ _MODEL_CARD = re.compile(r"\bwe recommend (?:that )?(?:users|developers|you|peop
                          r"\b(?:use[- ]cases?|uses|usage|applications?)\b[^.]{0,120}\bnot "
                          r"recommended\b|\bnot recommended unless\b|\bthat they be\b|"
                          r"\bmodels like\b|\bdownstream\b", re.I)
+
+
+_MAIL_HEADER = re.compile(r"^\W*(?:from|to|cc|bcc|sent|date|subject|re|fwd?)\s*:", re.I)
+"""An e-mail's header ("Subject: ... (go/no-go Thursday)") names the meeting, not the decision."""
 
 
 def _classify(text: str) -> Decision | None:
@@ -58,13 +62,16 @@ def _decisions(ctx: Context) -> list[tuple[Unit, Decision]]:
                         r"\b(?:deploy|launch|production|release|rollout|go[- ]live)", u.text,
                         re.I)):
                     continue
-            if _MODEL_CARD.search(u.text) or PLACEHOLDER_X.search(u.text):
+            if _MODEL_CARD.search(u.text) or PLACEHOLDER_X.search(u.text) or \
+                    _MAIL_HEADER.match(u.text):
                 continue
             d = _classify(u.text)
             if d is not None:
                 out.append((u, d))
-        # A recommendation section outranks a passing mention elsewhere.
-        out.sort(key=lambda x: 0 if x[0].kinds & {"recommendation"} else 1)
+        # A recommendation section outranks a labelled decision line, which outranks a
+        # passing mention elsewhere.
+        out.sort(key=lambda x: 0 if x[0].kinds & {"recommendation"} else
+                 1 if _LABEL.match(x[0].text) else 2)
         return out
     return ctx.cached("decisions", compute)
 
