@@ -321,6 +321,23 @@ def _misses(value: float, thr: float, thr_text: str, metric: str) -> bool:
     return value > thr if lower_is_better(metric) else value < thr
 
 
+_OLD_COL = re.compile(r"baseline|previous|prior|\bold\b|legacy|incumbent|before|"
+                      r"\bwas\b|last (?:year|release|version)", re.I)
+_VERSION_COL = re.compile(r"\bv(\d+(?:\.\d+)?)\b|[A-Za-z]-?(\d+(?:\.\d+)?)\b")
+
+
+def _value_col(header: list[str], skip: tuple[int | None, ...]) -> int | None:
+    """The column holding the value a status judges: never a baseline, previous-version or
+    older-version column ("PCLI-1 (baseline)" beside "PCLI-2"); a result-like header first."""
+    cols = [i for i in range(1, len(header)) if i not in skip and not _OLD_COL.search(header[i])]
+    versions = {i: float(m.group(1) or m.group(2)) for i in cols
+                if (m := _VERSION_COL.search(header[i]))}
+    if len(versions) >= 2:
+        newest = max(versions.values())
+        cols = [i for i in cols if versions.get(i, newest) == newest]
+    return next((i for i in cols if _VAL_COL.search(header[i])), cols[0] if cols else None)
+
+
 @check("pass_claim", "finding")
 def pass_claim(ctx: Context, params: Params) -> list[Hit]:
     """A row, record or sentence claiming PASS while its value misses its threshold."""
@@ -333,11 +350,7 @@ def pass_claim(ctx: Context, params: Params) -> list[Hit]:
                      and i != thr_i and not _THR_COL.search(h)), None)
         if thr_i is None or st_i is None:
             continue
-        val_i = next((i for i, h in enumerate(header) if i not in (thr_i, st_i, 0)
-                      and _VAL_COL.search(h) and not re.search(r"baseline|previous|prior",
-                                                               h, re.I)), None)
-        if val_i is None:
-            val_i = next((i for i in range(1, len(header)) if i not in (thr_i, st_i)), None)
+        val_i = _value_col(header, (0, thr_i, st_i))
         if val_i is None:
             continue
         row_lines = block.row_lines or [block.line] * len(rows)
