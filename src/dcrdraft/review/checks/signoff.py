@@ -22,7 +22,23 @@ DATE_RE = re.compile(
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|"
     r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?,?"
     r"\s+\d{4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2}"
-    r"(?:st|nd|rd|th)?,?\s+\d{4}\b", re.I)
+    r"(?:st|nd|rd|th)?,?\s+\d{4}\b"
+    # day and month without the year ("approved 8 Jul", "signed July 8th"): the year is the
+    # document's; a bare month name ("Jan Novak") is no date.
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|"
+    r"june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
+    r"|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}"
+    r"(?:st|nd|rd|th)?\b(?!\s*(?:%|[,.]\d))", re.I)
+_VALEDICTION = re.compile(r"^\W*(?:thanks|thank you|many thanks|best|best regards|kind regards|"
+                          r"regards|cheers|sincerely|yours|all the best)(?:\s+(?:all|everyone|again|"
+                          r"so much))?\s*[,.!]?\s*(?:[A-Z][\w'’-]+)?\s*$"
+                          r"|^\s*--\s*$", re.I)
+"""The close of a letter or e-mail: the name and title that follow are its signature, not an
+approver row."""
+_DECISION_LINE = re.compile(r"^\W*(?:(?:my|our|the|final|overall)\s+)?(?:recommendation|"
+                            r"decision|verdict|conclusion)\b", re.I)
+"""The author's recommendation ("My recommendation: GO ...") is no approver's sign-off."""
 _APPROVED = re.compile(r"\bapprov\w*|\bsigned\b|✓|✔|\bconcur\w*|\byes\b|\blgtm\b|"
                        r"\bendorse\w*|\bagree\w*", re.I)
 _PERSON = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+(?:\s[A-Z]\.)?(?:\s[A-Z][a-zà-ÿ'’-]+)+\b|"
@@ -83,7 +99,10 @@ def rows(ctx: Context) -> list[Row]:
                                bool(_APPROVED.search(_stated(cells[1:]))), text))
         if not out:
             seen: set[int] = set()
+            closed = False
             for u in ctx.units:
+                if closed or (out and _VALEDICTION.match(u.section.title or "")):
+                    break  # after the letter's close ("Thanks,\nSofia\n--" reads as a heading)
                 in_sec = "signoff" in u.kinds
                 if u.block.kind not in ("list_item", "paragraph") or id(u.block) in seen:
                     continue
@@ -91,6 +110,11 @@ def rows(ctx: Context) -> list[Row]:
                     continue
                 seen.add(id(u.block))
                 for ln, text in _lines(ctx, u):
+                    if _VALEDICTION.match(text) and (in_sec or out):
+                        closed = True  # "Thanks, Sofia": the rest is her signature
+                        break
+                    if _DECISION_LINE.match(text):
+                        continue
                     if in_sec or _BY.search(text):
                         out += _rows_in(ln, text, in_sec)
         return out
