@@ -406,3 +406,35 @@ def pass_claim(ctx: Context, params: Params) -> list[Hit]:
 
 
 __all__ = ["BASELINE_RE", "THRESHOLD_RE"]
+
+
+_ALERT_KINDS = frozenset({"monitoring", "rollback", "conditions", "deployment"})
+_ALERT_WORDS = re.compile(r"\b(?:alert\w*|alarm\w*|page[sd]?|paging|notif\w+|trigger\w*|if|when|"
+                          r"whenever|once|roll(?:s|ed)? ?back|revert\w*|switch\w* (?:\w+ )?off)\b",
+                          re.I)
+
+
+@check("threshold_absent", "finding")
+def threshold_absent(ctx: Context, params: Params) -> list[Hit]:
+    """As ``measurable_absent``; and also when the topic's metrics are named (with or without a
+    window) but no alert threshold is given anywhere, neither in the topic's conditions nor in
+    those of the ``also`` topics (a rollback trigger on a figure is a threshold too)."""
+    from .conditions import _analyse, _short, measurable_absent
+
+    hits: list[Hit] = measurable_absent(ctx, params)
+    if hits:
+        return hits
+    topic = str(params.get("topic", "monitoring"))
+    conds = [c for c in _analyse(ctx, topic) if not c.absent]
+    others = [c for t in params.get("also") or () for c in _analyse(ctx, str(t)) if not c.absent]
+    # An unfilled slot ("alert if below [threshold]") is a placeholder finding, not this one;
+    # a figure in a risk's description ("pushes p95 above the 120 ms SLO") is no alert.
+    if any((c.threshold or c.placeholder) and (c.unit.kinds & _ALERT_KINDS or
+                                               _ALERT_WORDS.search(c.unit.text))
+           for c in conds + others):
+        return []
+    said = next((c for c in conds if c.metric), None)
+    if said is None:
+        return []
+    return [Hit(said.unit.line, said.unit.end_line,
+                f"metrics without an alert threshold: \"{_short(said.unit.text)}\"")]
