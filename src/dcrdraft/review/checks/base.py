@@ -136,3 +136,37 @@ def absent_value(text: str) -> bool:
     """A field value that supplies nothing: empty, N/A, TBD, pending or a placeholder."""
     t = text.strip(" .;:,*_`")
     return not t or bool(EMPTY_VALUE.match(t)) or bool(PLACEHOLDER_X.match(t))
+
+
+# -- a figure that misses the threshold stated beside it -----------------------------------
+
+_LIMIT_RE = re.compile(r"(?P<op>≥|>=|\bat least\b|\bno (?:less|lower) than\b|≤|<=|\bat most\b|"
+                       r"\bno (?:more|higher) than\b)\s*(?P<num>\d+(?:\.\d+)?)\s?(?P<pct>%)?", re.I)
+_FIGURE_RE = re.compile(r"(?<![\w.+-])(\d+(?:\.\d+)?)(\s?%)?(?![\w+])")
+_LIMIT_WORD_RE = re.compile(r"\b(?:threshold|target|bar|min(?:imum)?|required|requirement|goal|"
+                            r"limit|slo|floor|ceiling|cap|max(?:imum)?|criteri\w+)\b", re.I)
+_ACK_RE = re.compile(r"\b(?:fail\w*|below|miss\w*|short\w*|breach\w*|not met|under (?:the )?"
+                     r"(?:threshold|target|bar)|exception|waive\w*|mitigat\w*|capped|watch)\b|[✗✘❌]",
+                     re.I)
+
+
+def misses_own_threshold(text: str) -> bool:
+    """Whether a figure in ``text`` misses the limit stated beside it ("AIR: 0.78;
+    Threshold: ≥ 0.80; Status: PASS") and the text does not acknowledge it (no "fail",
+    "below", "mitigation")."""
+    if _ACK_RE.search(text):
+        return False
+    for m in _LIMIT_RE.finditer(text):
+        if not _LIMIT_WORD_RE.search(text[max(0, m.start() - 20):m.start()]):
+            continue  # "Age ≥ 80" defines a group; "Threshold: ≥ 0.80" sets a bar
+        limit, pct = float(m.group("num")), bool(m.group("pct"))
+        floor = m.group("op").lower() in ("≥", ">=", "at least", "no less than", "no lower than")
+        for f in _FIGURE_RE.finditer(text):
+            if m.start() <= f.start() < m.end():
+                continue
+            value = float(f.group(1))
+            if bool(f.group(2)) != pct or (value <= 1) != (limit <= 1):
+                continue
+            if (floor and value < limit) or (not floor and value > limit):
+                return True
+    return False

@@ -7,8 +7,8 @@ from typing import Any
 
 from ..context import Context, Unit
 from ..text import compile_any
-from .base import (PLACEHOLDER_X, Hit, Params, Verdict, check, groups, matches_all, negated,
-                   patterns, scoped)
+from .base import (PLACEHOLDER_X, Hit, Params, Verdict, check, groups, matches_all,
+                   misses_own_threshold, negated, patterns, scoped)
 
 
 def _search(units: list[Unit], alts: list[tuple[Any, ...]],
@@ -29,7 +29,28 @@ def _affirmed(units: list[Unit]) -> list[Unit]:
 def evidence(ctx: Context, params: Params) -> Verdict:
     """Pass when a unit under ``kinds`` matches a ``pass`` alternative, weak on ``weak``.
     Statements of absence ("has not been evaluated", "N/A") are no evidence either way
-    unless ``negation: false``; with ``prefer`` kinds present, only they can pass."""
+    unless ``negation: false``; with ``prefer`` kinds present, only they can pass. When the
+    document itself denies the item (a unit matching a ``deny`` pattern: "Fairness has not
+    been assessed"), a pass drops to weak and a weak to missing. With
+    ``own_threshold``, a pass drops to weak when a passing unit's figure misses the limit
+    stated beside it without saying so."""
+    verdict = _evidence(ctx, params)
+    deny = compile_any(patterns(params, "deny"))
+    if deny is not None and verdict.status != "missing":
+        said = next((u for u in ctx.units if deny.search(u.text)), None)
+        if said is not None:
+            return Verdict("weak", verdict.unit) if verdict.status == "pass" \
+                else Verdict("missing")
+    if params.get("own_threshold") and verdict.status == "pass":
+        alts = groups(params, "pass")
+        short = next((u for u in ctx.units if any(matches_all(u.text, a) for a in alts)
+                      and misses_own_threshold(u.text)), None)
+        if short is not None:
+            return Verdict("weak", short)
+    return verdict
+
+
+def _evidence(ctx: Context, params: Params) -> Verdict:
     reject = compile_any(patterns(params, "reject"))
     units, in_section = scoped(ctx, params)
     chunks, _ = scoped(ctx, params, chunks=True)
