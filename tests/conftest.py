@@ -34,3 +34,10 @@ def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
     """The review command caches results and compiled patterns under XDG_CACHE_HOME: tests use
     a folder of their own, never the user's cache."""
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
+
+
+@pytest.fixture(autouse=True)
+def _fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pin 'today' (overdue conditions, sign dates) so results do not change with the
+    calendar; a test that needs another date sets DCRDRAFT_TODAY itself."""
+    monkeypatch.setenv("DCRDRAFT_TODAY", "2026-11-01")

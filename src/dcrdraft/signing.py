@@ -13,12 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from .errors import ConfigError
+from .clock import today
 from .grounding import numbers_in
 from .model import DeployCondition, Inputs, Risk, SignOff
 
@@ -33,17 +32,6 @@ STATUS_LABEL: dict[str, str] = {
     "unbound": "not bound to content (no content hash)",
     "pending": "pending",
 }
-
-
-def today() -> dt.date:
-    """Today's date, or ``DCRDRAFT_TODAY`` (ISO) when set, so tests and CI can fix it."""
-    fixed = os.environ.get("DCRDRAFT_TODAY")
-    if not fixed:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(fixed.strip())
-    except ValueError:
-        raise ConfigError(f"DCRDRAFT_TODAY={fixed!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
 # -- what counts as material ----------------------------------------------------------------

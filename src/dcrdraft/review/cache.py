@@ -38,6 +38,17 @@ def cache_dir() -> Path:
     return Path(user_cache_dir("dcrdraft", appauthor=False)) / "reviews" / __version__
 
 
+def _today() -> str:
+    """The review date (``DCRDRAFT_TODAY`` or today); unreadable values leave the key as is."""
+    from ..clock import today
+    from ..errors import DcrError
+
+    try:
+        return today().isoformat()
+    except DcrError:
+        return ""
+
+
 def _code_fingerprint() -> str:
     """Version plus size and mtime of every source file a review runs and of the rubrics."""
     from ..paths import rubrics_dir
@@ -95,6 +106,8 @@ class ResultCache:
             return None
         h = hashlib.blake2b(data, digest_size=20)
         h.update(f"\0{Path(path).suffix.lower()}\0{self.rubric_key(rubric)}".encode())
+        # Overdue conditions (X10) depend on the date: a result is good for one day.
+        h.update(f"\0{_today()}".encode())
         return h.hexdigest()
 
     def _file(self, key: str) -> Path:
