@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from ..context import Context, Unit
 from ..fastre import fast
-from ..text import (CMP_FIGURE_RE, INCIDENT_RE, VAGUE_RE, WINDOW_RE, compile_any, conditions,
-                    metric_key)
+from ..text import (CMP_FIGURE_RE, INCIDENT_RE, VAGUE_RE, WINDOW_RE, clean, compile_any,
+                    conditions, metric_key)
 from .base import PLACEHOLDER_X, Hit, Params, Verdict, check, negated
 
 # Outcome measures named in monitoring and rollback conditions beyond the shared metric list.
@@ -40,6 +40,47 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
         ("rollback",)),
 }
 
+# Lead-in words beyond each topic's own pattern ("Kill criteria:", "Abort conditions:").
+_LEAD_MORE = {
+    "monitoring": r"signals?|guardrail metrics|health checks?",
+    "rollback": r"\bkill (?:criteria|conditions|triggers)|\b(?:abort|stop) (?:criteria|conditions|"
+                r"triggers)|roll ?-?back",
+}
+_LEAD_END = re.compile(r":[\s*_]*$")
+
+
+def _led(ctx: Context, topic: str) -> set[tuple[int, int | None]]:
+    """List items and table rows under a lead-in that names ``topic`` and ends in a colon
+    ("**Monitoring (owned by Ops):**" then "- Field accuracy, weekly: warn below 96%"), as
+    ``(id(block), None)``; record lines after such a line inside one block as ``(id, line)``.
+    The run ends at the next paragraph or at the next lead-in."""
+    def compute() -> set[tuple[int, int | None]]:
+        lead = re.compile(f"{TOPICS[topic][0]}|{_LEAD_MORE[topic]}", re.I)
+        out: set[tuple[int, int | None]] = set()
+        for sec in ctx.doc.sections():
+            on = False
+            for b in sec.blocks:
+                text = clean(b.text)
+                if b.kind in ("paragraph", "list_item") and _LEAD_END.search(b.text.strip()):
+                    on = bool(lead.search(text))  # a new lead-in starts (or ends) a run
+                    continue
+                if on and b.kind in ("list_item", "table"):
+                    out.add((id(b), None))
+                    continue
+                on = False
+                if "\n" in b.text.strip():  # plain-text lists inside one block
+                    inner = False
+                    for off, raw in enumerate(b.text.split("\n")):
+                        t = clean(raw)
+                        if not t:
+                            inner = False
+                        elif _LEAD_END.search(raw.strip()):
+                            inner = bool(lead.search(t))
+                        elif inner:
+                            out.add((id(b), b.line + (1 if b.kind == "code" else 0) + off))
+        return out
+    return ctx.cached(f"led:{topic}", compute)
+
 
 def _quality(text: str) -> bool:
     """Whether the clause holding the threshold watches an outcome measure, not only latency
@@ -68,6 +109,8 @@ class Cond:
     """The statement says the condition does not exist ("No rollback plan has been defined")."""
     quality: bool = True
     """The metric measures the system's output, not only its latency or uptime."""
+    led: bool = False
+    """A list item or table row under a lead-in naming the topic ("Rollback triggers:")."""
 
     @property
     def full(self) -> bool:
@@ -85,14 +128,20 @@ def _analyse(ctx: Context, topic: str, extra_kinds: tuple[str, ...] = ()) -> lis
         out: list[Cond] = []
         seen: set[tuple[int, str]] = set()
         wanted = set(kinds) | set(extra_kinds)
-        pool = [u for u in ctx.units if u.kinds & wanted or rx.search(u.text)]
+        led = _led(ctx, topic)
+
+        def is_led(u: Unit) -> bool:
+            return (id(u.block), None) in led or (id(u.block), u.line) in led
+
+        pool = [u for u in ctx.units if u.kinds & wanted or rx.search(u.text) or is_led(u)]
         pool += [c for c in ctx.chunks if "\n" in c.text and len(c.text) <= 600
                  and (c.kinds & wanted or rx.search(c.text))]
         for u in pool:
             if (u.line, u.text) in seen:
                 continue
             seen.add((u.line, u.text))
-            if not (rx.search(u.text) or (u.kinds & set(own))):
+            by_lead = is_led(u)
+            if not (rx.search(u.text) or (u.kinds & set(own)) or by_lead):
                 continue
             incident = topic == "rollback" and bool(INCIDENT_RE.search(u.text))
             text = PLACEHOLDER_X.sub(" ", u.text)  # "alert if below [threshold]": no figure
@@ -103,7 +152,7 @@ def _analyse(ctx: Context, topic: str, extra_kinds: tuple[str, ...] = ()) -> lis
             quality = _quality(u.text) if threshold else metric
             out.append(Cond(u, metric, threshold, bool(WINDOW_RE.search(text)), incident,
                             bool(VAGUE_RE.search(u.text)), bool(PLACEHOLDER_X.search(u.text)),
-                            negated(u.text), quality))
+                            negated(u.text), quality, by_lead))
         return out
     return ctx.cached(f"cond:{topic}", compute)
 
@@ -188,7 +237,7 @@ def rollback_vs_alert(ctx: Context, params: Params) -> list[Hit]:
     hits: list[Hit] = []
     rb = compile_any((TOPICS["rollback"][0],))
     for c in _analyse(ctx, "rollback"):
-        if "\n" in c.unit.text or not (rb and rb.search(c.unit.text)):
+        if "\n" in c.unit.text or not (c.led or (rb and rb.search(c.unit.text))):
             continue
         key = metric_key(c.unit.text)
         if key not in reds:

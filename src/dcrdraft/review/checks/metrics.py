@@ -429,7 +429,7 @@ def threshold_absent(ctx: Context, params: Params) -> list[Hit]:
     others = [c for t in params.get("also") or () for c in _analyse(ctx, str(t)) if not c.absent]
     # An unfilled slot ("alert if below [threshold]") is a placeholder finding, not this one;
     # a figure in a risk's description ("pushes p95 above the 120 ms SLO") is no alert.
-    if any((c.threshold or c.placeholder) and (c.unit.kinds & _ALERT_KINDS or
+    if any((c.threshold or c.placeholder) and (c.unit.kinds & _ALERT_KINDS or c.led or
                                                _ALERT_WORDS.search(c.unit.text))
            for c in conds + others):
         return []
