@@ -12,11 +12,17 @@ from pathlib import Path
 from .errors import OutputError
 
 
+def refuse_existing(path: str | Path, *, force: bool = False) -> None:
+    """Raise ``OutputError`` when ``path`` exists and overwriting was not forced (callers check
+    before expensive work; ``write_atomic`` checks again)."""
+    if Path(path).exists() and not force:
+        raise OutputError(f"{path}: already exists; use --force to overwrite")
+
+
 def write_atomic(path: str | Path, data: str | bytes, *, force: bool = False) -> Path:
     """Write ``data`` to ``path`` atomically; refuse to replace an existing file unless forced."""
     target = Path(path)
-    if target.exists() and not force:
-        raise OutputError(f"{target}: already exists; use --force to overwrite")
+    refuse_existing(target, force=force)
     if target.exists() and target.is_dir():
         raise OutputError(f"{target}: is a directory")
     parent = target.parent if str(target.parent) else Path(".")

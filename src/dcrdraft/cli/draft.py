@@ -44,17 +44,16 @@ def draft_command(inputs: str | None, example: str | None, output: str | None, f
     """Draft a complete nine-section DCR from an inputs file (YAML or JSON)."""
     from ..config import load_config
     from ..draft import draft
-    from ..errors import ExitCode, OutputError
-    from ..io import write_atomic
+    from ..errors import ExitCode
+    from ..io import refuse_existing, write_atomic
     from ..llm.run import plan_engine, stream_target, write_report
     from ..loader import load
     from ..render.export import format_for, render
 
     path = _inputs_path(inputs, example)
     fmt = format_for(output, fmt)
-    if output and os.path.exists(output) and not force:
-        # Refuse before spending LLM requests on a draft that could not be written.
-        raise OutputError(f"{output}: already exists; use --force to overwrite")
+    if output:
+        refuse_existing(output, force=force)  # before spending LLM requests on it
     inputs_model = load(path)
     config = load_config(os.path.dirname(os.path.abspath(path)), explicit=config_path)
     plan = plan_engine(engine, model=model, base_url=base_url, no_cache=no_cache,
