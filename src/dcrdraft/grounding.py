@@ -122,7 +122,6 @@ _STRUCTURE = [
     re.compile(r"checklist items? \d+(?:[–-]\d+)?(?:, \d+)*(?: and \d+)?"),
     re.compile(r"common mistake \d+"),
     re.compile(r"\b95% (?=CI|interval|score|confidence)|at 95%|Wilson 95%"),
-    re.compile(r"2–4 concrete"),
     re.compile(r"Section \d\b"),
     re.compile(r"\bRisk \d+\b"),  # the positional label of a risk the inputs gave no ID
     re.compile(r'y-axis "[^"\n]*\(%\)" 0 --> 100'),  # a chart's percentage scale
