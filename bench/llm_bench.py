@@ -19,10 +19,10 @@ sys.path.insert(0, str(ROOT / "tests" / "llm"))
 
 from oaiserver import OpenAIServer, Reply  # noqa: E402
 
-from dcrdraft.analysis import analyse  # noqa: E402
+from dcrdraft.analysis.core import analyse  # noqa: E402
 from dcrdraft.llm import draft_parts  # noqa: E402
 from dcrdraft.llm.settings import LLMSettings  # noqa: E402
-from dcrdraft.loader import load  # noqa: E402
+from dcrdraft.inputs.loader import load  # noqa: E402
 
 SUMMARY = (ROOT / "tests" / "llm" / "conftest.py").read_text()
 

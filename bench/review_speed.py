@@ -4,7 +4,7 @@
 
 1. Cold, one document: wall time of a fresh process per tool (best of ``--runs``): the
    ``dcrdraft review`` CLI with the results cache off, on a first run and once its compiled
-   patterns are kept (``dcrdraft.regexcache``); the ``dcrdraft.review`` library alone; and the
+   patterns are kept (``dcrdraft.review.regexcache``); the ``dcrdraft.review`` library alone; and the
    ``proselint check`` CLI and library.
 2. Batch, in process: docs/s over N generated documents (variants of the fixture corpus),
    timed inside one process after start-up: dcrdraft ``review_paths`` with jobs=1 and jobs=2

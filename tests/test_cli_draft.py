@@ -10,7 +10,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from dcrdraft.cli import cli
-from dcrdraft.loader import load
+from dcrdraft.inputs.loader import load
 
 from .conftest import FIXTURES
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from dcrdraft.draft import draft
-from dcrdraft.loader import load
+from dcrdraft.inputs.loader import load
 
 from .conftest import FIXTURES, check_golden
 

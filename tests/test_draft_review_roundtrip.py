@@ -4,9 +4,9 @@ the canonical examples' gaps come back as the checklist items and mistakes they 
 from __future__ import annotations
 
 from dcrdraft.draft import draft
-from dcrdraft.grounding import allowed_figures, strip_structure, unsupported_figures
+from dcrdraft.analysis.grounding import allowed_figures, strip_structure, unsupported_figures
 from dcrdraft.ingest import read_document
-from dcrdraft.loader import load
+from dcrdraft.inputs.loader import load
 from dcrdraft.review import review_document
 
 from .conftest import FIXTURES

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dcrdraft.draft import _article, draft
-from dcrdraft.loader import load
+from dcrdraft.inputs.loader import load
 
 from .conftest import FIXTURES
 

@@ -9,10 +9,10 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dcrdraft.analysis import analyse
+from dcrdraft.analysis.core import analyse
 from dcrdraft.draft import draft, render_markdown
-from dcrdraft.grounding import allowed_figures, strip_structure, unsupported_figures
-from dcrdraft.model import Inputs
+from dcrdraft.analysis.grounding import allowed_figures, strip_structure, unsupported_figures
+from dcrdraft.inputs.model import Inputs
 
 from .conftest import FIXTURES
 
@@ -98,7 +98,7 @@ def html_text(html: str) -> str:
 
 def test_checker_catches_an_invented_figure() -> None:
     # The property above is only as strong as this: a made-up figure must be flagged.
-    from dcrdraft.loader import load
+    from dcrdraft.inputs.loader import load
 
     a = analyse(load(FIXTURES / "chatbot.yaml"))
     text = render_markdown(a)
@@ -111,7 +111,7 @@ def test_checker_catches_an_invented_figure() -> None:
 
 
 def test_computed_figures_are_grounded_but_only_as_computed() -> None:
-    from dcrdraft.loader import load
+    from dcrdraft.inputs.loader import load
 
     a = analyse(load(FIXTURES / "chatbot.yaml"))
     allowed = allowed_figures(a)

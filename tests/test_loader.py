@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from dcrdraft.errors import InputError
-from dcrdraft.loader import load, load_text
+from dcrdraft.inputs.loader import load, load_text
 
 from .conftest import FIXTURES
 

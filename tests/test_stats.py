@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from scipy import stats as sps
 from statsmodels.stats.proportion import proportion_confint
 
-from dcrdraft import stats
+from dcrdraft.analysis import stats
 
 
 @pytest.mark.parametrize(

@@ -20,11 +20,11 @@ from typing import Any
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "load": "dcrdraft.loader",
-    "load_text": "dcrdraft.loader",
-    "Inputs": "dcrdraft.model",
-    "analyse": "dcrdraft.analysis",
-    "Analysis": "dcrdraft.analysis",
+    "load": "dcrdraft.inputs.loader",
+    "load_text": "dcrdraft.inputs.loader",
+    "Inputs": "dcrdraft.inputs.model",
+    "analyse": "dcrdraft.analysis.core",
+    "Analysis": "dcrdraft.analysis.core",
     "draft_markdown": "dcrdraft.draft",
     "DraftResult": "dcrdraft.draft",
     "DraftParts": "dcrdraft.draft",

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from .errors import ConfigError
+from dcrdraft.errors import ConfigError
 
 
 def today() -> dt.date:

@@ -1,6 +1,11 @@
-"""How figures are written in a draft: one place, so the honesty check and templates agree."""
+"""How figures are written in a draft and read back from text: one place, so the honesty
+check, the templates and sign-off hashes agree."""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal, InvalidOperation
 
 
 def _trim(number: float, decimals: int) -> str:
@@ -36,3 +41,26 @@ def count(n: int) -> str:
 def figure(value: float | str) -> str:
     """A rate as a percentage, anything else (a figure with units) as written."""
     return pct(value) if isinstance(value, float) else value
+
+
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+NUMBER = re.compile(r"(?<![\w.])[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w])")
+
+
+def canonical(token: str) -> str:
+    """A number token in one spelling: no sign, no thousands separators, no trailing zeros."""
+    raw = token.replace(",", "").lstrip("+-")
+    try:
+        value = Decimal(raw)
+    except InvalidOperation:
+        return raw
+    text = format(value.normalize(), "f")
+    return text
+
+
+def numbers_in(text: str) -> Iterator[str]:
+    """Canonical numbers of a text; ISO dates are yielded whole, not as three numbers."""
+    for date in ISO_DATE.findall(text):
+        yield date
+    for m in NUMBER.finditer(ISO_DATE.sub(" ", text)):
+        yield canonical(m.group(0))

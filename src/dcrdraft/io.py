@@ -9,7 +9,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import OutputError
+from dcrdraft.errors import OutputError
 
 
 def refuse_existing(path: str | Path, *, force: bool = False) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 
 from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 
-from . import figures
+from dcrdraft import figures
 
 
 def sentence(text: str | None) -> str:

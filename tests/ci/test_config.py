@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from dcrdraft.cli import cli
-from dcrdraft.config import find_config, load_config, read_config
+from dcrdraft.config.project import find_config, load_config, read_config
 from dcrdraft.errors import ConfigError
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dcrdraft.config import read_config
+from dcrdraft.config.project import read_config
 from dcrdraft.errors import ConfigError
 from dcrdraft.review.ci import FileResult, RunOptions, run_ci
 

@@ -11,11 +11,11 @@ import pytest
 from click.testing import CliRunner
 from docx import Document
 
-from dcrdraft.charts import charts_for
+from dcrdraft.analysis.charts import charts_for
 from dcrdraft.cli import cli
 from dcrdraft.draft import draft
-from dcrdraft.loader import load
-from dcrdraft.render.export import render
+from dcrdraft.inputs.loader import load
+from dcrdraft.draft.export import render
 
 from ..conftest import FIXTURES
 
@@ -87,8 +87,8 @@ def test_cli_docx_needs_a_file(tmp_path: object) -> None:
 
 def test_matplotlib_is_imported_only_to_draw() -> None:
     code = ("import sys, dcrdraft, dcrdraft.draft, dcrdraft.render.docx, dcrdraft.cli\n"
-            "from dcrdraft.loader import load\n"
-            "from dcrdraft.render.export import render\n"
+            "from dcrdraft.inputs.loader import load\n"
+            "from dcrdraft.draft.export import render\n"
             f"render(dcrdraft.draft.draft(load({str(FIXTURES / 'chatbot.yaml')!r})), 'html')\n"
             "assert 'matplotlib' not in sys.modules, 'imported early'\n")
     subprocess.run([sys.executable, "-c", code], check=True)

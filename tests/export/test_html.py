@@ -7,8 +7,8 @@ import re
 import pytest
 
 from dcrdraft.draft import draft
-from dcrdraft.loader import load, load_text
-from dcrdraft.render.export import render
+from dcrdraft.inputs.loader import load, load_text
+from dcrdraft.draft.export import render
 
 from ..conftest import FIXTURES
 from .conftest import check_export_golden

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from dcrdraft.review.api import review_path
-from dcrdraft.signing import record_signoff
+from dcrdraft.inputs.signing import record_signoff
 
 from ..conftest import FIXTURES
 

@@ -12,8 +12,8 @@ from click.testing import CliRunner
 
 from dcrdraft.cli import cli
 from dcrdraft.draft import draft
-from dcrdraft.loader import load, load_text
-from dcrdraft.signing import (
+from dcrdraft.inputs.loader import load, load_text
+from dcrdraft.inputs.signing import (
     content_hash,
     overdue_conditions,
     record_signoff,

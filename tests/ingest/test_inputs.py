@@ -9,7 +9,7 @@ import pytest
 
 from dcrdraft.errors import ReadError
 from dcrdraft.ingest import read_document
-from dcrdraft.loader import load
+from dcrdraft.inputs.loader import load
 from dcrdraft.paths import example_path
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dcrdraft.document import Document
+from dcrdraft.ingest.document import Document
 from dcrdraft.errors import ReadError
 from dcrdraft.ingest import read_document, read_text
 

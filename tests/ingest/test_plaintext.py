@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dcrdraft.document import Document
+from dcrdraft.ingest.document import Document
 from dcrdraft.ingest import read_document, read_text
 from dcrdraft.ingest.plaintext import heading_at
 

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dcrdraft.document import Document, SourceFormat
+from dcrdraft.ingest.document import Document, SourceFormat
 from dcrdraft.errors import ReadError
 from dcrdraft.ingest import read_document, read_text
 

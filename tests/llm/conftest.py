@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from dcrdraft.analysis import Analysis, analyse
-from dcrdraft.loader import load, load_text
+from dcrdraft.analysis.core import Analysis, analyse
+from dcrdraft.inputs.loader import load, load_text
 from dcrdraft.llm import tokens
 from dcrdraft.llm.settings import LLMSettings
 

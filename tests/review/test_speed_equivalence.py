@@ -7,8 +7,8 @@ import dataclasses
 
 
 def test_config_defaults_match_the_pydantic_settings() -> None:
-    from dcrdraft.config import SETTING_KEYS, Defaults
-    from dcrdraft.config_model import Settings
+    from dcrdraft.config.project import SETTING_KEYS, Defaults
+    from dcrdraft.config.schema import Settings
 
     assert SETTING_KEYS == {n: (f.alias or n) for n, f in Settings.model_fields.items()}
     assert dataclasses.asdict(Defaults()) == Settings().model_dump()
@@ -263,7 +263,7 @@ def test_trie_pattern_finds_what_the_word_list_finds(words: set[str], text: str)
 
 _PROBE = """
 import re, sys
-from dcrdraft import regexcache
+from dcrdraft.review import regexcache
 regexcache.install()
 from dcrdraft.review import review_path
 review_path(sys.argv[1])

@@ -19,7 +19,7 @@ def _run(code: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_cli_does_not_import_textual_until_the_command_runs() -> None:
-    out = _run("import sys, dcrdraft.cli, dcrdraft.session, dcrdraft.live; "
+    out = _run("import sys, dcrdraft.cli, dcrdraft.editing.session, dcrdraft.editing.live; "
                "print('textual' in sys.modules)")
     assert out.stdout.strip() == "False"
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, TextArea
 
-from dcrdraft import recovery
-from dcrdraft.loader import load
+from dcrdraft.editing import recovery
+from dcrdraft.inputs.loader import load
 from dcrdraft.tui.app import DcrApp
 from dcrdraft.tui.screens.confirm import ConfirmScreen
 from dcrdraft.tui.screens.draft import DraftScreen

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from dcrdraft import recovery, yamledit
-from dcrdraft.merge import plan
-from dcrdraft.model import Risk
-from dcrdraft.session import EditSession
-from dcrdraft.starter import starter_text
+from dcrdraft.editing import recovery
+from dcrdraft.inputs import yamledit
+from dcrdraft.editing.merge import plan
+from dcrdraft.inputs.model import Risk
+from dcrdraft.editing.session import EditSession
+from dcrdraft.inputs.starter import starter_text
 
 
 def test_round_trip_keeps_comments_order_and_blank_lines(radiology: Path) -> None:

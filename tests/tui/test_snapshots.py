@@ -13,7 +13,7 @@ import json
 
 import pytest
 
-from dcrdraft import live
+from dcrdraft.editing import live
 from dcrdraft.review import FileReport
 from dcrdraft.tui.app import DcrApp
 

@@ -15,8 +15,8 @@ from typing import Any
 
 import click
 
-from .. import __version__
-from ..errors import DcrError, ExitCode, InputError
+from dcrdraft import __version__
+from dcrdraft.errors import DcrError, ExitCode, InputError
 
 COMMAND_MODULES: dict[str, str] = {
     "draft": "draft", "schema": "inputs_cmds", "init": "inputs_cmds", "review": "review",

@@ -6,12 +6,12 @@ import os
 
 import click
 
-from ..paths import EXAMPLES
+from dcrdraft.paths import EXAMPLES
 
 
 def _inputs_path(inputs: str | None, example: str | None) -> str:
-    from ..errors import ConfigError
-    from ..paths import example_path
+    from dcrdraft.errors import ConfigError
+    from dcrdraft.paths import example_path
 
     if example:
         return str(example_path(example))
@@ -42,13 +42,13 @@ def draft_command(inputs: str | None, example: str | None, output: str | None, f
                   report_path: str | None, no_cache: bool, config_path: str | None,
                   force: bool) -> None:
     """Draft a complete nine-section DCR from an inputs file (YAML or JSON)."""
-    from ..config import load_config
-    from ..draft import draft
-    from ..errors import ExitCode
-    from ..io import refuse_existing, write_atomic
-    from ..llm.run import plan_engine, stream_target, write_report
-    from ..loader import load
-    from ..render.export import format_for, render
+    from dcrdraft.config.project import load_config
+    from dcrdraft.draft import draft
+    from dcrdraft.errors import ExitCode
+    from dcrdraft.io import refuse_existing, write_atomic
+    from dcrdraft.llm.run import plan_engine, stream_target, write_report
+    from dcrdraft.inputs.loader import load
+    from dcrdraft.draft.export import format_for, render
 
     path = _inputs_path(inputs, example)
     fmt = format_for(output, fmt)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..render.export import FORMATS
+from dcrdraft.draft.export import FORMATS
 
 
 @click.command("export")
@@ -16,10 +16,10 @@ from ..render.export import FORMATS
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
 def export_command(inputs: str, output: str | None, fmt: str | None, force: bool) -> None:
     """Export the draft of INPUTS as Markdown, HTML or DOCX, with the same content and order."""
-    from ..draft import draft
-    from ..io import write_atomic
-    from ..loader import load
-    from ..render.export import format_for, render
+    from dcrdraft.draft import draft
+    from dcrdraft.io import write_atomic
+    from dcrdraft.inputs.loader import load
+    from dcrdraft.draft.export import format_for, render
 
     chosen = format_for(output, fmt)
     data = render(draft(load(inputs)), chosen)

@@ -12,8 +12,8 @@ from typing import Any
 
 import click
 
-from ..errors import ExitCode
-from .ci_options import (FORMAT_NAMES, parse_reports, parse_severity, split_codes,
+from dcrdraft.errors import ExitCode
+from dcrdraft.cli.ci_options import (FORMAT_NAMES, parse_reports, parse_severity, split_codes,
                          write_reports)
 
 
@@ -90,13 +90,13 @@ def review_command(paths: tuple[str, ...], fmt: str, reports: tuple[str, ...], j
                    compare_to: str | None, use_llm: bool = False,
                    no_cache: bool = False) -> None:
     """Review DCRs (files, folders, globs) against the checklist and common mistakes."""
-    from ..regexcache import install
+    from dcrdraft.review.regexcache import install
 
     install()  # before the reviewer compiles its patterns (never changes a result)
-    from ..review.cache import ResultCache
-    from ..review.ci import RunOptions, run_ci
-    from ..review.formats import render
-    from ..review.policy import gate
+    from dcrdraft.review.cache import ResultCache
+    from dcrdraft.review.ci import RunOptions, run_ci
+    from dcrdraft.review.formats import render
+    from dcrdraft.review.policy import gate
 
     targets = parse_reports(reports)
     opts = RunOptions(paths, config_path, isolated, split_codes(select), split_codes(ignore),
@@ -108,7 +108,7 @@ def review_command(paths: tuple[str, ...], fmt: str, reports: tuple[str, ...], j
     finally:
         bar.stop()
     if use_llm:
-        from ..llm.judge import judge_ci_run
+        from dcrdraft.llm.judge import judge_ci_run
 
         judge_ci_run(run)
     click.echo(render(run, fmt), nl=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..errors import ConfigError
+from dcrdraft.errors import ConfigError
 
 
 @click.command("rules")
@@ -13,8 +13,8 @@ from ..errors import ConfigError
               help="Extra rubric YAML adding or overriding rules (repeatable).")
 def rules_command(code: str | None, rubrics: tuple[str, ...]) -> None:
     """List review rules, or explain CODE (e.g. M01 or vague-risk)."""
-    from ..review import load_rubric
-    from ..review.render import render_rule, render_rules
+    from dcrdraft.review import load_rubric
+    from dcrdraft.review.render import render_rule, render_rules
 
     rubric = load_rubric(rubrics)
     if code is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..errors import ExitCode
+from dcrdraft.errors import ExitCode
 
 
 @click.command("tui")
@@ -18,7 +18,7 @@ def tui_command(inputs: str | None, review: str | None) -> None:
     except ImportError:
         click.echo("dcrdraft: the TUI needs textual: pip install 'dcrdraft[tui]'", err=True)
         raise SystemExit(ExitCode.USAGE) from None
-    from ..tui import run
+    from dcrdraft.tui import run
 
     run(inputs, review=review)
 

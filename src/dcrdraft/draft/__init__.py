@@ -14,9 +14,9 @@ from typing import Any, Literal
 
 from jinja2 import Environment
 
-from ..analysis import Analysis, RiskView, analyse
-from ..model import Inputs, Risk
-from ..stats import RISK_MATRIX
+from dcrdraft.analysis.core import Analysis, RiskView, analyse
+from dcrdraft.inputs.model import Inputs, Risk
+from dcrdraft.analysis.stats import RISK_MATRIX
 
 Engine = Literal["auto", "template", "llm"]
 Format = Literal["md", "html"]
@@ -63,8 +63,8 @@ class DraftResult:
 
 @lru_cache(maxsize=1)
 def _env() -> Environment:
-    from ..paths import templates_dir
-    from ..templating import bytecode_cache, environment
+    from dcrdraft.paths import templates_dir
+    from dcrdraft.templating import bytecode_cache, environment
 
     return environment(templates_dir(), bytecode_cache=bytecode_cache())
 
@@ -84,7 +84,7 @@ def _article(word: str) -> str:
 
 def _conditions(a: Analysis) -> list[str]:
     """The deployment conditions the summary lists: approval conditions, alerts, rollbacks."""
-    from ..figures import figure
+    from dcrdraft.figures import figure
 
     i = a.inputs
     out = [c.condition for c in i.recommendation.conditions]
@@ -105,7 +105,7 @@ def _conditions(a: Analysis) -> list[str]:
 
 
 def _secondary(a: Analysis) -> list[dict[str, Any]]:
-    from ..analysis import secondary_ci, secondary_delta, secondary_status
+    from dcrdraft.analysis.core import secondary_ci, secondary_delta, secondary_status
 
     return [
         {"m": m, "ci": secondary_ci(m), "delta": secondary_delta(m), "status": secondary_status(m)}
@@ -122,8 +122,8 @@ def context(a: Analysis, parts: DraftParts | None = None) -> dict[str, Any]:
     def risk_of(rv: RiskView) -> Risk:
         return expanded.get(rv.label, rv.risk)
 
-    from ..charts import charts_for
-    from ..signing import signing_view
+    from dcrdraft.analysis.charts import charts_for
+    from dcrdraft.inputs.signing import signing_view
 
     letters = list(string.ascii_uppercase[2:]) + [f"Z{n}" for n in range(1, 100)]
     decision = i.recommendation.decision
@@ -177,8 +177,8 @@ def draft(inputs: Inputs, *, fmt: Format = "md", parts: DraftParts | None = None
     a = analyse(inputs)
     text = render_markdown(a, parts)
     if fmt == "html":
-        from ..charts import charts_for
-        from ..render.html import markdown_to_html
+        from dcrdraft.analysis.charts import charts_for
+        from dcrdraft.render.html import markdown_to_html
 
         title = f"Deployment Clearance Report: {inputs.system.name}"
         text = markdown_to_html(text, title=title, charts=charts_for(a).all)

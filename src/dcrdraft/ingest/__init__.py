@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from ..document import Document, SourceFormat
-from ..errors import ReadError
-from .sections import classify_heading, classify_text, heading_kinds, recognise
-from .source import DEFAULT_MAX_BYTES, check_size, decode, read_bytes
+from dcrdraft.ingest.document import Document, SourceFormat
+from dcrdraft.errors import ReadError
+from dcrdraft.ingest.sections import classify_heading, classify_text, heading_kinds, recognise
+from dcrdraft.ingest.source import DEFAULT_MAX_BYTES, check_size, decode, read_bytes
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -52,11 +52,11 @@ def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
     fmt = format_for(p)
     data = read_bytes(p, max_bytes)
     if fmt == "docx":
-        from .word import parse_docx
+        from dcrdraft.ingest.word import parse_docx
 
         return recognise(parse_docx(data, str(p), max_bytes))
     if fmt == "pdf":
-        from .pdf import parse_pdf
+        from dcrdraft.ingest.pdf import parse_pdf
 
         return recognise(parse_pdf(data, str(p)))
     return read_text(decode(data, str(p)), str(p), fmt, max_bytes)
@@ -74,19 +74,19 @@ def read_text(
 
 def _text_parser(fmt: SourceFormat, path: str) -> Callable[[str, str], Document]:
     if fmt == "markdown":
-        from .markdown import parse_markdown
+        from dcrdraft.ingest.markdown import parse_markdown
 
         return parse_markdown
     if fmt == "text":
-        from .plaintext import parse_plaintext
+        from dcrdraft.ingest.plaintext import parse_plaintext
 
         return parse_plaintext
     if fmt == "html":
-        from .html import parse_html
+        from dcrdraft.ingest.html import parse_html
 
         return parse_html
     if fmt == "inputs":
-        from .inputs import parse_inputs
+        from dcrdraft.ingest.inputs import parse_inputs
 
         return parse_inputs
     raise ReadError(f"{path}: {fmt} documents are binary; read them with read_document")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import Block, Section
+from dcrdraft.ingest.document import Block, Section
 
 _SPACE = re.compile(r"\s+")
 

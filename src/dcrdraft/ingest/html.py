@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-from ..document import Block, BlockKind, Document, SourceFormat
-from ..errors import ReadError
-from ._tree import TreeBuilder, clean, table_block
-from .source import split_lines
+from dcrdraft.ingest.document import Block, BlockKind, Document, SourceFormat
+from dcrdraft.errors import ReadError
+from dcrdraft.ingest._tree import TreeBuilder, clean, table_block
+from dcrdraft.ingest.source import split_lines
 
 _SKIP = {"script", "style", "template", "noscript", "title", "svg", "math"}
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}

@@ -10,9 +10,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..document import Block, BlockKind, Document, SourceFormat
-from ._tree import TreeBuilder, clean, table_block
-from .source import split_lines
+from dcrdraft.ingest.document import Block, BlockKind, Document, SourceFormat
+from dcrdraft.ingest._tree import TreeBuilder, clean, table_block
+from dcrdraft.ingest.source import split_lines
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt

@@ -9,10 +9,10 @@ from __future__ import annotations
 import io
 from dataclasses import replace
 
-from ..document import Block, Document
-from ..errors import ReadError
-from .plaintext import Heading, build, scan
-from .source import split_lines
+from dcrdraft.ingest.document import Block, Document
+from dcrdraft.errors import ReadError
+from dcrdraft.ingest.plaintext import Heading, build, scan
+from dcrdraft.ingest.source import split_lines
 
 MAX_PAGES = 5000
 """PDFs with more pages than this are refused; no DCR comes near it."""

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..document import Block, BlockKind, Document, SourceFormat
-from ._tree import TreeBuilder, clean, table_block
-from .source import split_lines
+from dcrdraft.ingest.document import Block, BlockKind, Document, SourceFormat
+from dcrdraft.ingest._tree import TreeBuilder, clean, table_block
+from dcrdraft.ingest.source import split_lines
 
 _UNDERLINE = re.compile(r"^\s*(=+|-+)\s*$")
 _RULE = re.compile(r"^\s*([=\-*_~#])\1{2,}\s*$")

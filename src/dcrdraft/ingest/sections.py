@@ -13,9 +13,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, get_args
 
-from ..document import Document, Section, SectionKind
-from ..errors import ConfigError
-from ..paths import rubrics_dir
+from dcrdraft.ingest.document import Document, Section, SectionKind
+from dcrdraft.errors import ConfigError
+from dcrdraft.paths import rubrics_dir
 
 _KINDS: frozenset[str] = frozenset(get_args(SectionKind))
 _PUNCT = re.compile(r"[^\w/+\-]+")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..errors import ReadError
+from dcrdraft.errors import ReadError
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 """Documents larger than this (20 MB) are refused; no real DCR comes near it."""

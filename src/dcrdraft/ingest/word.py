@@ -13,9 +13,9 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
-from ..document import Block, BlockKind, Document
-from ..errors import ReadError
-from ._tree import TreeBuilder, clean, table_block
+from dcrdraft.ingest.document import Block, BlockKind, Document
+from dcrdraft.errors import ReadError
+from dcrdraft.ingest._tree import TreeBuilder, clean, table_block
 
 _HEADING_STYLE = re.compile(r"heading\s*([1-9])\b", re.I)
 _EXPANSION = 20

@@ -13,20 +13,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .backend import Backend, BackendError, Cancelled, Completion, Message, OutputInvalid, Usage
-from .drafting import LLMDraftOutcome, draft_parts
-from .parts import PartReport
-from .settings import LLMSettings, engine_notice, resolve_settings
+from dcrdraft.llm.backend import Backend, BackendError, Cancelled, Completion, Message, OutputInvalid, Usage
+from dcrdraft.llm.drafting import LLMDraftOutcome, draft_parts
+from dcrdraft.llm.parts import PartReport
+from dcrdraft.llm.settings import LLMSettings, engine_notice, resolve_settings
 
 if TYPE_CHECKING:
-    from ..document import Document
-    from ..review.models import FileReport
+    from dcrdraft.ingest.document import Document
+    from dcrdraft.review.models import FileReport
 
 
 def judge(document: Document, file_report: FileReport, settings: LLMSettings,
           **kwargs: Any) -> FileReport:
     """The rule-based ``file_report`` refined by the LLM judge (see ``dcrdraft.llm.judge``)."""
-    from .judge import judge as _judge
+    from dcrdraft.llm.judge import judge as _judge
 
     return _judge(document, file_report, settings, **kwargs)
 

@@ -19,7 +19,7 @@ from typing import Literal, Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import LLMError
+from dcrdraft.errors import LLMError
 
 Role = Literal["system", "user", "assistant"]
 T = TypeVar("T", bound=BaseModel)

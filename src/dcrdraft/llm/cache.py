@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .backend import Backend, Completion, Message, T, TextStream, Usage, parse_reply
+from dcrdraft.llm.backend import Backend, Completion, Message, T, TextStream, Usage, parse_reply
 
 CACHE_VERSION = 1
 

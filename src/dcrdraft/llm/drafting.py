@@ -13,13 +13,13 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..analysis import Analysis
-from ..errors import ExitCode, LLMError
-from ..model import Risk
-from .backend import Backend, Cancelled, Completion, Message, T, TextStream
-from .parts import OnToken, PartReport, draft_risk, draft_summary, make_context
-from .settings import LLMSettings
-from .tokens import TokenCounter
+from dcrdraft.analysis.core import Analysis
+from dcrdraft.errors import ExitCode, LLMError
+from dcrdraft.inputs.model import Risk
+from dcrdraft.llm.backend import Backend, Cancelled, Completion, Message, T, TextStream
+from dcrdraft.llm.parts import OnToken, PartReport, draft_risk, draft_summary, make_context
+from dcrdraft.llm.settings import LLMSettings
+from dcrdraft.llm.tokens import TokenCounter
 
 
 @dataclass
@@ -35,7 +35,7 @@ class LLMDraftOutcome:
     @property
     def draft_parts(self) -> Any:
         """As ``dcrdraft.draft.DraftParts``."""
-        from ..draft import DraftParts
+        from dcrdraft.draft import DraftParts
 
         return DraftParts(summary=self.summary, risks=self.risks or None)
 
@@ -95,7 +95,7 @@ class _Bounded:
 def make_backend(settings: LLMSettings, cancel: threading.Event) -> Backend:
     """The real backend for ``settings`` (imports LangChain)."""
     try:
-        from .openai_backend import OpenAIBackend
+        from dcrdraft.llm.openai_backend import OpenAIBackend
     except ImportError as exc:
         raise LLMError(f"the LLM engine needs its libraries ({exc.name} is missing): "
                        "pip install 'dcrdraft[llm]'") from None
@@ -118,7 +118,7 @@ def draft_parts(
     used: Backend = bounded
     cached = None
     if settings.cache:
-        from .cache import CachedBackend
+        from dcrdraft.llm.cache import CachedBackend
 
         cached = CachedBackend(bounded, settings.cache_params(), settings.cache_dir)
         used = cached

@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .. import figures as fmt
-from ..analysis import Analysis, RiskView, secondary_ci, secondary_delta, secondary_status
+from dcrdraft import figures as fmt
+from dcrdraft.analysis.core import Analysis, RiskView, secondary_ci, secondary_delta, secondary_status
 
 
 def delimited(data: Any) -> str:

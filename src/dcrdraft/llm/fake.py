@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from .backend import Completion, Message, T, TextStream, Usage, parse_reply
+from dcrdraft.llm.backend import Completion, Message, T, TextStream, Usage, parse_reply
 
 Reply = str | dict[str, Any] | BaseModel | BaseException | Callable[..., Any]
 """Text (JSON for ``complete``), a dict or model to validate, an error to raise, or a

@@ -14,14 +14,14 @@ import threading
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from . import prompts
-from .backend import Backend, BackendError, Message, OutputInvalid
-from .schemas import JudgeVerdicts
-from .settings import LLMSettings
+from dcrdraft.llm import prompts
+from dcrdraft.llm.backend import Backend, BackendError, Message, OutputInvalid
+from dcrdraft.llm.schemas import JudgeVerdicts
+from dcrdraft.llm.settings import LLMSettings
 
 if TYPE_CHECKING:
-    from ..document import Document
-    from ..review.models import FileReport, ItemResult
+    from dcrdraft.ingest.document import Document
+    from dcrdraft.review.models import FileReport, ItemResult
 
 JUDGED: dict[str, str] = {
     "C01": "Can a non-technical reader understand what the system does, for whom, and why?",
@@ -104,17 +104,17 @@ def apply_verdicts(document: Document, report: FileReport, verdicts: JudgeVerdic
 def judge(document: Document, file_report: FileReport, settings: LLMSettings, *,
           backend: Backend | None = None, items: tuple[str, ...] = tuple(JUDGED)) -> FileReport:
     """``file_report`` with the judge's verified refinements; on any LLM failure, unchanged."""
-    from ..review.score import is_ready, score
+    from dcrdraft.review.score import is_ready, score
 
     asked = [i for i in file_report.checklist if i.code in items]
     if not asked or file_report.error:
         return file_report
     if backend is None:
-        from .drafting import make_backend
+        from dcrdraft.llm.drafting import make_backend
 
         backend = make_backend(settings, threading.Event())
         if settings.cache:
-            from .cache import CachedBackend
+            from dcrdraft.llm.cache import CachedBackend
 
             backend = CachedBackend(backend, settings.cache_params(), settings.cache_dir)
     questions = [prompts.JudgeItem(code=i.code, name=i.name, question=JUDGED.get(i.code, i.message),
@@ -134,7 +134,7 @@ def judge(document: Document, file_report: FileReport, settings: LLMSettings, *,
 
 def _weights(report: FileReport) -> list[float] | None:
     try:
-        from ..review import load_rubric
+        from dcrdraft.review import load_rubric
 
         rubric = load_rubric()
         w = {r.code: r.weight for r in rubric.items}
@@ -148,10 +148,10 @@ def judge_run(report: Any, config: Mapping[str, Any] | None = None) -> Any:
 
     Raises ``LLMError`` when no endpoint or key is configured.
     """
-    from ..errors import LLMError
-    from ..ingest import read_document
-    from ..review.models import RunReport
-    from .settings import resolve_settings
+    from dcrdraft.errors import LLMError
+    from dcrdraft.ingest import read_document
+    from dcrdraft.review.models import RunReport
+    from dcrdraft.llm.settings import resolve_settings
 
     settings = resolve_settings({}, {"llm": dict(config or {})})
     if settings is None:
@@ -172,7 +172,7 @@ def judge_ci_run(run: Any) -> None:
     """Refine each file report of a review ``CiRun`` in place (what ``review --llm`` calls)."""
     from pathlib import Path
 
-    from ..config import find_config, read_config
+    from dcrdraft.config.project import find_config, read_config
 
     found = find_config(Path.cwd())
     table = read_config(found).llm if found else {}

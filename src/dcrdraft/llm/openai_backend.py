@@ -19,7 +19,7 @@ from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage, Huma
 from langchain_openai import ChatOpenAI
 from pydantic import BaseModel
 
-from .backend import (
+from dcrdraft.llm.backend import (
     BackendError,
     Cancelled,
     Completion,
@@ -31,7 +31,7 @@ from .backend import (
     parse_reply,
     schema_instructions,
 )
-from .settings import METHODS, LLMSettings, StructuredMethod
+from dcrdraft.llm.settings import METHODS, LLMSettings, StructuredMethod
 
 R = TypeVar("R")
 

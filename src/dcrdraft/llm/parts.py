@@ -13,14 +13,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .. import grounding
-from ..analysis import Analysis, Gap, RiskView
-from ..model import Risk
-from . import facts, prompts
-from .backend import Backend, BackendError, Cancelled, Message, OutputInvalid, Usage
-from .schemas import RiskEntry
-from .selfreview import risk_problems, summary_problems
-from .tokens import TokenCounter
+from dcrdraft.analysis import grounding
+from dcrdraft.analysis.core import Analysis, Gap, RiskView
+from dcrdraft.figures import numbers_in
+from dcrdraft.inputs.model import Risk
+from dcrdraft.llm import facts, prompts
+from dcrdraft.llm.backend import Backend, BackendError, Cancelled, Message, OutputInvalid, Usage
+from dcrdraft.llm.schemas import RiskEntry
+from dcrdraft.llm.selfreview import risk_problems, summary_problems
+from dcrdraft.llm.tokens import TokenCounter
 
 LEADINS = ("What the system is.", "How well it works.", "What could go wrong.",
            "What must be true.", "Recommendation.")
@@ -89,7 +90,7 @@ def make_context(a: Analysis, backend: Backend, counter: TokenCounter, max_attem
               + [facts.risk_fact(rv) for rv in a.risks])
     allowed = grounding.allowed_figures(a)
     for line in quoted:
-        allowed |= set(grounding.numbers_in(line))
+        allowed |= set(numbers_in(line))
     return Context(a, backend, counter, max_attempts, cancel, allowed,
                    grounding.source_text(a, quoted))
 

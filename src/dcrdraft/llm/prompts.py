@@ -11,8 +11,8 @@ from functools import lru_cache
 from jinja2 import Environment
 from pydantic import BaseModel, ConfigDict
 
-from ..paths import prompts_dir
-from .backend import Message
+from dcrdraft.paths import prompts_dir
+from dcrdraft.llm.backend import Message
 
 
 class PromptInputs(BaseModel):
@@ -104,7 +104,7 @@ PROMPTS: dict[str, type[PromptInputs]] = {
 def _env(folder: str) -> Environment:
     from pathlib import Path
 
-    from ..templating import environment
+    from dcrdraft.templating import environment
 
     return environment(Path(folder))
 

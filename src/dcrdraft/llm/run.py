@@ -21,11 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from ..errors import LLMError
-from ..model import Inputs
-from .drafting import LLMDraftOutcome
-from .parts import OnToken
-from .settings import LLMSettings, engine_notice, resolve_settings
+from dcrdraft.errors import LLMError
+from dcrdraft.inputs.model import Inputs
+from dcrdraft.llm.drafting import LLMDraftOutcome
+from dcrdraft.llm.parts import OnToken
+from dcrdraft.llm.settings import LLMSettings, engine_notice, resolve_settings
 
 
 @dataclass
@@ -40,8 +40,8 @@ class EnginePlan:
         """The LLM's parts for ``inputs``; None when the template engine drafts."""
         if self.engine != "llm" or self.settings is None:
             return None
-        from ..analysis import analyse
-        from .drafting import draft_parts
+        from dcrdraft.analysis.core import analyse
+        from dcrdraft.llm.drafting import draft_parts
 
         return draft_parts(analyse(inputs), self.settings, on_token=on_token)
 
@@ -95,7 +95,7 @@ def report_data(outcome: LLMDraftOutcome | None, plan: EnginePlan) -> dict[str, 
 
 def write_report(path: str | Path, outcome: LLMDraftOutcome | None, plan: EnginePlan) -> Path:
     """Write the report atomically (it never holds the API key)."""
-    from ..io import write_atomic
+    from dcrdraft.io import write_atomic
 
     text = json.dumps(report_data(outcome, plan), indent=2, ensure_ascii=False) + "\n"
     return write_atomic(path, text, force=True)

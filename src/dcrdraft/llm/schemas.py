@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..types import Level
+from dcrdraft.inputs.types import Level
 
 
 class Output(BaseModel):

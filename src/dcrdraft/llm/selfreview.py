@@ -12,8 +12,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from ..analysis import Analysis
-from ..model import Risk
+from dcrdraft.analysis.core import Analysis
+from dcrdraft.inputs.model import Risk
 
 _FALLBACK_VAGUE = re.compile(
     r"\bclosely\b|\bcareful(?:ly)?\b|\bas (?:needed|necessary|appropriate)\b|\bregular(?:ly)?\b|"
@@ -25,7 +25,7 @@ _PLACEHOLDER_FALLBACK = re.compile(r"\[(?:tbd|tbc|todo|name|owner|date|x+)\]|\bT
 
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     try:
-        from ..review.text import PLACEHOLDER_RE, VAGUE_RE
+        from dcrdraft.review.text import PLACEHOLDER_RE, VAGUE_RE
     except ImportError:
         return _FALLBACK_VAGUE, _PLACEHOLDER_FALLBACK
     return VAGUE_RE, PLACEHOLDER_RE
@@ -33,7 +33,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 @lru_cache(maxsize=1)
 def _rubric() -> Any:
-    from ..review import load_rubric
+    from dcrdraft.review import load_rubric
 
     rubric = load_rubric()
     return rubric if rubric.get("M01") is not None else None
@@ -42,9 +42,9 @@ def _rubric() -> Any:
 def _reviewer_m01(a: Analysis, label: str, risk: Risk) -> list[str] | None:
     """M01 findings on the risk's section of the rendered draft; None without the reviewer."""
     try:
-        from ..draft import DraftParts, render_markdown
-        from ..ingest import read_text
-        from ..review import review_document
+        from dcrdraft.draft import DraftParts, render_markdown
+        from dcrdraft.ingest import read_text
+        from dcrdraft.review import review_document
 
         rubric = _rubric()
         if rubric is None:
@@ -89,7 +89,7 @@ def _mentions(text: str, phrase: str) -> bool:
 
 def summary_problems(paragraphs: list[str], a: Analysis) -> list[str]:
     """What the summary leaves out: primary metric, its baseline or threshold, failing segments."""
-    from .. import figures as fmt
+    from dcrdraft import figures as fmt
 
     text = "\n".join(paragraphs)
     problems = []

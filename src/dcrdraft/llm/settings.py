@@ -17,7 +17,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 
-from ..errors import ConfigError
+from dcrdraft.errors import ConfigError
 
 StructuredMethod = Literal["json_schema", "function_calling", "json_mode", "prompt"]
 """How structured output is requested; later methods are fallbacks for weaker servers."""

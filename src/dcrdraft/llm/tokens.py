@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from .backend import Message
+from dcrdraft.llm.backend import Message
 
 DEFAULT_ENCODING = "o200k_base"
 """Used for model names tiktoken does not know (local and third-party models)."""

@@ -16,7 +16,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from ..charts import Chart, chart_for_block
+from dcrdraft.analysis.charts import Chart, chart_for_block
 
 GAP_FILL = "FFF4E5"
 GAP_TEXT = "8A4B00"
@@ -163,7 +163,7 @@ class _Writer:
                 return
             from docx.shared import Inches
 
-            from .svg import legend
+            from dcrdraft.render.svg import legend
 
             self.doc.add_picture(io.BytesIO(png), width=Inches(6.2))
             self.doc.add_paragraph(f"{chart.title}. {legend(chart)}", style="Caption")
@@ -264,8 +264,8 @@ def chart_png(chart: Chart) -> bytes:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    from ..figures import pct
-    from .svg import COLOURS, bar_colour, _wrap
+    from dcrdraft.figures import pct
+    from dcrdraft.render.svg import COLOURS, bar_colour, _wrap
 
     fig = Figure(figsize=(6.4, 3.0), dpi=150)
     FigureCanvasAgg(fig)

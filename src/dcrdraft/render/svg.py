@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from html import escape
 
-from ..charts import Bar, Chart
-from ..figures import pct
+from dcrdraft.analysis.charts import Bar, Chart
+from dcrdraft.figures import pct
 
 COLOURS = {"pass": "#3b6ea5", "fail": "#d9822b", "neutral": "#6b8fb8", "baseline": "#9a9a9a",
            "threshold": "#b3261e", "whisker": "#222222", "grid": "#e4e4e4"}

@@ -9,11 +9,11 @@ extra consistency checks, with rules read from ``rubrics/*.yaml``.
 
 from __future__ import annotations
 
-from .api import expand, review_path, review_paths
-from .engine import review_document
-from .models import (SCHEMA_VERSION, FileReport, Finding, ItemResult, ItemStatus,
+from dcrdraft.review.api import expand, review_path, review_paths
+from dcrdraft.review.engine import review_document
+from dcrdraft.review.models import (SCHEMA_VERSION, FileReport, Finding, ItemResult, ItemStatus,
                      Recommendation, RunReport, Severity, Summary)
-from .rubric import Rubric, Rule, load_rubric
+from dcrdraft.review.rubric import Rubric, Rule, load_rubric
 
 __all__ = [
     "SCHEMA_VERSION", "FileReport", "Finding", "ItemResult", "ItemStatus", "Recommendation",

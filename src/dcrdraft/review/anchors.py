@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..document import Document
-from .models import FileReport
-from .rubric import Rule
+from dcrdraft.ingest.document import Document
+from dcrdraft.review.models import FileReport
+from dcrdraft.review.rubric import Rule
 
 EXPECTED: dict[str, tuple[str, ...]] = {
     "C01": ("summary", "overview"), "C02": ("methodology", "evaluation"),

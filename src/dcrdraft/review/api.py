@@ -8,11 +8,11 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from ..errors import DcrError
-from .cache import ResultCache
-from .engine import review_document
-from .models import FileReport, RunReport
-from .rubric import Rubric, load_rubric
+from dcrdraft.errors import DcrError
+from dcrdraft.review.cache import ResultCache
+from dcrdraft.review.engine import review_document
+from dcrdraft.review.models import FileReport, RunReport
+from dcrdraft.review.rubric import Rubric, load_rubric
 
 REVIEWABLE = (".md", ".markdown", ".txt", ".text", ".html", ".htm", ".docx", ".pdf")
 """Suffixes picked up when a folder is given (inputs files are reviewed when named)."""
@@ -28,7 +28,7 @@ def review_path(path: str | Path, rubric: Rubric | None = None,
                 cache: ResultCache | None = None) -> FileReport:
     """Read and review one file; an unreadable file gives a report with ``error`` set.
     With ``cache``, an unchanged file reviewed by the same rules is not read again."""
-    from ..ingest import format_for, read_document
+    from dcrdraft.ingest import format_for, read_document
 
     p = str(path)
     try:

@@ -18,16 +18,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
-from ..document import Document, Section
-from .models import FileReport
-from .rubric import Rubric
+from dcrdraft import __version__
+from dcrdraft.ingest.document import Document, Section
+from dcrdraft.review.models import FileReport
+from dcrdraft.review.rubric import Rubric
 
 _PKG = Path(__file__).resolve().parents[1]
-_CODE = ("review", "ingest", "document.py", "stats.py", "paths.py",
+_CODE = ("review", "ingest", "paths.py", "clock.py",
          # an inputs file is reviewed as its draft: the drafting code decides that text
-         "draft", "templates", "analysis.py", "gaps.py", "model.py", "types.py", "loader.py",
-         "figures.py", "templating.py", "charts.py", "signing.py")
+         "draft", "templates", "analysis", "inputs", "figures.py", "templating.py")
 """Parts of the package whose code (or templates) decides a review's result."""
 
 
@@ -40,8 +39,8 @@ def cache_dir() -> Path:
 
 def _today() -> str:
     """The review date (``DCRDRAFT_TODAY`` or today); unreadable values leave the key as is."""
-    from ..clock import today
-    from ..errors import DcrError
+    from dcrdraft.clock import today
+    from dcrdraft.errors import DcrError
 
     try:
         return today().isoformat()
@@ -51,7 +50,7 @@ def _today() -> str:
 
 def _code_fingerprint() -> str:
     """Version plus size and mtime of every source file a review runs and of the rubrics."""
-    from ..paths import rubrics_dir
+    from dcrdraft.paths import rubrics_dir
 
     h = hashlib.blake2b(__version__.encode(), digest_size=16)
     files: list[Path] = []

@@ -12,17 +12,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..config import Config, ConfigResolver, load_config
-from ..document import Document
-from ..errors import ConfigError, DcrError
-from .anchors import Anchor, anchors_for
-from .api import PARALLEL_MIN, chunk_size, expand
-from .cache import ResultCache
-from .engine import review_document
-from .models import FileReport, RunReport, Severity
-from .policy import FailOn, Policy, Waiver, build_policy, relpath, waivers_for
-from .rubric import Rule, load_rubric
-from .suppress import Suppressed, apply
+from dcrdraft.config.project import Config, ConfigResolver, load_config
+from dcrdraft.ingest.document import Document
+from dcrdraft.errors import ConfigError, DcrError
+from dcrdraft.review.anchors import Anchor, anchors_for
+from dcrdraft.review.api import PARALLEL_MIN, chunk_size, expand
+from dcrdraft.review.cache import ResultCache
+from dcrdraft.review.engine import review_document
+from dcrdraft.review.models import FileReport, RunReport, Severity
+from dcrdraft.review.policy import FailOn, Policy, Waiver, build_policy, relpath, waivers_for
+from dcrdraft.review.rubric import Rule, load_rubric
+from dcrdraft.review.suppress import Suppressed, apply
 
 Progress = Callable[[int, int], None]
 
@@ -93,7 +93,7 @@ class _Plan:
 
 
 def _read(path: str) -> Document | FileReport:
-    from ..ingest import format_for, read_document
+    from dcrdraft.ingest import format_for, read_document
 
     try:
         fmt = format_for(path)
@@ -180,14 +180,14 @@ def select_files(opts: RunOptions, run_config: Config) -> list[str]:
     files = expand(specs)
     if opts.changed_since is None:
         return files
-    from . import vcs
+    from dcrdraft.review import vcs
 
     changed = {str(Path(p).resolve()) for p in vcs.changed_since(opts.changed_since)}
     return [f for f in files if str(Path(f).resolve()) in changed]
 
 
 def _compare(result: FileResult, plan: _Plan, ref: str) -> FileResult:
-    from . import vcs
+    from dcrdraft.review import vcs
 
     if result.report.error is not None:
         return result
@@ -224,7 +224,7 @@ def run_ci(opts: RunOptions, progress: Progress | None = None) -> CiRun:
                 if progress:
                     progress(i, len(plans))
     if opts.compare_to is not None:
-        from . import vcs
+        from dcrdraft.review import vcs
 
         vcs.verify_ref(opts.compare_to)
         results = [_compare(r, p, opts.compare_to) for r, p in zip(results, plans)]

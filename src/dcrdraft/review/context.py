@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from ..document import Block, Document, Section
-from .text import clean, sentences
+from dcrdraft.ingest.document import Block, Document, Section
+from dcrdraft.review.text import clean, sentences
 
 T = TypeVar("T")
 

@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 import sys
 
-from ..document import Document
-from .checks import CHECKS, Hit, Verdict
-from .checks.decision import recommendation
-from .context import Context
-from .models import FileReport, Finding, ItemResult
-from .rubric import Rubric, Rule, load_rubric
-from .score import is_ready, score
-from .fastre import FastPattern, fast_compiled, new_document
+from dcrdraft.ingest.document import Document
+from dcrdraft.review.checks import CHECKS, Hit, Verdict
+from dcrdraft.review.checks.decision import recommendation
+from dcrdraft.review.context import Context
+from dcrdraft.review.models import FileReport, Finding, ItemResult
+from dcrdraft.review.rubric import Rubric, Rule, load_rubric
+from dcrdraft.review.score import is_ready, score
+from dcrdraft.review.fastre import FastPattern, fast_compiled, new_document
 
 
 def _accelerate(prefix: str = "dcrdraft.review.checks.") -> None:

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..document import SourceFormat
-from .models import FileReport
+from dcrdraft.ingest.document import SourceFormat
+from dcrdraft.review.models import FileReport
 
 _MARK = re.compile(r"\s?\{([A-Z]+\d+)\}")
 _EXPECT = re.compile(r"^\s*(?:<!--|#|//)?\s*expect:(.*?)(?:-->)?\s*$")
@@ -57,8 +57,8 @@ def parse(text: str) -> Labels:
 
 def read_fixture(path: Path) -> tuple[Labels, FileReport]:
     """Parse and review one fixture file."""
-    from ..ingest import read_text
-    from .engine import review_document
+    from dcrdraft.ingest import read_text
+    from dcrdraft.review.engine import review_document
 
     labels = parse(path.read_text(encoding="utf-8"))
     doc = read_text(labels.text, str(path), FORMATS[path.suffix.lower()])

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
-from ..errors import ConfigError, ExitCode
-from .models import Finding, RunReport, Severity
-from .rubric import Rubric, Rule
+from dcrdraft.errors import ConfigError, ExitCode
+from dcrdraft.review.models import Finding, RunReport, Severity
+from dcrdraft.review.rubric import Rubric, Rule
 
 FailOn = Literal["error", "warning", "never"]
 

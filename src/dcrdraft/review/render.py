@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Literal
 
-from .models import STATUS_MARK, FileReport, RunReport
-from .rubric import Rubric, Rule
+from dcrdraft.review.models import STATUS_MARK, FileReport, RunReport
+from dcrdraft.review.rubric import Rubric, Rule
 
 ReviewFormat = Literal["text", "json"]
 FORMATS: tuple[str, ...] = ("text", "json")

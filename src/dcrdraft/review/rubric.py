@@ -13,9 +13,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from ..errors import ConfigError
-from ..paths import rubrics_dir
-from .models import Severity
+from dcrdraft.errors import ConfigError
+from dcrdraft.paths import rubrics_dir
+from dcrdraft.review.models import Severity
 
 RuleKind = Literal["item", "finding"]
 
@@ -172,7 +172,7 @@ def _parse_rule(raw: Any, path: Path, family: str, index: int,
     check = raw.get("check") or (base.check if base else "")
     if not name or not check:
         raise ConfigError(f"{where}: {code} needs a name and a check")
-    from .checks import CHECKS
+    from dcrdraft.review.checks import CHECKS
 
     spec = CHECKS.get(str(check))
     if spec is None:

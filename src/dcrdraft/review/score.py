@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .models import Finding, ItemResult
+from dcrdraft.review.models import Finding, ItemResult
 
 CREDIT = {"pass": 1.0, "weak": 0.5, "missing": 0.0}
 MISTAKE_PENALTY = 5

@@ -19,9 +19,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from .models import FileReport, Finding, ItemResult
-from .policy import Policy, Waiver, meta_finding, resolve
-from .score import is_ready, score
+from dcrdraft.review.models import FileReport, Finding, ItemResult
+from dcrdraft.review.policy import Policy, Waiver, meta_finding, resolve
+from dcrdraft.review.score import is_ready, score
 
 DirectiveKind = Literal["disable", "enable", "disable-next-line", "disable-file"]
 

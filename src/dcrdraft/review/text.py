@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .fastre import fast
+from dcrdraft.review.fastre import fast
 
 I = re.IGNORECASE
 

@@ -7,7 +7,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from ..errors import ConfigError
+from dcrdraft.errors import ConfigError
 
 
 def _git(args: list[str], cwd: str | Path = ".") -> bytes:

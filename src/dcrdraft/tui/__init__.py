@@ -9,6 +9,6 @@ from pathlib import Path
 
 def run(inputs: str | Path | None = None, review: str | Path | None = None) -> None:
     """Run the app until the author quits."""
-    from .app import DcrApp
+    from dcrdraft.tui.app import DcrApp
 
     DcrApp(inputs, review=review).run()

@@ -10,9 +10,9 @@ from typing import Any, Literal, get_args
 
 from pydantic import BaseModel
 
-from .. import model as m
-from .. import types as t
-from ..session import split_path
+from dcrdraft.inputs import model as m
+from dcrdraft.inputs import types as t
+from dcrdraft.editing.session import split_path
 
 Kind = Literal["text", "long", "int", "rate", "figure", "date", "bool", "choice", "lines",
                "metrics"]

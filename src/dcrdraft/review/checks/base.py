@@ -8,8 +8,8 @@ from typing import Any, Literal
 
 import re
 
-from ..context import Context, Unit
-from ..text import PLACEHOLDER_RE, compile_any
+from dcrdraft.review.context import Context, Unit
+from dcrdraft.review.text import PLACEHOLDER_RE, compile_any
 
 Params = dict[str, Any]
 

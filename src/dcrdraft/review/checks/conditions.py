@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..context import Context, Unit
-from ..fastre import fast
-from ..text import (CMP_FIGURE_RE, INCIDENT_RE, VAGUE_RE, WINDOW_RE, clean, compile_any,
+from dcrdraft.review.context import Context, Unit
+from dcrdraft.review.fastre import fast
+from dcrdraft.review.text import (CMP_FIGURE_RE, INCIDENT_RE, VAGUE_RE, WINDOW_RE, clean, compile_any,
                     conditions, metric_key)
-from .base import PLACEHOLDER_X, Hit, Params, Verdict, check, negated
+from dcrdraft.review.checks.base import PLACEHOLDER_X, Hit, Params, Verdict, check, negated
 
 # Outcome measures named in monitoring and rollback conditions beyond the shared metric list.
 _METRIC_MORE = re.compile(

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from ..context import Context, Unit
-from .base import PLACEHOLDER_X, Params, Verdict, check
+from dcrdraft.review.context import Context, Unit
+from dcrdraft.review.checks.base import PLACEHOLDER_X, Params, Verdict, check
 
 Decision = Literal["approve", "approve-with-conditions", "disapprove"]
 

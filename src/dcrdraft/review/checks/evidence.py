@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..context import Context, Unit
-from ..text import compile_any
-from .base import (PLACEHOLDER_X, Hit, Params, Verdict, check, groups, matches_all,
+from dcrdraft.review.context import Context, Unit
+from dcrdraft.review.text import compile_any
+from dcrdraft.review.checks.base import (PLACEHOLDER_X, Hit, Params, Verdict, check, groups, matches_all,
                    misses_own_threshold, negated, patterns, scoped)
 
 

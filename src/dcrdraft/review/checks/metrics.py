@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from ..context import Context, Unit
-from ..text import (FIGURE_RE, METRIC_RE, NUM, PERCENT_RE, lower_is_better, metric_key,
+from dcrdraft.review.context import Context, Unit
+from dcrdraft.review.text import (FIGURE_RE, METRIC_RE, NUM, PERCENT_RE, lower_is_better, metric_key,
                     percents, to_float)
-from .base import Hit, Params, Verdict, check
+from dcrdraft.review.checks.base import Hit, Params, Verdict, check
 
 EVAL_KINDS = {"evaluation", "summary", "methodology", "segments", "fairness"}
 
@@ -201,7 +201,7 @@ def interval_plausible(ctx: Context, params: Params) -> list[Hit]:
         else:
             pm = to_float(iv.group("pm") or iv.group("pm2"))
             lo, hi = p - pm, p + pm
-        from ...stats import wilson_interval  # lazy: stats pulls in pydantic
+        from dcrdraft.analysis.stats import wilson_interval  # lazy: stats pulls in pydantic
 
         wl, wh = wilson_interval(p / 100, n)
         width, wwidth = hi - lo, (wh - wl) * 100
@@ -283,7 +283,7 @@ def summary_consistency(ctx: Context, params: Params) -> list[Hit]:
 def _segment_only(ctx: Context, evaluation: list[Unit]) -> list[float]:
     """The segment values, when the evaluation's only figures are per-segment rows (no
     overall row and no figure in its prose); else empty."""
-    from .segments import _rows
+    from dcrdraft.review.checks.segments import _rows
 
     rows = _rows(ctx)
     # An overall that is the mean stand-in (no overall row in its table) is no overall figure.
@@ -419,7 +419,7 @@ def threshold_absent(ctx: Context, params: Params) -> list[Hit]:
     """As ``measurable_absent``; and also when the topic's metrics are named (with or without a
     window) but no alert threshold is given anywhere, neither in the topic's conditions nor in
     those of the ``also`` topics (a rollback trigger on a figure is a threshold too)."""
-    from .conditions import _analyse, _short, measurable_absent
+    from dcrdraft.review.checks.conditions import _analyse, _short, measurable_absent
 
     hits: list[Hit] = measurable_absent(ctx, params)
     if hits:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..context import Context, Unit
-from ..text import FIGURE_RE, NUM, VAGUE_RE, clean
-from .base import PLACEHOLDER_X, Hit, Params, Verdict, absent_value, check
+from dcrdraft.review.context import Context, Unit
+from dcrdraft.review.text import FIGURE_RE, NUM, VAGUE_RE, clean
+from dcrdraft.review.checks.base import PLACEHOLDER_X, Hit, Params, Verdict, absent_value, check
 
 FIELDS: dict[str, re.Pattern[str]] = {
     "severity": re.compile(r"\b(?:severity|impact|criticality|consequence|sev)\b", re.I),

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..context import Context, Unit
-from ..text import METRIC_RE, NUM, PERCENT_RE, conditions, lower_is_better, metric_key, \
+from dcrdraft.review.context import Context, Unit
+from dcrdraft.review.text import METRIC_RE, NUM, PERCENT_RE, conditions, lower_is_better, metric_key, \
     to_float
-from .base import Hit, Params, Verdict, check, negated
+from dcrdraft.review.checks.base import Hit, Params, Verdict, check, negated
 
 _VALUE = re.compile(rf"(?<![\w.+−-])(?:(?:{NUM})\s?%|0?\.\d{{2,}})(?![\w])")
 """A segment's metric value: a percentage or a 0-1 score (not a signed change such as
@@ -199,7 +199,7 @@ def ignored_segment(ctx: Context, params: Params) -> list[Hit]:
     if not rows and params.get("require_breakdown", True):
         v = segments(ctx, params)
         if v.status == "missing":
-            from .metrics import _metric_units
+            from dcrdraft.review.checks.metrics import _metric_units
 
             units = _metric_units(ctx)
             if units:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..context import Context, Unit
-from ..text import clean
-from .base import PLACEHOLDER_X, Hit, Params, Verdict, absent_value, check, negated
+from dcrdraft.review.context import Context, Unit
+from dcrdraft.review.text import clean
+from dcrdraft.review.checks.base import PLACEHOLDER_X, Hit, Params, Verdict, absent_value, check, negated
 
 _BY = re.compile(r"\b(?:approved|signed(?:[- ]off)?|endorsed|accepted)\s+by\b\s*:?", re.I)
 _ROLE_SPLIT = re.compile(r"\s+[—–-]\s+|\s*:\s+|\t+")

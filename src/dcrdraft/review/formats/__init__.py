@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal, get_args
 
 if TYPE_CHECKING:
-    from ..ci import CiRun
+    from dcrdraft.review.ci import CiRun
 
 FormatName = Literal["text", "json", "jsonl", "sarif", "github", "junit", "markdown"]
 FORMATS: tuple[str, ...] = get_args(FormatName)

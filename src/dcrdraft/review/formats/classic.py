@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..render import render_json as _json
-from ..render import render_text as _text
+from dcrdraft.review.render import render_json as _json
+from dcrdraft.review.render import render_text as _text
 
 if TYPE_CHECKING:
-    from ..ci import CiRun
+    from dcrdraft.review.ci import CiRun
 
 
 def render_text(run: CiRun) -> str:

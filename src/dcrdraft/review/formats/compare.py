@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..models import FileReport, Finding, ItemResult
+from dcrdraft.review.models import FileReport, Finding, ItemResult
 
 
 @dataclass

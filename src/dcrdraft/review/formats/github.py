@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .results import Result, all_results, uri
+from dcrdraft.review.formats.results import Result, all_results, uri
 
 if TYPE_CHECKING:
-    from ..ci import CiRun
+    from dcrdraft.review.ci import CiRun
 
 PER_STEP = 10
 """Annotations GitHub shows per step for each of error, warning and notice."""

@@ -7,10 +7,10 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from .results import file_results
+from dcrdraft.review.formats.results import file_results
 
 if TYPE_CHECKING:
-    from ..ci import CiRun
+    from dcrdraft.review.ci import CiRun
 
 
 def _line(obj: dict[str, Any]) -> str:

@@ -7,10 +7,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
 
-from .results import uri
+from dcrdraft.review.formats.results import uri
 
 if TYPE_CHECKING:
-    from ..ci import CiRun, FileResult
+    from dcrdraft.review.ci import CiRun, FileResult
 
 
 def _suite(f: FileResult) -> ET.Element:

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .compare import Changes, compare
+from dcrdraft.review.formats.compare import Changes, compare
 
 if TYPE_CHECKING:
-    from ..ci import CiRun, FileResult
+    from dcrdraft.review.ci import CiRun, FileResult
 
 LIMIT = 65_536
 """GitHub's maximum comment body, in characters."""

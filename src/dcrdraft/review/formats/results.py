@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Literal
 
-from ..models import Severity
-from ..policy import SEVERITY_RANK, severity_of
+from dcrdraft.review.models import Severity
+from dcrdraft.review.policy import SEVERITY_RANK, severity_of
 
 if TYPE_CHECKING:
-    from ..ci import CiRun, FileResult
-    from ..suppress import Suppressed
+    from dcrdraft.review.ci import CiRun, FileResult
+    from dcrdraft.review.suppress import Suppressed
 
 
 @dataclass(frozen=True)

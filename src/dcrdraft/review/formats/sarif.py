@@ -9,12 +9,12 @@ import json
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from ... import __version__
-from .results import Result, all_results, fingerprint, uri
+from dcrdraft import __version__
+from dcrdraft.review.formats.results import Result, all_results, fingerprint, uri
 
 if TYPE_CHECKING:
-    from ..ci import CiRun
-    from ..rubric import Rule
+    from dcrdraft.review.ci import CiRun
+    from dcrdraft.review.rubric import Rule
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}

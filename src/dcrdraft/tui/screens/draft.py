@@ -16,21 +16,21 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer, OptionList, Static, TabbedContent, TabPane
 
-from ...completeness import SECTIONS, section_completeness, target_of
-from ...errors import DcrError
-from ...live import LiveReview
-from ...session import EditSession
-from ..widgets.checklist import ChecklistPanel
-from ..widgets.field_input import FieldInput
-from ..widgets.navigator import Navigator
-from ..widgets.preview import Preview
-from ..widgets.section_form import SectionForm
-from ..widgets.table import EditableTable
-from .confirm import ConfirmScreen
+from dcrdraft.analysis.completeness import SECTIONS, section_completeness, target_of
+from dcrdraft.errors import DcrError
+from dcrdraft.editing.live import LiveReview
+from dcrdraft.editing.session import EditSession
+from dcrdraft.tui.widgets.checklist import ChecklistPanel
+from dcrdraft.tui.widgets.field_input import FieldInput
+from dcrdraft.tui.widgets.navigator import Navigator
+from dcrdraft.tui.widgets.preview import Preview
+from dcrdraft.tui.widgets.section_form import SectionForm
+from dcrdraft.tui.widgets.table import EditableTable
+from dcrdraft.tui.screens.confirm import ConfirmScreen
 
 if TYPE_CHECKING:
-    from ...draft import DraftParts
-    from ...llm import LLMDraftOutcome
+    from dcrdraft.draft import DraftParts
+    from dcrdraft.llm import LLMDraftOutcome
 
 LLM_SETUP = (
     "No LLM endpoint is configured, so drafting uses the template engine.\n\n"
@@ -193,7 +193,7 @@ class DraftScreen(Screen[None]):
 
     @work(thread=True, group="review")
     def _review_worker(self, inputs: Any, parts: DraftParts | None, generation: int) -> None:
-        from ...live import review_inputs
+        from dcrdraft.editing.live import review_inputs
 
         try:
             result = review_inputs(inputs, str(self.session.path), parts, generation)
@@ -261,7 +261,7 @@ class DraftScreen(Screen[None]):
     # -- actions ------------------------------------------------------------------------
 
     def action_save(self) -> None:
-        from ...yamledit import backup_path
+        from dcrdraft.inputs.yamledit import backup_path
 
         try:
             self.session.save()
@@ -277,7 +277,7 @@ class DraftScreen(Screen[None]):
         self.notify("Reviewing…", timeout=1)
 
     def action_export(self) -> None:
-        from .export import ExportScreen
+        from dcrdraft.tui.screens.export import ExportScreen
 
         if self.session.inputs is None:
             self.app.push_screen(ConfirmScreen("Cannot export", "Fix the problems first."))
@@ -285,8 +285,8 @@ class DraftScreen(Screen[None]):
         self.app.push_screen(ExportScreen(self.session.path), self._export)
 
     def _export(self, choice: tuple[str, str] | None) -> None:
-        from ...draft import draft
-        from ...io import write_atomic
+        from dcrdraft.draft import draft
+        from dcrdraft.io import write_atomic
 
         if choice is None or self.session.inputs is None:
             return
@@ -325,8 +325,8 @@ class DraftScreen(Screen[None]):
 
     @work(thread=True, group="llm")
     def _llm_worker(self, inputs: Any, settings: Any, cancel: threading.Event) -> None:
-        from ...analysis import analyse
-        from ...llm import Cancelled, draft_parts
+        from dcrdraft.analysis.core import analyse
+        from dcrdraft.llm import Cancelled, draft_parts
 
         def on_token(text: str) -> None:
             self.post_message(LLMToken(text))
@@ -354,13 +354,13 @@ class DraftScreen(Screen[None]):
         self.query_one(Preview).llm.finish(message.status, warnings, parts)
         if out is None:
             return
-        from ...draft import DraftParts
+        from dcrdraft.draft import DraftParts
 
         self.llm_parts = DraftParts(summary=out.summary)
         self._merge_risks(out)
 
     def _merge_risks(self, out: LLMDraftOutcome) -> None:
-        from ... import merge
+        from dcrdraft.editing import merge
 
         rows = copy.deepcopy(self.session.get("risks") or [])
         fills, conflicts = merge.plan(rows, out.risks)

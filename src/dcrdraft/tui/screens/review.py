@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from ...review.models import STATUS_MARK, FileReport
+from dcrdraft.review.models import STATUS_MARK, FileReport
 
 
 class Reviewed(Message):
@@ -56,7 +56,7 @@ class ReviewScreen(Screen[None]):
 
     @work(thread=True, exclusive=True)
     def _review(self, path: Path) -> None:
-        from ...review import review_path
+        from dcrdraft.review import review_path
 
         report = review_path(path)
         self.post_message(Reviewed(report, _document_text(path)))
@@ -112,9 +112,9 @@ class ReviewScreen(Screen[None]):
         area.scroll_cursor_visible(center=True, animate=False)
 
     def action_explain(self) -> None:
-        from ...review import load_rubric
-        from .confirm import ConfirmScreen
-        from .rule import RuleScreen
+        from dcrdraft.review import load_rubric
+        from dcrdraft.tui.screens.confirm import ConfirmScreen
+        from dcrdraft.tui.screens.rule import RuleScreen
 
         entry = self._current()
         if entry is None:
@@ -130,7 +130,7 @@ def _document_text(path: Path) -> str:
     """The document as text for display (extracted text for Word and PDF files)."""
     if path.suffix.lower() in (".docx", ".pdf"):
         try:
-            from ...ingest import read_document
+            from dcrdraft.ingest import read_document
 
             return "\n".join(read_document(path).lines)
         except Exception:  # noqa: BLE001 - the report already says why

@@ -13,9 +13,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
-from ...session import get_path, set_path
-from ..fields import ROW_FIXED, Table, row_metrics
-from ..widgets.field_input import FieldInput
+from dcrdraft.editing.session import get_path, set_path
+from dcrdraft.tui.fields import ROW_FIXED, Table, row_metrics
+from dcrdraft.tui.widgets.field_input import FieldInput
 
 
 class RowEditor(ModalScreen[dict[str, Any] | None]):
@@ -75,7 +75,7 @@ class RowEditor(ModalScreen[dict[str, Any] | None]):
         self.dismiss(row)
 
     def _show(self, exc: ValidationError) -> None:
-        from ...loader import problems_from
+        from dcrdraft.inputs.loader import problems_from
 
         fields = {f.path: f for f in self.query(FieldInput)}
         for p in problems_from(exc, {}, ""):

@@ -9,7 +9,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Markdown
 
-from ...review.rubric import Rule
+from dcrdraft.review.rubric import Rule
 
 
 def rule_markdown(rule: Rule) -> str:

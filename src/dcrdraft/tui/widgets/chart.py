@@ -6,8 +6,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from ...analysis import Analysis
-from ...figures import pct
+from dcrdraft.analysis.core import Analysis
+from dcrdraft.figures import pct
 
 WIDTH = 30
 

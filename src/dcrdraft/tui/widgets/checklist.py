@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...review.models import STATUS_MARK, FileReport
+from dcrdraft.review.models import STATUS_MARK, FileReport
 
 _STYLE = {"pass": "green", "weak": "yellow", "missing": "red"}
 

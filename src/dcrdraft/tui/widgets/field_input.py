@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
-from ..fields import Field, from_text, help_for, to_text
+from dcrdraft.tui.fields import Field, from_text, help_for, to_text
 
 
 def widget_id(path: str) -> str:

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ...completeness import SECTIONS
+from dcrdraft.analysis.completeness import SECTIONS
 
 
 def _bar(share: float) -> Text:

@@ -9,8 +9,8 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Log, Markdown, ProgressBar, Static
 
-from ...analysis import Analysis
-from .chart import SegmentChart
+from dcrdraft.analysis.core import Analysis
+from dcrdraft.tui.widgets.chart import SegmentChart
 
 _MERMAID = re.compile(r"```mermaid\n.*?```\n?", re.S)
 _INLINE_GAP = re.compile(r"_Gap(:[^_|\n]*)?_")

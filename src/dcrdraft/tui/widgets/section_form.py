@@ -9,11 +9,11 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from ...completeness import SECTIONS
-from ...errors import Problem
-from ..fields import Table, items_of
-from .field_input import FieldInput
-from .table import EditableTable
+from dcrdraft.analysis.completeness import SECTIONS
+from dcrdraft.errors import Problem
+from dcrdraft.tui.fields import Table, items_of
+from dcrdraft.tui.widgets.field_input import FieldInput
+from dcrdraft.tui.widgets.table import EditableTable
 
 SUMMARY_NOTE = (
     "The executive summary is written from the other sections: the template engine states "
@@ -31,7 +31,7 @@ class SectionForm(VerticalScroll):
         self._data = data
 
     def compose(self) -> ComposeResult:
-        from ...session import get_path
+        from dcrdraft.editing.session import get_path
 
         info = next(s for s in SECTIONS if s.key == self.key)
         title = f"{info.number}. {info.title}" if info.number else info.title

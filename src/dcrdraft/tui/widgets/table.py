@@ -12,9 +12,9 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Label, Static
 
-from ..fields import Table, cell_text, help_for, table_columns
-from ...session import get_path
-from .field_input import widget_id
+from dcrdraft.tui.fields import Table, cell_text, help_for, table_columns
+from dcrdraft.editing.session import get_path
+from dcrdraft.tui.widgets.field_input import widget_id
 
 
 class RowsTable(DataTable[str]):
@@ -102,7 +102,7 @@ class EditableTable(Vertical):
 
     def edit_row(self, index: int | None) -> None:
         """Open the row editor on row ``index`` (None: a new row at the end)."""
-        from ..screens.row_editor import RowEditor
+        from dcrdraft.tui.screens.row_editor import RowEditor
 
         row = copy.deepcopy(self.rows[index]) if index is not None else {}
 

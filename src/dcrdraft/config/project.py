@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from .errors import ConfigError
+from dcrdraft.errors import ConfigError
 
 if TYPE_CHECKING:
-    from .config_model import Settings
+    from dcrdraft.config.schema import Settings
 
 FailOn = Literal["error", "warning", "never"]
 """Lowest severity of a reported finding that fails the gate (``never``: only --fail-under)."""
@@ -56,7 +56,7 @@ class Defaults:
 
 def __getattr__(name: str) -> Any:
     if name in ("Settings", "IgnoreEntry"):
-        from . import config_model
+        from dcrdraft.config import schema as config_model
 
         return getattr(config_model, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -124,7 +124,7 @@ def _line_of(text: str, key: str) -> int | None:
 def _validate(path: Path, table: dict[str, Any]) -> Settings:
     from pydantic import ValidationError
 
-    from .config_model import Settings
+    from dcrdraft.config.schema import Settings
 
     try:
         return Settings.model_validate(table)

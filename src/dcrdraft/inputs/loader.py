@@ -13,8 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import InputError, Problem
-from .model import Inputs
+from dcrdraft.errors import InputError, Problem
+from dcrdraft.inputs.model import Inputs
 
 INPUT_SUFFIXES = (".yaml", ".yml", ".json")
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .analysis import Analysis
-from .figures import pct
+from dcrdraft.analysis.core import Analysis
+from dcrdraft.figures import pct
 
 BarKind = Literal["result", "baseline", "segment"]
 

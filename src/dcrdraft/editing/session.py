@@ -13,9 +13,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import recovery, yamledit
-from .errors import InputError, Problem
-from .model import Inputs
+from dcrdraft.editing import recovery
+from dcrdraft.inputs import yamledit
+from dcrdraft.errors import InputError, Problem
+from dcrdraft.inputs.model import Inputs
 
 _PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
@@ -87,8 +88,8 @@ class EditSession:
         """A session on ``path``; a missing file is created from the starter when ``create``."""
         p = Path(path)
         if not p.exists() and create:
-            from .io import write_atomic
-            from .starter import starter_text
+            from dcrdraft.io import write_atomic
+            from dcrdraft.inputs.starter import starter_text
 
             write_atomic(p, starter_text())
         try:
@@ -98,7 +99,7 @@ class EditSession:
         return cls(p, text)
 
     def _parse(self, text: str) -> None:
-        from .loader import load_text
+        from dcrdraft.inputs.loader import load_text
 
         try:
             load_text(text, str(self.path))
@@ -144,7 +145,7 @@ class EditSession:
     def validate(self) -> None:
         """Revalidate ``data``: on success ``inputs`` is the new model, else it stays the last
         valid one and ``problems`` say what is wrong, by field path."""
-        from .loader import problems_from
+        from dcrdraft.inputs.loader import problems_from
 
         try:
             self.inputs = Inputs.model_validate(self.data)

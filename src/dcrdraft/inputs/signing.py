@@ -17,9 +17,9 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from .clock import today
-from .grounding import numbers_in
-from .model import DeployCondition, Inputs, Risk, SignOff
+from dcrdraft.clock import today
+from dcrdraft.figures import numbers_in
+from dcrdraft.inputs.model import DeployCondition, Inputs, Risk, SignOff
 
 HASH_SCHEME = "v1"
 """Prefix of every stored hash, so a future change of what counts as material is detectable."""
@@ -223,7 +223,7 @@ def _edit_yaml(text: str, new: dict[str, Any]) -> str:
 
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    from .loader import _rejoin_flow_commas
+    from dcrdraft.inputs.loader import _rejoin_flow_commas
 
     yaml = _yaml()
     data = yaml.load(text)
@@ -280,8 +280,8 @@ def record_signoff(path: str, *, role: str, name: str, decision: str, note: str 
     """
     from pathlib import Path
 
-    from .io import write_atomic
-    from .loader import load, load_text
+    from dcrdraft.io import write_atomic
+    from dcrdraft.inputs.loader import load, load_text
 
     inputs = load(path)
     new = {"role": role, "name": name, "decision": decision, "date": on or today(),

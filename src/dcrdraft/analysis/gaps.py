@@ -8,12 +8,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .analysis import Analysis, Gap
+    from dcrdraft.analysis.core import Analysis, Gap
 
 
 def find_gaps(a: Analysis) -> list[Gap]:
     """Every gap of the inputs, in document order."""
-    from .analysis import Gap
+    from dcrdraft.analysis.core import Gap
 
     i = a.inputs
     s, d, ev, dep = i.system, i.document, i.evaluation, i.deployment

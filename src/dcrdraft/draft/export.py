@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ..charts import charts_for
-from ..draft import DraftResult
-from ..errors import OutputError
+from dcrdraft.analysis.charts import charts_for
+from dcrdraft.draft import DraftResult
+from dcrdraft.errors import OutputError
 
 OutputFormat = Literal["md", "html", "docx"]
 FORMATS: tuple[OutputFormat, ...] = ("md", "html", "docx")
@@ -41,9 +41,9 @@ def render(result: DraftResult, fmt: OutputFormat) -> str | bytes:
         return result.text
     charts = charts_for(result.analysis).all
     if fmt == "html":
-        from .html import markdown_to_html
+        from dcrdraft.render.html import markdown_to_html
 
         return markdown_to_html(result.text, title=title_of(result), charts=charts)
-    from .docx import markdown_to_docx
+    from dcrdraft.render.docx import markdown_to_docx
 
     return markdown_to_docx(result.text, title=title_of(result), charts=charts)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .model import Risk
+from dcrdraft.inputs.model import Risk
 
 EXPANDABLE = ("description", "mitigations", "residual_risk", "residual_note", "monitoring",
               "escalation", "review_cadence")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from .io import write_atomic
+from dcrdraft.io import write_atomic
 
 Kind = Literal["data", "raw"]
 

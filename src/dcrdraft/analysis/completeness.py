@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .model import Inputs
+from dcrdraft.inputs.model import Inputs
 
 
 @dataclass(frozen=True)

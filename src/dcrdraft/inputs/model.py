@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .types import (
+from dcrdraft.inputs.types import (
     ConditionStatus,
     Decision,
     Direction,

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import figures as fmt
-from . import stats
-from .model import Inputs, PrimaryMetric, Risk, SecondaryMetric, Segment
+from dcrdraft import figures as fmt
+from dcrdraft.analysis import stats
+from dcrdraft.inputs.model import Inputs, PrimaryMetric, Risk, SecondaryMetric, Segment
 
 
 @dataclass(frozen=True)
@@ -300,7 +300,7 @@ def analyse(inputs: Inputs) -> Analysis:
 
     analysis = Analysis(inputs, primary, primary_status, columns, failures, risks, [],
                         derivations, failing_cells)
-    from .gaps import find_gaps
+    from dcrdraft.analysis.gaps import find_gaps
 
     analysis.gaps = find_gaps(analysis)
     return analysis

@@ -10,12 +10,12 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from .io import write_atomic
+from dcrdraft.io import write_atomic
 
 
 def parse(text: str, path: str = "<inputs>") -> Any:
     """The round-trip tree of ``text`` (a CommentedMap); raises InputError on bad YAML."""
-    from .loader import _rejoin_flow_commas, parse_text
+    from dcrdraft.inputs.loader import _rejoin_flow_commas, parse_text
 
     tree = parse_text(text, path)
     _rejoin_flow_commas(tree, text.splitlines())
@@ -24,7 +24,7 @@ def parse(text: str, path: str = "<inputs>") -> Any:
 
 def plain(node: Any) -> Any:
     """Round-trip containers → plain dicts, lists and scalars (what the editor holds)."""
-    from .loader import _plain
+    from dcrdraft.inputs.loader import _plain
 
     return _plain(node)
 
@@ -159,7 +159,7 @@ def dump(tree: Any, offset: int = 2) -> str:
     """The YAML text of a round-trip tree, list dashes ``offset`` columns under their key."""
     import io
 
-    from .loader import _yaml
+    from dcrdraft.inputs.loader import _yaml
 
     yaml = _yaml()
     yaml.indent(mapping=2, sequence=offset + 2, offset=offset)

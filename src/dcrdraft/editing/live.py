@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .analysis import Analysis
-from .draft import DraftParts, render_markdown
-from .model import Inputs
-from .review.models import FileReport
+from dcrdraft.analysis.core import Analysis
+from dcrdraft.draft import DraftParts, render_markdown
+from dcrdraft.inputs.model import Inputs
+from dcrdraft.review.models import FileReport
 
 
 @dataclass
@@ -25,9 +25,9 @@ class LiveReview:
 def review_inputs(inputs: Inputs, path: str = "<inputs>", parts: DraftParts | None = None,
                   generation: int = 0) -> LiveReview:
     """Draft ``inputs`` and review the draft, as ``dcrdraft review`` would judge it."""
-    from .analysis import analyse
-    from .ingest import read_text
-    from .review import review_document
+    from dcrdraft.analysis.core import analyse
+    from dcrdraft.ingest import read_text
+    from dcrdraft.review import review_document
 
     analysis = analyse(inputs)
     markdown = render_markdown(analysis, parts)

@@ -35,7 +35,7 @@ def cache_file() -> Path:
     """The saved patterns for this Python build, beside the results cache."""
     from platformdirs import user_cache_dir
 
-    from . import __version__
+    from dcrdraft import __version__
 
     name = f"regex-{__version__}-{sys.implementation.cache_tag}-{sys.hexversion:x}.bin"
     return Path(user_cache_dir("dcrdraft", appauthor=False)) / name

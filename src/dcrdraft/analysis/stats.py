@@ -9,7 +9,7 @@ import math
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:  # annotations only: the reviewer uses these functions without pydantic
-    from .types import Level, Likelihood
+    from dcrdraft.inputs.types import Level, Likelihood
 
 Z95 = 1.959963984540054
 """Two-sided 95% normal quantile."""

@@ -16,30 +16,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .analysis import Analysis, secondary_ci, secondary_delta
-
-_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
-_NUMBER = re.compile(r"(?<![\w.])[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w])")
-
-
-def canonical(token: str) -> str:
-    """A number token in one spelling: no sign, no thousands separators, no trailing zeros."""
-    raw = token.replace(",", "").lstrip("+-")
-    try:
-        value = Decimal(raw)
-    except InvalidOperation:
-        return raw
-    text = format(value.normalize(), "f")
-    return text
-
-
-def numbers_in(text: str) -> Iterator[str]:
-    """Canonical numbers of a text; ISO dates are yielded whole, not as three numbers."""
-    for date in _DATE.findall(text):
-        yield date
-    for m in _NUMBER.finditer(_DATE.sub(" ", text)):
-        yield canonical(m.group(0))
-
+from dcrdraft.analysis.core import Analysis, secondary_ci, secondary_delta
+from dcrdraft.figures import ISO_DATE, canonical, numbers_in
 
 def _rate_forms(x: float) -> set[str]:
     forms = {canonical(repr(x))}
@@ -238,7 +216,7 @@ def source_text(a: Analysis, extra: Iterable[str] = ()) -> str:
 def _iso_dates(allowed: set[str]) -> set[tuple[int, int, int]]:
     out = set()
     for item in allowed:
-        if _DATE.fullmatch(item):
+        if ISO_DATE.fullmatch(item):
             y, m, d = (int(x) for x in item.split("-"))
             out.add((y, m, d))
     return out
