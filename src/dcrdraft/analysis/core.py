@@ -1,5 +1,6 @@
 """Everything a draft states that is computed rather than typed: intervals, deltas, statuses,
 segment failures, risk levels, and the gaps the inputs leave open.
+The value types live in ``views`` and are re-exported here.
 
 The template engine and the LLM prompts both read an ``Analysis``; neither computes.
 """
@@ -7,135 +8,18 @@ The template engine and the LLM prompts both read an ``Analysis``; neither compu
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from dcrdraft import figures as fmt
 from dcrdraft.analysis import stats
-from dcrdraft.inputs.model import Inputs, PrimaryMetric, Risk, SecondaryMetric, Segment
+from dcrdraft.analysis.gaps import find_gaps
+from dcrdraft.analysis.views import (Analysis, Derivation, Gap, ResultView, RiskView, SegmentColumn,
+                                     SegmentFailure)
+from dcrdraft.inputs.model import Inputs, PrimaryMetric, Risk, SecondaryMetric
 
-
-@dataclass(frozen=True)
-class Gap:
-    """Something the inputs do not say that the DCR needs, and which checklist items it blocks."""
-
-    key: str
-    """Where the gap shows in place: ``section.field`` (e.g. ``deployment.rollback_triggers``)."""
-    what: str
-    items: tuple[int, ...] = ()
-
-    @property
-    def section(self) -> str:
-        return self.key.split(".", 1)[0]
-
-    @property
-    def needed_for(self) -> str:
-        if not self.items:
-            return ""
-        if len(self.items) == 1:
-            return f"checklist item {self.items[0]}"
-        nums = sorted(self.items)
-        if nums == list(range(nums[0], nums[-1] + 1)):
-            return f"checklist items {nums[0]}–{nums[-1]}"
-        return "checklist items " + ", ".join(str(i) for i in nums)
-
-    @property
-    def text(self) -> str:
-        suffix = f" — needed for {self.needed_for}" if self.items else ""
-        return f"Gap: {self.what}{suffix}"
-
-
-@dataclass(frozen=True)
-class Derivation:
-    """A computed figure and how it was obtained (for the appendix)."""
-
-    figure: str
-    how: str
-
-
-@dataclass
-class ResultView:
-    dataset: str
-    value: float
-    n: int | None
-    ci: tuple[float, float] | None
-    ci_source: str | None  # "computed" (Wilson, from n) or "reported"
-    status: stats.Status | None
-    delta: float | None
-
-    @property
-    def ci_text(self) -> str | None:
-        if self.ci is None:
-            return None
-        low, high = self.ci
-        if self.ci_source == "reported":
-            return f"95% CI [{fmt.pct(low)}, {fmt.pct(high)}] (reported)"
-        return f"95% CI [{fmt.pct1(low)}, {fmt.pct1(high)}] (computed, Wilson)"
-
-
-@dataclass
-class SegmentFailure:
-    segment: str
-    metric: str
-    value: float
-    threshold: float
-    higher_is_better: bool
-    covered_by: list[str] = field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        rel = "below" if self.higher_is_better else "above"
-        return (
-            f"{self.segment}: {self.metric} {fmt.pct(self.value)}, {rel} the "
-            f"{fmt.pct(self.threshold)} threshold"
-        )
-
-
-@dataclass
-class SegmentColumn:
-    key: str
-    metric: str | None  # the metric whose threshold applies, when one matches
-    threshold: float | None
-    higher_is_better: bool
-
-
-@dataclass
-class RiskView:
-    risk: Risk
-    label: str  # "RAD-001" or "Risk 3"
-    level: str | None
-    score: int
-    missing: list[str]
-
-
-@dataclass
-class Analysis:
-    inputs: Inputs
-    primary: list[ResultView]
-    primary_status: stats.Status | None
-    columns: list[SegmentColumn]
-    failures: list[SegmentFailure]
-    risks: list[RiskView]
-    gaps: list[Gap]
-    derivations: list[Derivation]
-
-    def gaps_at(self, prefix: str) -> list[Gap]:
-        """Gaps whose key is ``prefix`` or lies under it, for showing in place."""
-        return [g for g in self.gaps if g.key == prefix or g.key.startswith(prefix + ".")]
-
-    @property
-    def uncovered_failures(self) -> list[SegmentFailure]:
-        return [f for f in self.failures if not f.covered_by]
-
-    @property
-    def top_risks(self) -> list[RiskView]:
-        ranked = sorted(self.risks, key=lambda r: -r.score)
-        return ranked[:5]
-
-    failing_cells: set[tuple[str, str]] = field(default_factory=set)
-    """(segment name, column key) of every cell that misses its threshold."""
-
-    def cell_below(self, segment: Segment, key: str) -> bool:
-        return (segment.name, key) in self.failing_cells
+__all__ = [
+    "Analysis", "Derivation", "Gap", "ResultView", "RiskView", "SegmentColumn", "SegmentFailure",
+    "analyse", "secondary_ci", "secondary_delta", "secondary_status",
+]
 
 
 def _tokens(text: str) -> set[str]:
@@ -300,7 +184,5 @@ def analyse(inputs: Inputs) -> Analysis:
 
     analysis = Analysis(inputs, primary, primary_status, columns, failures, risks, [],
                         derivations, failing_cells)
-    from dcrdraft.analysis.gaps import find_gaps
-
     analysis.gaps = find_gaps(analysis)
     return analysis

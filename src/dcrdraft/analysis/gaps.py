@@ -5,16 +5,11 @@ A gap is shown in place in the draft and again in the "Open gaps" list near the 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from dcrdraft.analysis.core import Analysis, Gap
+from dcrdraft.analysis.views import Analysis, Gap
 
 
 def find_gaps(a: Analysis) -> list[Gap]:
     """Every gap of the inputs, in document order."""
-    from dcrdraft.analysis.core import Gap
-
     i = a.inputs
     s, d, ev, dep = i.system, i.document, i.evaluation, i.deployment
     out: list[Gap] = []

@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dcrdraft.review.checks.base import PLACEHOLDER_X, Hit, Params, Verdict, check, negated
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.fastre import fast
-from dcrdraft.review.text import (CMP_FIGURE_RE, INCIDENT_RE, VAGUE_RE, WINDOW_RE, clean, compile_any,
-                    conditions, metric_key)
-from dcrdraft.review.checks.base import PLACEHOLDER_X, Hit, Params, Verdict, check, negated
+from dcrdraft.review.text import (CMP_FIGURE_RE, INCIDENT_RE, VAGUE_RE, WINDOW_RE, clean,
+                                  compile_any, conditions, metric_key)
 
 # Outcome measures named in monitoring and rollback conditions beyond the shared metric list.
 _METRIC_MORE = re.compile(
@@ -121,7 +121,9 @@ class Cond:
         return self.threshold or (self.metric and self.window)
 
 
-def _analyse(ctx: Context, topic: str, extra_kinds: tuple[str, ...] = ()) -> list[Cond]:
+def analyse_conditions(ctx: Context, topic: str, extra_kinds: tuple[str, ...] = ()) -> list[Cond]:
+    """Every condition the document states on ``topic`` (monitoring, rollback, ...), each judged
+    for metric, threshold, window and wording, computed once per document and topic."""
     def compute() -> list[Cond]:
         pat, kinds, own = TOPICS[topic]
         rx = fast(pat, re.I)
@@ -168,7 +170,7 @@ def _topic(params: Params) -> str:
 def measurable(ctx: Context, params: Params) -> Verdict:
     """Pass on a measurable condition (metric, threshold, window; or an incident for
     rollback) about ``topic``; weak on a partial one; missing on vague words or nothing."""
-    conds = [c for c in _analyse(ctx, _topic(params)) if not c.absent]
+    conds = [c for c in analyse_conditions(ctx, _topic(params)) if not c.absent]
     need = int(params.get("min", 1))
     full = [c for c in conds if c.full and not c.placeholder]
     if params.get("require_quality") and not any(c.quality or c.incident for c in full):
@@ -186,7 +188,7 @@ def measurable_absent(ctx: Context, params: Params) -> list[Hit]:
     """Fires when no condition about ``topic`` has a threshold figure (or an incident):
     at the vague or placeholder statement, else the topic's heading, else line 1."""
     topic = _topic(params)
-    conds = _analyse(ctx, topic)
+    conds = analyse_conditions(ctx, topic)
     if any((c.partial or (c.full and not c.placeholder)) and not c.absent for c in conds):
         return []
     if params.get("only_if_mentioned") and not conds:
@@ -199,12 +201,12 @@ def measurable_absent(ctx: Context, params: Params) -> list[Hit]:
     if bad is not None:
         what = "placeholder" if bad.placeholder else "stated as absent" if bad.absent else \
             "vague wording" if bad.vague else "no figure"
-        return [Hit(bad.unit.line, bad.unit.end_line, f"{what}: \"{_short(bad.unit.text)}\"")]
+        return [Hit(bad.unit.line, bad.unit.end_line, f"{what}: \"{shorten(bad.unit.text)}\"")]
     # The statement about the topic that should have carried the figure.
     said = next((c for c in conds if named.search(c.unit.text) and c.unit.kinds & own), None) \
         or next((c for c in conds if named.search(c.unit.text)), None)
     if said is not None:
-        return [Hit(said.unit.line, said.unit.end_line, f"no figure: \"{_short(said.unit.text)}\"")]
+        return [Hit(said.unit.line, said.unit.end_line, f"no figure: \"{shorten(said.unit.text)}\"")]
     heads = ctx.sections_of(own) or ctx.sections_of(("conditions", "deployment"))
     if heads:
         return [Hit(heads[0].line, max(heads[0].line, heads[0].end_line),
@@ -212,7 +214,8 @@ def measurable_absent(ctx: Context, params: Params) -> list[Hit]:
     return [Hit(1, 1, "nowhere in the document")]
 
 
-def _short(text: str, n: int = 70) -> str:
+def shorten(text: str, n: int = 70) -> str:
+    """``text`` on one line, cut to ``n`` characters with an ellipsis, for quoting in a message."""
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 3] + "..."
 
@@ -226,7 +229,7 @@ def rollback_vs_alert(ctx: Context, params: Params) -> list[Hit]:
     ``tolerance_points`` (or half the red level)."""
     tol = float(params.get("tolerance_points", 5))
     reds: dict[str, tuple[str, float]] = {}
-    for c in _analyse(ctx, "monitoring"):
+    for c in analyse_conditions(ctx, "monitoring"):
         m = _RED_RE.search(c.unit.text)
         if not m:
             continue
@@ -236,7 +239,7 @@ def rollback_vs_alert(ctx: Context, params: Params) -> list[Hit]:
             reds[key] = conds[0][:2]
     hits: list[Hit] = []
     rb = compile_any((TOPICS["rollback"][0],))
-    for c in _analyse(ctx, "rollback"):
+    for c in analyse_conditions(ctx, "rollback"):
         if "\n" in c.unit.text or not (c.led or (rb and rb.search(c.unit.text))):
             continue
         key = metric_key(c.unit.text)

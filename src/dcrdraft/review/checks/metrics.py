@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 
-from dcrdraft.review.context import Context, Unit
-from dcrdraft.review.text import (FIGURE_RE, METRIC_RE, NUM, PERCENT_RE, lower_is_better, metric_key,
-                    percents, to_float)
 from dcrdraft.review.checks.base import Hit, Params, Verdict, check
-
-EVAL_KINDS = {"evaluation", "summary", "methodology", "segments", "fairness"}
+from dcrdraft.review.checks.conditions import analyse_conditions, measurable_absent, shorten
+from dcrdraft.review.checks.segments import segment_rows
+from dcrdraft.review.checks.units import EVAL_KINDS, has_figure, metric_units
+from dcrdraft.review.context import Context, Unit
+from dcrdraft.review.text import (FIGURE_RE, METRIC_RE, NUM, PERCENT_RE, lower_is_better,
+                                  metric_key, percents, to_float)
 
 BASELINE_RE = re.compile(
     r"\bbaselines?\b|\bprevious\b|\bprior\b|\bpredecessor\b|\blegacy\b|\bincumbent\b|"
@@ -29,43 +30,11 @@ THRESHOLD_RE = re.compile(r"\bthreshold\b|\btarget\b|\bminimum\b|\bbar\b|\bgate\
                           r"\bceiling\b|\bmust (?:stay|be|remain|reach|exceed)\b", re.I)
 
 
-def _has_figure(text: str) -> bool:
-    return bool(FIGURE_RE.search(text))
-
-
-_NOT_METRIC = (r"(?i:of|in|for|on|at|to|from|by|the|a|an|and|or|it|this|that|which|what|"
-               r"volume|traffic|share|mix|growth|increase|decrease|drop|rise|change|more|less|"
-               r"fewer|higher|lower|up|down|only|about|around|roughly|nearly|almost|over|"
-               r"under|above|below|than|there|here|each|every|all|some|most|we|our|it|its|they|"
-               r"he|she|which|who|rest|remainder|half|target|threshold|bar|goal|budget)")
-_MEASURE = (r"(?!(?:API|SKU|GPU|CPU|PII|USD|EUR|GBP)\b)[a-z]?[A-Z]{3,7}(?:@\d+|-\d+)?"
-            r"|[A-Za-z][a-z-]*(?:acy|ity|age|ion|ance|ence|rate|score)")
-"""An acronym (WAPE, sMAPE, NDCG@10) or a measure noun (coverage, purity, recall rate)."""
-PROSE_METRIC_RE = re.compile(
-    rf"\b(?!{_NOT_METRIC}\b)(?:{_MEASURE})\s+(?:is|was|reached|reaches|stands at|stood at|"
-    rf"came in at|comes to|came to)\s+(?:about |around |roughly |~|only |just )?"
-    rf"(?:{NUM})\s?%(?!\s*(?:of|in|for)\b)"
-    rf"|(?<![\w.])(?:{NUM})\s?%\s+(?!{_NOT_METRIC}\b)(?:{_MEASURE})\b")
-"""A metric named in prose by its value: "WAPE is 18.4%", "Coverage was 97%", "18.4% WAPE",
-"97% coverage" (metrics outside the shared list, such as WAPE or coverage)."""
-
-
-def _names_metric(text: str) -> bool:
-    return bool(METRIC_RE.search(text) or PROSE_METRIC_RE.search(text))
-
-
-def _metric_units(ctx: Context) -> list[Unit]:
-    def compute() -> list[Unit]:
-        pool = [u for u in ctx.units if u.kinds & EVAL_KINDS] or ctx.units
-        return [u for u in pool if _names_metric(u.text) and _has_figure(u.text)]
-    return ctx.cached("metric_units", compute)
-
-
 @check("primary_metric", "item")
 def primary_metric(ctx: Context, params: Params) -> Verdict:
     """Pass on a named metric with a value in the summary or evaluation; weak on a named
     metric with no value."""
-    units = _metric_units(ctx)
+    units = metric_units(ctx)
     if units:
         primary = next((u for u in units if re.search(r"primary|headline|north[- ]star|key "
                                                      r"metric|main metric", u.text, re.I)), None)
@@ -87,7 +56,7 @@ def _comparisons(ctx: Context) -> tuple[list[Unit], list[Unit]]:
                 continue
             figs = len(FIGURE_RE.findall(u.text))
             table_col = u.row is not None and base.start() < u.text.find(":", base.start()) \
-                and _has_figure(u.text)
+                and has_figure(u.text)
             if DELTA_RE.search(u.text) or figs >= 2 or (table_col and figs >= 1) or \
                     (figs >= 1 and METRIC_RE.search(u.text) and re.search(
                         r"^(?:baseline|previous|prior|threshold|target)[^:]{0,40}:", u.text,
@@ -99,7 +68,7 @@ def _comparisons(ctx: Context) -> tuple[list[Unit], list[Unit]]:
             table = block.rows or []
             header = " ".join(table[0]) if table else ""
             if BASELINE_RE.search(header) or THRESHOLD_RE.search(header):
-                if any(_has_figure(" ".join(r)) for r in table[1:]):
+                if any(has_figure(" ".join(r)) for r in table[1:]):
                     rows = [u for u in ctx.units if u.block is block]
                     strong += rows[:1]
         return strong, mentions
@@ -124,7 +93,7 @@ def baseline_absent(ctx: Context, params: Params) -> list[Hit]:
     """Fires at the headline metric when no figure in the document compares it to a baseline,
     previous version or threshold."""
     strong, mentions = _comparisons(ctx)
-    units = _metric_units(ctx)
+    units = metric_units(ctx)
     if strong or not units:
         return []
     u = units[0]
@@ -283,9 +252,7 @@ def summary_consistency(ctx: Context, params: Params) -> list[Hit]:
 def _segment_only(ctx: Context, evaluation: list[Unit]) -> list[float]:
     """The segment values, when the evaluation's only figures are per-segment rows (no
     overall row and no figure in its prose); else empty."""
-    from dcrdraft.review.checks.segments import _rows
-
-    rows = _rows(ctx)
+    rows = segment_rows(ctx)
     # An overall that is the mean stand-in (no overall row in its table) is no overall figure.
     if not rows or any(r.overall is not None and not r.overall_is_mean for r in rows):
         return []
@@ -419,14 +386,12 @@ def threshold_absent(ctx: Context, params: Params) -> list[Hit]:
     """As ``measurable_absent``; and also when the topic's metrics are named (with or without a
     window) but no alert threshold is given anywhere, neither in the topic's conditions nor in
     those of the ``also`` topics (a rollback trigger on a figure is a threshold too)."""
-    from dcrdraft.review.checks.conditions import _analyse, _short, measurable_absent
-
     hits: list[Hit] = measurable_absent(ctx, params)
     if hits:
         return hits
     topic = str(params.get("topic", "monitoring"))
-    conds = [c for c in _analyse(ctx, topic) if not c.absent]
-    others = [c for t in params.get("also") or () for c in _analyse(ctx, str(t)) if not c.absent]
+    conds = [c for c in analyse_conditions(ctx, topic) if not c.absent]
+    others = [c for t in params.get("also") or () for c in analyse_conditions(ctx, str(t)) if not c.absent]
     # An unfilled slot ("alert if below [threshold]") is a placeholder finding, not this one;
     # a figure in a risk's description ("pushes p95 above the 120 ms SLO") is no alert.
     if any((c.threshold or c.placeholder) and (c.unit.kinds & _ALERT_KINDS or c.led or
@@ -437,4 +402,4 @@ def threshold_absent(ctx: Context, params: Params) -> list[Hit]:
     if said is None:
         return []
     return [Hit(said.unit.line, said.unit.end_line,
-                f"metrics without an alert threshold: \"{_short(said.unit.text)}\"")]
+                f"metrics without an alert threshold: \"{shorten(said.unit.text)}\"")]

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dcrdraft.review.context import Context, Unit
-from dcrdraft.review.text import METRIC_RE, NUM, PERCENT_RE, conditions, lower_is_better, metric_key, \
-    to_float
 from dcrdraft.review.checks.base import Hit, Params, Verdict, check, negated
+from dcrdraft.review.checks.units import metric_units
+from dcrdraft.review.context import Context, Unit
+from dcrdraft.review.text import (METRIC_RE, NUM, PERCENT_RE, conditions, lower_is_better,
+                                  metric_key, to_float)
 
 _VALUE = re.compile(rf"(?<![\w.+−-])(?:(?:{NUM})\s?%|0?\.\d{{2,}})(?![\w])")
 """A segment's metric value: a percentage or a 0-1 score (not a signed change such as
@@ -71,7 +72,9 @@ def _value_column(header: list[str], body: list[list[str]]) -> int | None:
     return current[0] if current else None
 
 
-def _rows(ctx: Context) -> list[SegmentRow]:
+def segment_rows(ctx: Context) -> list[SegmentRow]:
+    """The rows of every segment breakdown table, each with its value and the overall figure
+    it is judged against, computed once per document."""
     def compute() -> list[SegmentRow]:
         out: list[SegmentRow] = []
         for block, _sec in ctx.tables():
@@ -125,7 +128,7 @@ _SEG_SENT = re.compile(rf"(?:by|across|per|for each|broken down by)\s+(?:\w+\s)?
 def segments(ctx: Context, params: Params) -> Verdict:
     """Pass on a per-segment table (or several per-segment figures); weak on segment words
     without figures."""
-    rows = _rows(ctx)
+    rows = segment_rows(ctx)
     if len(rows) >= 2:
         return Verdict("pass", rows[0].unit, line=rows[0].line)
     headed = any(u.kinds for u in ctx.units)
@@ -190,7 +193,7 @@ def ignored_segment(ctx: Context, params: Params) -> list[Hit]:
     """A segment at least ``gap_points`` below overall (or below the threshold) that no text
     outside its table mentions; or headline metrics with no segment breakdown at all."""
     gap = float(params.get("gap_points", 10))
-    rows = _rows(ctx)
+    rows = segment_rows(ctx)
     hits: list[Hit] = []
     for row in rows:
         thr = _threshold(ctx, row.metric)
@@ -199,9 +202,7 @@ def ignored_segment(ctx: Context, params: Params) -> list[Hit]:
     if not rows and params.get("require_breakdown", True):
         v = segments(ctx, params)
         if v.status == "missing":
-            from dcrdraft.review.checks.metrics import _metric_units
-
-            units = _metric_units(ctx)
+            units = metric_units(ctx)
             if units:
                 hits.append(Hit(units[0].line, units[0].end_line, "no segment breakdown"))
     return hits
@@ -214,7 +215,7 @@ def segment_below_threshold(ctx: Context, params: Params) -> list[Hit]:
     kinds = set(params.get("mentioned_in", ["risks", "summary", "recommendation",
                                             "conditions"]))
     hits: list[Hit] = []
-    for row in _rows(ctx):
+    for row in segment_rows(ctx):
         thr = _threshold(ctx, row.metric)
         if thr is None:
             continue
