@@ -6,10 +6,12 @@ empty string in a DCR.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
-from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from jinja2 import (BytecodeCache, Environment, FileSystemBytecodeCache, FileSystemLoader,
+                    StrictUndefined)
 
 from dcrdraft import figures
 
@@ -34,8 +36,7 @@ def upper(text: str | None) -> str:
 def bytecode_cache() -> BytecodeCache | None:
     """Compiled templates cached under the user cache dir: compiling them is most of a cold
     draft's time. None (compile every time) when the folder cannot be created."""
-    import os
-
+    # lazy: platformdirs is needed only when the bytecode cache is first set up
     from platformdirs import user_cache_dir
 
     folder = Path(user_cache_dir("dcrdraft")) / "jinja"

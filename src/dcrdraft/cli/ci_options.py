@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from dcrdraft.errors import ConfigError, DcrError
+from dcrdraft.io import write_atomic
 
 FORMAT_NAMES = ("text", "json", "jsonl", "sarif", "github", "junit", "markdown")
 """Kept equal to ``dcrdraft.review.formats.FORMATS`` (a test checks), so the CLI can build its
@@ -57,8 +58,6 @@ def parse_severity(values: Sequence[str]) -> dict[str, str] | None:
 
 def write_reports(reports: Sequence[tuple[str, Path]], render: object) -> bool:
     """Write each report; a failure is printed and returned (True), never raised."""
-    from dcrdraft.io import write_atomic
-
     failed = False
     for fmt, path in reports:
         try:

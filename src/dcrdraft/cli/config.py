@@ -17,6 +17,7 @@ import click
               show_default=True)
 def config_command(path: str, config_path: str | None, isolated: bool, fmt: str) -> None:
     """Show the effective review settings and the source of each."""
+    # lazy: tomllib and pydantic are imported when the command runs, not for --help
     from dcrdraft.config.project import describe, load_config
 
     cfg = load_config(path, explicit=config_path, isolated=isolated)

@@ -6,13 +6,12 @@ import os
 
 import click
 
-from dcrdraft.paths import EXAMPLES
+from dcrdraft.errors import ConfigError, ExitCode
+from dcrdraft.io import refuse_existing, write_atomic
+from dcrdraft.paths import EXAMPLES, example_path
 
 
 def _inputs_path(inputs: str | None, example: str | None) -> str:
-    from dcrdraft.errors import ConfigError
-    from dcrdraft.paths import example_path
-
     if example:
         return str(example_path(example))
     if not inputs:
@@ -42,12 +41,15 @@ def draft_command(inputs: str | None, example: str | None, output: str | None, f
                   report_path: str | None, no_cache: bool, config_path: str | None,
                   force: bool) -> None:
     """Draft a complete nine-section DCR from an inputs file (YAML or JSON)."""
+    # lazy: the config reader (tomllib) is imported when the command runs, not for --help
     from dcrdraft.config.project import load_config
+    # lazy: the drafting stack is imported when the command runs, not for --help
     from dcrdraft.draft import draft
-    from dcrdraft.errors import ExitCode
-    from dcrdraft.io import refuse_existing, write_atomic
+    # lazy: the LLM settings and drafting stack are imported when the command runs, not for --help
     from dcrdraft.llm.run import plan_engine, stream_target, write_report
+    # lazy: the loader (ruamel) is imported when the command runs, not for --help
     from dcrdraft.inputs.loader import load
+    # lazy: the export renderers are imported when the command runs, not for --help
     from dcrdraft.draft.export import format_for, render
 
     path = _inputs_path(inputs, example)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from dcrdraft.draft.export import FORMATS
+from dcrdraft.io import write_atomic
 
 
 @click.command("export")
@@ -16,9 +17,11 @@ from dcrdraft.draft.export import FORMATS
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
 def export_command(inputs: str, output: str | None, fmt: str | None, force: bool) -> None:
     """Export the draft of INPUTS as Markdown, HTML or DOCX, with the same content and order."""
+    # lazy: the drafting stack is imported when the command runs, not for --help
     from dcrdraft.draft import draft
-    from dcrdraft.io import write_atomic
+    # lazy: the loader (ruamel) is imported when the command runs, not for --help
     from dcrdraft.inputs.loader import load
+    # lazy: the export renderers are imported when the command runs, not for --help
     from dcrdraft.draft.export import format_for, render
 
     chosen = format_for(output, fmt)

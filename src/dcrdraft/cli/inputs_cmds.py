@@ -6,12 +6,14 @@ import json
 
 import click
 
+from dcrdraft.inputs.model import Inputs
+from dcrdraft.inputs.starter import starter_text
+from dcrdraft.io import write_atomic
+
 
 @click.command("schema")
 def schema_command() -> None:
     """Print the JSON Schema of the inputs file (for editor completion)."""
-    from dcrdraft.inputs.model import Inputs
-
     schema = Inputs.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "dcrdraft inputs"
@@ -23,9 +25,6 @@ def schema_command() -> None:
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def init_command(path: str, force: bool) -> None:
     """Write a commented starter inputs file (default: dcr-inputs.yaml)."""
-    from dcrdraft.io import write_atomic
-    from dcrdraft.inputs.starter import starter_text
-
     write_atomic(path, starter_text(), force=force)
     click.echo(f"dcrdraft: wrote {path}; fill it in, then run: dcrdraft draft {path}", err=True)
 

@@ -21,7 +21,9 @@ def _progress(total_hint: int):  # type: ignore[no-untyped-def]
     """A rich progress bar on stderr for long batches on a terminal, else None."""
     if total_hint < 20 or not sys.stderr.isatty():
         return None, None
+    # lazy: rich draws a progress bar only for long batches on a terminal
     from rich.console import Console
+    # lazy: as above
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
     bar = Progress("[progress.description]{task.description}", BarColumn(),
@@ -90,13 +92,15 @@ def review_command(paths: tuple[str, ...], fmt: str, reports: tuple[str, ...], j
                    compare_to: str | None, use_llm: bool = False,
                    no_cache: bool = False) -> None:
     """Review DCRs (files, folders, globs) against the checklist and common mistakes."""
+    # lazy: the pattern cache must be installed before the reviewer compiles its patterns
     from dcrdraft.review.regexcache import install
 
     install()  # before the reviewer compiles its patterns (never changes a result)
+    # lazy: imported after regexcache.install() (above)
     from dcrdraft.review.cache import ResultCache
-    from dcrdraft.review.ci import RunOptions, run_ci
-    from dcrdraft.review.formats import render
-    from dcrdraft.review.policy import gate
+    from dcrdraft.review.ci import RunOptions, run_ci  # lazy: as above
+    from dcrdraft.review.formats import render  # lazy: as above
+    from dcrdraft.review.policy import gate  # lazy: as above
 
     targets = parse_reports(reports)
     opts = RunOptions(paths, config_path, isolated, split_codes(select), split_codes(ignore),
@@ -108,6 +112,7 @@ def review_command(paths: tuple[str, ...], fmt: str, reports: tuple[str, ...], j
     finally:
         bar.stop()
     if use_llm:
+        # lazy: the LLM stack is imported only with --llm
         from dcrdraft.llm.judge import judge_ci_run
 
         judge_ci_run(run)

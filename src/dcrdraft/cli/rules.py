@@ -13,8 +13,9 @@ from dcrdraft.errors import ConfigError
               help="Extra rubric YAML adding or overriding rules (repeatable).")
 def rules_command(code: str | None, rubrics: tuple[str, ...]) -> None:
     """List review rules, or explain CODE (e.g. M01 or vague-risk)."""
+    # lazy: the reviewer compiles its patterns when the command runs, not for --help
     from dcrdraft.review import load_rubric
-    from dcrdraft.review.render import render_rule, render_rules
+    from dcrdraft.review.render import render_rule, render_rules  # lazy: as above
 
     rubric = load_rubric(rubrics)
     if code is None:

@@ -6,6 +6,8 @@ import datetime as dt
 
 import click
 
+from dcrdraft.inputs.signing import record_signoff
+
 
 def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
     if value is None:
@@ -28,8 +30,6 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt
 def sign_command(inputs: str, role: str, name: str, decision: str, note: str | None,
                  on: dt.date | None) -> None:
     """Record ROLE's decision in INPUTS with today's date and a hash of the material content."""
-    from dcrdraft.inputs.signing import record_signoff
-
     signed = record_signoff(inputs, role=role, name=name, decision=decision, note=note, on=on)
     click.echo(f"dcrdraft: {signed.role} ({signed.name}) signed {decision} on {signed.date} "
                f"[{signed.content_hash}] in {inputs}", err=True)

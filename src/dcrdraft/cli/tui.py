@@ -14,11 +14,12 @@ from dcrdraft.errors import ExitCode
 def tui_command(inputs: str | None, review: str | None) -> None:
     """Draft a DCR interactively with a live checklist (or review one with --review)."""
     try:
+        # lazy: probes for the tui extra only when the command runs
         import textual  # noqa: F401
     except ImportError:
         click.echo("dcrdraft: the TUI needs textual: pip install 'dcrdraft[tui]'", err=True)
         raise SystemExit(ExitCode.USAGE) from None
-    from dcrdraft.tui import run
+    from dcrdraft.tui import run  # lazy: textual is imported only when the TUI starts
 
     run(inputs, review=review)
 

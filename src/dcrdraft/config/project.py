@@ -56,7 +56,7 @@ class Defaults:
 
 def __getattr__(name: str) -> Any:
     if name in ("Settings", "IgnoreEntry"):
-        from dcrdraft.config import schema as config_model
+        from dcrdraft.config import schema as config_model  # lazy: the schema pulls in pydantic
 
         return getattr(config_model, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -122,9 +122,9 @@ def _line_of(text: str, key: str) -> int | None:
 
 
 def _validate(path: Path, table: dict[str, Any]) -> Settings:
-    from pydantic import ValidationError
+    from pydantic import ValidationError  # lazy: pydantic is needed only when a config file exists
 
-    from dcrdraft.config.schema import Settings
+    from dcrdraft.config.schema import Settings  # lazy: the schema pulls in pydantic
 
     try:
         return Settings.model_validate(table)

@@ -14,9 +14,15 @@ from typing import Any, Literal
 
 from jinja2 import Environment
 
-from dcrdraft.analysis.core import Analysis, RiskView, analyse
-from dcrdraft.inputs.model import Inputs, Risk
+from dcrdraft.analysis.charts import charts_for
+from dcrdraft.analysis.core import (Analysis, RiskView, analyse, secondary_ci, secondary_delta,
+                                    secondary_status)
 from dcrdraft.analysis.stats import RISK_MATRIX
+from dcrdraft.figures import figure
+from dcrdraft.inputs.model import Inputs, Risk
+from dcrdraft.inputs.signing import signing_view
+from dcrdraft.paths import templates_dir
+from dcrdraft.templating import bytecode_cache, environment
 
 Engine = Literal["auto", "template", "llm"]
 Format = Literal["md", "html"]
@@ -63,9 +69,6 @@ class DraftResult:
 
 @lru_cache(maxsize=1)
 def _env() -> Environment:
-    from dcrdraft.paths import templates_dir
-    from dcrdraft.templating import bytecode_cache, environment
-
     return environment(templates_dir(), bytecode_cache=bytecode_cache())
 
 
@@ -84,8 +87,6 @@ def _article(word: str) -> str:
 
 def _conditions(a: Analysis) -> list[str]:
     """The deployment conditions the summary lists: approval conditions, alerts, rollbacks."""
-    from dcrdraft.figures import figure
-
     i = a.inputs
     out = [c.condition for c in i.recommendation.conditions]
     for t in i.deployment.monitoring:
@@ -105,8 +106,6 @@ def _conditions(a: Analysis) -> list[str]:
 
 
 def _secondary(a: Analysis) -> list[dict[str, Any]]:
-    from dcrdraft.analysis.core import secondary_ci, secondary_delta, secondary_status
-
     return [
         {"m": m, "ci": secondary_ci(m), "delta": secondary_delta(m), "status": secondary_status(m)}
         for m in a.inputs.evaluation.secondary_metrics
@@ -121,9 +120,6 @@ def context(a: Analysis, parts: DraftParts | None = None) -> dict[str, Any]:
 
     def risk_of(rv: RiskView) -> Risk:
         return expanded.get(rv.label, rv.risk)
-
-    from dcrdraft.analysis.charts import charts_for
-    from dcrdraft.inputs.signing import signing_view
 
     letters = list(string.ascii_uppercase[2:]) + [f"Z{n}" for n in range(1, 100)]
     decision = i.recommendation.decision
@@ -177,7 +173,7 @@ def draft(inputs: Inputs, *, fmt: Format = "md", parts: DraftParts | None = None
     a = analyse(inputs)
     text = render_markdown(a, parts)
     if fmt == "html":
-        from dcrdraft.analysis.charts import charts_for
+        # lazy: markdown-it is needed only for HTML output
         from dcrdraft.render.html import markdown_to_html
 
         title = f"Deployment Clearance Report: {inputs.system.name}"

@@ -41,9 +41,11 @@ def render(result: DraftResult, fmt: OutputFormat) -> str | bytes:
         return result.text
     charts = charts_for(result.analysis).all
     if fmt == "html":
+        # lazy: markdown-it is needed only for HTML output
         from dcrdraft.render.html import markdown_to_html
 
         return markdown_to_html(result.text, title=title_of(result), charts=charts)
+    # lazy: python-docx is imported only for Word output
     from dcrdraft.render.docx import markdown_to_docx
 
     return markdown_to_docx(result.text, title=title_of(result), charts=charts)

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dcrdraft.analysis.core import Analysis
+from dcrdraft.analysis.core import Analysis, analyse
 from dcrdraft.draft import DraftParts, render_markdown
+from dcrdraft.ingest import read_text
 from dcrdraft.inputs.model import Inputs
+from dcrdraft.review import review_document
 from dcrdraft.review.models import FileReport
 
 
@@ -25,10 +27,6 @@ class LiveReview:
 def review_inputs(inputs: Inputs, path: str = "<inputs>", parts: DraftParts | None = None,
                   generation: int = 0) -> LiveReview:
     """Draft ``inputs`` and review the draft, as ``dcrdraft review`` would judge it."""
-    from dcrdraft.analysis.core import analyse
-    from dcrdraft.ingest import read_text
-    from dcrdraft.review import review_document
-
     analysis = analyse(inputs)
     markdown = render_markdown(analysis, parts)
     report = review_document(read_text(markdown, path, "markdown"))

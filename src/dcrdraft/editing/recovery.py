@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+import platformdirs
+
 from dcrdraft.io import write_atomic
 
 Kind = Literal["data", "raw"]
@@ -39,7 +41,6 @@ def state_dir() -> Path:
     xdg = os.environ.get("XDG_STATE_HOME")
     if xdg:
         return Path(xdg) / "dcrdraft"
-    import platformdirs
 
     return Path(platformdirs.user_state_dir("dcrdraft", appauthor=False))
 

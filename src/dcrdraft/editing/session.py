@@ -14,9 +14,12 @@ from typing import Any
 from pydantic import ValidationError
 
 from dcrdraft.editing import recovery
-from dcrdraft.inputs import yamledit
 from dcrdraft.errors import InputError, Problem
+from dcrdraft.inputs import yamledit
+from dcrdraft.inputs.loader import load_text, problems_from
 from dcrdraft.inputs.model import Inputs
+from dcrdraft.inputs.starter import starter_text
+from dcrdraft.io import write_atomic
 
 _PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
@@ -88,9 +91,6 @@ class EditSession:
         """A session on ``path``; a missing file is created from the starter when ``create``."""
         p = Path(path)
         if not p.exists() and create:
-            from dcrdraft.io import write_atomic
-            from dcrdraft.inputs.starter import starter_text
-
             write_atomic(p, starter_text())
         try:
             text = p.read_text(encoding="utf-8")
@@ -99,8 +99,6 @@ class EditSession:
         return cls(p, text)
 
     def _parse(self, text: str) -> None:
-        from dcrdraft.inputs.loader import load_text
-
         try:
             load_text(text, str(self.path))
             tree = yamledit.parse(text, str(self.path))
@@ -145,8 +143,6 @@ class EditSession:
     def validate(self) -> None:
         """Revalidate ``data``: on success ``inputs`` is the new model, else it stays the last
         valid one and ``problems`` say what is wrong, by field path."""
-        from dcrdraft.inputs.loader import problems_from
-
         try:
             self.inputs = Inputs.model_validate(self.data)
             self.problems = []

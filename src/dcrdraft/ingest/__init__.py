@@ -52,11 +52,12 @@ def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
     fmt = format_for(p)
     data = read_bytes(p, max_bytes)
     if fmt == "docx":
+        # lazy: each reader pulls in its parser library only for its format
         from dcrdraft.ingest.word import parse_docx
 
         return recognise(parse_docx(data, str(p), max_bytes))
     if fmt == "pdf":
-        from dcrdraft.ingest.pdf import parse_pdf
+        from dcrdraft.ingest.pdf import parse_pdf  # lazy: as above
 
         return recognise(parse_pdf(data, str(p)))
     return read_text(decode(data, str(p)), str(p), fmt, max_bytes)
@@ -74,18 +75,19 @@ def read_text(
 
 def _text_parser(fmt: SourceFormat, path: str) -> Callable[[str, str], Document]:
     if fmt == "markdown":
-        from dcrdraft.ingest.markdown import parse_markdown
+        from dcrdraft.ingest.markdown import parse_markdown  # lazy: as above
 
         return parse_markdown
     if fmt == "text":
-        from dcrdraft.ingest.plaintext import parse_plaintext
+        from dcrdraft.ingest.plaintext import parse_plaintext  # lazy: as above
 
         return parse_plaintext
     if fmt == "html":
-        from dcrdraft.ingest.html import parse_html
+        from dcrdraft.ingest.html import parse_html  # lazy: as above
 
         return parse_html
     if fmt == "inputs":
+        # lazy: as above (inputs pull in pydantic, ruamel and the drafter)
         from dcrdraft.ingest.inputs import parse_inputs
 
         return parse_inputs

@@ -6,9 +6,11 @@ line numbers and ``Document.lines`` refer to that drafted Markdown.
 
 from __future__ import annotations
 
-from dcrdraft.ingest.document import Document
+from dcrdraft.draft import draft_markdown
 from dcrdraft.errors import InputError, ReadError
+from dcrdraft.ingest.document import Document
 from dcrdraft.ingest.markdown import parse_markdown
+from dcrdraft.inputs.loader import load_text, parse_text
 
 
 def _first_problem(exc: InputError) -> str:
@@ -20,8 +22,6 @@ def _first_problem(exc: InputError) -> str:
 
 def parse_inputs(text: str, path: str) -> Document:
     """Draft the inputs in ``text`` and parse the draft, or ReadError if they are not inputs."""
-    from dcrdraft.inputs.loader import load_text, parse_text
-
     try:
         data = parse_text(text, path)
     except InputError as exc:
@@ -32,6 +32,5 @@ def parse_inputs(text: str, path: str) -> Document:
         inputs = load_text(text, path)
     except InputError as exc:
         raise ReadError(f"invalid dcrdraft inputs: {_first_problem(exc)}") from None
-    from dcrdraft.draft import draft_markdown
 
     return parse_markdown(draft_markdown(inputs), path, "inputs")

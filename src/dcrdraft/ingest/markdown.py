@@ -10,12 +10,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from dcrdraft.ingest.document import Block, BlockKind, Document, SourceFormat
+from markdown_it import MarkdownIt
+
 from dcrdraft.ingest._tree import TreeBuilder, clean, table_block
+from dcrdraft.ingest.document import Block, BlockKind, Document, SourceFormat
 from dcrdraft.ingest.source import split_lines
 
 if TYPE_CHECKING:
-    from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
@@ -38,8 +39,6 @@ def _parser() -> MarkdownIt:
     runs it only on text holding markup (most paragraphs and cells hold none)."""
     global _PARSER
     if _PARSER is None:
-        from markdown_it import MarkdownIt
-
         _PARSER = MarkdownIt("commonmark", {"html": True}).enable(
             ["table", "strikethrough"]).disable(["inline", "text_join"])
     return _PARSER

@@ -9,8 +9,10 @@ from __future__ import annotations
 import io
 from dataclasses import replace
 
-from dcrdraft.ingest.document import Block, Document
+from pypdf import PdfReader
+
 from dcrdraft.errors import ReadError
+from dcrdraft.ingest.document import Block, Document
 from dcrdraft.ingest.plaintext import Heading, build, scan
 from dcrdraft.ingest.source import split_lines
 
@@ -19,8 +21,6 @@ MAX_PAGES = 5000
 
 
 def _page_texts(data: bytes, path: str) -> list[str]:
-    from pypdf import PdfReader
-
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):

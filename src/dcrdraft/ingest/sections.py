@@ -152,6 +152,7 @@ def _load_yaml(text: str, path: Path, builtin: bool) -> Any:
     checks both read it alike), a user's file through ruamel (YAML 1.2, located errors)."""
     if builtin:
         try:
+            # lazy: PyYAML is needed when the rules are first read, not on import
             import yaml
         except ImportError:
             pass
@@ -160,8 +161,8 @@ def _load_yaml(text: str, path: Path, builtin: bool) -> Any:
                 return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
             except yaml.YAMLError:
                 pass  # read again below for ruamel's message
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
+    from ruamel.yaml import YAML  # lazy: ruamel is needed only for a user's file or a fallback
+    from ruamel.yaml.error import YAMLError  # lazy: as above
 
     try:
         return YAML(typ="safe").load(text)

@@ -13,9 +13,14 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
-from dcrdraft.ingest.document import Block, BlockKind, Document
+import docx
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
 from dcrdraft.errors import ReadError
 from dcrdraft.ingest._tree import TreeBuilder, clean, table_block
+from dcrdraft.ingest.document import Block, BlockKind, Document
 
 _HEADING_STYLE = re.compile(r"heading\s*([1-9])\b", re.I)
 _EXPANSION = 20
@@ -55,8 +60,6 @@ def _outline_level(paragraph: Any) -> int | None:
 
 
 def _qn(tag: str) -> str:
-    from docx.oxml.ns import qn
-
     return str(qn(tag))
 
 
@@ -69,9 +72,6 @@ def _is_list(paragraph: Any) -> bool:
 
 def _body_items(parent: Any, element: Any) -> Iterator[Any]:
     """Paragraphs and tables in document order, looking inside content controls."""
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
     for child in element.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
@@ -93,8 +93,6 @@ def _row_cells(row: Any) -> list[str]:
 
 
 def _walk(doc: Any, tree: TreeBuilder, lines: list[str]) -> None:
-    from docx.table import Table
-
     for item in _body_items(doc, doc.element.body):
         if isinstance(item, Table):
             rows, row_lines = [], []
@@ -121,7 +119,6 @@ def _walk(doc: Any, tree: TreeBuilder, lines: list[str]) -> None:
 def parse_docx(data: bytes, path: str, max_bytes: int) -> Document:
     """Parse .docx bytes into a Document (sections not yet recognised)."""
     _check_zip(data, path, max_bytes)
-    import docx
 
     tree, lines = TreeBuilder(), list[str]()
     try:

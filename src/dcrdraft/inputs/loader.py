@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import difflib
 import json
+import typing
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.scalarfloat import ScalarFloat
 
 from dcrdraft.errors import InputError, Problem
 from dcrdraft.inputs.model import Inputs
@@ -19,9 +23,9 @@ from dcrdraft.inputs.model import Inputs
 INPUT_SUFFIXES = (".yaml", ".yml", ".json")
 
 
-def _yaml() -> Any:
-    from ruamel.yaml import YAML
-
+def round_trip_yaml() -> Any:
+    """A ruamel round-trip reader (comments, key order and lines kept) that refuses duplicate
+    keys."""
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
     return yaml
@@ -29,10 +33,8 @@ def _yaml() -> Any:
 
 def parse_text(text: str, path: str) -> Any:
     """Parse YAML or JSON text into ruamel's commented containers (which remember lines)."""
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
     try:
-        return _yaml().load(text)
+        return round_trip_yaml().load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -77,8 +79,6 @@ def _field_path(loc: tuple[int | str, ...]) -> str:
 
 def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel] | None:
     """The model class that owns the last key of ``loc`` (for did-you-mean suggestions)."""
-    import typing
-
     model: Any = Inputs
     for part in loc[:-1]:
         if isinstance(part, int):
@@ -142,9 +142,9 @@ def load_text(text: str, path: str = "<inputs>") -> Inputs:
         raise InputError([Problem(path, 1, "", "the file is empty; `dcrdraft init` writes a starter")])
     if not isinstance(data, dict):
         raise InputError([Problem(path, 1, "", "expected a mapping with a 'system' key at the top")])
-    _rejoin_flow_commas(data, text.splitlines())
+    rejoin_flow_commas(data, text.splitlines())
     try:
-        return Inputs.model_validate(_plain(data))
+        return Inputs.model_validate(to_plain(data))
     except ValidationError as exc:
         raise InputError(problems_from(exc, data, path)) from None
 
@@ -167,7 +167,7 @@ def fa_lines(node: Any, key: Any) -> tuple[int, int]:
     return int(line), int(col)
 
 
-def _rejoin_flow_commas(node: Any, lines: list[str]) -> None:
+def rejoin_flow_commas(node: Any, lines: list[str]) -> None:
     """Re-attach text split off by a comma inside a flow mapping.
 
     In ``{description: Shadow traffic, 2026-10-14 to 2026-10-20}`` YAML reads the part after
@@ -176,12 +176,12 @@ def _rejoin_flow_commas(node: Any, lines: list[str]) -> None:
     """
     if isinstance(node, list):
         for item in node:
-            _rejoin_flow_commas(item, lines)
+            rejoin_flow_commas(item, lines)
         return
     if not isinstance(node, dict):
         return
     for value in node.values():
-        _rejoin_flow_commas(value, lines)
+        rejoin_flow_commas(value, lines)
     fa = getattr(node, "fa", None)
     if fa is None or not fa.flow_style():
         return
@@ -197,14 +197,12 @@ def _rejoin_flow_commas(node: Any, lines: list[str]) -> None:
         previous = key
 
 
-def _plain(node: Any) -> Any:
+def to_plain(node: Any) -> Any:
     """ruamel containers → plain dicts/lists (scalars keep their parsed type)."""
-    from ruamel.yaml.scalarfloat import ScalarFloat
-
     if isinstance(node, dict):
-        return {str(k): _plain(v) for k, v in node.items()}
+        return {str(k): to_plain(v) for k, v in node.items()}
     if isinstance(node, list):
-        return [_plain(v) for v in node]
+        return [to_plain(v) for v in node]
     if isinstance(node, ScalarFloat):
         return float(node)
     if isinstance(node, bool):

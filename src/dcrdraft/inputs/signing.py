@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal
 
 from dcrdraft.clock import today
 from dcrdraft.figures import numbers_in
 from dcrdraft.inputs.model import DeployCondition, Inputs, Risk, SignOff
+from dcrdraft.io import write_atomic
 
 HASH_SCHEME = "v1"
 """Prefix of every stored hash, so a future change of what counts as material is detectable."""
@@ -208,7 +211,7 @@ def _apply(signoffs: list[Any], new: dict[str, Any], make: Any) -> None:
 
 
 def _yaml() -> Any:
-    from ruamel.yaml import YAML
+    from ruamel.yaml import YAML  # lazy: drafting reads signing_view and never parses YAML
 
     yaml = YAML(typ="rt")
     yaml.width = 4096
@@ -219,11 +222,9 @@ def _yaml() -> Any:
 
 def _edit_yaml(text: str, new: dict[str, Any]) -> str:
     """Re-emit only the ``signoffs`` block; every other line of the file stays byte for byte."""
-    import io
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq  # lazy: as in _yaml
 
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    from dcrdraft.inputs.loader import _rejoin_flow_commas
+    from dcrdraft.inputs.loader import rejoin_flow_commas  # lazy: the loader pulls in ruamel
 
     yaml = _yaml()
     data = yaml.load(text)
@@ -231,7 +232,7 @@ def _edit_yaml(text: str, new: dict[str, Any]) -> str:
     keys = list(data)
     seq = data.get("signoffs")
     if isinstance(seq, CommentedSeq):
-        _rejoin_flow_commas(seq, text.splitlines())
+        rejoin_flow_commas(seq, text.splitlines())
         start = data.lc.key("signoffs")[0]
         later = keys[keys.index("signoffs") + 1:]
         end = data.lc.key(later[0])[0] if later else len(lines)
@@ -278,10 +279,7 @@ def record_signoff(path: str, *, role: str, name: str, decision: str, note: str 
     The file is validated before and after the edit and written atomically; comments, key
     order and every line outside ``signoffs`` are kept.
     """
-    from pathlib import Path
-
-    from dcrdraft.io import write_atomic
-    from dcrdraft.inputs.loader import load, load_text
+    from dcrdraft.inputs.loader import load, load_text  # lazy: the loader pulls in ruamel
 
     inputs = load(path)
     new = {"role": role, "name": name, "decision": decision, "date": on or today(),

@@ -5,28 +5,29 @@ from edited plain data, and write it back atomically beside a backup of the prev
 
 from __future__ import annotations
 
+import copy
+import io
 import re
 import shutil
 from pathlib import Path
 from typing import Any
 
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from dcrdraft.inputs.loader import parse_text, rejoin_flow_commas, round_trip_yaml, to_plain
 from dcrdraft.io import write_atomic
 
 
 def parse(text: str, path: str = "<inputs>") -> Any:
     """The round-trip tree of ``text`` (a CommentedMap); raises InputError on bad YAML."""
-    from dcrdraft.inputs.loader import _rejoin_flow_commas, parse_text
-
     tree = parse_text(text, path)
-    _rejoin_flow_commas(tree, text.splitlines())
+    rejoin_flow_commas(tree, text.splitlines())
     return tree
 
 
 def plain(node: Any) -> Any:
     """Round-trip containers → plain dicts, lists and scalars (what the editor holds)."""
-    from dcrdraft.inputs.loader import _plain
-
-    return _plain(node)
+    return to_plain(node)
 
 
 def update(node: Any, data: Any) -> Any:
@@ -91,8 +92,6 @@ def _take_tail(node: Any) -> Any:
     first, sep, rest = token.value.partition("\n")
     if not rest:
         return None
-    import copy
-
     moved = copy.copy(token)
     moved.value = "\n" + rest  # the first newline ends the new entry's own line
     token.value = first + sep
@@ -119,8 +118,6 @@ def _same_scalar(node: Any, data: Any) -> bool:
 
 def _fresh(parent: Any, value: Any) -> Any:
     """A new value for ``parent``; mappings and lists inside flow-style parents stay flow."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
     if isinstance(value, dict):
         out: Any = CommentedMap()
         for k, v in value.items():
@@ -157,11 +154,7 @@ def sequence_offset(text: str) -> int:
 
 def dump(tree: Any, offset: int = 2) -> str:
     """The YAML text of a round-trip tree, list dashes ``offset`` columns under their key."""
-    import io
-
-    from dcrdraft.inputs.loader import _yaml
-
-    yaml = _yaml()
+    yaml = round_trip_yaml()
     yaml.indent(mapping=2, sequence=offset + 2, offset=offset)
     yaml.width = 4096  # never re-wrap long lines the author wrote on one line
     yaml.preserve_quotes = True
@@ -174,8 +167,6 @@ def render(original: str, data: dict[str, Any], path: str = "<inputs>") -> str:
     """``original`` YAML text updated to hold ``data``, comments and key order kept."""
     tree = parse(original, path)
     if not isinstance(tree, dict):
-        from ruamel.yaml.comments import CommentedMap
-
         tree = CommentedMap()
     update(tree, data)
     return dump(tree, sequence_offset(original))

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 def judge(document: Document, file_report: FileReport, settings: LLMSettings,
           **kwargs: Any) -> FileReport:
     """The rule-based ``file_report`` refined by the LLM judge (see ``dcrdraft.llm.judge``)."""
+    # lazy: the judge pulls in the reviewer, which drafting does not need
     from dcrdraft.llm.judge import judge as _judge
 
     return _judge(document, file_report, settings, **kwargs)

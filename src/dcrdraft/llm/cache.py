@@ -16,6 +16,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+import platformdirs
 from pydantic import BaseModel
 
 from dcrdraft.llm.backend import Backend, Completion, Message, T, TextStream, Usage, parse_reply
@@ -30,7 +31,6 @@ def cache_root(override: Path | None = None) -> Path:
     xdg = os.environ.get("XDG_CACHE_HOME")
     if xdg:
         return Path(xdg) / "dcrdraft" / "llm"
-    import platformdirs
 
     return Path(platformdirs.user_cache_dir("dcrdraft")) / "llm"
 

@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dcrdraft.analysis.core import Analysis
+from dcrdraft.draft import DraftParts
 from dcrdraft.errors import ExitCode, LLMError
 from dcrdraft.inputs.model import Risk
 from dcrdraft.llm.backend import Backend, Cancelled, Completion, Message, T, TextStream
+from dcrdraft.llm.cache import CachedBackend
 from dcrdraft.llm.parts import OnToken, PartReport, draft_risk, draft_summary, make_context
 from dcrdraft.llm.settings import LLMSettings
 from dcrdraft.llm.tokens import TokenCounter
@@ -35,8 +37,6 @@ class LLMDraftOutcome:
     @property
     def draft_parts(self) -> Any:
         """As ``dcrdraft.draft.DraftParts``."""
-        from dcrdraft.draft import DraftParts
-
         return DraftParts(summary=self.summary, risks=self.risks or None)
 
     @property
@@ -95,6 +95,7 @@ class _Bounded:
 def make_backend(settings: LLMSettings, cancel: threading.Event) -> Backend:
     """The real backend for ``settings`` (imports LangChain)."""
     try:
+        # lazy: LangChain and OpenAI are imported only when a real backend is made
         from dcrdraft.llm.openai_backend import OpenAIBackend
     except ImportError as exc:
         raise LLMError(f"the LLM engine needs its libraries ({exc.name} is missing): "
@@ -118,8 +119,6 @@ def draft_parts(
     used: Backend = bounded
     cached = None
     if settings.cache:
-        from dcrdraft.llm.cache import CachedBackend
-
         cached = CachedBackend(bounded, settings.cache_params(), settings.cache_dir)
         used = cached
     counter = TokenCounter(settings.model)

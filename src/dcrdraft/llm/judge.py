@@ -12,12 +12,21 @@ import dataclasses
 import re
 import threading
 from collections.abc import Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from dcrdraft.config.project import find_config, read_config
+from dcrdraft.errors import LLMError
+from dcrdraft.ingest import read_document
 from dcrdraft.llm import prompts
 from dcrdraft.llm.backend import Backend, BackendError, Message, OutputInvalid
+from dcrdraft.llm.cache import CachedBackend
+from dcrdraft.llm.drafting import make_backend
 from dcrdraft.llm.schemas import JudgeVerdicts
-from dcrdraft.llm.settings import LLMSettings
+from dcrdraft.llm.settings import LLMSettings, resolve_settings
+from dcrdraft.review import load_rubric
+from dcrdraft.review.models import RunReport
+from dcrdraft.review.score import is_ready, score
 
 if TYPE_CHECKING:
     from dcrdraft.ingest.document import Document
@@ -104,18 +113,12 @@ def apply_verdicts(document: Document, report: FileReport, verdicts: JudgeVerdic
 def judge(document: Document, file_report: FileReport, settings: LLMSettings, *,
           backend: Backend | None = None, items: tuple[str, ...] = tuple(JUDGED)) -> FileReport:
     """``file_report`` with the judge's verified refinements; on any LLM failure, unchanged."""
-    from dcrdraft.review.score import is_ready, score
-
     asked = [i for i in file_report.checklist if i.code in items]
     if not asked or file_report.error:
         return file_report
     if backend is None:
-        from dcrdraft.llm.drafting import make_backend
-
         backend = make_backend(settings, threading.Event())
         if settings.cache:
-            from dcrdraft.llm.cache import CachedBackend
-
             backend = CachedBackend(backend, settings.cache_params(), settings.cache_dir)
     questions = [prompts.JudgeItem(code=i.code, name=i.name, question=JUDGED.get(i.code, i.message),
                                    status=i.status) for i in asked]
@@ -134,8 +137,6 @@ def judge(document: Document, file_report: FileReport, settings: LLMSettings, *,
 
 def _weights(report: FileReport) -> list[float] | None:
     try:
-        from dcrdraft.review import load_rubric
-
         rubric = load_rubric()
         w = {r.code: r.weight for r in rubric.items}
         return [w.get(i.code, 1.0) for i in report.checklist]
@@ -148,11 +149,6 @@ def judge_run(report: Any, config: Mapping[str, Any] | None = None) -> Any:
 
     Raises ``LLMError`` when no endpoint or key is configured.
     """
-    from dcrdraft.errors import LLMError
-    from dcrdraft.ingest import read_document
-    from dcrdraft.review.models import RunReport
-    from dcrdraft.llm.settings import resolve_settings
-
     settings = resolve_settings({}, {"llm": dict(config or {})})
     if settings is None:
         raise LLMError("review --llm needs an LLM: set OPENAI_API_KEY or OPENAI_BASE_URL, "
@@ -170,10 +166,6 @@ def judge_run(report: Any, config: Mapping[str, Any] | None = None) -> Any:
 
 def judge_ci_run(run: Any) -> None:
     """Refine each file report of a review ``CiRun`` in place (what ``review --llm`` calls)."""
-    from pathlib import Path
-
-    from dcrdraft.config.project import find_config, read_config
-
     found = find_config(Path.cwd())
     table = read_config(found).llm if found else {}
     judged = judge_run(run.report, table)

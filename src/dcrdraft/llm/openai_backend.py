@@ -8,6 +8,7 @@ function calling → JSON mode → prompt-and-parse, remembering what the server
 from __future__ import annotations
 
 import email.utils
+import json
 import random
 import threading
 import time
@@ -15,22 +16,13 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 import openai
-from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage, HumanMessage, SystemMessage
+from langchain_core.messages import (AIMessage, AIMessageChunk, BaseMessage, HumanMessage,
+                                     SystemMessage)
 from langchain_openai import ChatOpenAI
 from pydantic import BaseModel
 
-from dcrdraft.llm.backend import (
-    BackendError,
-    Cancelled,
-    Completion,
-    Message,
-    OutputInvalid,
-    T,
-    TextStream,
-    Usage,
-    parse_reply,
-    schema_instructions,
-)
+from dcrdraft.llm.backend import (BackendError, Cancelled, Completion, Message, OutputInvalid, T,
+                                  TextStream, Usage, parse_reply, schema_instructions)
 from dcrdraft.llm.settings import METHODS, LLMSettings, StructuredMethod
 
 R = TypeVar("R")
@@ -250,8 +242,6 @@ def _raw_text(raw: Any) -> str:
         return ""
     calls = getattr(raw, "tool_calls", None)
     if calls:
-        import json
-
         return json.dumps(calls[0].get("args", {}))
     return _text(raw)
 

@@ -7,12 +7,14 @@ request (``StrictUndefined``), and golden-render tests make every prompt change 
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 from jinja2 import Environment
 from pydantic import BaseModel, ConfigDict
 
-from dcrdraft.paths import prompts_dir
 from dcrdraft.llm.backend import Message
+from dcrdraft.paths import prompts_dir
+from dcrdraft.templating import environment
 
 
 class PromptInputs(BaseModel):
@@ -102,10 +104,6 @@ PROMPTS: dict[str, type[PromptInputs]] = {
 
 @lru_cache(maxsize=4)
 def _env(folder: str) -> Environment:
-    from pathlib import Path
-
-    from dcrdraft.templating import environment
-
     return environment(Path(folder))
 
 

@@ -18,12 +18,15 @@ import json
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any, Literal
 
+from dcrdraft.analysis.core import analyse
 from dcrdraft.errors import LLMError
 from dcrdraft.inputs.model import Inputs
-from dcrdraft.llm.drafting import LLMDraftOutcome
+from dcrdraft.io import write_atomic
+from dcrdraft.llm.drafting import LLMDraftOutcome, draft_parts
 from dcrdraft.llm.parts import OnToken
 from dcrdraft.llm.settings import LLMSettings, engine_notice, resolve_settings
 
@@ -40,8 +43,6 @@ class EnginePlan:
         """The LLM's parts for ``inputs``; None when the template engine drafts."""
         if self.engine != "llm" or self.settings is None:
             return None
-        from dcrdraft.analysis.core import analyse
-        from dcrdraft.llm.drafting import draft_parts
 
         return draft_parts(analyse(inputs), self.settings, on_token=on_token)
 
@@ -69,8 +70,6 @@ def plan_engine(engine: str, *, model: str | None = None, base_url: str | None =
 
 def llm_installed() -> bool:
     """Whether LangChain's OpenAI client can be imported (without importing it)."""
-    from importlib.util import find_spec
-
     return all(find_spec(name) is not None for name in ("openai", "langchain_openai"))
 
 
@@ -95,7 +94,5 @@ def report_data(outcome: LLMDraftOutcome | None, plan: EnginePlan) -> dict[str, 
 
 def write_report(path: str | Path, outcome: LLMDraftOutcome | None, plan: EnginePlan) -> Path:
     """Write the report atomically (it never holds the API key)."""
-    from dcrdraft.io import write_atomic
-
     text = json.dumps(report_data(outcome, plan), indent=2, ensure_ascii=False) + "\n"
     return write_atomic(path, text, force=True)

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from dcrdraft import figures as fmt
 from dcrdraft.analysis.core import Analysis
 from dcrdraft.inputs.model import Risk
 
@@ -25,7 +26,7 @@ _PLACEHOLDER_FALLBACK = re.compile(r"\[(?:tbd|tbc|todo|name|owner|date|x+)\]|\bT
 
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     try:
-        from dcrdraft.review.text import PLACEHOLDER_RE, VAGUE_RE
+        from dcrdraft.review.text import PLACEHOLDER_RE, VAGUE_RE  # lazy: as above
     except ImportError:
         return _FALLBACK_VAGUE, _PLACEHOLDER_FALLBACK
     return VAGUE_RE, PLACEHOLDER_RE
@@ -33,6 +34,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 @lru_cache(maxsize=1)
 def _rubric() -> Any:
+    # lazy: the reviewer is optional here; a built-in check of the same intent runs without it
     from dcrdraft.review import load_rubric
 
     rubric = load_rubric()
@@ -42,9 +44,9 @@ def _rubric() -> Any:
 def _reviewer_m01(a: Analysis, label: str, risk: Risk) -> list[str] | None:
     """M01 findings on the risk's section of the rendered draft; None without the reviewer."""
     try:
-        from dcrdraft.draft import DraftParts, render_markdown
-        from dcrdraft.ingest import read_text
-        from dcrdraft.review import review_document
+        from dcrdraft.draft import DraftParts, render_markdown  # lazy: as above
+        from dcrdraft.ingest import read_text  # lazy: as above
+        from dcrdraft.review import review_document  # lazy: as above
 
         rubric = _rubric()
         if rubric is None:
@@ -89,8 +91,6 @@ def _mentions(text: str, phrase: str) -> bool:
 
 def summary_problems(paragraphs: list[str], a: Analysis) -> list[str]:
     """What the summary leaves out: primary metric, its baseline or threshold, failing segments."""
-    from dcrdraft import figures as fmt
-
     text = "\n".join(paragraphs)
     problems = []
     pm = a.inputs.evaluation.primary_metric

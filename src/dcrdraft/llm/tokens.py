@@ -44,7 +44,7 @@ _FAILURES: dict[str, str] = {}
 
 def encoding_name(model: str) -> str:
     """The tiktoken encoding for ``model``; unknown names get the default encoding."""
-    import tiktoken
+    import tiktoken  # lazy: tiktoken is imported only when tokens are counted
 
     try:
         return tiktoken.encoding_name_for_model(model)
@@ -77,7 +77,7 @@ class TokenCounter:
         with _LOCK:
             if name not in _ENCODERS:
                 try:
-                    import tiktoken
+                    import tiktoken  # lazy: as above
 
                     encoding = tiktoken.get_encoding(name)
                     _ENCODERS[name] = lambda text: len(encoding.encode(text,

@@ -13,10 +13,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Inches, Pt, RGBColor
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from dcrdraft.analysis.charts import Chart, chart_for_block
+from dcrdraft.figures import pct
+from dcrdraft.render.svg import COLOURS, bar_colour, legend, wrap_label
 
 GAP_FILL = "FFF4E5"
 GAP_TEXT = "8A4B00"
@@ -32,9 +39,6 @@ class _Table:
 
 def _shade(element: Any, fill: str) -> None:
     """Shade a paragraph, run or cell property element with ``fill``."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
     shd = OxmlElement("w:shd")
     shd.set(qn("w:val"), "clear")
     shd.set(qn("w:color"), "auto")
@@ -43,9 +47,6 @@ def _shade(element: Any, fill: str) -> None:
 
 
 def _left_border(paragraph: Any, colour: str) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
     borders = OxmlElement("w:pBdr")
     left = OxmlElement("w:left")
     for key, value in (("val", "single"), ("sz", "18"), ("space", "6"), ("color", colour)):
@@ -62,8 +63,6 @@ def _is_gap(inline: Token) -> bool:
 
 def _runs(paragraph: Any, inline: Token, *, size: float | None = None) -> None:
     """Append ``inline``'s text as runs: bold, italic, code, and gap text marked."""
-    from docx.shared import Pt, RGBColor
-
     bold = italic = False
     gap = False
     for child in inline.children or []:
@@ -94,9 +93,6 @@ class _Writer:
     """Walks markdown-it tokens and writes the document."""
 
     def __init__(self, title: str, charts: Sequence[Chart]) -> None:
-        from docx import Document
-        from docx.shared import Pt
-
         self.doc = Document()
         self.doc.core_properties.title = title
         normal = self.doc.styles["Normal"]
@@ -131,8 +127,6 @@ class _Writer:
             self.doc.add_paragraph(entry, style="List Bullet")
 
     def paragraph(self, inline: Token) -> None:
-        from docx.shared import Inches
-
         if self.lists:
             kind, number = self.lists[-1]
             depth = len(self.lists)
@@ -161,9 +155,6 @@ class _Writer:
                 self.doc.add_paragraph(
                     f"[Chart: {chart.title}. Install dcrdraft[charts] to draw it.]")
                 return
-            from docx.shared import Inches
-
-            from dcrdraft.render.svg import legend
 
             self.doc.add_picture(io.BytesIO(png), width=Inches(6.2))
             self.doc.add_paragraph(f"{chart.title}. {legend(chart)}", style="Caption")
@@ -173,10 +164,6 @@ class _Writer:
         run.font.name = "Consolas"
 
     def end_table(self) -> None:
-        from docx.enum.table import WD_TABLE_ALIGNMENT
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
-
         assert self.table is not None
         rows = self.table.rows
         cols = max(len(r) for r in rows)
@@ -261,11 +248,9 @@ def markdown_to_docx(markdown: str, *, title: str, charts: Sequence[Chart] = ())
 
 def chart_png(chart: Chart) -> bytes:
     """The chart drawn by matplotlib as PNG bytes (imports matplotlib on first use)."""
+    # lazy: matplotlib is imported only when a chart is drawn
     from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
-    from dcrdraft.figures import pct
-    from dcrdraft.render.svg import COLOURS, bar_colour, _wrap
+    from matplotlib.figure import Figure  # lazy: as above
 
     fig = Figure(figsize=(6.4, 3.0), dpi=150)
     FigureCanvasAgg(fig)
@@ -291,7 +276,7 @@ def chart_png(chart: Chart) -> bytes:
     ax.set_yticks([chart.y_max * 100 * f for f in (0.25, 0.5, 0.75, 1.0)], labels=[])
     ax.grid(axis="y", color=COLOURS["grid"])
     ax.set_axisbelow(True)
-    ax.set_xticks(xs, labels=["\n".join(_wrap(b.label)) for b in chart.bars], fontsize=8)
+    ax.set_xticks(xs, labels=["\n".join(wrap_label(b.label)) for b in chart.bars], fontsize=8)
     ax.set_ylabel(chart.metric, fontsize=8)
     ax.set_title(chart.title, fontsize=10, loc="left")
     for side in ("top", "right"):

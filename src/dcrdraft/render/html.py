@@ -16,6 +16,7 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 
 from dcrdraft.analysis.charts import Chart, chart_for_block
+from dcrdraft.render.svg import chart_svg, legend
 
 _CSS = """
 body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; max-width: 60rem;
@@ -69,8 +70,6 @@ def _mark_gaps(tokens: list[Token]) -> None:
 
 
 def _figure(chart: Chart) -> str:
-    from dcrdraft.render.svg import chart_svg, legend
-
     return (f'<figure class="chart">\n{chart_svg(chart)}\n'
             f"<figcaption>{html.escape(legend(chart))}</figcaption>\n</figure>\n")
 

@@ -34,7 +34,7 @@ def _f(x: float) -> str:
     return f"{x:.1f}"
 
 
-def _wrap(label: str, width: int = 16) -> list[str]:
+def wrap_label(label: str, width: int = 16) -> list[str]:
     """Split a category label into at most two lines at spaces."""
     words, lines, line = label.split(), [], ""
     for w in words:
@@ -85,7 +85,7 @@ def chart_svg(chart: Chart) -> str:
             label_y = min(label_y, hi - 6)
         out.append(f'<text x="{_f(cx)}" y="{_f(label_y)}" text-anchor="middle" '
                    f'class="value">{pct(bar.value)}</text>')
-        for k, line in enumerate(_wrap(bar.label)):
+        for k, line in enumerate(wrap_label(bar.label)):
             out.append(f'<text x="{_f(cx)}" y="{_f(y(0) + 16 + 13 * k)}" text-anchor="middle" '
                        f'class="label">{escape(line)}</text>')
     out.append(f'<line x1="{_LEFT}" x2="{_W - _RIGHT}" y1="{base}" y2="{base}" stroke="#555"/>')

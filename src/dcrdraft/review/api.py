@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from dcrdraft.errors import DcrError
+from dcrdraft.ingest import format_for, read_document
 from dcrdraft.review.cache import ResultCache
 from dcrdraft.review.engine import review_document
 from dcrdraft.review.models import FileReport, RunReport
@@ -28,8 +29,6 @@ def review_path(path: str | Path, rubric: Rubric | None = None,
                 cache: ResultCache | None = None) -> FileReport:
     """Read and review one file; an unreadable file gives a report with ``error`` set.
     With ``cache``, an unchanged file reviewed by the same rules is not read again."""
-    from dcrdraft.ingest import format_for, read_document
-
     p = str(path)
     try:
         fmt = format_for(p)
@@ -115,6 +114,7 @@ def review_paths(paths: Iterable[str | Path], jobs: int = 1,
             if progress:
                 progress(i, total)
         return RunReport.of(reports)
+    # lazy: multiprocessing is needed only for -j > 1
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=jobs) as pool:

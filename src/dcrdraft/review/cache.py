@@ -19,7 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from dcrdraft import __version__
+from dcrdraft.errors import DcrError
 from dcrdraft.ingest.document import Document, Section
+from dcrdraft.paths import rubrics_dir
 from dcrdraft.review.models import FileReport
 from dcrdraft.review.rubric import Rubric
 
@@ -32,6 +34,7 @@ _CODE = ("review", "ingest", "paths.py", "clock.py",
 
 def cache_dir() -> Path:
     """Where reviews are cached: ``$XDG_CACHE_HOME/dcrdraft`` or the platform's equivalent."""
+    # lazy: platformdirs is needed only when the cache is used, not to import the reviewer
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("dcrdraft", appauthor=False)) / "reviews" / __version__
@@ -39,8 +42,7 @@ def cache_dir() -> Path:
 
 def _today() -> str:
     """The review date (``DCRDRAFT_TODAY`` or today); unreadable values leave the key as is."""
-    from dcrdraft.clock import today
-    from dcrdraft.errors import DcrError
+    from dcrdraft.clock import today  # lazy: datetime is needed only when the cache is used
 
     try:
         return today().isoformat()
@@ -50,8 +52,6 @@ def _today() -> str:
 
 def _code_fingerprint() -> str:
     """Version plus size and mtime of every source file a review runs and of the rubrics."""
-    from dcrdraft.paths import rubrics_dir
-
     h = hashlib.blake2b(__version__.encode(), digest_size=16)
     files: list[Path] = []
     for part in _CODE:
@@ -131,7 +131,7 @@ class ResultCache:
                  "lines": doc.lines,
                  "outline": [[s.title, s.level, s.line, s.end_line, s.kind]
                              for s in doc.sections()]}
-        import tempfile
+        import tempfile  # lazy: tempfile is needed only when a review is stored
 
         target = self._file(key)
         try:

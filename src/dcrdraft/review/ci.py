@@ -13,8 +13,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from dcrdraft.config.project import Config, ConfigResolver, load_config
-from dcrdraft.ingest.document import Document
 from dcrdraft.errors import ConfigError, DcrError
+from dcrdraft.ingest import format_for, read_document
+from dcrdraft.ingest.document import Document
 from dcrdraft.review.anchors import Anchor, anchors_for
 from dcrdraft.review.api import PARALLEL_MIN, chunk_size, expand
 from dcrdraft.review.cache import ResultCache
@@ -93,8 +94,6 @@ class _Plan:
 
 
 def _read(path: str) -> Document | FileReport:
-    from dcrdraft.ingest import format_for, read_document
-
     try:
         fmt = format_for(path)
     except DcrError as err:
@@ -180,6 +179,7 @@ def select_files(opts: RunOptions, run_config: Config) -> list[str]:
     files = expand(specs)
     if opts.changed_since is None:
         return files
+    # lazy: git (subprocess) is needed only with --changed-since or --compare-to
     from dcrdraft.review import vcs
 
     changed = {str(Path(p).resolve()) for p in vcs.changed_since(opts.changed_since)}
@@ -187,7 +187,7 @@ def select_files(opts: RunOptions, run_config: Config) -> list[str]:
 
 
 def _compare(result: FileResult, plan: _Plan, ref: str) -> FileResult:
-    from dcrdraft.review import vcs
+    from dcrdraft.review import vcs  # lazy: as above
 
     if result.report.error is not None:
         return result
@@ -215,6 +215,7 @@ def run_ci(opts: RunOptions, progress: Progress | None = None) -> CiRun:
             if progress:
                 progress(i, len(plans))
     else:
+        # lazy: multiprocessing is needed only for -j > 1
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=jobs) as pool:
@@ -224,7 +225,7 @@ def run_ci(opts: RunOptions, progress: Progress | None = None) -> CiRun:
                 if progress:
                     progress(i, len(plans))
     if opts.compare_to is not None:
-        from dcrdraft.review import vcs
+        from dcrdraft.review import vcs  # lazy: as above
 
         vcs.verify_ref(opts.compare_to)
         results = [_compare(r, p, opts.compare_to) for r, p in zip(results, plans)]

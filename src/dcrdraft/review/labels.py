@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dcrdraft.ingest import read_text
 from dcrdraft.ingest.document import SourceFormat
+from dcrdraft.review.engine import review_document
 from dcrdraft.review.models import FileReport
 
 _MARK = re.compile(r"\s?\{([A-Z]+\d+)\}")
@@ -57,9 +59,6 @@ def parse(text: str) -> Labels:
 
 def read_fixture(path: Path) -> tuple[Labels, FileReport]:
     """Parse and review one fixture file."""
-    from dcrdraft.ingest import read_text
-    from dcrdraft.review.engine import review_document
-
     labels = parse(path.read_text(encoding="utf-8"))
     doc = read_text(labels.text, str(path), FORMATS[path.suffix.lower()])
     return labels, review_document(doc)

@@ -13,11 +13,16 @@ damaged file) falls back to compiling as usual; ``DCRDRAFT_NO_REGEX_CACHE=1`` tu
 
 from __future__ import annotations
 
+import _sre  # type: ignore[import-not-found]
+import atexit
+import marshal
 import os
 import re
 import sys
 from pathlib import Path
 from typing import Any
+
+from dcrdraft import __version__
 
 _MAX_ENTRIES = 4000
 _loaded: set[tuple[Any, str, int]] = set()
@@ -33,9 +38,8 @@ def _supported() -> bool:
 
 def cache_file() -> Path:
     """The saved patterns for this Python build, beside the results cache."""
+    # lazy: platformdirs is needed only when the cache file is read or written
     from platformdirs import user_cache_dir
-
-    from dcrdraft import __version__
 
     name = f"regex-{__version__}-{sys.implementation.cache_tag}-{sys.hexversion:x}.bin"
     return Path(user_cache_dir("dcrdraft", appauthor=False)) / name
@@ -46,10 +50,6 @@ def install() -> None:
     if _state["installed"] or not _supported():
         return
     _state["installed"] = True
-    import _sre  # type: ignore[import-not-found]
-    import atexit
-    import marshal
-
     try:
         entries = marshal.loads(cache_file().read_bytes())
         if not isinstance(entries, list):
@@ -87,8 +87,6 @@ def _entry(pattern: str, flags: int) -> tuple[Any, ...]:
 
 def save() -> None:
     """Add the patterns this process compiled to the saved ones (never raises)."""
-    import marshal
-
     try:
         new = [k for k in list(re._cache)  # type: ignore[attr-defined]
                if k not in _loaded and k[0] is str and isinstance(k[1], str)

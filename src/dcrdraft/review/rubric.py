@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from dcrdraft.errors import ConfigError
 from dcrdraft.paths import rubrics_dir
+from dcrdraft.review.checks import CHECKS
 from dcrdraft.review.models import Severity
 
 RuleKind = Literal["item", "finding"]
@@ -94,6 +95,7 @@ def _load_yaml(path: Path) -> Any:
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read rubric ({exc.strerror or exc})") from exc
     try:
+        # lazy: PyYAML is needed when the rubric is first read, not on import
         import yaml  # PyYAML's C loader is ~20x faster than ruamel on start-up
 
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -102,8 +104,8 @@ def _load_yaml(path: Path) -> Any:
         pass
     except Exception as exc:  # report through ruamel below for a located message
         del exc
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
+    from ruamel.yaml import YAML  # lazy: ruamel is needed only without PyYAML or for an error
+    from ruamel.yaml.error import YAMLError  # lazy: as above
 
     try:
         return YAML(typ="safe", pure=True).load(text)
@@ -172,7 +174,6 @@ def _parse_rule(raw: Any, path: Path, family: str, index: int,
     check = raw.get("check") or (base.check if base else "")
     if not name or not check:
         raise ConfigError(f"{where}: {code} needs a name and a check")
-    from dcrdraft.review.checks import CHECKS
 
     spec = CHECKS.get(str(check))
     if spec is None:

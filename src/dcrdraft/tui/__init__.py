@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dcrdraft.tui.app import DcrApp
+
 
 def run(inputs: str | Path | None = None, review: str | Path | None = None) -> None:
     """Run the app until the author quits."""
-    from dcrdraft.tui.app import DcrApp
-
     DcrApp(inputs, review=review).run()

@@ -9,8 +9,15 @@ from typing import Any
 from textual.app import App
 from textual.binding import Binding
 
+from dcrdraft.config.project import load_config
 from dcrdraft.editing.session import EditSession
+from dcrdraft.errors import DcrError
+from dcrdraft.llm import resolve_settings
 from dcrdraft.tui.screens.confirm import ConfirmScreen
+from dcrdraft.tui.screens.draft import DraftScreen
+from dcrdraft.tui.screens.help import HelpScreen
+from dcrdraft.tui.screens.raw import RawScreen
+from dcrdraft.tui.screens.review import ReviewScreen
 
 DEFAULT_INPUTS = "dcr-inputs.yaml"
 
@@ -38,9 +45,6 @@ class DcrApp(App[None]):
         """The LLM settings to draft with, or None when no endpoint is configured."""
         if self._llm != "auto":
             return self._llm
-        from dcrdraft.config.project import load_config
-        from dcrdraft.errors import DcrError
-        from dcrdraft.llm import resolve_settings
 
         try:
             table = load_config(self.path.resolve().parent).llm
@@ -50,11 +54,8 @@ class DcrApp(App[None]):
 
     def on_mount(self) -> None:
         if self.review is not None:
-            from dcrdraft.tui.screens.review import ReviewScreen
-
             self.push_screen(ReviewScreen(self.review))
             return
-        from dcrdraft.errors import DcrError
 
         try:
             session = EditSession.open(self.path)
@@ -79,15 +80,10 @@ class DcrApp(App[None]):
                                        [("restore", "Restore"), ("discard", "Discard")]), answer)
 
     def _start(self, session: EditSession) -> None:
-        from dcrdraft.tui.screens.draft import DraftScreen
-        from dcrdraft.tui.screens.raw import RawScreen
-
         self.session = session
         self.push_screen(RawScreen(session) if session.is_raw else DraftScreen(session))
 
     def action_help(self) -> None:
-        from dcrdraft.tui.screens.help import HelpScreen
-
         keys = [(b.key_display or b.key, b.description)
                 for b in [*self.screen.BINDINGS, *self.BINDINGS]
                 if isinstance(b, Binding) and b.description]

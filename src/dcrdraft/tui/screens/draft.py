@@ -14,22 +14,29 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Footer, OptionList, Static, TabbedContent, TabPane
+from textual.widgets import ContentSwitcher, Footer, OptionList, Static, TabPane, TabbedContent
 
 from dcrdraft.analysis.completeness import SECTIONS, section_completeness, target_of
-from dcrdraft.errors import DcrError
+from dcrdraft.analysis.core import analyse
+from dcrdraft.draft import DraftParts, draft
+from dcrdraft.editing import live as live_review  # called through the module: tests pin it
+from dcrdraft.editing import merge
 from dcrdraft.editing.live import LiveReview
 from dcrdraft.editing.session import EditSession
+from dcrdraft.errors import DcrError
+from dcrdraft.inputs.yamledit import backup_path
+from dcrdraft.io import write_atomic
+from dcrdraft.llm import Cancelled, draft_parts
+from dcrdraft.tui.screens.confirm import ConfirmScreen
+from dcrdraft.tui.screens.export import ExportScreen
 from dcrdraft.tui.widgets.checklist import ChecklistPanel
 from dcrdraft.tui.widgets.field_input import FieldInput
 from dcrdraft.tui.widgets.navigator import Navigator
 from dcrdraft.tui.widgets.preview import Preview
 from dcrdraft.tui.widgets.section_form import SectionForm
 from dcrdraft.tui.widgets.table import EditableTable
-from dcrdraft.tui.screens.confirm import ConfirmScreen
 
 if TYPE_CHECKING:
-    from dcrdraft.draft import DraftParts
     from dcrdraft.llm import LLMDraftOutcome
 
 LLM_SETUP = (
@@ -193,10 +200,8 @@ class DraftScreen(Screen[None]):
 
     @work(thread=True, group="review")
     def _review_worker(self, inputs: Any, parts: DraftParts | None, generation: int) -> None:
-        from dcrdraft.editing.live import review_inputs
-
         try:
-            result = review_inputs(inputs, str(self.session.path), parts, generation)
+            result = live_review.review_inputs(inputs, str(self.session.path), parts, generation)
         except Exception as exc:  # noqa: BLE001 - a reviewer bug must not kill the editor
             self.post_message(ReviewDone(None, f"{type(exc).__name__}: {exc}"))
             return
@@ -261,8 +266,6 @@ class DraftScreen(Screen[None]):
     # -- actions ------------------------------------------------------------------------
 
     def action_save(self) -> None:
-        from dcrdraft.inputs.yamledit import backup_path
-
         try:
             self.session.save()
         except (DcrError, OSError) as exc:
@@ -277,17 +280,12 @@ class DraftScreen(Screen[None]):
         self.notify("Reviewing…", timeout=1)
 
     def action_export(self) -> None:
-        from dcrdraft.tui.screens.export import ExportScreen
-
         if self.session.inputs is None:
             self.app.push_screen(ConfirmScreen("Cannot export", "Fix the problems first."))
             return
         self.app.push_screen(ExportScreen(self.session.path), self._export)
 
     def _export(self, choice: tuple[str, str] | None) -> None:
-        from dcrdraft.draft import draft
-        from dcrdraft.io import write_atomic
-
         if choice is None or self.session.inputs is None:
             return
         target, fmt = choice
@@ -325,9 +323,6 @@ class DraftScreen(Screen[None]):
 
     @work(thread=True, group="llm")
     def _llm_worker(self, inputs: Any, settings: Any, cancel: threading.Event) -> None:
-        from dcrdraft.analysis.core import analyse
-        from dcrdraft.llm import Cancelled, draft_parts
-
         def on_token(text: str) -> None:
             self.post_message(LLMToken(text))
 
@@ -354,14 +349,11 @@ class DraftScreen(Screen[None]):
         self.query_one(Preview).llm.finish(message.status, warnings, parts)
         if out is None:
             return
-        from dcrdraft.draft import DraftParts
 
         self.llm_parts = DraftParts(summary=out.summary)
         self._merge_risks(out)
 
     def _merge_risks(self, out: LLMDraftOutcome) -> None:
-        from dcrdraft.editing import merge
-
         rows = copy.deepcopy(self.session.get("risks") or [])
         fills, conflicts = merge.plan(rows, out.risks)
         merge.apply(rows, fills)

@@ -11,9 +11,10 @@ from textual.timer import Timer
 from textual.widgets import Footer, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from dcrdraft.errors import DcrError
 from dcrdraft.editing.session import EditSession
+from dcrdraft.errors import DcrError
 from dcrdraft.tui.screens.confirm import ConfirmScreen
+from dcrdraft.tui.screens.draft import DraftScreen
 
 
 class RawScreen(Screen[None]):
@@ -83,6 +84,5 @@ class RawScreen(Screen[None]):
             self._show_problems()
             self.notify("Still has problems; see the list on the right.", severity="warning")
             return
-        from dcrdraft.tui.screens.draft import DraftScreen
 
         self.app.switch_screen(DraftScreen(self.session))

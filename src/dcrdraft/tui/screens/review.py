@@ -15,7 +15,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from dcrdraft.ingest import read_document
+from dcrdraft import review as reviewer  # called through the package: tests pin review_path
 from dcrdraft.review.models import STATUS_MARK, FileReport
+from dcrdraft.tui.screens.confirm import ConfirmScreen
+from dcrdraft.tui.screens.rule import RuleScreen
 
 
 class Reviewed(Message):
@@ -56,9 +60,7 @@ class ReviewScreen(Screen[None]):
 
     @work(thread=True, exclusive=True)
     def _review(self, path: Path) -> None:
-        from dcrdraft.review import review_path
-
-        report = review_path(path)
+        report = reviewer.review_path(path)
         self.post_message(Reviewed(report, _document_text(path)))
 
     def on_reviewed(self, message: Reviewed) -> None:
@@ -112,14 +114,10 @@ class ReviewScreen(Screen[None]):
         area.scroll_cursor_visible(center=True, animate=False)
 
     def action_explain(self) -> None:
-        from dcrdraft.review import load_rubric
-        from dcrdraft.tui.screens.confirm import ConfirmScreen
-        from dcrdraft.tui.screens.rule import RuleScreen
-
         entry = self._current()
         if entry is None:
             return
-        rule = load_rubric().get(entry[0])
+        rule = reviewer.load_rubric().get(entry[0])
         if rule is None:
             self.app.push_screen(ConfirmScreen("Unknown rule", f"No rule {entry[0]}"))
             return
@@ -130,8 +128,6 @@ def _document_text(path: Path) -> str:
     """The document as text for display (extracted text for Word and PDF files)."""
     if path.suffix.lower() in (".docx", ".pdf"):
         try:
-            from dcrdraft.ingest import read_document
-
             return "\n".join(read_document(path).lines)
         except Exception:  # noqa: BLE001 - the report already says why
             return ""

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
 from dcrdraft.editing.session import get_path, set_path
+from dcrdraft.inputs.loader import problems_from
 from dcrdraft.tui.fields import ROW_FIXED, Table, row_metrics
 from dcrdraft.tui.widgets.field_input import FieldInput
 
@@ -75,8 +76,6 @@ class RowEditor(ModalScreen[dict[str, Any] | None]):
         self.dismiss(row)
 
     def _show(self, exc: ValidationError) -> None:
-        from dcrdraft.inputs.loader import problems_from
-
         fields = {f.path: f for f in self.query(FieldInput)}
         for p in problems_from(exc, {}, ""):
             target = fields.get(p.field) or next(

@@ -10,6 +10,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from dcrdraft.analysis.completeness import SECTIONS
+from dcrdraft.editing.session import get_path
 from dcrdraft.errors import Problem
 from dcrdraft.tui.fields import Table, items_of
 from dcrdraft.tui.widgets.field_input import FieldInput
@@ -31,8 +32,6 @@ class SectionForm(VerticalScroll):
         self._data = data
 
     def compose(self) -> ComposeResult:
-        from dcrdraft.editing.session import get_path
-
         info = next(s for s in SECTIONS if s.key == self.key)
         title = f"{info.number}. {info.title}" if info.number else info.title
         yield Static(title, classes="section-title")

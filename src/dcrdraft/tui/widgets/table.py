@@ -12,8 +12,9 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Label, Static
 
-from dcrdraft.tui.fields import Table, cell_text, help_for, table_columns
 from dcrdraft.editing.session import get_path
+from dcrdraft.tui.fields import Table, cell_text, help_for, table_columns
+from dcrdraft.tui.screens.row_editor import RowEditor
 from dcrdraft.tui.widgets.field_input import widget_id
 
 
@@ -102,8 +103,6 @@ class EditableTable(Vertical):
 
     def edit_row(self, index: int | None) -> None:
         """Open the row editor on row ``index`` (None: a new row at the end)."""
-        from dcrdraft.tui.screens.row_editor import RowEditor
-
         row = copy.deepcopy(self.rows[index]) if index is not None else {}
 
         def done(result: dict[str, Any] | None) -> None:
