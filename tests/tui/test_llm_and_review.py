@@ -4,6 +4,7 @@ failing endpoint, no endpoint), and review mode."""
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -60,15 +61,28 @@ async def test_llm_draft_streams_and_fills_only_empty_risk_fields(chatbot: Path)
 
 
 async def test_llm_draft_can_be_cancelled_with_escape(chatbot: Path) -> None:
-    with OpenAIServer(responder=_responder(delay=3.0)) as server:
+    escaped = threading.Event()
+    answer = _responder()
+
+    def respond(body: dict[str, Any]) -> Reply:
+        escaped.wait(30)  # every request stays in flight until Esc has been handled
+        return answer(body)
+
+    with OpenAIServer(responder=respond) as server:
         app = DcrApp(chatbot, llm=_settings(server))
         async with app.run_test(size=(120, 36)) as pilot:
             await reviewed(pilot)
             screen = app.screen
             before = json.dumps(screen.session.data, default=str)
             await pilot.press("ctrl+l")
-            assert screen._llm_cancel is not None
-            await pilot.press("escape")
+            await wait_for(pilot, lambda: screen._llm_cancel is not None)
+            cancel = screen._llm_cancel
+            assert cancel is not None
+            try:
+                await pilot.press("escape")
+                await wait_for(pilot, cancel.is_set)
+            finally:
+                escaped.set()
             await wait_for(pilot, lambda: screen._llm_cancel is None, timeout=20)
             assert "cancelled" in _status(app)
             assert json.dumps(screen.session.data, default=str) == before
