@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from dcrdraft.errors import OutputError
@@ -17,6 +18,20 @@ def refuse_existing(path: str | Path, *, force: bool = False) -> None:
     before expensive work; ``write_atomic`` checks again)."""
     if Path(path).exists() and not force:
         raise OutputError(f"{path}: already exists; use --force to overwrite")
+
+
+def refuse_input(path: str | Path, inputs: Iterable[str | Path]) -> None:
+    """Raise ``OutputError`` when ``path`` is one of the run's ``inputs``: not even ``--force``
+    overwrites what the run reads."""
+    target = Path(path)
+    if not target.exists():
+        return
+    for src in inputs:
+        source = Path(src)
+        if source.exists() and (source.is_dir() and target.resolve().is_relative_to(
+                source.resolve()) or source.resolve() == target.resolve()):
+            where = "is" if source.resolve() == target.resolve() else "is inside"
+            raise OutputError(f"{path}: {where} an input of this run; write elsewhere")
 
 
 def write_atomic(path: str | Path, data: str | bytes, *, force: bool = False) -> Path:

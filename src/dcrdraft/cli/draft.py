@@ -50,10 +50,10 @@ def draft_command(inputs: str | None, example: str | None, output: str | None, f
     # lazy: the loader (ruamel) is imported when the command runs, not for --help
     from dcrdraft.inputs.loader import load
     # lazy: the export renderers are imported when the command runs, not for --help
-    from dcrdraft.draft.export import format_for, render
+    from dcrdraft.draft.export import document_format_for, render
 
     path = _inputs_path(inputs, example)
-    fmt = format_for(output, fmt)
+    fmt = document_format_for(output, fmt)
     if output:
         refuse_existing(output, force=force)  # before spending LLM requests on it
     inputs_model = load(path)

@@ -1,11 +1,12 @@
-"""``dcrdraft export``: an inputs file's draft in another format (Markdown, HTML or DOCX)."""
+"""``dcrdraft export``: an inputs file's draft in another format (Markdown, HTML or DOCX), or
+its monitoring as Prometheus alerting rules."""
 
 from __future__ import annotations
 
 import click
 
-from dcrdraft.draft.export import FORMATS
-from dcrdraft.io import write_atomic
+from dcrdraft.draft.export import FORMATS, export, format_for
+from dcrdraft.io import refuse_input, write_atomic
 
 
 @click.command("export")
@@ -13,19 +14,15 @@ from dcrdraft.io import write_atomic
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Write here (default: stdout; required for docx).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
-              help="Output format (default: from the -o suffix, else md).")
+              help="Output format (default: from the -o suffix, .yml is prometheus; else md).")
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
 def export_command(inputs: str, output: str | None, fmt: str | None, force: bool) -> None:
-    """Export the draft of INPUTS as Markdown, HTML or DOCX, with the same content and order."""
-    # lazy: the drafting stack is imported when the command runs, not for --help
-    from dcrdraft.draft import draft
-    # lazy: the loader (ruamel) is imported when the command runs, not for --help
-    from dcrdraft.inputs.loader import load
-    # lazy: the export renderers are imported when the command runs, not for --help
-    from dcrdraft.draft.export import format_for, render
-
+    """Export the draft of INPUTS as Markdown, HTML or DOCX, with the same content and order,
+    or its monitoring signals and rollback triggers as Prometheus alerting rules."""
     chosen = format_for(output, fmt)
-    data = render(draft(load(inputs)), chosen)
+    if output:
+        refuse_input(output, [inputs])
+    data = export(inputs, chosen)
     if output:
         write_atomic(output, data, force=force)
         click.echo(f"dcrdraft: wrote {output} ({chosen})", err=True)

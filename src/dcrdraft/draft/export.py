@@ -1,6 +1,7 @@
-"""One draft in any output format: Markdown as drafted, or HTML and DOCX rendered from it.
+"""One inputs file in any output format: the draft as Markdown, HTML or DOCX, or its
+monitoring and rollback conditions as Prometheus alerting rules.
 
-Every format is made from the same Markdown, so content and order agree across formats.
+Every document format is made from the same Markdown, so content and order agree across them.
 """
 
 from __future__ import annotations
@@ -8,13 +9,18 @@ from __future__ import annotations
 from typing import Literal
 
 from dcrdraft.analysis.charts import charts_for
-from dcrdraft.draft import DraftResult
-from dcrdraft.errors import OutputError
+from dcrdraft.draft import DraftResult, draft
+from dcrdraft.errors import InputError, OutputError, Problem
 
-OutputFormat = Literal["md", "html", "docx"]
-FORMATS: tuple[OutputFormat, ...] = ("md", "html", "docx")
+OutputFormat = Literal["md", "html", "docx", "prometheus"]
+FORMATS: tuple[OutputFormat, ...] = ("md", "html", "docx", "prometheus")
 _SUFFIXES: dict[str, OutputFormat] = {".md": "md", ".markdown": "md", ".html": "html",
-                                      ".htm": "html", ".docx": "docx"}
+                                      ".htm": "html", ".docx": "docx", ".yml": "prometheus",
+                                      ".yaml": "prometheus"}
+
+
+DocumentFormat = Literal["md", "html", "docx"]
+DOCUMENT_FORMATS: tuple[DocumentFormat, ...] = ("md", "html", "docx")
 
 
 def format_for(output: str | None, fmt: str | None) -> OutputFormat:
@@ -31,12 +37,46 @@ def format_for(output: str | None, fmt: str | None) -> OutputFormat:
     return chosen
 
 
+def document_format_for(output: str | None, fmt: str | None) -> DocumentFormat:
+    """As ``format_for``, among the draft's document formats (a ``.yml`` output is Markdown)."""
+    chosen = format_for(output, fmt)
+    return "md" if chosen == "prometheus" else chosen
+
+
 def title_of(result: DraftResult) -> str:
     return f"Deployment Clearance Report: {result.analysis.inputs.system.name}"
 
 
+def prometheus_rules(path: str) -> str:
+    """The Prometheus alerting rules of the inputs file at ``path``; a monitoring window that
+    cannot be read is an ``InputError`` naming its file, line and field."""
+    from dcrdraft.inputs.loader import line_of, load, parse_text
+    from dcrdraft.monitoring.plan import alert_plan
+    from dcrdraft.monitoring.prometheus import render_rules
+
+    inputs = load(path)
+    plan = alert_plan(inputs)
+    if plan.problems:
+        with open(path, encoding="utf-8") as fh:
+            data = parse_text(fh.read(), path)
+        raise InputError([Problem(path, line_of(data, p.loc), p.field, p.message)
+                          for p in plan.problems])
+    return render_rules(inputs, plan, path)
+
+
+def export(path: str, fmt: OutputFormat) -> str | bytes:
+    """The inputs file at ``path`` in ``fmt``."""
+    if fmt == "prometheus":
+        return prometheus_rules(path)
+    from dcrdraft.inputs.loader import load
+
+    return render(draft(load(path)), fmt)
+
+
 def render(result: DraftResult, fmt: OutputFormat) -> str | bytes:
-    """``result`` (a Markdown draft) in ``fmt``."""
+    """``result`` (a Markdown draft) in ``fmt`` (a document format)."""
+    if fmt == "prometheus":
+        raise OutputError("prometheus rules are made from the inputs: use export()")
     if fmt == "md":
         return result.text
     charts = charts_for(result.analysis).all

@@ -278,6 +278,18 @@ class Threshold(Strict):
     """The red-alert band."""
     action: str | None = None
     """What happens on an alert."""
+    series: str | None = Field(default=None, pattern=r"^[a-zA-Z_:][a-zA-Z0-9_:]*$")
+    """The Prometheus series holding the metric, averaged over the window in alert rules
+    (default: ``dcrdraft_`` and the metric's name in snake case; rates as 0-1 ratios)."""
+    expr: str | None = Field(default=None, min_length=1)
+    """A PromQL expression for the metric's value over its window, used in alert rules as
+    written; ``{window}`` in it becomes the window's range (e.g. ``4h``)."""
+
+    @model_validator(mode="after")
+    def _one_source(self) -> Threshold:
+        if self.series and self.expr:
+            raise ValueError("give series or expr, not both")
+        return self
 
 
 class Trigger(Strict):

@@ -11,11 +11,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from dcrdraft.monitoring.reading import COMPARATOR as COMPARATOR
+from dcrdraft.monitoring.reading import COND, METRIC
+from dcrdraft.monitoring.reading import METRIC_WORDS as METRIC_WORDS
+from dcrdraft.monitoring.reading import NUM as NUM
+from dcrdraft.monitoring.reading import conditions as _conditions
+from dcrdraft.monitoring.reading import metric_key as _metric_key
+from dcrdraft.monitoring.reading import to_float as to_float
 from dcrdraft.review.fastre import fast
 
 I = re.IGNORECASE
-
-NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 PERCENT_RE = fast(rf"(?<![\w.])({NUM})\s?%")
 NUMBER_RE = fast(rf"(?<![\w.])({NUM})(?![\w])")
 FIGURE_RE = fast(
@@ -23,18 +28,7 @@ FIGURE_RE = fast(
     rf"|(?<![\w])0?\.\d{{2,}}(?![\w])|\bF1\s*(?:=|of|:)\s*0?\.\d+", I)
 """A figure that can be a metric value: a percentage, points, a latency or a fraction."""
 
-METRIC_WORDS = (
-    r"accuracy|precision|recall|sensitivity|specificity|f1|f-score|auc|auroc|roc|wer|cer|bleu|"
-    r"rouge|exact[- ]match|error(?:s| rate)?|(?:task )?completion|success|resolution|"
-    r"containment|deflection|latency|p9[59]|p50|response time|throughput|uptime|availability|"
-    r"hallucinat\w*|unsupported claims?|factual\w*|toxicity|toxic|refusal\w*|escalation\w*|"
-    r"csat|satisfaction|nps|false[- ]positives?|false[- ]negatives?|fpr|fnr|tpr|hit rate|"
-    r"miss rate|drift|psi|ks|calibration|brier|abstention|override\w*|complaints?|"
-    r"rate|score|ratio|share|percentage|agreement|kappa|quality|correct\w*|mistakes?|defects?|"
-    r"incidents?|grounded\w*|faithful\w*|jailbreaks?|leak\w*|approval rate|precision@\d+|"
-    r"recall@\d+|map|ndcg|mae|rmse|mape|loss|perplexity|win[- ]rate|pass rate|pass@\d+"
-)
-METRIC_RE = fast(rf"\b(?:{METRIC_WORDS})\b", I)
+METRIC_RE = fast(METRIC, I)
 
 # Word-bounded: "cer" is an error rate, but not the "cer" inside "uncertainty".
 LOWER_IS_BETTER_RE = fast(
@@ -44,14 +38,6 @@ LOWER_IS_BETTER_RE = fast(
     r"perplexity|brier|refusals?|abstentions?|mistakes?|time to|cost)\b", I)
 _STATED_DIRECTION = re.compile(r"\b(higher|lower) is better\b", I)
 
-COMPARATOR = (
-    r"<=|>=|≤|≥|<|>|=<|=>|\bbelow\b|\bunder\b|\babove\b|\bover\b|\bexceed\w*|\bless than\b|"
-    r"\bmore than\b|\bgreater than\b|\bfewer than\b|\blower than\b|\bhigher than\b|"
-    r"\bat least\b|\bat most\b|\bno (?:more|less|fewer|lower|higher) than\b|\bminimum\b|"
-    r"\bmaximum\b|\bmin\.?\b|\bmax\.?\b|\bbreach\w*|\bcross\w*|\bdips?\b|\bdipp\w+|"
-    r"\bslips?\b|\bslipp\w+|\bfalls?\b|\bfell\b|\bdrops?\b|\bdropp\w+|\brises?\b|\brose\b|"
-    r"\bclimbs?\b|\bsinks?\b|\boutside\b|\bbeyond\b|\bfloor\b|\bceiling\b|\bcap\b|\bunless\b"
-)
 COMPARATOR_RE = fast(COMPARATOR, I)
 CMP_FIGURE_RE = fast(
     rf"(?:{COMPARATOR})[^.;\n]{{0,40}}?(?:{NUM})\s?(?:%|pp|points?|ms|s\b|sec|seconds?|/|x\b)?"
@@ -140,11 +126,6 @@ def percents(text: str) -> list[float]:
     return [to_float(m.group(1)) for m in PERCENT_RE.finditer(text)]
 
 
-def to_float(s: str) -> float:
-    """A number as written ("2,340", "89.2") to float."""
-    return float(s.replace(",", ""))
-
-
 @lru_cache(maxsize=256)
 def compile_any(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     """One case-insensitive alternation of ``patterns`` (None when there are none)."""
@@ -155,15 +136,7 @@ def compile_any(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
 
 def metric_key(text: str) -> str | None:
     """A normalised metric name found in ``text`` ("Task completion" -> "completion")."""
-    m = METRIC_RE.search(text)
-    if not m:
-        return None
-    word = m.group(0).lower()
-    for stem in ("hallucinat", "escalation", "completion", "latency", "error", "accuracy",
-                 "false positive", "false negative", "refusal", "toxic", "satisfaction"):
-        if stem in word:
-            return stem
-    return word
+    return _metric_key(text, METRIC_RE)
 
 
 def lower_is_better(metric_text: str) -> bool:
@@ -175,26 +148,10 @@ def lower_is_better(metric_text: str) -> bool:
     return bool(LOWER_IS_BETTER_RE.search(metric_text))
 
 
-COND_RE = fast(
-    rf"(?P<cmp>{COMPARATOR}|\b(?:threshold|trigger|alert|limit)\w*\s*(?:at|of|:|=|is)?)"
-    rf"[^.;\n]{{0,40}}?(?P<num>{NUM})\s?(?P<unit>%|ms|s\b|pp|points?)?"
-    rf"|(?P<num2>{NUM})\s?(?P<unit2>%)\s?\+", I)
-_FLOOR_RE = re.compile(r"below|under|less|lower|fewer|<|≤|=<|min|floor|dip|slip|fall|fell|"
-                       r"drop|sink", I)
-_CEIL_RE = re.compile(r"above|over|exceed|more|greater|higher|>|≥|=>|max|ceiling|cap|"
-                      r"rise|rose|climb|breach|cross", I)
+COND_RE = fast(COND, I)
 
 
 def conditions(text: str) -> list[tuple[str, float, int]]:
     """Threshold conditions in ``text`` as (direction, value, offset): direction is ``floor``
     (fires when the value falls below), ``ceiling`` (fires above) or ``?``."""
-    out: list[tuple[str, float, int]] = []
-    for m in COND_RE.finditer(text):
-        if m.group("num2"):
-            out.append(("ceiling", to_float(m.group("num2")), m.start()))
-            continue
-        cmp = m.group(0)[: m.start("num") - m.start()]
-        direction = "floor" if _FLOOR_RE.search(cmp) else "ceiling" if _CEIL_RE.search(cmp) \
-            else "?"
-        out.append((direction, to_float(m.group("num")), m.start()))
-    return out
+    return _conditions(text, COND_RE)
