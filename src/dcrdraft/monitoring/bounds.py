@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dcrdraft.monitoring.reading import NUM, comparisons, to_float
+from dcrdraft.monitoring.reading import NUM, figure_comparisons, to_float
 
 _RANGE_RE = re.compile(
     rf"^\s*(?P<a>{NUM})\s?(?P<ua>%|ms|s)?\s*(?:-|–|—|to)\s*(?P<b>{NUM})\s?(?P<ub>%|ms|s)?\s*$")
@@ -101,7 +101,7 @@ def band_of(text: str, rate: bool) -> Interval | None:
             return None
         lo, hi = min(a, b), max(a, b)
         return Interval(Bound(lo, True), Bound(hi, True))
-    found = comparisons(text)
+    found = figure_comparisons(text)
     if len(found) != 1 or not found[0].definite:
         return None
     c = found[0]

@@ -13,7 +13,7 @@ from typing import Literal
 
 from dcrdraft.inputs.model import Inputs, Threshold, Trigger
 from dcrdraft.monitoring.bounds import Bound, Interval, band_of, scale
-from dcrdraft.monitoring.reading import comparisons, metric_key
+from dcrdraft.monitoring.reading import figure_comparisons, metric_key
 from dcrdraft.monitoring.windows import read_window
 
 AlertLevel = Literal["warning", "red", "rollback"]
@@ -45,6 +45,8 @@ class AlertRule:
     rate: bool
     """Whether the values are 0-1 ratios (shown as percentages)."""
     action: str | None = None
+    healthy_above: bool = True
+    """Whether healthy values lie above the alert region (a metric that must stay above)."""
 
     @property
     def expr(self) -> str:
@@ -210,7 +212,7 @@ def _signal(b: _Builder, i: int, t: Threshold) -> None:
     b.plan.rules.append(AlertRule(
         b.name(t.metric, "Red"), "red", t.metric, value, red, window, t.window,
         f"red alert: {red_text}", f"{where}.red" if t.red else f"{where}.threshold",
-        src.rate, t.action))
+        src.rate, t.action, t.direction == "above"))
 
 
 def _warning(b: _Builder, where: str, t: Threshold, value: str, window: str,
@@ -228,7 +230,7 @@ def _warning(b: _Builder, where: str, t: Threshold, value: str, window: str,
         return
     b.plan.rules.append(AlertRule(
         b.name(t.metric, "Warning"), "warning", t.metric, value, warning, window, t.window,
-        f"yellow alert: {t.yellow}", f"{where}.yellow", rate, t.action))
+        f"yellow alert: {t.yellow}", f"{where}.yellow", rate, t.action, t.direction == "above"))
 
 
 def _tokens(text: str) -> set[str]:
@@ -259,7 +261,7 @@ def _trigger(b: _Builder, i: int, t: Trigger, inputs: Inputs) -> None:
     if t.type != "automatic":
         b.skip(where, t.condition, f"{t.type} trigger: a person decides")
         return
-    found = comparisons(t.condition)
+    found = figure_comparisons(t.condition)
     if len(found) != 1 or not found[0].definite:
         reason = "no comparison with a figure" if not found else \
             "more than one condition" if len(found) > 1 else \
@@ -291,7 +293,8 @@ def _trigger(b: _Builder, i: int, t: Trigger, inputs: Inputs) -> None:
     b.plan.rules.append(AlertRule(
         b.name(src.metric, "Rollback"), "rollback", src.metric, value, interval, window,
         t.condition, f"automatic rollback: {t.condition}", where,
-        src.rate or c.unit == "%", "Roll back (automatic rollback trigger)"))
+        src.rate or c.unit == "%", "Roll back (automatic rollback trigger)",
+        c.direction == "floor"))
 
 
 def alert_plan(inputs: Inputs) -> AlertPlan:

@@ -29,7 +29,7 @@ METRIC_WORDS = (
 METRIC = rf"\b(?:{METRIC_WORDS})\b"
 
 COMPARATOR = (
-    r"<=|>=|≤|≥|<|>|=<|=>|\bbelow\b|\bunder\b|\babove\b|\bover\b|\bexceed\w*|\bless than\b|"
+    r"<=|>=|≤|≥|<|>|=<|=>|\bat or (?:above|below|over|under)\b|\bbelow\b|\bunder\b|\babove\b|\bover\b|\bexceed\w*|\bless than\b|"
     r"\bmore than\b|\bgreater than\b|\bfewer than\b|\blower than\b|\bhigher than\b|"
     r"\bat least\b|\bat most\b|\bno (?:more|less|fewer|lower|higher) than\b|\bminimum\b|"
     r"\bmaximum\b|\bmin\.?\b|\bmax\.?\b|\bbreach\w*|\bcross\w*|\bdips?\b|\bdipp\w+|"
@@ -51,7 +51,7 @@ _FLOOR_RE = re.compile(r"below|under|less|lower|fewer|<|≤|=<|min|floor|dip|sli
                        r"drop|sink", I)
 _CEIL_RE = re.compile(r"above|over|exceed|more|greater|higher|>|≥|=>|max|ceiling|cap|"
                       r"rise|rose|climb|breach|cross", I)
-_INCLUSIVE_RE = re.compile(r"<=|>=|≤|≥|=<|=>|\bor (?:more|higher|above|greater|less|lower|"
+_INCLUSIVE_RE = re.compile(r"<=|>=|≤|≥|=<|=>|\bat or\b|\bor (?:more|higher|above|greater|less|lower|"
                            r"below|fewer)\b|%\s?\+", I)
 _AMBIGUOUS_RE = re.compile(r"\b(?:at (?:least|most)|no (?:more|less|fewer|lower|higher) than|"
                            r"minimum|maximum|min|max|floor|ceiling|cap|outside|beyond|"
@@ -114,6 +114,16 @@ def comparisons(text: str, rx: re.Pattern[str] = _COND_RE) -> list[Comparison]:
                               direction != "?" and not _AMBIGUOUS_RE.search(cmp),
                               m.start(), m.end()))
     return out
+
+
+_DURATION_NEXT = re.compile(r"[\s-]*(?:seconds?|secs?|minutes?|mins?|m|hours?|hrs?|h|days?|d|"
+                            r"weeks?|wks?|w|months?|quarters?|years?)\b", I)
+
+
+def figure_comparisons(text: str) -> list[Comparison]:
+    """``comparisons`` without the ones whose number counts time ("over 2 hours" is a
+    window, not a threshold)."""
+    return [c for c in comparisons(text) if c.unit or not _DURATION_NEXT.match(text, c.end)]
 
 
 def conditions(text: str, rx: re.Pattern[str] = _COND_RE) -> list[tuple[str, float, int]]:

@@ -37,6 +37,11 @@ _BARE_UNIT_OK = re.compile(r"\b(?:per|every|each|a|an|one|the|rolling|trailing|s
 """Words that make a unit without a number mean one of it ("per day", "rolling week")."""
 
 
+_RANGE_RE = re.compile(rf"\b(?:{_NUMBER})\s*(?:or|to|-|–|and)\s*(?:{_NUMBER})[\s-]*(?:{_UNIT})\b",
+                       re.I)
+"""Two counts sharing one unit ("4 or 8 hours", "2-3 days"): no one window."""
+
+
 def _minutes(n: float, unit: str) -> float:
     if unit in _LONG_UNITS:
         return n * _LONG_UNITS[unit] * 1440
@@ -90,6 +95,8 @@ def parse_duration(text: str) -> float | None:
 def read_window(text: str) -> str | None:
     """The one duration ``text`` names as a PromQL range, or None when it names none, names
     two different ones, or one shorter than a second."""
+    if _RANGE_RE.search(text):
+        return None
     found = spans(text)
     if len({round(minutes, 6) for minutes, _ in found}) != 1:
         return None
