@@ -26,7 +26,7 @@ from dcrdraft.review.models import FileReport
 from dcrdraft.review.rubric import Rubric
 
 _PKG = Path(__file__).resolve().parents[1]
-_CODE = ("review", "ingest", "paths.py", "clock.py",
+_CODE = ("review", "ingest", "monitoring", "paths.py", "clock.py",
          # an inputs file is reviewed as its draft: the drafting code decides that text
          "draft", "templates", "analysis", "inputs", "figures.py", "templating.py")
 """Parts of the package whose code (or templates) decides a review's result."""
