@@ -26,12 +26,8 @@ def refuse_input(path: str | Path, inputs: Iterable[str | Path]) -> None:
     target = Path(path)
     if not target.exists():
         return
-    for src in inputs:
-        source = Path(src)
-        if source.exists() and (source.is_dir() and target.resolve().is_relative_to(
-                source.resolve()) or source.resolve() == target.resolve()):
-            where = "is" if source.resolve() == target.resolve() else "is inside"
-            raise OutputError(f"{path}: {where} an input of this run; write elsewhere")
+    if any(Path(src).exists() and Path(src).resolve() == target.resolve() for src in inputs):
+        raise OutputError(f"{path}: is an input of this run; write elsewhere")
 
 
 def write_atomic(path: str | Path, data: str | bytes, *, force: bool = False) -> Path:

@@ -16,7 +16,7 @@ from dcrdraft.review.models import FileReport, Finding
 from .conftest import GOLDEN, UPDATE, fixed_run
 
 SUFFIX = {"text": "txt", "json": "json", "jsonl": "jsonl", "sarif": "sarif",
-          "github": "log", "junit": "xml", "markdown": "md"}
+          "github": "log", "junit": "xml", "markdown": "md", "html": "html"}
 
 
 def test_cli_choices_match_registry() -> None:

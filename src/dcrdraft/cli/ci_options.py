@@ -10,9 +10,9 @@ from pathlib import Path
 import click
 
 from dcrdraft.errors import ConfigError, DcrError
-from dcrdraft.io import write_atomic
+from dcrdraft.io import refuse_input, write_atomic
 
-FORMAT_NAMES = ("text", "json", "jsonl", "sarif", "github", "junit", "markdown")
+FORMAT_NAMES = ("text", "json", "jsonl", "sarif", "github", "junit", "markdown", "html")
 """Kept equal to ``dcrdraft.review.formats.FORMATS`` (a test checks), so the CLI can build its
 choices without importing the review package."""
 
@@ -56,11 +56,14 @@ def parse_severity(values: Sequence[str]) -> dict[str, str] | None:
     return out or None
 
 
-def write_reports(reports: Sequence[tuple[str, Path]], render: object) -> bool:
-    """Write each report; a failure is printed and returned (True), never raised."""
+def write_reports(reports: Sequence[tuple[str, Path]], render: object,
+                  inputs: Sequence[str] = ()) -> bool:
+    """Write each report (never over one of the run's ``inputs``); a failure is printed and
+    returned (True), never raised."""
     failed = False
     for fmt, path in reports:
         try:
+            refuse_input(path, inputs)
             write_atomic(path, render(fmt), force=True)  # type: ignore[operator]
         except DcrError as err:
             click.echo(f"dcrdraft: {err.message}", err=True)

@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from dcrdraft.errors import ExitCode
+from dcrdraft.io import refuse_existing, refuse_input, write_atomic
 from dcrdraft.cli.ci_options import (FORMAT_NAMES, parse_reports, parse_severity, split_codes,
                          write_reports)
 
@@ -57,6 +58,9 @@ class _LazyBar:
 @click.argument("paths", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES), default="text",
               show_default=True, help="Format written to stdout.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Write the --format output here instead of stdout (e.g. -o portfolio.html).")
+@click.option("--force", is_flag=True, help="Overwrite an existing -o file.")
 @click.option("--report", "reports", multiple=True, metavar="FORMAT=PATH",
               help="Also write FORMAT to PATH (repeatable), e.g. sarif=dcr.sarif.")
 @click.option("--jobs", "-j", type=click.IntRange(0), default=0,
@@ -90,7 +94,8 @@ def review_command(paths: tuple[str, ...], fmt: str, reports: tuple[str, ...], j
                    severities: tuple[str, ...], rubrics: tuple[str, ...],
                    config_path: str | None, isolated: bool, changed_since: str | None,
                    compare_to: str | None, use_llm: bool = False,
-                   no_cache: bool = False) -> None:
+                   no_cache: bool = False, output: str | None = None,
+                   force: bool = False) -> None:
     """Review DCRs (files, folders, globs) against the checklist and common mistakes."""
     # lazy: the pattern cache must be installed before the reviewer compiles its patterns
     from dcrdraft.review.regexcache import install
@@ -103,6 +108,8 @@ def review_command(paths: tuple[str, ...], fmt: str, reports: tuple[str, ...], j
     from dcrdraft.review.policy import gate  # lazy: as above
 
     targets = parse_reports(reports)
+    if output:
+        refuse_existing(output, force=force)
     opts = RunOptions(paths, config_path, isolated, split_codes(select), split_codes(ignore),
                       parse_severity(severities), rubrics, changed_since, compare_to,
                       jobs, ResultCache(enabled=not no_cache))
@@ -116,8 +123,13 @@ def review_command(paths: tuple[str, ...], fmt: str, reports: tuple[str, ...], j
         from dcrdraft.llm.judge import judge_ci_run
 
         judge_ci_run(run)
-    click.echo(render(run, fmt), nl=False)
-    write_reports(targets, lambda name: render(run, name))
+    if output:
+        refuse_input(output, [f.report.path for f in run.files])
+        write_atomic(output, render(run, fmt), force=force)
+        click.echo(f"dcrdraft: wrote {fmt} to {output}", err=True)
+    else:
+        click.echo(render(run, fmt), nl=False)
+    write_reports(targets, lambda name: render(run, name), [f.report.path for f in run.files])
     for f in run.report.errors:
         click.echo(f"dcrdraft: {f.error}", err=True)
     code = gate(run.report, fail_on or run.fail_on,  # type: ignore[arg-type]

@@ -63,6 +63,9 @@ class FileResult:
     """The same file reviewed as it was at ``--compare-to``; None if not compared or new."""
     is_new: bool = False
     """True when compared and the file did not exist at the base."""
+    lines: dict[int, str] = field(default_factory=dict)
+    """The source text of each line a finding starts on (its evidence line), for reports
+    that quote it."""
 
 
 @dataclass
@@ -127,7 +130,9 @@ def review_file(path: str, policy: Policy, waivers: Sequence[Waiver] = (),
             cache.store(key, doc, raw)
     report, suppressed = apply(raw, doc.lines, policy, waivers)
     rules = {r.code: r for r in policy.known}
-    return FileResult(report, suppressed, anchors_for(doc, report, rules))
+    quoted = {f.line: doc.line_text(f.line) for f in report.findings}
+    return FileResult(report, suppressed, anchors_for(doc, report, rules),
+                      lines={n: t for n, t in quoted.items() if t})
 
 
 def _worker(plan: _Plan) -> FileResult:

@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING, Literal, get_args
 if TYPE_CHECKING:
     from dcrdraft.review.ci import CiRun
 
-FormatName = Literal["text", "json", "jsonl", "sarif", "github", "junit", "markdown"]
+FormatName = Literal["text", "json", "jsonl", "sarif", "github", "junit", "markdown", "html"]
 FORMATS: tuple[str, ...] = get_args(FormatName)
 Renderer = Callable[["CiRun"], str]
 
 _MODULES: dict[str, str] = {
     "text": "classic", "json": "classic", "jsonl": "jsonl", "sarif": "sarif",
-    "github": "github", "junit": "junit", "markdown": "markdown",
+    "github": "github", "junit": "junit", "markdown": "markdown", "html": "html",
 }
 
 
