@@ -77,8 +77,9 @@ def render_rules(inputs: Inputs, plan: AlertPlan, source: str) -> str:
         f"# Prometheus alerting rules for {_comment(title)} (DCR content {digest}).",
         f"# Written by `dcrdraft export --format prometheus` from {_comment(source)}:",
         "# change the inputs and export again rather than editing this file.",
-        "# Each rule compares a metric's value over its window with the figures the DCR",
-        "# states; series default to dcrdraft_<metric in snake case>, rates as 0-1 ratios.",
+        "# Each rule compares a metric's average over its window with the figures the DCR",
+        "# states. A series defaults to dcrdraft_<metric in snake case> (a signal's series: or",
+        "# expr: in the inputs overrides it); rates are 0-1 ratios, durations are seconds.",
     ]
     if plan.manual:
         out.append("#")

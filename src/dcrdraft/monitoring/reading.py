@@ -40,10 +40,11 @@ COMPARATOR = (
 COND = (
     rf"(?P<cmp>{COMPARATOR}|\b(?:threshold|trigger|alert|limit)\w*\s*(?:at|of|:|=|is)?)"
     rf"[^.;\n]{{0,40}}?(?P<num>{NUM})\s?(?P<unit>%|ms|s\b|pp|points?)?"
-    rf"|(?P<num2>{NUM})\s?(?P<unit2>%)\s?\+"
+    rf"|(?P<num2>{NUM})\s?(?P<unit2>%|ms|s)\s?\+"
     rf"|(?P<num3>{NUM})\s?(?P<unit3>%|ms|s\b)?\s?or (?P<tail>more|higher|above|greater|less|"
     rf"lower|below|fewer)\b")
-"""A threshold condition: a comparator then a number ("below 82%"), "3%+" or "4% or more"."""
+"""A threshold condition: a comparator then a number ("below 82%"), "3%+", "3s+" or "4% or
+more"."""
 
 _COND_RE = re.compile(COND, I)
 _METRIC_RE = re.compile(METRIC, I)
@@ -98,8 +99,8 @@ def comparisons(text: str, rx: re.Pattern[str] = _COND_RE) -> list[Comparison]:
     out: list[Comparison] = []
     for m in rx.finditer(text):
         if m.group("num2"):
-            out.append(Comparison("ceiling", to_float(m.group("num2")), "%", True, True,
-                                  m.start(), m.end()))
+            out.append(Comparison("ceiling", to_float(m.group("num2")), m.group("unit2"), True,
+                                  True, m.start(), m.end()))
             continue
         if m.group("num3"):
             floor = bool(_FLOOR_RE.search(m.group("tail")))
