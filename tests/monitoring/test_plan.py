@@ -162,3 +162,15 @@ def test_rules_golden(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)  # the header names the inputs as given: keep it relative
     check_golden(f"{path.stem}.rules.yml", prometheus_rules(path.relative_to(ROOT).as_posix()),
                  GOLDEN)
+
+
+def test_readme_shows_the_real_export() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Monitoring as code"):readme.index("## Reviewing")]
+    blocks = section.split("```yaml\n")[1:]
+    plain, excerpt = (b[:b.index("```")] for b in blocks)
+    assert plain == (GOLDEN / "chatbot.rules.yml").read_text(encoding="utf-8")
+    full = (GOLDEN / "chatbot-monitored.rules.yml").read_text(encoding="utf-8").splitlines()
+    shown = [line for line in excerpt.splitlines() if not line.strip().startswith("# ...")]
+    it = iter(full)
+    assert all(line in it for line in shown)  # the excerpt's lines, in the file's order

@@ -135,7 +135,7 @@ def review_command(paths: tuple[str, ...], fmt: str, reports: tuple[str, ...], j
     code = gate(run.report, fail_on or run.fail_on,  # type: ignore[arg-type]
                 run.fail_under if fail_under is None else fail_under, exit_zero,
                 run.item_severity())
-    if targets or sys.stderr.isatty():
+    if targets or output or sys.stderr.isatty():
         s = run.report.summary
         click.echo(f"dcrdraft: {s.files} file(s), {s.ready} ready, mean score "
                    f"{s.mean_score:g}; gate {'passed' if code == ExitCode.OK else 'failed'}",
