@@ -7,6 +7,7 @@ The library API (the CLI and the TUI are thin front ends over it)::
     inputs = load("chatbot.yaml")           # validated inputs, or InputError with located problems
     result = draft(inputs, fmt="md")         # DraftResult: text, analysis (figures, gaps)
     report = review_path("dcr.md")           # FileReport: score, checklist C01-C20, findings
+    rules = render_rules(inputs, alert_plan(inputs), "chatbot.yaml")  # Prometheus rules YAML
 
 Names are imported on first use so ``import dcrdraft`` stays cheap; nothing here pulls in
 the TUI, the CLI or the LLM backend.
@@ -32,6 +33,8 @@ _EXPORTS = {
     "review_paths": "dcrdraft.review",
     "review_document": "dcrdraft.review",
     "read_document": "dcrdraft.ingest",
+    "alert_plan": "dcrdraft.monitoring.plan",
+    "render_rules": "dcrdraft.monitoring.prometheus",
     "DcrError": "dcrdraft.errors",
     "InputError": "dcrdraft.errors",
 }
