@@ -11,6 +11,9 @@ from typing import Literal
 from dcrdraft.analysis.charts import charts_for
 from dcrdraft.draft import DraftResult, draft
 from dcrdraft.errors import InputError, OutputError, Problem
+from dcrdraft.inputs.loader import line_of, load, parse_text
+from dcrdraft.monitoring.plan import alert_plan
+from dcrdraft.monitoring.prometheus import render_rules
 
 OutputFormat = Literal["md", "html", "docx", "prometheus"]
 FORMATS: tuple[OutputFormat, ...] = ("md", "html", "docx", "prometheus")
@@ -50,10 +53,6 @@ def title_of(result: DraftResult) -> str:
 def prometheus_rules(path: str) -> str:
     """The Prometheus alerting rules of the inputs file at ``path``; a monitoring window that
     cannot be read is an ``InputError`` naming its file, line and field."""
-    from dcrdraft.inputs.loader import line_of, load, parse_text
-    from dcrdraft.monitoring.plan import alert_plan
-    from dcrdraft.monitoring.prometheus import render_rules
-
     inputs = load(path)
     plan = alert_plan(inputs)
     if plan.problems:
@@ -68,8 +67,6 @@ def export(path: str, fmt: OutputFormat) -> str | bytes:
     """The inputs file at ``path`` in ``fmt``."""
     if fmt == "prometheus":
         return prometheus_rules(path)
-    from dcrdraft.inputs.loader import load
-
     return render(draft(load(path)), fmt)
 
 
