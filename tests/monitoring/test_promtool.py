@@ -146,3 +146,62 @@ def test_rules_fire_exactly_when_the_stated_condition_holds_for_the_window(
                          timeout=300)
     assert out.returncode == 0, out.stdout + out.stderr
     assert out.stdout.count("SUCCESS") == len(tests)
+
+
+RATIO_RE = re.compile(r"^\(sum\(rate\(([a-zA-Z_:][\w:]*)\[(\w+)\]\)\) / "
+                      r"sum\(rate\(([a-zA-Z_:][\w:]*)\[\2\]\)\)\)$")
+"""An inputs ``expr:`` of the common ratio-of-counters shape, with ``{window}`` filled in."""
+
+
+def _counters(healthy: float, value: float, per_step: int = 1000) -> tuple[str, str]:
+    """Cumulative counters whose increase ratio is ``healthy`` for two windows, then ``value``."""
+    num, den, n, d = [], [], 0.0, 0
+    for i in range(BEFORE + AFTER):
+        if i:
+            n += (healthy if i < BEFORE else value) * per_step
+            d += per_step
+        num.append(n)
+        den.append(d)
+    return " ".join(map(number, num)), " ".join(map(str, den))
+
+
+def test_expr_rules_fire_on_their_own_series(tmp_path: Path, promtool: str) -> None:
+    """A signal's own ``expr:`` (``{window}`` filled in) runs in the rule engine: counters
+    whose ratio crosses the figure fire it after a window, a ratio just inside does not."""
+    path = next(p for p in FIXTURES if p.name == "monitoring-shapes.yaml")
+    rules_file = _export(path, tmp_path / "rules.yml")
+    specs = {r["alert"]: r for g in yaml.safe_load(rules_file.read_text())["groups"]
+             for r in g["rules"]}
+    rules = [r for r in alert_plan(load(path)).rules if RATIO_RE.match(r.value)]
+    assert {r.name for r in rules} == {"DcrEscalationRateRed", "DcrEscalationRateRollback"}
+    tests = []
+    for rule in rules:
+        m = RATIO_RE.match(rule.value)
+        assert m
+        w = int((parse_duration(m.group(2)) or 0) * 60)
+        step = w // STEPS_PER_WINDOW
+        bound, above = _entry(rule)
+        d = _delta(rule, bound.value)
+        sign = 1 if above else -1
+        healthy = bound.value + sign * 0.05
+        groups = []
+        for name, value, fires in (("crosses", bound.value - sign * d, True),
+                                   ("just inside", bound.value + sign * d, False)):
+            num, den = _counters(healthy, round(value, 10))
+            groups.append({
+                "name": f"{rule.name}: {name}", "interval": f"{step}s",
+                "input_series": [{"series": m.group(1), "values": num},
+                                 {"series": m.group(3), "values": den}],
+                "alert_rule_test": [
+                    _alert(rule, specs[rule.name], BEFORE * step - step, False),
+                    _alert(rule, specs[rule.name], BEFORE * step + w - 2 * step, False),
+                    _alert(rule, specs[rule.name], BEFORE * step + w, fires),
+                ],
+            })
+        test = tmp_path / f"{rule.name}.test.yml"
+        test.write_text(json.dumps({"rule_files": [str(rules_file)],
+                                    "evaluation_interval": f"{step}s", "tests": groups}))
+        tests.append(str(test))
+    out = subprocess.run([promtool, "test", "rules", *tests], capture_output=True, text=True,
+                         timeout=300)
+    assert out.returncode == 0, out.stdout + out.stderr
