@@ -7,6 +7,10 @@ The literals come from the pattern's own parse tree, so the prefilter is exact: 
 skips texts on which the pattern cannot match (``tests/review/test_speed_equivalence.py``).
 Deriving them costs about a millisecond, so a pattern gets its prefilter only once it has been
 used ``_WARMUP`` times: a one-document run costs what plain ``re`` costs, a batch gains.
+
+A text of ``LINEAR_MIN`` characters or more is first searched by the pattern's RE2 twin
+(``review.linear``), whose time is linear in the text's length: its "no match" is final and its
+leftmost start is where ``re`` resumes, so no text can make a check backtrack for minutes.
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ from re import _constants as _C  # type: ignore[attr-defined]
 from re import _parser as _P  # type: ignore[attr-defined]
 from typing import Any, cast
 
+from dcrdraft.review.linear import Twin, twin
+
 Literals = frozenset[str]
 
 _CASED_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
@@ -27,6 +33,9 @@ _MEMO_SIZE = 4096
 _document = [0]
 """Number of the document under review: a memo serves one document only."""
 _WARMUP = 128
+LINEAR_MIN = 256
+"""Texts this long or longer go through the RE2 twin first; shorter ones cannot make ``re``
+backtrack long, and plain ``re`` is faster on them (bench/hostile_speed.py measures both)."""
 _MAX_STRINGS = 64
 _REPEATS = {_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", _C.MAX_REPEAT)}
 _ATOMIC = getattr(_C, "ATOMIC_GROUP", None)
@@ -187,7 +196,7 @@ class FastPattern:
     """A drop-in for a compiled ``re.Pattern`` with the prefilter and memo described above."""
 
     __slots__ = ("re", "pattern", "flags", "groups", "groupindex", "_lits", "_folded", "_memo",
-                 "_calls", "_generation")
+                 "_calls", "_generation", "_twin", "_empty")
 
     def __init__(self, compiled: re.Pattern[str]) -> None:
         self.re = compiled
@@ -201,6 +210,10 @@ class FastPattern:
         self._memo: dict[str, re.Match[str] | None] = {}
         self._calls = 0
         self._generation = -1
+        self._twin: Twin | None | bool = False
+        """The RE2 twin; False until first needed, None when RE2 cannot express it."""
+        self._empty: bool | None = None
+        """Whether the pattern can match the empty string (then finditer stays with ``re``)."""
 
     def _prepare(self) -> re.Pattern[str] | None:
         lits = required_literals(self.re.pattern, self.re.flags)
@@ -223,6 +236,44 @@ class FastPattern:
             text = text.lower()
         return lits.search(text) is None  # type: ignore[union-attr]
 
+    def linear(self, text: str) -> Twin | None:
+        """The RE2 twin to search ``text`` with first: for long texts, when there is one."""
+        if len(text) < LINEAR_MIN:
+            return None
+        found = self._twin
+        if found is False:
+            found = self._twin = twin(self.re.pattern, self.re.flags)
+        return found  # type: ignore[return-value]
+
+    def _search(self, text: str) -> re.Match[str] | None:
+        rx = self.linear(text)
+        if rx is None:
+            return self.re.search(text)
+        start = rx.start(text)
+        return None if start is None else self.re.search(text, start)
+
+    def _anchored(self, text: str) -> bool:
+        """False when no match can start at 0 (the twin says so); True when one may."""
+        rx = self.linear(text)
+        return rx is None or rx.start(text) == 0
+
+    def _iter(self, text: str) -> Iterator[re.Match[str]]:
+        """``re.finditer`` over ``text``, resuming at each start the RE2 twin finds."""
+        rx = self.linear(text)
+        if self._empty is None:
+            self._empty = _P.parse(self.re.pattern, self.re.flags).getwidth()[0] == 0
+        if rx is None or self._empty:
+            yield from self.re.finditer(text)
+            return
+        pos = 0
+        while True:
+            start = rx.start(text, pos)
+            found = None if start is None else self.re.search(text, start)
+            if found is None:
+                return
+            yield found
+            pos = found.end()
+
     def search(self, string: str, *args: int) -> re.Match[str] | None:
         if args:
             return self.re.search(string, *args)
@@ -234,34 +285,49 @@ class FastPattern:
             return memo[string]
         except KeyError:
             pass
-        found = None if self.cannot_match(string) else self.re.search(string)
+        found = None if self.cannot_match(string) else self._search(string)
         if len(memo) >= _MEMO_SIZE:
             memo.clear()
         memo[string] = found
         return found
 
     def match(self, string: str, *args: int) -> re.Match[str] | None:
-        if not args and self.cannot_match(string):
+        if args:
+            return self.re.match(string, *args)
+        if self.cannot_match(string) or not self._anchored(string):
             return None
-        return self.re.match(string, *args)
+        return self.re.match(string)
 
     def fullmatch(self, string: str, *args: int) -> re.Match[str] | None:
-        if not args and self.cannot_match(string):
+        if args:
+            return self.re.fullmatch(string, *args)
+        if self.cannot_match(string) or not self._anchored(string):
             return None
-        return self.re.fullmatch(string, *args)
+        return self.re.fullmatch(string)
 
     def finditer(self, string: str, *args: int) -> Iterator[re.Match[str]]:
-        if not args and self.cannot_match(string):
+        if args:
+            return self.re.finditer(string, *args)
+        if self.cannot_match(string):
             return iter(())
-        return self.re.finditer(string, *args)
+        return self._iter(string)
 
     def findall(self, string: str, *args: int) -> list[Any]:
-        if not args and self.cannot_match(string):
+        if args:
+            return self.re.findall(string, *args)
+        if self.cannot_match(string):
             return []
-        return self.re.findall(string, *args)
+        if self.groups == 0:
+            return [m.group(0) for m in self._iter(string)]
+        if self.groups == 1:
+            return [m.groups("")[0] for m in self._iter(string)]
+        return [m.groups("") for m in self._iter(string)]
 
     def sub(self, repl: Any, string: str, count: int = 0) -> str:
         if self.cannot_match(string):
+            return string
+        rx = self.linear(string)
+        if rx is not None and rx.start(string) is None:
             return string
         return self.re.sub(repl, string, count)
 
