@@ -12,7 +12,8 @@ from pathlib import Path
 from dcrdraft.ingest.document import Document, SourceFormat
 from dcrdraft.errors import ReadError
 from dcrdraft.ingest.sections import classify_heading, classify_text, heading_kinds, recognise
-from dcrdraft.ingest.source import DEFAULT_MAX_BYTES, check_size, decode, read_bytes
+from dcrdraft.ingest.source import DEFAULT_MAX_BYTES, check_size, decode, read_bytes, \
+    within_budget
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -70,7 +71,11 @@ def read_text(
     """Parse text already in memory as ``format`` (markdown, text, html or inputs)."""
     check_size(text, path, max_bytes)
     parser = _text_parser(format, path)
-    return recognise(parser(text.replace("\x00", "\ufffd"), path))
+    head, cut = within_budget(text) if format != "inputs" else (text, None)
+    doc = recognise(parser(head.replace("\x00", "\ufffd"), path))
+    if cut is not None:
+        doc.unreviewed_from, doc.size = cut, len(text)
+    return doc
 
 
 def _text_parser(fmt: SourceFormat, path: str) -> Callable[[str, str], Document]:

@@ -85,6 +85,11 @@ class Document:
     """Source text lines (for PDF, the extracted text of each page joined by line)."""
     pages: bool = False
     """True when ``line`` numbers are page numbers (PDF)."""
+    unreviewed_from: int | None = None
+    """The first source line left out because the document exceeds the review budget
+    (``ingest.source.REVIEW_CHARS``); None when the whole document was read."""
+    size: int = 0
+    """The document's whole length in characters, when ``unreviewed_from`` is set."""
 
     def sections(self) -> Iterator[Section]:
         """Every section except the root, in document order."""

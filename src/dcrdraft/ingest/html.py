@@ -52,6 +52,8 @@ class _Reader(HTMLParser):
         self.skip: list[str] = []
         self.open: list[str] = []
         self.buf: list[str] = []
+        self.buf_text = False
+        """Whether ``buf`` holds more than whitespace (kept, not re-joined per event)."""
         self.buf_line = 0
         self.heading: tuple[int, int] | None = None
         self.tables: list[_Table] = []
@@ -76,7 +78,7 @@ class _Reader(HTMLParser):
         if text and self.heading is None:
             end = self.buf_line + raw.count("\n")
             self.tree.block(Block(kind, text, self.buf_line, end))
-        self.buf = []
+        self.buf, self.buf_text = [], False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self.skip or tag in _SKIP:
@@ -97,7 +99,7 @@ class _Reader(HTMLParser):
             table.row_lines.append(self._line())
             return
         if tag in _HEADINGS or tag in _TEXT_BLOCKS or tag in _CONTAINERS:
-            if self.heading is not None and "".join(self.buf).strip():
+            if self.heading is not None and self.buf_text:
                 self._end_heading()
             if self.heading is None and not (table is not None and table.cell is not None):
                 self.flush()
@@ -141,7 +143,7 @@ class _Reader(HTMLParser):
         if self.heading is not None:
             level, line = self.heading
             title = clean("".join(self.buf))
-            self.heading, self.buf = None, []
+            self.heading, self.buf, self.buf_text = None, [], False
             if title:
                 self.tree.heading(title, level, line)
 
@@ -154,10 +156,11 @@ class _Reader(HTMLParser):
             return
         if table is not None:
             return
-        if not self.buf or not "".join(self.buf).strip():
+        if not self.buf_text:
             stripped = data.lstrip()
             if stripped:
                 self.buf_line = self._line() + data[: len(data) - len(stripped)].count("\n")
+                self.buf_text = True
         self.buf.append(data)
 
 

@@ -14,7 +14,22 @@ from dcrdraft.errors import ReadError
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 """Documents larger than this (20 MB) are refused; no real DCR comes near it."""
 
+REVIEW_CHARS = 256 * 1024
+"""Characters of a document that are parsed and reviewed. Beyond this (some 250 pages; no
+real DCR comes near it) the rest is left out and the review says so in one warning finding,
+so a document up to the 20 MB limit costs bounded time."""
+
 _NEWLINE = re.compile(r"\r\n?|\n")
+
+
+def within_budget(text: str, budget: int = REVIEW_CHARS) -> tuple[str, int | None]:
+    """``text`` cut at the last line break within ``budget`` characters, and the number of the
+    first line left out; the text itself and None when it fits."""
+    if len(text) <= budget:
+        return text, None
+    cut = text.rfind("\n", 0, budget)
+    head = text[:cut] if cut > 0 else text[:budget]
+    return head, len(split_lines(head)) + 1
 
 
 def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:

@@ -15,29 +15,44 @@ from typing import Any
 
 import docx
 from docx.oxml.ns import qn
-from docx.table import Table
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from dcrdraft.errors import ReadError
 from dcrdraft.ingest._tree import TreeBuilder, clean, table_block
 from dcrdraft.ingest.document import Block, BlockKind, Document
+from dcrdraft.ingest.source import REVIEW_CHARS
 
 _HEADING_STYLE = re.compile(r"heading\s*([1-9])\b", re.I)
-_EXPANSION = 20
+_EXPANSION = 5
 """A .docx may unpack to at most this many times the size limit (zip-bomb guard)."""
+_MAX_ENTRIES = 2000
+"""Parts a .docx may hold; Word writes a few dozen."""
+_MAX_RATIO = 100
+_RATIO_FLOOR = 1 << 20
+"""A part over a MB that unpacks to more than ``_MAX_RATIO`` times its packed size is a
+zip bomb: Word's XML packs 5-30 times, even for long tables."""
 
 
 def _check_zip(data: bytes, path: str, max_bytes: int) -> None:
+    """Refuse a .docx by its directory (entry count, unpacked sizes) before unpacking it."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-            names = set(archive.namelist())
+            infos = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError):
         raise ReadError(f"{path}: not a Word .docx file (not a zip archive)") from None
-    if "word/document.xml" not in names:
+    if len(infos) > _MAX_ENTRIES:
+        raise ReadError(f"{path}: {len(infos)} parts in the archive, more than {_MAX_ENTRIES}")
+    if "word/document.xml" not in {info.filename for info in infos}:
         raise ReadError(f"{path}: not a Word .docx file (no word/document.xml)")
+    unpacked = sum(info.file_size for info in infos)
     if unpacked > _EXPANSION * max_bytes:
         raise ReadError(f"{path}: unpacks to {unpacked // 2**20} MB, too large to read")
+    for info in infos:
+        if info.file_size > _RATIO_FLOOR and \
+                info.file_size > _MAX_RATIO * max(info.compress_size, 1):
+            raise ReadError(f"{path}: {info.filename} unpacks {info.file_size // 2**20} MB from "
+                            f"{max(info.compress_size // 1024, 1)} KB (a zip bomb); not read")
 
 
 def _outline_level(paragraph: Any) -> int | None:
@@ -82,7 +97,12 @@ def _body_items(parent: Any, element: Any) -> Iterator[Any]:
             yield from _body_items(parent, child)
 
 
-def _row_cells(row: Any) -> list[str]:
+def _row_cells(row: Any, table: Any) -> list[str]:
+    """The texts of a row's cells; a row without vertically merged cells is read straight
+    from its ``w:tc`` elements (python-docx's grid walk costs a lookup per cell)."""
+    tcs = row._tr.tc_lst
+    if not any(tc.tcPr is not None and tc.tcPr.vMerge is not None for tc in tcs):
+        return [clean(_Cell(tc, table).text) for tc in tcs]
     cells, seen = [], set()
     for cell in row.cells:
         if id(cell._tc) in seen:
@@ -92,19 +112,28 @@ def _row_cells(row: Any) -> list[str]:
     return cells
 
 
-def _walk(doc: Any, tree: TreeBuilder, lines: list[str]) -> None:
+def _walk(doc: Any, tree: TreeBuilder, lines: list[str]) -> bool:
+    """Read the body into ``tree`` and ``lines``; False when it stopped at the review budget."""
+
+    read = 0
     for item in _body_items(doc, doc.element.body):
+        if read > REVIEW_CHARS:
+            return False
         if isinstance(item, Table):
             rows, row_lines = [], []
             for row in item.rows:
-                cells = _row_cells(row)
+                if read > REVIEW_CHARS:
+                    break
+                cells = _row_cells(row, item)
                 lines.append(" | ".join(cells))
+                read += len(lines[-1]) + 1
                 rows.append(cells)
                 row_lines.append(len(lines))
             if rows:
                 tree.block(table_block(rows, row_lines))
             continue
         text = clean(item.text)
+        read += len(text) + 1
         lines.append(text)
         if not text:
             continue
@@ -114,6 +143,7 @@ def _walk(doc: Any, tree: TreeBuilder, lines: list[str]) -> None:
         else:
             kind: BlockKind = "list_item" if _is_list(item) else "paragraph"
             tree.block(Block(kind, text, len(lines), len(lines)))
+    return read <= REVIEW_CHARS
 
 
 def parse_docx(data: bytes, path: str, max_bytes: int) -> Document:
@@ -122,9 +152,12 @@ def parse_docx(data: bytes, path: str, max_bytes: int) -> Document:
 
     tree, lines = TreeBuilder(), list[str]()
     try:
-        _walk(docx.Document(io.BytesIO(data)), tree, lines)
+        whole = _walk(docx.Document(io.BytesIO(data)), tree, lines)
     except ReadError:
         raise
     except Exception as exc:  # python-docx and lxml raise many types on malformed files
         raise ReadError(f"{path}: cannot read Word document: {exc}".splitlines()[0]) from None
-    return Document(path=path, format="docx", root=tree.finish(len(lines)), lines=lines)
+    doc = Document(path=path, format="docx", root=tree.finish(len(lines)), lines=lines)
+    if not whole:
+        doc.unreviewed_from = len(lines) + 1
+    return doc

@@ -41,6 +41,9 @@ _TITLE_KINDS: tuple[tuple[str, str], ...] = (
     (r"user doc|documentation|user guid|support", "user_docs"),
     (r"appendix|annex", "appendix"),
 )
+LOCATE_LINES = 200
+"""Blocks up to this many lines locate each sentence from their first line; longer ones from
+the previous sentence's line on (see ``Context._locate``)."""
 _TITLE_RE = [(re.compile(p, re.I), k) for p, k in _TITLE_KINDS]
 
 
@@ -76,6 +79,8 @@ class Context:
     """Whole blocks (paragraphs, list items, code paragraphs, table rows) for co-occurrence."""
     kinds_of: dict[int, frozenset[str]] = field(default_factory=dict)
     memo: dict[str, Any] = field(default_factory=dict)
+    _cursor: int = 0
+    _cursor_block: Block | None = None
 
     @classmethod
     def of(cls, doc: Document) -> Context:
@@ -140,9 +145,20 @@ class Context:
             self.units.append(Unit(s, ln, ln, section, kinds, block))
 
     def _locate(self, sentence: str, block: Block) -> int:
-        probe = sentence[:24].lower()
-        for ln in range(block.line, min(block.end_line, len(self.doc.lines)) + 1):
-            if probe[:12] and probe[:12] in clean(self.doc.lines[ln - 1]).lower():
+        """The first line of ``block`` holding the sentence's first 12 characters. A block
+        longer than ``LOCATE_LINES`` lines is searched from the previous sentence's line and
+        at most ``LOCATE_LINES`` lines on, so locating stays linear in the block's length."""
+        probe = sentence[:24].lower()[:12]
+        last = min(block.end_line, len(self.doc.lines))
+        if not probe:
+            return block.line
+        first, stop = block.line, last
+        if last - block.line >= LOCATE_LINES:
+            cursor = self._cursor if self._cursor_block is block else block.line
+            first, stop = cursor, min(last, cursor + LOCATE_LINES)
+        for ln in range(first, stop + 1):
+            if probe in clean(self.doc.lines[ln - 1]).lower():
+                self._cursor, self._cursor_block = ln, block
                 return ln
         return block.line
 
@@ -167,10 +183,13 @@ class Context:
         """Sections recognised as any of ``kinds`` (outermost first, in document order)."""
         wanted = set(kinds)
         out: list[Section] = []
+        inside: set[int] = set()  # sections under one already chosen (by identity, one pass)
         for s in self.doc.sections():
-            k = self.kinds_of.get(id(s), frozenset())
-            if k & wanted and not any(s in o.walk() for o in out):
+            if id(s) in inside:
+                continue
+            if self.kinds_of.get(id(s), frozenset()) & wanted:
                 out.append(s)
+                inside.update(id(d) for d in s.walk())
         return out
 
     def tables(self, kinds: Iterable[str] | None = None) -> Iterator[tuple[Block, Section]]:

@@ -12,10 +12,12 @@ import re
 import sys
 
 from dcrdraft.ingest.document import Document
+from dcrdraft.ingest.source import REVIEW_CHARS
 from dcrdraft.review.checks import CHECKS, Hit, Verdict
 from dcrdraft.review.checks.decision import recommendation
 from dcrdraft.review.context import Context
 from dcrdraft.review.models import FileReport, Finding, ItemResult
+from dcrdraft.review.policy import META_RULES
 from dcrdraft.review.rubric import Rubric, Rule, load_rubric
 from dcrdraft.review.score import is_ready, score
 from dcrdraft.review.fastre import FastPattern, fast_compiled, new_document
@@ -55,6 +57,17 @@ def _findings(ctx: Context, rule: Rule) -> list[Finding]:
                     rule.message("fire", h.detail), rule.suggestion) for h in hits]
 
 
+def budget_finding(doc: Document) -> Finding:
+    """The one warning that says where reviewing stopped in an over-long document."""
+    rule = next(r for r in META_RULES if r.code == "X93")
+    line = doc.unreviewed_from or 1
+    of = f" of {doc.size // 1024} KB" if doc.size else ""
+    detail = (f"only lines 1-{line - 1} were reviewed (the first {REVIEW_CHARS // 1024} KB"
+              f"{of}); the rest of the document was not checked")
+    return Finding(rule.code, rule.name, rule.severity, max(1, line - 1), max(1, line - 1),
+                   rule.message("fire", detail), rule.suggestion)
+
+
 def review_document(doc: Document, rubric: Rubric | None = None) -> FileReport:
     """Review a parsed document against ``rubric`` (the built-in rules by default)."""
     rubric = rubric or load_rubric()
@@ -64,6 +77,8 @@ def review_document(doc: Document, rubric: Rubric | None = None) -> FileReport:
     findings: list[Finding] = []
     for r in rubric.findings:
         findings += _findings(ctx, r)
+    if doc.unreviewed_from is not None:
+        findings.append(budget_finding(doc))
     findings.sort(key=lambda f: (f.line, f.code))
     return FileReport(
         path=doc.path, format=doc.format,

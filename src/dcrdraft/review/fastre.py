@@ -36,6 +36,9 @@ _WARMUP = 128
 LINEAR_MIN = 256
 """Texts this long or longer go through the RE2 twin first; shorter ones cannot make ``re``
 backtrack long, and plain ``re`` is faster on them (bench/hostile_speed.py measures both)."""
+HEAVY_PATTERN = 300
+"""Patterns this long (many-branch alternations) go through the twin on every text: RE2's
+automaton answers them several times faster than ``re`` even on a short sentence."""
 _MAX_STRINGS = 64
 _REPEATS = {_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", _C.MAX_REPEAT)}
 _ATOMIC = getattr(_C, "ATOMIC_GROUP", None)
@@ -238,7 +241,7 @@ class FastPattern:
 
     def linear(self, text: str) -> Twin | None:
         """The RE2 twin to search ``text`` with first: for long texts, when there is one."""
-        if len(text) < LINEAR_MIN:
+        if len(text) < LINEAR_MIN and len(self.pattern) < HEAVY_PATTERN:
             return None
         found = self._twin
         if found is False:

@@ -79,7 +79,19 @@ def _may_be_non_ascii(op: Any, av: Any, flags: int) -> bool:
     return False
 
 
+_CHARSETS: dict[tuple[Any, str, int, bool], str] = {}
+
+
 def _charset(op: Any, av: Any, flags: int, unicode: bool) -> str:
+    """An RE2 class for one character item (remembered: rules share most of them)."""
+    key = (op, repr(av), flags & (re.IGNORECASE | re.ASCII | re.DOTALL), unicode)
+    found = _CHARSETS.get(key)
+    if found is None:
+        found = _CHARSETS[key] = _new_charset(op, av, flags, unicode)
+    return found
+
+
+def _new_charset(op: Any, av: Any, flags: int, unicode: bool) -> str:
     """An RE2 class for one character item: exact on ASCII, plus every non-ASCII character
     when ``unicode`` and the item may match one."""
     if op is _C.LITERAL:
@@ -147,7 +159,7 @@ def _emit(items: Any, flags: int, unicode: bool) -> str:
             out.append("(?:" + "|".join(_emit(a.data, flags, unicode) for a in av[1]) + ")")
         elif op is _C.SUBPATTERN:
             _group, add, delete, sub = av
-            out.append("(?:" + _emit(sub.data, (flags | add) & ~delete, unicode) + ")")
+            out.append("(?:" + _emit(sub.data, (flags | int(add)) & ~int(delete), unicode) + ")")
         elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT):
             low, high, sub = av
             out.append(_repeat(_emit(sub.data, flags, unicode), low, high,
@@ -165,7 +177,14 @@ def translate(pattern: str, flags: int = 0, unicode: bool = False) -> str:
     """RE2 syntax for a superset of ``pattern`` (exact on ASCII text unless ``unicode``,
     which widens it to stay a superset on any text). Raises ``Untranslatable``."""
     parsed = _P.parse(pattern, flags)
-    return _emit(parsed.data, flags | parsed.state.flags, unicode)
+    return _emit(parsed.data, int(flags | parsed.state.flags), unicode)
+
+
+def _translations(pattern: str, flags: int) -> tuple[str, str]:
+    """Both translations from one parse (parsing is most of the cost)."""
+    parsed = _P.parse(pattern, flags)
+    all_flags = int(flags | parsed.state.flags)
+    return _emit(parsed.data, all_flags, False), _emit(parsed.data, all_flags, True)
 
 
 class Twin:
@@ -180,8 +199,9 @@ class Twin:
         options.never_capture = True
         options.log_errors = False
         options.max_mem = 64 << 20
-        self._ascii = re2.compile(translate(pattern, flags), options)
-        self._unicode = re2.compile(translate(pattern, flags, unicode=True), options)
+        ascii_source, unicode_source = _translations(pattern, flags)
+        self._ascii = re2.compile(ascii_source, options)
+        self._unicode = re2.compile(unicode_source, options)
 
     def start(self, text: str, pos: int = 0) -> int | None:
         """Where the leftmost match at or after ``pos`` can start; None when none can."""

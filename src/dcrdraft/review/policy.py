@@ -37,6 +37,12 @@ META_RULES: tuple[Rule, ...] = (
          messages={"fire": "{detail}"},
          suggestion="Write <!-- dcrdraft-disable CODE -- reason --> with known codes.",
          rationale="A suppression must say exactly what it silences."),
+    Rule("X93", "review-budget", "finding", "review_budget", severity="warning",
+         title="Only the first part of a very long document was reviewed",
+         messages={"fire": "{detail}"},
+         suggestion="Split the document, or move appendices and raw data out of the DCR.",
+         rationale="Review time stays in proportion to a DCR's size; what lies beyond the "
+                   "budget is not judged, and the report says so instead of hanging."),
 )
 """Findings about suppressions themselves; selectable like any rule, never suppressible."""
 

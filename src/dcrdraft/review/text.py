@@ -97,6 +97,9 @@ FUTURE_RE = fast(
 
 _SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'\[*])|\n{2,}")
 _MD_NOISE = fast(r"[*_`]+")
+_ABBREV = re.compile(r"\b(?:e\.g|i\.e|vs|etc|approx|no|fig)\.$", I)
+"""A sentence ending in an abbreviation; searched from 8 characters before the end (the
+longest, "approx.", is 7), so a long run of merged parts is not rescanned each time."""
 
 
 def sentences(text: str) -> list[str]:
@@ -108,8 +111,7 @@ def sentences(text: str) -> list[str]:
         part = part.strip()
         if not part:
             continue
-        if out and (len(part) < 4 or re.search(r"\b(?:e\.g|i\.e|vs|etc|approx|no|fig)\.$",
-                                               out[-1], I)):
+        if out and (len(part) < 4 or _ABBREV.search(out[-1], max(0, len(out[-1]) - 8))):
             out[-1] = f"{out[-1]} {part}"
         else:
             out.append(part)

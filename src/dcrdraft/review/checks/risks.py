@@ -180,7 +180,8 @@ def entries(ctx: Context, kinds: set[str] | None = None) -> list[Entry]:
                 continue
             if _RESIDUAL_HEADING.search(sec.title):
                 continue  # "Residual risk" states what remains, it lists no new risks
-            units = [u for u in ctx.units if u.section in list(sec.walk())
+            below = {id(s) for s in sec.walk()}
+            units = [u for u in ctx.units if id(u.section) in below
                      and id(u.block) not in used and not _TOC.match(ctx.doc.line_text(u.line))]
             out += _group(units)
         return sorted(_fold_summary_rows(out, table_entries), key=lambda e: e.line)

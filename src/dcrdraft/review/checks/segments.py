@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from dcrdraft.review.checks.base import Hit, Params, Verdict, check, negated
@@ -32,6 +33,9 @@ SEG_RE = re.compile(
     r"class(?:es)?|kinds?|difficulty|pairs?)\b", re.I)
 _OVERALL = re.compile(r"^\s*(?:overall|all|total|aggregate|combined|average|mean|global|"
                       r"all (?:users|queries|segments|traffic))\b", re.I)
+_EXACT_MEAN_ROWS = 200
+"""Up to this many rows, each row's "mean of the others" is summed afresh (bit-identical to
+what reviews always gave); longer tables subtract the row from the total instead."""
 _STOP = {"queries", "query", "users", "user", "domain", "segment", "language", "requests",
          "cases", "group", "customers", "traffic", "the", "and", "with", "from", "only",
          "other", "tickets", "patients", "speakers", "words", "type"}
@@ -112,9 +116,14 @@ def segment_rows(ctx: Context) -> list[SegmentRow]:
                                             units.get(i), block))
             if overall is None and len(found) >= 3:
                 # No overall row: judge each segment against the mean of the others.
+                total = sum(x.value for x in found)
                 for row in found:
-                    rest = [x.value for x in found if x is not row]
-                    row.overall, row.overall_is_mean = sum(rest) / len(rest), True
+                    if len(found) > _EXACT_MEAN_ROWS:  # one pass: a long table stays linear
+                        row.overall = (total - row.value) / (len(found) - 1)
+                    else:
+                        rest = [x.value for x in found if x is not row]
+                        row.overall = sum(rest) / len(rest)
+                    row.overall_is_mean = True
             out += found
         return out
     return ctx.cached("segment_rows", compute)
@@ -148,16 +157,41 @@ def _keys(label: str) -> list[str]:
 
 
 def _mentioned(ctx: Context, row: SegmentRow, kinds: set[str] | None) -> bool:
+    """Whether a unit outside the row's own table (under ``kinds``) names the row's label."""
     keys = _keys(row.label)
     if not keys:
         return True
+    return any(ctx.cached(f"seg-key:{sorted(kinds or ())}:{k}",
+                          lambda k=k: _blocks_naming(ctx, k, kinds)) - {id(row.block)}
+               for k in keys)
+
+
+def _blocks_naming(ctx: Context, key: str, kinds: set[str] | None) -> set[int]:
+    """Up to two blocks (by identity) with a unit under ``kinds`` that names ``key``: one
+    scan of the document per distinct key, however many rows share it."""
+    text, starts, blocks = ctx.cached(f"seg-text:{sorted(kinds or ())}",
+                                      lambda: _unit_text(ctx, kinds))
+    found: set[int] = set()
+    for m in re.finditer(rf"\b{re.escape(key)}", text):
+        found.add(blocks[bisect_right(starts, m.start()) - 1])
+        if len(found) >= 2:
+            break
+    return found
+
+
+def _unit_text(ctx: Context, kinds: set[str] | None) -> tuple[str, list[int], list[int]]:
+    """The lower-cased texts of the units under ``kinds``, one per line, with each one's
+    offset and block identity (a key never spans two: units hold no newline once joined)."""
+    parts, starts, blocks, at = [], [], [], 0
     for u in ctx.units:
-        if u.block is row.block or (kinds and not u.kinds & kinds):
+        if kinds and not u.kinds & kinds:
             continue
-        low = u.text.lower()
-        if any(re.search(rf"\b{re.escape(k)}", low) for k in keys):
-            return True
-    return False
+        low = u.text.lower().replace("\n", " ")
+        parts.append(low)
+        starts.append(at)
+        blocks.append(id(u.block))
+        at += len(low) + 1
+    return "\n".join(parts), starts, blocks
 
 
 def _weak(row: SegmentRow, gap: float, threshold: float | None) -> bool:
@@ -170,6 +204,11 @@ def _weak(row: SegmentRow, gap: float, threshold: float | None) -> bool:
 
 
 def _threshold(ctx: Context, metric: str) -> float | None:
+    """The threshold the document states for ``metric`` (found once per metric)."""
+    return ctx.cached(f"seg-threshold:{metric}", lambda: _find_threshold(ctx, metric))
+
+
+def _find_threshold(ctx: Context, metric: str) -> float | None:
     key = metric_key(metric)
     for u in ctx.units:
         if not re.search(r"threshold|target|minimum|must (?:stay|remain|be)|acceptance|bar\b",
