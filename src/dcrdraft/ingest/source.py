@@ -14,8 +14,8 @@ from dcrdraft.errors import ReadError
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 """Documents larger than this (20 MB) are refused; no real DCR comes near it."""
 
-REVIEW_CHARS = 256 * 1024
-"""Characters of a document that are parsed and reviewed. Beyond this (some 250 pages; no
+REVIEW_CHARS = 128 * 1024
+"""Characters of a document that are parsed and reviewed. Beyond this (some 120 pages; no
 real DCR comes near it) the rest is left out and the review says so in one warning finding,
 so a document up to the 20 MB limit costs bounded time."""
 

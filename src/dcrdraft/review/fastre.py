@@ -199,7 +199,7 @@ class FastPattern:
     """A drop-in for a compiled ``re.Pattern`` with the prefilter and memo described above."""
 
     __slots__ = ("re", "pattern", "flags", "groups", "groupindex", "_lits", "_folded", "_memo",
-                 "_calls", "_generation", "_twin", "_empty")
+                 "_calls", "_generation", "_twin")
 
     def __init__(self, compiled: re.Pattern[str]) -> None:
         self.re = compiled
@@ -215,8 +215,6 @@ class FastPattern:
         self._generation = -1
         self._twin: Twin | None | bool = False
         """The RE2 twin; False until first needed, None when RE2 cannot express it."""
-        self._empty: bool | None = None
-        """Whether the pattern can match the empty string (then finditer stays with ``re``)."""
 
     def _prepare(self) -> re.Pattern[str] | None:
         lits = required_literals(self.re.pattern, self.re.flags)
@@ -263,9 +261,7 @@ class FastPattern:
     def _iter(self, text: str) -> Iterator[re.Match[str]]:
         """``re.finditer`` over ``text``, resuming at each start the RE2 twin finds."""
         rx = self.linear(text)
-        if self._empty is None:
-            self._empty = _P.parse(self.re.pattern, self.re.flags).getwidth()[0] == 0
-        if rx is None or self._empty:
+        if rx is None or rx.empty:
             yield from self.re.finditer(text)
             return
         pos = 0

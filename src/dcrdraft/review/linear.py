@@ -80,11 +80,20 @@ def _may_be_non_ascii(op: Any, av: Any, flags: int) -> bool:
 
 
 _CHARSETS: dict[tuple[Any, str, int, bool], str] = {}
+_CLASS_FLAGS = int(re.IGNORECASE | re.ASCII | re.DOTALL)
+_IGNORECASE = int(re.IGNORECASE)
+_PLAIN = frozenset(range(0x20, 0x7F)) - frozenset(map(ord, "iksIKS"))
+"""Printable ASCII whose case-insensitive matches are ASCII only (unlike i, k and s)."""
 
 
 def _charset(op: Any, av: Any, flags: int, unicode: bool) -> str:
     """An RE2 class for one character item (remembered: rules share most of them)."""
-    key = (op, repr(av), flags & (re.IGNORECASE | re.ASCII | re.DOTALL), unicode)
+    if op is _C.LITERAL and av in _PLAIN:
+        char = chr(av)
+        if flags & _IGNORECASE and char.isalpha():
+            return f"[{char.lower()}{char.upper()}]"
+        return char if char.isalnum() or char == " " else "\\" + char
+    key = (op, repr(av), flags & _CLASS_FLAGS, unicode)
     found = _CHARSETS.get(key)
     if found is None:
         found = _CHARSETS[key] = _new_charset(op, av, flags, unicode)
@@ -100,7 +109,7 @@ def _new_charset(op: Any, av: Any, flags: int, unicode: bool) -> str:
         source = f"[^{re.escape(chr(av))}]"
     else:
         source = _class_source(av)
-    codes = _members(source, flags & (re.IGNORECASE | re.ASCII))
+    codes = _members(source, flags & int(re.IGNORECASE | re.ASCII))
     parts = _ranges([c for c in codes if c < 128 or unicode])
     if unicode and _may_be_non_ascii(op, av, flags):
         parts.append(_NON_ASCII)
@@ -180,17 +189,27 @@ def translate(pattern: str, flags: int = 0, unicode: bool = False) -> str:
     return _emit(parsed.data, int(flags | parsed.state.flags), unicode)
 
 
-def _translations(pattern: str, flags: int) -> tuple[str, str]:
-    """Both translations from one parse (parsing is most of the cost)."""
+
+SOURCES: dict[tuple[str, int], tuple[str, str, bool]] = {}
+"""Translations made or loaded in this process, by (pattern, flags); ``regexcache`` keeps
+them between runs, since parsing a pattern costs far more than compiling its twin."""
+
+
+def sources(pattern: str, flags: int) -> tuple[str, str, bool]:
+    """The ASCII-exact and Unicode-superset RE2 sources of ``pattern``, and whether it can
+    match the empty string (one parse for all three)."""
     parsed = _P.parse(pattern, flags)
     all_flags = int(flags | parsed.state.flags)
-    return _emit(parsed.data, all_flags, False), _emit(parsed.data, all_flags, True)
+    return (_emit(parsed.data, all_flags, False), _emit(parsed.data, all_flags, True),
+            parsed.getwidth()[0] == 0)
 
 
 class Twin:
     """The RE2 twins of one pattern (ASCII-exact and Unicode-superset), compiled on first use."""
 
-    __slots__ = ("_ascii", "_unicode")
+    __slots__ = ("_ascii", "_unicode", "empty")
+    empty: bool
+    """Whether the pattern can match the empty string."""
 
     def __init__(self, pattern: str, flags: int) -> None:
         import re2  # type: ignore[import-untyped]
@@ -199,7 +218,14 @@ class Twin:
         options.never_capture = True
         options.log_errors = False
         options.max_mem = 64 << 20
-        ascii_source, unicode_source = _translations(pattern, flags)
+        key = (pattern, int(flags))
+        if not SOURCES:
+            from dcrdraft.review.regexcache import saved_twins
+
+            SOURCES.update(saved_twins())
+        if key not in SOURCES:
+            SOURCES[key] = sources(pattern, flags)
+        ascii_source, unicode_source, self.empty = SOURCES[key]
         self._ascii = re2.compile(ascii_source, options)
         self._unicode = re2.compile(unicode_source, options)
 

@@ -9,6 +9,7 @@ results; this cache cannot change one).
 The saved form is exactly what ``re`` would build (same parse, same code; a test compares
 them), so results cannot change. Anything unexpected (not CPython, another ``re`` layout, a
 damaged file) falls back to compiling as usual; ``DCRDRAFT_NO_REGEX_CACHE=1`` turns it off.
+The RE2 translations of ``review.linear`` are kept the same way, in a file beside it.
 """
 
 from __future__ import annotations
@@ -68,7 +69,51 @@ def install() -> None:
     _state["entries"] = entries
     if isinstance(getattr(re, "_MAXCACHE", None), int):  # room for these and the run's own
         re._MAXCACHE = max(re._MAXCACHE, len(entries) + 512)  # type: ignore[attr-defined]
+    _load_twins()
     atexit.register(save)
+
+
+def _twins_file() -> Path:
+    return cache_file().with_name(cache_file().name.replace("regex-", "twins-", 1))
+
+
+def _load_twins() -> None:
+    """The RE2 translations of earlier runs (``review.linear``), checked entry by entry."""
+    import marshal
+
+    try:
+        saved = marshal.loads(_twins_file().read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return
+    if not isinstance(saved, dict):
+        return
+    _state["twins"] = {
+        key: value for key, value in saved.items()
+        if isinstance(key, tuple) and len(key) == 2 and isinstance(key[0], str)
+        and isinstance(key[1], int) and isinstance(value, tuple) and len(value) == 3
+        and isinstance(value[0], str) and isinstance(value[1], str)
+        and isinstance(value[2], bool)}
+
+
+def saved_twins() -> dict[tuple[str, int], tuple[str, str, bool]]:
+    """RE2 translations loaded at start-up (empty unless installed)."""
+    twins: dict[tuple[str, int], tuple[str, str, bool]] = _state.get("twins", {})
+    return twins
+
+
+def _save_twins() -> None:
+    import marshal
+    import sys as _sys
+
+    linear = _sys.modules.get("dcrdraft.review.linear")
+    sources = getattr(linear, "SOURCES", None)
+    if not sources or len(sources) == len(saved_twins()):
+        return
+    target = _twins_file()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}")
+    tmp.write_bytes(marshal.dumps(dict(list(sources.items())[-_MAX_ENTRIES:])))
+    os.replace(tmp, target)
 
 
 def _entry(pattern: str, flags: int) -> tuple[Any, ...]:
@@ -87,6 +132,10 @@ def _entry(pattern: str, flags: int) -> tuple[Any, ...]:
 
 def save() -> None:
     """Add the patterns this process compiled to the saved ones (never raises)."""
+    try:
+        _save_twins()
+    except Exception:  # noqa: BLE001 - a cache that cannot be written is no error
+        pass
     try:
         new = [k for k in list(re._cache)  # type: ignore[attr-defined]
                if k not in _loaded and k[0] is str and isinstance(k[1], str)
