@@ -47,8 +47,11 @@ def format_for(path: str | Path) -> SourceFormat:
     return FORMAT_BY_SUFFIX[suffix]
 
 
-def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read and parse a document file; files over ``max_bytes`` are refused with ReadError."""
+def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
+                  budget: int | None = None) -> Document:
+    """Read and parse a document file; files over ``max_bytes`` are refused with ReadError.
+    With ``budget``, only about that many characters are parsed (``Document.unreviewed_from``
+    says where the rest starts)."""
     p = Path(path)
     fmt = format_for(p)
     data = read_bytes(p, max_bytes)
@@ -56,22 +59,24 @@ def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
         # lazy: each reader pulls in its parser library only for its format
         from dcrdraft.ingest.word import parse_docx
 
-        return recognise(parse_docx(data, str(p), max_bytes))
+        return recognise(parse_docx(data, str(p), max_bytes, budget))
     if fmt == "pdf":
         from dcrdraft.ingest.pdf import parse_pdf  # lazy: as above
 
         return recognise(parse_pdf(data, str(p)))
-    return read_text(decode(data, str(p)), str(p), fmt, max_bytes)
+    return read_text(decode(data, str(p)), str(p), fmt, max_bytes, budget)
 
 
 def read_text(
     text: str, path: str = "<text>", format: SourceFormat = "markdown",
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_bytes: int = DEFAULT_MAX_BYTES, budget: int | None = None,
 ) -> Document:
-    """Parse text already in memory as ``format`` (markdown, text, html or inputs)."""
+    """Parse text already in memory as ``format`` (markdown, text, html or inputs); with
+    ``budget``, only the lines within that many characters."""
     check_size(text, path, max_bytes)
     parser = _text_parser(format, path)
-    head, cut = within_budget(text) if format != "inputs" else (text, None)
+    head, cut = (text, None) if budget is None or format == "inputs" else \
+        within_budget(text, budget)
     doc = recognise(parser(head.replace("\x00", "\ufffd"), path))
     if cut is not None:
         doc.unreviewed_from, doc.size = cut, len(text)

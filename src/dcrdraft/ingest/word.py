@@ -21,7 +21,6 @@ from docx.text.paragraph import Paragraph
 from dcrdraft.errors import ReadError
 from dcrdraft.ingest._tree import TreeBuilder, clean, table_block
 from dcrdraft.ingest.document import Block, BlockKind, Document
-from dcrdraft.ingest.source import REVIEW_CHARS
 
 _HEADING_STYLE = re.compile(r"heading\s*([1-9])\b", re.I)
 _EXPANSION = 5
@@ -112,17 +111,17 @@ def _row_cells(row: Any, table: Any) -> list[str]:
     return cells
 
 
-def _walk(doc: Any, tree: TreeBuilder, lines: list[str]) -> bool:
-    """Read the body into ``tree`` and ``lines``; False when it stopped at the review budget."""
-
+def _walk(doc: Any, tree: TreeBuilder, lines: list[str], budget: int) -> bool:
+    """Read the body into ``tree`` and ``lines``; False when it stopped at ``budget``
+    characters."""
     read = 0
     for item in _body_items(doc, doc.element.body):
-        if read > REVIEW_CHARS:
+        if read > budget:
             return False
         if isinstance(item, Table):
             rows, row_lines = [], []
             for row in item.rows:
-                if read > REVIEW_CHARS:
+                if read > budget:
                     break
                 cells = _row_cells(row, item)
                 lines.append(" | ".join(cells))
@@ -143,16 +142,18 @@ def _walk(doc: Any, tree: TreeBuilder, lines: list[str]) -> bool:
         else:
             kind: BlockKind = "list_item" if _is_list(item) else "paragraph"
             tree.block(Block(kind, text, len(lines), len(lines)))
-    return read <= REVIEW_CHARS
+    return read <= budget
 
 
-def parse_docx(data: bytes, path: str, max_bytes: int) -> Document:
-    """Parse .docx bytes into a Document (sections not yet recognised)."""
+def parse_docx(data: bytes, path: str, max_bytes: int, budget: int | None = None) -> Document:
+    """Parse .docx bytes into a Document (sections not yet recognised), stopping after about
+    ``budget`` characters of text when one is given."""
     _check_zip(data, path, max_bytes)
 
     tree, lines = TreeBuilder(), list[str]()
     try:
-        whole = _walk(docx.Document(io.BytesIO(data)), tree, lines)
+        whole = _walk(docx.Document(io.BytesIO(data)), tree, lines,
+                      budget if budget is not None else max_bytes)
     except ReadError:
         raise
     except Exception as exc:  # python-docx and lxml raise many types on malformed files

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from dcrdraft.errors import DcrError
 from dcrdraft.ingest import format_for, read_document
+from dcrdraft.ingest.source import REVIEW_CHARS
 from dcrdraft.review.cache import ResultCache
 from dcrdraft.review.engine import review_document
 from dcrdraft.review.models import FileReport, RunReport
@@ -42,7 +43,7 @@ def review_path(path: str | Path, rubric: Rubric | None = None,
         if hit is not None:
             return hit[1]
     try:
-        doc = read_document(p)
+        doc = read_document(p, budget=REVIEW_CHARS)
     except DcrError as err:
         return FileReport(p, fmt, error=err.message)
     except (OSError, ValueError, UnicodeError, MemoryError, RecursionError) as exc:

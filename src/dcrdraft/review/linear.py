@@ -66,7 +66,7 @@ def _class_source(items: Any) -> str:
 def _may_be_non_ascii(op: Any, av: Any, flags: int) -> bool:
     """Whether one character item can match a non-ASCII character (over-approximated)."""
     if op is _C.LITERAL:
-        return av >= 128
+        return bool(av >= 128)
     if op is _C.NOT_LITERAL:
         return True
     for kind, value in av:
@@ -212,7 +212,7 @@ class Twin:
     """Whether the pattern can match the empty string."""
 
     def __init__(self, pattern: str, flags: int) -> None:
-        import re2  # type: ignore[import-untyped]
+        import re2  # type: ignore[import-untyped,unused-ignore]
 
         options = re2.Options()
         options.never_capture = True

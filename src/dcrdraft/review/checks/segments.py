@@ -161,9 +161,13 @@ def _mentioned(ctx: Context, row: SegmentRow, kinds: set[str] | None) -> bool:
     keys = _keys(row.label)
     if not keys:
         return True
-    return any(ctx.cached(f"seg-key:{sorted(kinds or ())}:{k}",
-                          lambda k=k: _blocks_naming(ctx, k, kinds)) - {id(row.block)}
-               for k in keys)
+    return any(_naming(ctx, k, kinds) - {id(row.block)} for k in keys)
+
+
+def _naming(ctx: Context, key: str, kinds: set[str] | None) -> set[int]:
+    def compute() -> set[int]:
+        return _blocks_naming(ctx, key, kinds)
+    return ctx.cached(f"seg-key:{sorted(kinds or ())}:{key}", compute)
 
 
 def _blocks_naming(ctx: Context, key: str, kinds: set[str] | None) -> set[int]:
