@@ -19,6 +19,8 @@ from re import _constants as _C  # type: ignore[attr-defined]
 from re import _parser as _P  # type: ignore[attr-defined]
 from typing import Any
 
+from dcrdraft.review.regexcache import saved_twins
+
 _PROBES = [*range(128), 0x130, 0x131, 0x17F, 0x212A]
 """ASCII and the only non-ASCII characters that match an ASCII letter ignoring case."""
 _NON_ASCII = "\\x{80}-\\x{10FFFF}"
@@ -212,6 +214,7 @@ class Twin:
     """Whether the pattern can match the empty string."""
 
     def __init__(self, pattern: str, flags: int) -> None:
+        # lazy: RE2 loads only once a long text meets a pattern, not for every review
         import re2  # type: ignore[import-untyped,unused-ignore]
 
         options = re2.Options()
@@ -220,8 +223,6 @@ class Twin:
         options.max_mem = 64 << 20
         key = (pattern, int(flags))
         if not SOURCES:
-            from dcrdraft.review.regexcache import saved_twins
-
             SOURCES.update(saved_twins())
         if key not in SOURCES:
             SOURCES[key] = sources(pattern, flags)

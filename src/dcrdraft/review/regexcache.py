@@ -79,8 +79,6 @@ def _twins_file() -> Path:
 
 def _load_twins() -> None:
     """The RE2 translations of earlier runs (``review.linear``), checked entry by entry."""
-    import marshal
-
     try:
         saved = marshal.loads(_twins_file().read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
@@ -102,10 +100,7 @@ def saved_twins() -> dict[tuple[str, int], tuple[str, str, bool]]:
 
 
 def _save_twins() -> None:
-    import marshal
-    import sys as _sys
-
-    linear = _sys.modules.get("dcrdraft.review.linear")
+    linear = sys.modules.get("dcrdraft.review.linear")
     sources = getattr(linear, "SOURCES", None)
     if not sources or len(sources) == len(saved_twins()):
         return
