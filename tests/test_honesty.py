@@ -71,7 +71,7 @@ def inputs(draw: Any) -> Inputs:
         },
         "signoffs": draw(st.lists(st.fixed_dictionaries({
             "role": text, "name": maybe_text, "date": st.none() | date,
-            "decision": st.none() | st.sampled_from(["approve", "approve-with-conditions", "reject"])}), max_size=5)),
+            "decision": st.none() | st.sampled_from(["approve", "approve-with-conditions", "disapprove", "reject"])}), max_size=5)),
         "recommendation": {"decision": draw(st.none() | st.sampled_from(["approve", "approve-with-conditions", "disapprove"])),
                            "conditions": draw(st.lists(st.fixed_dictionaries({"condition": text, "due": st.none() | date}), max_size=2))},
     }

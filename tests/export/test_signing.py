@@ -119,12 +119,12 @@ def test_comments_inside_the_signoffs_block_survive(tmp_path: Path) -> None:
         "# the decision\n"
         "recommendation:\n"
         "  decision: approve\n", encoding="utf-8")
-    record_signoff(str(path), role="Legal", name="Jo", decision="reject", note="Not yet", on=DAY)
+    record_signoff(str(path), role="Legal", name="Jo", decision="disapprove", note="Not yet", on=DAY)
     text = path.read_text(encoding="utf-8")
     for kept in ("# the system", "# legal signs last", "# counsel", "# the decision"):
         assert kept in text
     assert text.index("signoffs:") < text.index("recommendation:")
-    assert load(path).signoffs[0].decision == "reject"
+    assert load(path).signoffs[0].decision == "disapprove"
 
 
 def test_sign_json_inputs(tmp_path: Path) -> None:

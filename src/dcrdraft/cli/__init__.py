@@ -42,6 +42,17 @@ def _exists(name: str) -> bool:
     return importlib.util.find_spec(f"{__name__}.{name}") is not None
 
 
+def _lines(err: DcrError) -> list[str]:
+    """What the user sees: ``file:line: field: message`` per located problem (at most
+    ``MAX_PROBLEMS`` and a count), else ``dcrdraft: file: reason`` like every other error."""
+    if isinstance(err, InputError) and err.problems:
+        from dcrdraft.inputs.loader import capped
+
+        shown = capped(err.problems, err.problems[0].path)
+        return [str(p) if p.line else f"dcrdraft: {p}" for p in shown]
+    return [f"dcrdraft: {line}" for line in err.message.splitlines() or [err.title]]
+
+
 class _Group(click.Group):
     """Loads command modules on demand and turns ``DcrError`` into one line and exit 2."""
 
@@ -64,9 +75,8 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except DcrError as err:
-            located = isinstance(err, InputError)  # its lines start with file:line already
-            for line in err.message.splitlines() or [err.title]:
-                click.echo(line if located else f"dcrdraft: {line}", err=True)
+            for line in _lines(err):
+                click.echo(line, err=True)
             ctx.exit(ExitCode.USAGE)
         except KeyboardInterrupt:
             click.echo("dcrdraft: interrupted", err=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from dcrdraft.errors import ConfigError, DcrError
-from dcrdraft.io import refuse_input, write_atomic
+from dcrdraft.io import refuse_existing, same_file, write_atomic
 
 FORMAT_NAMES = ("text", "json", "jsonl", "sarif", "github", "junit", "markdown", "html")
 """Kept equal to ``dcrdraft.review.formats.FORMATS`` (a test checks), so the CLI can build its
@@ -56,15 +56,25 @@ def parse_severity(values: Sequence[str]) -> dict[str, str] | None:
     return out or None
 
 
-def write_reports(reports: Sequence[tuple[str, Path]], render: object,
-                  inputs: Sequence[str] = ()) -> bool:
-    """Write each report (never over one of the run's ``inputs``); a failure is printed and
-    returned (True), never raised."""
+def check_reports(reports: Sequence[tuple[str, Path]], inputs: Sequence[str], *,
+                  force: bool) -> None:
+    """Refuse, before any review runs, a report path that is a file under review, names
+    another report's path, or exists without ``--force``."""
+    for i, (fmt, path) in enumerate(reports):
+        refuse_existing(path, force=force, inputs=inputs)
+        for _other, earlier in reports[:i]:
+            if same_file(path, earlier):
+                raise ConfigError(f"--report {fmt}={path}: two reports name the same file")
+
+
+def write_reports(reports: Sequence[tuple[str, Path]], render: object, *,
+                  force: bool = False, inputs: Sequence[str] = ()) -> bool:
+    """Write each report through the no-clobber check; a failure is printed and returned
+    (True), never raised."""
     failed = False
     for fmt, path in reports:
         try:
-            refuse_input(path, inputs)
-            write_atomic(path, render(fmt), force=True)  # type: ignore[operator]
+            write_atomic(path, render(fmt), force=force, inputs=inputs)  # type: ignore[operator]
         except DcrError as err:
             click.echo(f"dcrdraft: {err.message}", err=True)
             failed = True

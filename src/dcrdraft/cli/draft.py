@@ -6,8 +6,8 @@ import os
 
 import click
 
-from dcrdraft.errors import ConfigError, ExitCode
-from dcrdraft.io import refuse_existing, write_atomic
+from dcrdraft.errors import ConfigError, ExitCode, OutputError
+from dcrdraft.io import refuse_existing, same_file, write_atomic
 from dcrdraft.paths import EXAMPLES, example_path
 
 
@@ -20,9 +20,9 @@ def _inputs_path(inputs: str | None, example: str | None) -> str:
 
 
 @click.command("draft")
-@click.argument("inputs", required=False, type=click.Path(dir_okay=False))
+@click.argument("inputs", required=False, type=click.Path())
 @click.option("--example", type=click.Choice(EXAMPLES), help="Draft a built-in example instead.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here (default: stdout).")
+@click.option("-o", "--output", type=click.Path(), help="Write here (default: stdout).")
 @click.option("--format", "fmt", type=click.Choice(["md", "html", "docx"]), default=None,
               help="Output format (default: from the -o suffix, else md; docx needs -o).")
 @click.option("--engine", type=click.Choice(["auto", "template", "llm"]), default="auto",
@@ -30,12 +30,12 @@ def _inputs_path(inputs: str | None, example: str | None) -> str:
 @click.option("--model", help="LLM model name (else DCRDRAFT_MODEL, the [llm] table, a default).")
 @click.option("--base-url", help="OpenAI-compatible endpoint (else OPENAI_BASE_URL, [llm]).")
 @click.option("--strict", is_flag=True, help="Exit 3, writing nothing, if LLM text was dropped.")
-@click.option("--report", "report_path", type=click.Path(dir_okay=False),
+@click.option("--report", "report_path", type=click.Path(),
               help="Write a JSON report of each drafted part (engine, attempts, tokens).")
 @click.option("--no-cache", is_flag=True, help="Ask the LLM again even for cached prompts.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True),
+@click.option("--config", "config_path", type=click.Path(),
               help="Config file (default: discovered from the inputs file's folder).")
-@click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+@click.option("--force", is_flag=True, help="Overwrite existing output files (never an input).")
 def draft_command(inputs: str | None, example: str | None, output: str | None, fmt: str | None,
                   engine: str, model: str | None, base_url: str | None, strict: bool,
                   report_path: str | None, no_cache: bool, config_path: str | None,
@@ -54,8 +54,11 @@ def draft_command(inputs: str | None, example: str | None, output: str | None, f
 
     path = _inputs_path(inputs, example)
     fmt = document_format_for(output, fmt)
-    if output:
-        refuse_existing(output, force=force)  # before spending LLM requests on it
+    sources = [path, *([config_path] if config_path else [])]
+    for target in filter(None, (output, report_path)):  # before spending LLM requests on it
+        refuse_existing(target, force=force, inputs=sources)
+    if output and report_path and same_file(output, report_path):
+        raise OutputError(f"{report_path}: --report and -o name the same file")
     inputs_model = load(path)
     config = load_config(os.path.dirname(os.path.abspath(path)), explicit=config_path)
     plan = plan_engine(engine, model=model, base_url=base_url, no_cache=no_cache,
@@ -66,7 +69,7 @@ def draft_command(inputs: str | None, example: str | None, output: str | None, f
     for warning in outcome.warnings if outcome else []:
         click.echo(f"dcrdraft: warning: {warning}", err=True)
     if report_path:
-        write_report(report_path, outcome, plan)
+        write_report(report_path, outcome, plan, force=force, inputs=sources)
     code = outcome.exit_code(strict) if outcome else ExitCode.OK
     if code == ExitCode.STRICT_FAILED:
         click.echo("dcrdraft: --strict: LLM text was dropped; no draft written", err=True)
@@ -74,7 +77,8 @@ def draft_command(inputs: str | None, example: str | None, output: str | None, f
     result = draft(inputs_model, fmt="md" if fmt == "docx" else fmt,
                    parts=outcome.draft_parts if outcome else None, engine=plan.engine)
     if output:
-        write_atomic(output, render(result, "docx") if fmt == "docx" else result.text, force=force)
+        write_atomic(output, render(result, "docx") if fmt == "docx" else result.text,
+                     force=force, inputs=sources)
         click.echo(f"dcrdraft: wrote {output} ({len(result.analysis.gaps)} open gaps)", err=True)
     else:
         click.echo(result.text, nl=False)

@@ -21,7 +21,7 @@ def schema_command() -> None:
 
 
 @click.command("init")
-@click.argument("path", required=False, default="dcr-inputs.yaml", type=click.Path(dir_okay=False))
+@click.argument("path", required=False, default="dcr-inputs.yaml", type=click.Path())
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def init_command(path: str, force: bool) -> None:
     """Write a commented starter inputs file (default: dcr-inputs.yaml)."""

@@ -8,14 +8,15 @@ code is the gate's (0 pass, 1 fail, 2 usage or unreadable file); ``--exit-zero``
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
 
 from dcrdraft.errors import ExitCode
-from dcrdraft.io import refuse_existing, refuse_input, write_atomic
-from dcrdraft.cli.ci_options import (FORMAT_NAMES, parse_reports, parse_severity, split_codes,
-                         write_reports)
+from dcrdraft.io import write_atomic
+from dcrdraft.cli.ci_options import (FORMAT_NAMES, check_reports, parse_reports,
+                                     parse_severity, split_codes, write_reports)
 
 
 def _progress(total_hint: int):  # type: ignore[no-untyped-def]
@@ -60,7 +61,8 @@ class _LazyBar:
               show_default=True, help="Format written to stdout.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Write the --format output here instead of stdout (e.g. -o portfolio.html).")
-@click.option("--force", is_flag=True, help="Overwrite an existing -o file.")
+@click.option("--force", is_flag=True,
+              help="Overwrite existing -o and --report files (never a file under review).")
 @click.option("--report", "reports", multiple=True, metavar="FORMAT=PATH",
               help="Also write FORMAT to PATH (repeatable), e.g. sarif=dcr.sarif.")
 @click.option("--jobs", "-j", type=click.IntRange(0), default=0,
@@ -106,10 +108,11 @@ def review_command(paths: tuple[str, ...], fmt: str, reports: tuple[str, ...], j
     from dcrdraft.review.ci import RunOptions, run_ci  # lazy: as above
     from dcrdraft.review.formats import render  # lazy: as above
     from dcrdraft.review.policy import gate  # lazy: as above
+    from dcrdraft.review.api import expand  # lazy: as above
 
     targets = parse_reports(reports)
-    if output:
-        refuse_existing(output, force=force)
+    reviewed = expand(paths)
+    check_reports([*targets, *([(fmt, Path(output))] if output else [])], reviewed, force=force)
     opts = RunOptions(paths, config_path, isolated, split_codes(select), split_codes(ignore),
                       parse_severity(severities), rubrics, changed_since, compare_to,
                       jobs, ResultCache(enabled=not no_cache))
@@ -123,13 +126,13 @@ def review_command(paths: tuple[str, ...], fmt: str, reports: tuple[str, ...], j
         from dcrdraft.llm.judge import judge_ci_run
 
         judge_ci_run(run)
+    sources = [f.report.path for f in run.files]
     if output:
-        refuse_input(output, [f.report.path for f in run.files])
-        write_atomic(output, render(run, fmt), force=force)
+        write_atomic(output, render(run, fmt), force=force, inputs=sources)
         click.echo(f"dcrdraft: wrote {fmt} to {output}", err=True)
     else:
         click.echo(render(run, fmt), nl=False)
-    write_reports(targets, lambda name: render(run, name), [f.report.path for f in run.files])
+    write_reports(targets, lambda name: render(run, name), force=force, inputs=sources)
     for f in run.report.errors:
         click.echo(f"dcrdraft: {f.error}", err=True)
     code = gate(run.report, fail_on or run.fail_on,  # type: ignore[arg-type]

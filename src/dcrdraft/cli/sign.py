@@ -7,6 +7,7 @@ import datetime as dt
 import click
 
 from dcrdraft.inputs.signing import record_signoff
+from dcrdraft.inputs.types import DECISIONS
 
 
 def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
@@ -19,11 +20,12 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt
 
 
 @click.command("sign")
-@click.argument("inputs", type=click.Path(dir_okay=False, exists=True))
+@click.argument("inputs", type=click.Path())
 @click.option("--role", required=True, help="The signing role, e.g. 'Chief Medical Officer'.")
 @click.option("--name", required=True, help="Who signs.")
 @click.option("--decision", required=True,
-              type=click.Choice(["approve", "approve-with-conditions", "reject"]))
+              type=click.Choice(DECISIONS), help="The same vocabulary as the "
+              "recommendation's decision.")
 @click.option("--note", default=None, help="Conditions or remarks.")
 @click.option("--date", "on", default=None, callback=_date, hidden=True,
               help="Sign as of this ISO date (tests; default today or DCRDRAFT_TODAY).")

@@ -8,8 +8,8 @@ from dcrdraft.errors import ExitCode
 
 
 @click.command("tui")
-@click.argument("inputs", required=False, type=click.Path(dir_okay=False))
-@click.option("--review", "review", type=click.Path(dir_okay=False, exists=True),
+@click.argument("inputs", required=False, type=click.Path())
+@click.option("--review", "review", type=click.Path(),
               help="Open a DCR document in review mode instead.")
 def tui_command(inputs: str | None, review: str | None) -> None:
     """Draft a DCR interactively with a live checklist (or review one with --review)."""

@@ -6,6 +6,7 @@ Every document format is made from the same Markdown, so content and order agree
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import Literal
 
 from dcrdraft.analysis.charts import charts_for
@@ -27,23 +28,32 @@ DOCUMENT_FORMATS: tuple[DocumentFormat, ...] = ("md", "html", "docx")
 
 
 def format_for(output: str | None, fmt: str | None) -> OutputFormat:
-    """The format asked for, else the one the output suffix implies, else Markdown; DOCX is
-    binary and is refused on a terminal or pipe."""
+    """The format asked for, else the one the output suffix names (an unknown suffix is
+    refused, so ``-o x.pdf`` never holds Markdown), else Markdown; DOCX is binary and is
+    refused on a terminal or pipe."""
     chosen: OutputFormat = "md"
     if fmt is not None:
         chosen = fmt  # type: ignore[assignment]  # click.Choice(FORMATS) checked it
     elif output:
-        suffix = output[output.rfind("."):].lower() if "." in output else ""
-        chosen = _SUFFIXES.get(suffix, "md")
+        suffix = PurePath(output).suffix.lower()
+        if suffix not in _SUFFIXES:
+            known = ", ".join(_SUFFIXES)
+            raise OutputError(f"{output}: unknown output type {suffix or '(no suffix)'}; "
+                              f"supported: {known} (or name one with --format)")
+        chosen = _SUFFIXES[suffix]
     if chosen == "docx" and not output:
         raise OutputError("DOCX is a binary format: give an output file with -o report.docx")
     return chosen
 
 
 def document_format_for(output: str | None, fmt: str | None) -> DocumentFormat:
-    """As ``format_for``, among the draft's document formats (a ``.yml`` output is Markdown)."""
+    """As ``format_for``, among the draft's document formats: a ``.yml``/``.yaml`` output
+    (alerting rules, or an inputs file) is refused rather than given Markdown."""
     chosen = format_for(output, fmt)
-    return "md" if chosen == "prometheus" else chosen
+    if chosen == "prometheus":
+        raise OutputError(f"{output}: a draft is written as .md, .markdown, .html, .htm or "
+                          ".docx; alerting rules come from `dcrdraft export -o rules.yml`")
+    return chosen
 
 
 def title_of(result: DraftResult) -> str:

@@ -33,24 +33,11 @@ def within_budget(text: str, budget: int = REVIEW_CHARS) -> tuple[str, int | Non
 
 
 def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """The file's bytes, or ReadError when it is missing, a folder, or too large."""
-    try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise ReadError(f"{path}: is a folder, not a document")
-        if size > max_bytes:
-            raise ReadError(
-                f"{path}: {_mb(size)} is larger than the {_mb(max_bytes)} limit for a document"
-            )
-        with path.open("rb") as fh:
-            data = fh.read(max_bytes + 1)
-    except FileNotFoundError:
-        raise ReadError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise ReadError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    if len(data) > max_bytes:
-        raise ReadError(f"{path}: larger than the {_mb(max_bytes)} limit for a document")
-    return data
+    """The file's bytes, or ReadError when it is missing, a folder, a FIFO or device, or too
+    large (checked before a byte is read)."""
+    from dcrdraft.io import read_regular
+
+    return read_regular(path, max_bytes, "document")
 
 
 def _mb(size: int) -> str:

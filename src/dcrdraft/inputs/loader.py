@@ -13,28 +13,41 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.scalarfloat import ScalarFloat
 
-from dcrdraft.errors import InputError, Problem
+from dcrdraft.errors import InputError, Problem, ReadError
+from dcrdraft.io import read_regular
 from dcrdraft.inputs.model import Inputs
+from dcrdraft.inputs.safeyaml import BoundError
+from dcrdraft.inputs.safeyaml import loader as bounded_loader
 
 INPUT_SUFFIXES = (".yaml", ".yml", ".json")
 
 
+MAX_INPUT_BYTES = 4 * 1024 * 1024
+"""Largest inputs file read (4 MB): the largest real inputs are tens of KB, and drafting stays
+linear in the size, so a file at the limit drafts in seconds."""
+
+MAX_PROBLEMS = 50
+"""Problems listed for one file; the rest are counted in one more line."""
+
+
 def round_trip_yaml() -> Any:
     """A ruamel round-trip reader (comments, key order and lines kept) that refuses duplicate
-    keys."""
-    yaml = YAML(typ="rt")
-    yaml.allow_duplicate_keys = False
-    return yaml
+    keys and stays within the bounds of ``safeyaml`` (depth, aliases, integers)."""
+    return bounded_loader()
 
 
 def parse_text(text: str, path: str) -> Any:
     """Parse YAML or JSON text into ruamel's commented containers (which remember lines)."""
     try:
         return round_trip_yaml().load(text)
+    except RecursionError:  # bounded by safeyaml.MAX_DEPTH; a last resort, never a crash
+        raise InputError([Problem(path, None, "", "YAML error: nested too deeply")]) from None
+    except BoundError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark is not None else None
+        raise InputError([Problem(path, line, "", f"refused: {exc.problem}")]) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -130,13 +143,29 @@ def problems_from(exc: ValidationError, data: Any, path: str) -> list[Problem]:
     return out
 
 
+def capped(problems: list[Problem], path: str, limit: int = MAX_PROBLEMS) -> list[Problem]:
+    """The first ``limit`` problems and one line counting the rest."""
+    if len(problems) <= limit:
+        return problems
+    more = len(problems) - limit
+    return [*problems[:limit], Problem(path, None, "", f"... and {more:,} more problems")]
+
+
+def _check_json(text: str, path: str) -> None:
+    """JSON syntax errors by line; numbers stay text here (the YAML reader bounds them) and a
+    nesting too deep for this check is left to the YAML reader, which reports its line."""
+    try:
+        json.loads(text, parse_int=str, parse_float=str, parse_constant=str)
+    except json.JSONDecodeError as exc:
+        raise InputError([Problem(path, exc.lineno, "", f"JSON syntax error: {exc.msg}")]) from None
+    except RecursionError:
+        return
+
+
 def load_text(text: str, path: str = "<inputs>") -> Inputs:
     """Validate inputs given as YAML or JSON text."""
     if path.endswith(".json"):
-        try:
-            json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InputError([Problem(path, exc.lineno, "", f"JSON syntax error: {exc.msg}")]) from None
+        _check_json(text, path)
     data = parse_text(text, path)
     if data is None:
         raise InputError([Problem(path, 1, "", "the file is empty; `dcrdraft init` writes a starter")])
@@ -146,19 +175,38 @@ def load_text(text: str, path: str = "<inputs>") -> Inputs:
     try:
         return Inputs.model_validate(to_plain(data))
     except ValidationError as exc:
-        raise InputError(problems_from(exc, data, path)) from None
+        raise InputError(capped(problems_from(exc, data, path), path)) from None
+
+
+def read_inputs_bytes(path: str | Path, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
+    """The bytes of the inputs file at ``path``: a regular file within ``max_bytes``
+    (folders, FIFOs, devices and larger files are one problem, found before reading)."""
+    try:
+        return read_regular(path, max_bytes, "inputs file")
+    except ReadError as err:
+        raise InputError([Problem(str(path), None, "",
+                                  err.message.removeprefix(f"{path}: "))]) from None
+
+
+def decode_inputs(data: bytes, path: str) -> str:
+    """UTF-8 text (a BOM allowed); binary data and other encodings are one problem."""
+    if b"\x00" in data[:8192]:
+        raise InputError([Problem(path, None, "", "looks like a binary file, not YAML or JSON")])
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError([Problem(path, None, "", f"not UTF-8 text (byte 0x{data[exc.start]:02x} "
+                                  f"at offset {exc.start}); save it as UTF-8")]) from None
+
+
+def read_inputs_text(path: str | Path, max_bytes: int = MAX_INPUT_BYTES) -> str:
+    """The text of the inputs file at ``path`` (see ``read_inputs_bytes``, ``decode_inputs``)."""
+    return decode_inputs(read_inputs_bytes(path, max_bytes), str(path))
 
 
 def load(path: str | Path) -> Inputs:
     """Read and validate an inputs file."""
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError([Problem(str(p), None, "", "no such file")]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError([Problem(str(p), None, "", f"cannot read: {exc}")]) from None
-    return load_text(text, str(p))
+    return load_text(read_inputs_text(path), str(path))
 
 
 def fa_lines(node: Any, key: Any) -> tuple[int, int]:

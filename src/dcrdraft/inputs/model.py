@@ -356,7 +356,7 @@ class SignOff(Strict):
     name: str | None = None
     """Who signs."""
     decision: SignDecision | None = None
-    """approve, approve-with-conditions or reject."""
+    """approve, approve-with-conditions or disapprove (as in the recommendation)."""
     date: dt.date | None = None
     """When they signed."""
     note: str | None = None

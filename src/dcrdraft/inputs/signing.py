@@ -22,7 +22,7 @@ from typing import Any, Literal
 from dcrdraft.clock import today
 from dcrdraft.figures import numbers_in
 from dcrdraft.inputs.model import DeployCondition, Inputs, Risk, SignOff
-from dcrdraft.io import write_atomic
+from dcrdraft.io import Stamp, write_atomic
 
 HASH_SCHEME = "v1"
 """Prefix of every stored hash, so a future change of what counts as material is detectable."""
@@ -276,16 +276,20 @@ def record_signoff(path: str, *, role: str, name: str, decision: str, note: str 
                    on: dt.date | None = None) -> SignOff:
     """Record a sign-off bound to the current material content in the inputs file at ``path``.
 
-    The file is validated before and after the edit and written atomically; comments, key
-    order and every line outside ``signoffs`` are kept.
+    The file is read once, validated before and after the edit and written atomically, only
+    if it still holds what was read (an editor's save in between is never lost); a symlink's
+    real file is edited. Comments, key order and every line outside ``signoffs`` are kept.
     """
-    from dcrdraft.inputs.loader import load, load_text  # lazy: the loader pulls in ruamel
+    # lazy: the loader pulls in ruamel
+    from dcrdraft.inputs.loader import decode_inputs, load_text, read_inputs_bytes
 
-    inputs = load(path)
+    raw = read_inputs_bytes(path)
+    stamp = Stamp.of(raw)
+    text = decode_inputs(raw, str(path))
+    inputs = load_text(text, str(path))
     new = {"role": role, "name": name, "decision": decision, "date": on or today(),
            "note": note, "content_hash": content_hash(inputs)}
-    text = Path(path).read_text(encoding="utf-8")
     edited = _edit_json(text, new) if str(path).endswith(".json") else _edit_yaml(text, new)
     after = load_text(edited, str(path))  # never write a file that no longer validates
-    write_atomic(path, edited, force=True)
+    write_atomic(path, edited, force=True, unchanged=stamp)
     return next(s for s in after.signoffs if _matches(s.model_dump(), role, name))

@@ -10,7 +10,9 @@ from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 Level = Literal["low", "medium", "high", "critical"]
 Likelihood = Literal["low", "medium", "high"]
 Decision = Literal["approve", "approve-with-conditions", "disapprove"]
-SignDecision = Literal["approve", "approve-with-conditions", "reject"]
+"""The guide's one vocabulary for a clearance decision: the recommendation's and each
+sign-off's (``dcrdraft sign --decision``)."""
+DECISIONS: tuple[str, ...] = ("approve", "approve-with-conditions", "disapprove")
 TriggerType = Literal["automatic", "manual", "incident"]
 Direction = Literal["above", "below"]
 ConditionStatus = Literal["met", "pending", "not-met"]
@@ -18,10 +20,20 @@ ConditionStatus = Literal["met", "pending", "not-met"]
 _PERCENT = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?)\s*%\s*$")
 
 
+def _decision_alias(value: object) -> object:
+    """``reject`` (what sign-offs once said) reads as ``disapprove``, so older files validate."""
+    return "disapprove" if isinstance(value, str) and value.strip().lower() == "reject" else value
+
+
+SignDecision = Annotated[Decision, BeforeValidator(_decision_alias)]
+"""A sign-off's decision: the same vocabulary as the recommendation's."""
+
+
 def parse_rate(value: object) -> float:
     """Read ``89%``, ``"0.89"`` or ``0.89`` as the fraction 0.89; reject anything outside 0-1."""
     if isinstance(value, bool):
         raise ValueError("expected a percentage like 89% or a fraction like 0.89")
+    written = value.strip() if isinstance(value, str) else None
     if isinstance(value, str):
         m = _PERCENT.match(value)
         if m:
@@ -37,11 +49,12 @@ def parse_rate(value: object) -> float:
             ) from None
     if isinstance(value, int | float):
         number = float(value)
+        shown = written if written is not None else value
         if 0 <= number <= 1:
             return number
         if 1 < number <= 100:
-            raise ValueError(f"{value} is ambiguous: write {value}% or {number / 100:g}")
-        raise ValueError(f"{value} is outside 0-1 (or 0%-100%)")
+            raise ValueError(f"{shown} is ambiguous: write {shown}% or {number / 100:g}")
+        raise ValueError(f"{shown} is outside 0-1 (or 0%-100%)")
     raise ValueError("expected a percentage like 89% or a fraction like 0.89")
 
 
@@ -66,15 +79,27 @@ Rate = Annotated[
 """A proportion in [0, 1]; inputs may write it as a percentage."""
 
 
+_BARE_NUMBER = re.compile(r"^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*$")
+
+
 def parse_figure(value: object) -> float | str:
-    """A threshold that is a rate when it reads as one (``90%``, ``0.9``) and text otherwise."""
+    """A rate (``90%``, ``0.9``) or a figure with its units (``1.2 s``, ``300 ms``).
+
+    A bare number is read by the one rule for rates, as every rate field reads it: 0-1 is a
+    fraction, and anything else (``94``) is refused as ambiguous rather than kept as text."""
+    if isinstance(value, bool):
+        raise ValueError("expected a rate like 89% or 0.89, or a figure with units like 1.2 s")
+    if isinstance(value, int | float) or (isinstance(value, str) and _BARE_NUMBER.match(value)):
+        try:
+            return parse_rate(value)
+        except ValueError as exc:
+            raise ValueError(f"{exc}; a figure in other units needs its unit (e.g. 1.2 s)") \
+                from None
     try:
         return parse_rate(value)
     except ValueError:
         if isinstance(value, str):
             return value.strip()
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            return str(value)
         raise
 
 

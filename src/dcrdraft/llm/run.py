@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
@@ -92,7 +92,8 @@ def report_data(outcome: LLMDraftOutcome | None, plan: EnginePlan) -> dict[str, 
     return outcome.report()
 
 
-def write_report(path: str | Path, outcome: LLMDraftOutcome | None, plan: EnginePlan) -> Path:
-    """Write the report atomically (it never holds the API key)."""
+def write_report(path: str | Path, outcome: LLMDraftOutcome | None, plan: EnginePlan, *,
+                 force: bool = False, inputs: Sequence[str | Path] = ()) -> Path:
+    """Write the report atomically through the no-clobber check (it never holds the API key)."""
     text = json.dumps(report_data(outcome, plan), indent=2, ensure_ascii=False) + "\n"
-    return write_atomic(path, text, force=True)
+    return write_atomic(path, text, force=force, inputs=inputs)

@@ -97,7 +97,7 @@ HUMAN = Table("deployment.human_review", "Human review processes", m.HumanReview
     Field("detail", "Detail", "long")))
 SIGNOFFS = Table("signoffs", "Sign-offs", m.SignOff, ("role", "name", "decision", "date"), (
     Field("role", "Role"), Field("name", "Name"),
-    Field("decision", "Decision", "choice", _choices(t.SignDecision)),
+    Field("decision", "Decision", "choice", _choices(t.Decision)),
     Field("date", "Date", "date"), Field("note", "Note", "long")))
 APPROVAL = Table("recommendation.conditions", "Conditions of approval", m.DeployCondition,
                  ("condition", "owner", "due"), (
