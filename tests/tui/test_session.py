@@ -41,7 +41,7 @@ def test_journal_round_trips_dates(tmp_path: Path, radiology: Path) -> None:
     session.journal()
     assert str(recovery.journal_path(radiology)).startswith(str(tmp_path / "state" / "dcrdraft"))
     fresh = EditSession.open(radiology)
-    entry = fresh.pending_recovery()
+    entry = fresh.pending_recovery().entry
     assert entry is not None
     fresh.restore(entry)
     assert fresh.inputs is not None and fresh.inputs.document.approval_date == dt.date(2026, 11, 2)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from dcrdraft.errors import ExitCode
@@ -19,9 +21,31 @@ def tui_command(inputs: str | None, review: str | None) -> None:
     except ImportError:
         click.echo("dcrdraft: the TUI needs textual: pip install 'dcrdraft[tui]'", err=True)
         raise SystemExit(ExitCode.USAGE) from None
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        click.echo("dcrdraft: the TUI needs a terminal (stdin and stdout are not one); use "
+                   "`dcrdraft draft` or `dcrdraft review` in scripts", err=True)
+        raise SystemExit(ExitCode.USAGE)
+    _check_readable(inputs, review)
     from dcrdraft.tui import run  # lazy: textual is imported only when the TUI starts
 
     run(inputs, review=review)
+
+
+def _check_readable(inputs: str | None, review: str | None) -> None:
+    """A file given that cannot be opened is one line here, before the screen is taken over
+    (a missing inputs file is fine: the TUI starts it from the starter, unsaved)."""
+    import os
+
+    from dcrdraft.io import read_regular
+
+    if review is not None:
+        from dcrdraft.ingest import DEFAULT_MAX_BYTES
+
+        read_regular(review, DEFAULT_MAX_BYTES, "document")
+    elif inputs is not None and os.path.lexists(inputs):
+        from dcrdraft.inputs.loader import read_inputs_bytes
+
+        read_inputs_bytes(inputs)
 
 
 COMMANDS = [tui_command]

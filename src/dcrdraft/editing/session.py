@@ -14,12 +14,12 @@ from typing import Any
 from pydantic import ValidationError
 
 from dcrdraft.editing import recovery
-from dcrdraft.errors import InputError, Problem
+from dcrdraft.errors import InputError, OutputError, Problem
 from dcrdraft.inputs import yamledit
-from dcrdraft.inputs.loader import load_text, problems_from
+from dcrdraft.inputs.loader import decode_inputs, load_text, problems_from, read_inputs_bytes
 from dcrdraft.inputs.model import Inputs
 from dcrdraft.inputs.starter import starter_text
-from dcrdraft.io import write_atomic
+from dcrdraft.io import Stamp
 
 _PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
@@ -66,13 +66,24 @@ def set_path(data: dict[str, Any], path: str, value: Any) -> None:
             break
 
 
+class InvalidSave(OutputError):
+    """Saving would write a file that does not validate; the front end asks first."""
+
+    title = "Save a file with problems?"
+
+
 class EditSession:
     """The state of one inputs file being edited."""
 
-    def __init__(self, path: str | Path, text: str) -> None:
+    def __init__(self, path: str | Path, text: str, *, base: Stamp | None = None,
+                 exists: bool = True) -> None:
         self.path = Path(path)
         self.text = text
         """The file's text as last read or saved (the base the data is written into)."""
+        self.base = base
+        """What the file held when read or last saved: a save replaces only that version."""
+        self.exists = exists
+        """False for a file not created yet (the first save creates it, never replacing one)."""
         self.data: dict[str, Any] = {}
         self.inputs: Inputs | None = None
         """The last valid model of ``data`` (what review and drafting use)."""
@@ -88,15 +99,13 @@ class EditSession:
 
     @classmethod
     def open(cls, path: str | Path, create: bool = True) -> EditSession:
-        """A session on ``path``; a missing file is created from the starter when ``create``."""
+        """A session on ``path``; a missing file starts from the starter text when ``create``
+        (nothing is written until the author saves)."""
         p = Path(path)
-        if not p.exists() and create:
-            write_atomic(p, starter_text())
-        try:
-            text = p.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError([Problem(str(p), None, "", f"cannot read: {exc}")]) from None
-        return cls(p, text)
+        if not p.exists() and not p.is_symlink() and create:
+            return cls(p, starter_text(), exists=False)
+        raw = read_inputs_bytes(p)
+        return cls(p, decode_inputs(raw, str(p)), base=Stamp.of(raw))
 
     def _parse(self, text: str) -> None:
         try:
@@ -162,35 +171,55 @@ class EditSession:
             return self.text
         return yamledit.render(self.text, self.data, str(self.path))
 
-    def save(self) -> Path:
-        """Write the file atomically (previous version kept as ``.bak``) and clear the journal."""
+    @property
+    def valid(self) -> bool:
+        """True when saving now would write a file that validates."""
+        return not self.is_raw and not self.problems
+
+    def save(self, *, confirmed: bool = False) -> Path:
+        """Write the file atomically (previous version kept as ``.bak``) and clear the journal.
+
+        Refuses (``InvalidSave``) to write a file that does not validate unless ``confirmed``,
+        and (``OutputError``) to replace a file changed on disk since it was read or saved.
+        """
+        if not self.valid and not confirmed:
+            count = len(self.raw_problems or self.problems)
+            raise InvalidSave(f"{self.path.name} has {count} problem(s) and would not validate "
+                              "after saving")
         text = self.render()
-        yamledit.save(self.path, text)
+        yamledit.save(self.path, text, unchanged=self.base if self.exists else None,
+                      create=not self.exists)
         self.text = text
+        self.base = Stamp.of(text.encode("utf-8"))
+        self.exists = True
         self.dirty = False
         recovery.clear(self.path)
         return self.path
 
     def journal(self) -> None:
-        """Record the unsaved state in the recovery journal."""
+        """Record the unsaved state in the recovery journal, with the version it was made on."""
+        base = self.base.sha256 if self.base else None
         if self.is_raw:
-            recovery.write(self.path, "raw", self.text)
+            recovery.write(self.path, "raw", self.text, base)
         else:
-            recovery.write(self.path, "data", self.data)
+            recovery.write(self.path, "data", self.data, base)
 
-    def pending_recovery(self) -> recovery.Entry | None:
-        """A journal left by an editor that did not exit cleanly, if it differs from the file."""
-        entry = recovery.read(self.path)
+    def pending_recovery(self) -> recovery.Recovered:
+        """A journal left by an editor that did not exit cleanly, offered only when it was made
+        on the version of the file read now and differs from it; a journal that cannot be
+        used is set aside and ``notice`` says so."""
+        found = recovery.recover(self.path, self.base.sha256 if self.base else None,
+                                 check_base=True)
+        entry = found.entry
         if entry is None:
-            return None
-        same = entry.payload == (self.text if entry.kind == "raw" else self.data)
-        if same:
+            return found
+        if entry.payload == (self.text if entry.kind == "raw" else self.data):
             recovery.clear(self.path)
-            return None
-        return entry
+            return recovery.Recovered()
+        return found
 
     def restore(self, entry: recovery.Entry) -> None:
-        """Adopt a journaled state (unsaved until the author saves)."""
+        """Adopt a journaled state (unsaved until the author saves; validated like any edit)."""
         if entry.kind == "raw":
             self.apply_raw(str(entry.payload))
         else:

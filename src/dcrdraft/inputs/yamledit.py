@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import io
+import os
 import re
 import shutil
 from pathlib import Path
@@ -14,8 +15,9 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from dcrdraft.errors import OutputError
 from dcrdraft.inputs.loader import parse_text, rejoin_flow_commas, round_trip_yaml, to_plain
-from dcrdraft.io import write_atomic
+from dcrdraft.io import Stamp, current_stamp, write_atomic
 
 
 def parse(text: str, path: str = "<inputs>") -> Any:
@@ -178,12 +180,23 @@ def backup_path(path: str | Path) -> Path:
     return p.with_name(p.name + ".bak")
 
 
-def save(path: str | Path, text: str) -> Path:
-    """Write ``text`` to ``path`` atomically, first copying the current file to its backup."""
-    p = Path(path)
+def save(path: str | Path, text: str, *, unchanged: Stamp | None = None,
+         create: bool = False) -> Path:
+    """Write ``text`` to ``path`` atomically, first copying the current file to its backup.
+
+    ``unchanged``: replace the file only while it holds that version (checked before the
+    backup and again at the write); ``create``: the file must not exist yet (O_EXCL).
+    A symlink's real file is the one written and backed up.
+    """
+    if create:
+        return write_atomic(path, text, force=False)
+    p = Path(os.path.realpath(path))
+    if unchanged is not None and current_stamp(p) != unchanged:
+        raise OutputError(f"{path}: changed on disk since it was opened; not saved (reopen it "
+                          "to see the new version)")
     if p.is_file():
         bak = backup_path(p)
         tmp = bak.with_name(bak.name + ".tmp")
         shutil.copy2(p, tmp)
         tmp.replace(bak)
-    return write_atomic(p, text, force=True)
+    return write_atomic(p, text, force=True, unchanged=unchanged)

@@ -62,7 +62,10 @@ class DcrApp(App[None]):
         except (DcrError, OSError) as exc:
             self.push_screen(ConfirmScreen("Cannot open", str(exc)), lambda _: self.exit())
             return
-        entry = session.pending_recovery()
+        found = session.pending_recovery()
+        if found.notice:
+            self.notify(found.notice, severity="warning", timeout=10)
+        entry = found.entry
         if entry is None:
             self._start(session)
             return
@@ -98,12 +101,9 @@ class DcrApp(App[None]):
 
         def answer(choice: str | None) -> None:
             if choice == "save":
-                try:
-                    session.save()
-                except Exception as exc:  # noqa: BLE001 - shown; the app stays open
-                    self.notify(f"Cannot save: {exc}", severity="error")
-                    return
-                self.exit()
+                from dcrdraft.tui.saving import save
+
+                save(self, session, self.exit)
             elif choice == "discard":
                 session.discard_journal()
                 self.exit()

@@ -27,6 +27,7 @@ from dcrdraft.errors import DcrError
 from dcrdraft.inputs.yamledit import backup_path
 from dcrdraft.io import write_atomic
 from dcrdraft.llm import Cancelled, draft_parts
+from dcrdraft.tui.saving import save as save_session
 from dcrdraft.tui.screens.confirm import ConfirmScreen
 from dcrdraft.tui.screens.export import ExportScreen
 from dcrdraft.tui.widgets.checklist import ChecklistPanel
@@ -266,14 +267,12 @@ class DraftScreen(Screen[None]):
     # -- actions ------------------------------------------------------------------------
 
     def action_save(self) -> None:
-        try:
-            self.session.save()
-        except (DcrError, OSError) as exc:
-            self.app.push_screen(ConfirmScreen("Cannot save", str(exc)))
-            return
-        self._update_bar()
-        self.notify(f"Saved {self.session.path.name} (previous version in "
-                    f"{backup_path(self.session.path).name})")
+        def saved() -> None:
+            self._update_bar()
+            self.notify(f"Saved {self.session.path.name} (previous version in "
+                        f"{backup_path(self.session.path).name})")
+
+        save_session(self.app, self.session, saved)
 
     def action_review(self) -> None:
         self.request_review(now=True)
@@ -291,7 +290,7 @@ class DraftScreen(Screen[None]):
         target, fmt = choice
         try:
             result = draft(self.session.inputs, fmt=fmt, parts=self.llm_parts)  # type: ignore[arg-type]
-            write_atomic(target, result.text, force=True)
+            write_atomic(target, result.text, force=True, inputs=[self.session.path])
         except (DcrError, OSError) as exc:
             self.app.push_screen(ConfirmScreen("Cannot export", str(exc)))
             return

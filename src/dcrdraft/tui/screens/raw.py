@@ -71,12 +71,10 @@ class RawScreen(Screen[None]):
             area.focus()
 
     def action_save(self) -> None:
-        try:
-            self.session.save()
-        except (DcrError, OSError) as exc:
-            self.app.push_screen(ConfirmScreen("Cannot save", str(exc)))
-            return
-        self.notify(f"Saved {self.session.path.name} as typed")
+        from dcrdraft.tui.saving import save
+
+        save(self.app, self.session,
+             lambda: self.notify(f"Saved {self.session.path.name} as typed"))
 
     def action_check(self) -> None:
         self.session.apply_raw(self.query_one(TextArea).text)
