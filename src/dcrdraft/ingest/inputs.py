@@ -10,7 +10,7 @@ from dcrdraft.draft import draft_markdown
 from dcrdraft.errors import InputError, ReadError
 from dcrdraft.ingest.document import Document
 from dcrdraft.ingest.markdown import parse_markdown
-from dcrdraft.inputs.loader import load_text, parse_text
+from dcrdraft.inputs.loader import MAX_INPUT_BYTES, load_text, parse_text
 
 
 def _first_problem(exc: InputError) -> str:
@@ -22,10 +22,15 @@ def _first_problem(exc: InputError) -> str:
 
 def parse_inputs(text: str, path: str) -> Document:
     """Draft the inputs in ``text`` and parse the draft, or ReadError if they are not inputs."""
+    if len(text) > MAX_INPUT_BYTES:
+        raise ReadError(f"{path}: larger than the {MAX_INPUT_BYTES // (1024 * 1024)} MB limit "
+                        "for an inputs file")
     try:
         data = parse_text(text, path)
     except InputError as exc:
-        raise ReadError(f"not a dcrdraft inputs file: {_first_problem(exc)}") from None
+        refused = bool(exc.problems) and exc.problems[0].message.startswith("refused:")
+        what = "invalid dcrdraft inputs" if refused else "not a dcrdraft inputs file"
+        raise ReadError(f"{what}: {_first_problem(exc)}") from None
     if not isinstance(data, dict) or "system" not in data:
         raise ReadError(f"{path}: not a dcrdraft inputs file (no top-level 'system:' key)")
     try:

@@ -120,7 +120,7 @@ class ResultCache:
             entry = json.loads(self._file(key).read_text(encoding="utf-8"))
             report = replace(FileReport.from_dict(entry["report"]), path=path)
             return _outline_document(path, entry), report
-        except (OSError, ValueError, KeyError, TypeError):
+        except Exception:  # noqa: BLE001 - a damaged entry (any shape, any depth) is a miss
             return None
 
     def store(self, key: str | None, doc: Document, report: FileReport) -> None:

@@ -136,7 +136,13 @@ def review_file(path: str, policy: Policy, waivers: Sequence[Waiver] = (),
 
 
 def _worker(plan: _Plan) -> FileResult:
-    return review_file(plan.path, plan.policy, plan.waivers, plan.cache)
+    """One file of a batch: whatever goes wrong with it is its own ``error``, never the
+    batch's, so every other file is still reviewed and reported."""
+    try:
+        return review_file(plan.path, plan.policy, plan.waivers, plan.cache)
+    except Exception as exc:  # noqa: BLE001 - a bug on one file must not sink the batch
+        return FileResult(FileReport(plan.path, error=f"{plan.path}: internal error while "
+                                     f"reviewing ({type(exc).__name__}: {exc}); please report it"))
 
 
 class _Planner:

@@ -7,15 +7,18 @@ installs it before importing the reviewer, with or without ``--no-cache`` (which
 results; this cache cannot change one).
 
 The saved form is exactly what ``re`` would build (same parse, same code; a test compares
-them), so results cannot change. Anything unexpected (not CPython, another ``re`` layout, a
-damaged file) falls back to compiling as usual; ``DCRDRAFT_NO_REGEX_CACHE=1`` turns it off.
-The RE2 translations of ``review.linear`` are kept the same way, in a file beside it.
+them), so results cannot change. The file carries a SHA-256 of its contents and every entry
+is type-checked before use; anything unexpected (not CPython, another ``re`` layout, a
+damaged or truncated file) is a miss that compiles as usual and rewrites the file at exit.
+``DCRDRAFT_NO_REGEX_CACHE=1`` turns it off. The RE2 translations of ``review.linear`` are
+kept the same way, in a file beside it.
 """
 
 from __future__ import annotations
 
 import _sre  # type: ignore[import-not-found]
 import atexit
+import hashlib
 import marshal
 import os
 import re
@@ -51,21 +54,21 @@ def install() -> None:
     if _state["installed"] or not _supported():
         return
     _state["installed"] = True
-    try:
-        entries = marshal.loads(cache_file().read_bytes())
-        if not isinstance(entries, list):
-            entries = []
-    except (OSError, ValueError, EOFError, TypeError):
-        entries = []
+    entries = _load_entries()
     cache = re._cache  # type: ignore[attr-defined]
+    added: list[tuple[Any, str, int]] = []
     try:
         for pattern, flags, final, code, groups, groupindex, indexgroup in entries:
             key = (str, pattern, flags)
             if key not in cache:
                 cache[key] = _sre.compile(pattern, final, code, groups, groupindex, indexgroup)
+                added.append(key)
             _loaded.add(key)
-    except (TypeError, ValueError, RuntimeError):
-        entries = []  # another layout: the next save starts afresh
+    except Exception:  # noqa: BLE001 - any damage: forget what was loaded, rebuild on save
+        for key in added:
+            cache.pop(key, None)
+        _loaded.clear()
+        entries = []
     _state["entries"] = entries
     if isinstance(getattr(re, "_MAXCACHE", None), int):  # room for these and the run's own
         re._MAXCACHE = max(re._MAXCACHE, len(entries) + 512)  # type: ignore[attr-defined]
@@ -81,7 +84,7 @@ def _load_twins() -> None:
     """The RE2 translations of earlier runs (``review.linear``), checked entry by entry."""
     try:
         saved = marshal.loads(_twins_file().read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
+    except Exception:  # noqa: BLE001 - a damaged file is a cache miss
         return
     if not isinstance(saved, dict):
         return
@@ -111,6 +114,40 @@ def _save_twins() -> None:
     os.replace(tmp, target)
 
 
+_MAGIC = b"dcrdraft-regex-1\n"
+_DIGEST = 32
+
+
+def _valid_entry(entry: Any) -> bool:
+    """An entry shaped as ``save`` writes it (types only; the checksum vouches for values)."""
+    if not isinstance(entry, tuple) or len(entry) != 7:
+        return False
+    pattern, flags, final, code, groups, groupindex, indexgroup = entry
+    return (isinstance(pattern, str) and isinstance(flags, int) and isinstance(final, int)
+            and isinstance(code, list) and all(type(c) is int and 0 <= c < 2**32 for c in code)
+            and isinstance(groups, int) and isinstance(groupindex, dict)
+            and isinstance(indexgroup, tuple))
+
+
+def _load_entries() -> list[Any]:
+    """The saved entries, or [] when the file is missing, damaged or of another layout (the
+    next save then rebuilds it from this run's patterns)."""
+    try:
+        blob = cache_file().read_bytes()
+    except OSError:
+        return []
+    head, payload = blob[:len(_MAGIC) + _DIGEST], blob[len(_MAGIC) + _DIGEST:]
+    if head != _MAGIC + hashlib.sha256(payload).digest():
+        return []
+    try:
+        entries = marshal.loads(payload)
+    except Exception:  # noqa: BLE001 - a damaged file is a cache miss
+        return []
+    if not isinstance(entries, list) or not all(_valid_entry(e) for e in entries):
+        return []
+    return entries
+
+
 def _entry(pattern: str, flags: int) -> tuple[Any, ...]:
     """What ``re._compiler.compile`` hands to ``_sre.compile``, for ``pattern``."""
     compiler = re._compiler  # type: ignore[attr-defined]
@@ -138,7 +175,8 @@ def save() -> None:
         if not new:
             return
         entries = list(_state["entries"]) + [_entry(p, f) for _t, p, f in new]
-        data = marshal.dumps(entries[-_MAX_ENTRIES:])
+        payload = marshal.dumps(entries[-_MAX_ENTRIES:])
+        data = _MAGIC + hashlib.sha256(payload).digest() + payload
         target = cache_file()
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(f".{target.name}.{os.getpid()}")
