@@ -86,7 +86,9 @@ class _Group(click.Group):
         except Exception as exc:  # a bug: one line for the user, the trace on request
             if os.environ.get("DCRDRAFT_DEBUG"):
                 raise
-            click.echo(f"dcrdraft: internal error: {type(exc).__name__}: {exc} "
+            said = " ".join(str(exc).split())
+            said = said if len(said) <= 200 else said[:199] + "…"
+            click.echo(f"dcrdraft: internal error: {type(exc).__name__}: {said} "
                        "(set DCRDRAFT_DEBUG=1 for the traceback, and please report it)", err=True)
             ctx.exit(ExitCode.USAGE)
 

@@ -89,12 +89,29 @@ def _runs(paragraph: Any, inline: Token, *, size: float | None = None) -> None:
                     _shade(run._r.get_or_add_rPr(), GAP_FILL)
 
 
+CORE_PROPERTY_MAX = 255
+"""Word's limit for a core property (title, author ...); python-docx refuses longer ones."""
+
+
+def core_property(text: str) -> str:
+    """``text`` fit for a core property: one line of XML-safe characters, at most 255 long
+    (cut at a word with an ellipsis); the document body keeps the full text."""
+    clean = "".join(c if c.isprintable() else " " for c in text)
+    clean = " ".join(clean.split())
+    if len(clean) <= CORE_PROPERTY_MAX:
+        return clean
+    cut = clean[:CORE_PROPERTY_MAX - 1]
+    if " " in cut[CORE_PROPERTY_MAX // 2:]:
+        cut = cut[:cut.rindex(" ")]
+    return cut.rstrip() + "…"
+
+
 class _Writer:
     """Walks markdown-it tokens and writes the document."""
 
     def __init__(self, title: str, charts: Sequence[Chart]) -> None:
         self.doc = Document()
-        self.doc.core_properties.title = title
+        self.doc.core_properties.title = core_property(title)
         normal = self.doc.styles["Normal"]
         normal.font.name = "Calibri"
         normal.font.size = Pt(10.5)
