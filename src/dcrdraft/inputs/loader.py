@@ -25,9 +25,10 @@ from dcrdraft.inputs.safeyaml import loader as bounded_loader
 INPUT_SUFFIXES = (".yaml", ".yml", ".json")
 
 
-MAX_INPUT_BYTES = 4 * 1024 * 1024
-"""Largest inputs file read (4 MB): the largest real inputs are tens of KB, and drafting stays
-linear in the size, so a file at the limit drafts in seconds."""
+MAX_INPUT_BYTES = 2 * 1024 * 1024
+"""Largest inputs file read (2 MB): real inputs are tens of KB. Reading and drafting are
+linear in the size; the round-trip YAML reader (which keeps every line for messages) takes
+about 10 s of CPU time for the densest 2 MB file."""
 
 MAX_PROBLEMS = 50
 """Problems listed for one file; the rest are counted in one more line."""
@@ -134,18 +135,23 @@ def _message(err: Any) -> str:
     return msg
 
 
-def problems_from(exc: ValidationError, data: Any, path: str) -> list[Problem]:
-    """Turn a pydantic ValidationError into located problems, one per error."""
+def problems_from(exc: ValidationError, data: Any, path: str,
+                  limit: int | None = None) -> list[Problem]:
+    """Turn a pydantic ValidationError into located problems, one per error; with ``limit``,
+    the first ``limit`` and one line counting the rest (so 100,000 typos cost 50 messages)."""
     out = []
-    for err in exc.errors():
+    errors = exc.errors()
+    for err in errors if limit is None else errors[:limit]:
         loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
         out.append(Problem(path, line_of(data, loc), _field_path(loc), _message(err)))
+    if limit is not None and len(errors) > limit:
+        out.append(Problem(path, None, "", f"... and {len(errors) - limit:,} more problems"))
     return out
 
 
 def capped(problems: list[Problem], path: str, limit: int = MAX_PROBLEMS) -> list[Problem]:
     """The first ``limit`` problems and one line counting the rest."""
-    if len(problems) <= limit:
+    if len(problems) <= limit + 1:  # a list already capped ends in its count line
         return problems
     more = len(problems) - limit
     return [*problems[:limit], Problem(path, None, "", f"... and {more:,} more problems")]
@@ -175,7 +181,7 @@ def load_text(text: str, path: str = "<inputs>") -> Inputs:
     try:
         return Inputs.model_validate(to_plain(data))
     except ValidationError as exc:
-        raise InputError(capped(problems_from(exc, data, path), path)) from None
+        raise InputError(problems_from(exc, data, path, MAX_PROBLEMS)) from None
 
 
 def read_inputs_bytes(path: str | Path, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
