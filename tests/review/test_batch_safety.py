@@ -1,0 +1,84 @@
+"""A batch review survives its worst file and a damaged cache: one bad file is that file's
+``error`` (the rest reviewed, JSON still written), and a damaged compiled-pattern cache is
+rebuilt instead of breaking every review."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+FIXTURES = Path(__file__).resolve().parent.parent.parent / "fixtures"
+
+
+def _review(*args: str, env: dict[str, str] | None = None,
+            cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "dcrdraft", "review", *args],
+                          capture_output=True, text=True, env=env, cwd=cwd)
+
+
+def test_one_bad_file_is_its_own_error_and_the_rest_are_reviewed(tmp_path: Path) -> None:
+    good = [tmp_path / "chatbot.yaml", tmp_path / "radiology.yaml"]
+    for g in good:
+        shutil.copy(FIXTURES / g.name, g)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text((FIXTURES / "chatbot.yaml").read_text().replace("n: 420}", "n: " + "9" * 4300 + "}", 1))
+    proc = _review(str(good[0]), str(bad), str(good[1]), "--format", "json", "--no-cache")
+    assert proc.returncode == 2  # a file that could not be reviewed (docs/ci.md)
+    files = json.loads(proc.stdout)["files"]
+    assert [f["path"] for f in files] == [str(good[0]), str(bad), str(good[1])]
+    assert files[0].get("error") is None and files[2].get("error") is None
+    assert files[0]["checklist"] and files[2]["checklist"]
+    assert "too large" in files[1]["error"] and f"{bad}:" in files[1]["error"]
+    assert "internal error" not in proc.stderr
+
+
+def _cache_env(tmp_path: Path) -> dict[str, str]:
+    return {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+
+
+def _regex_cache(tmp_path: Path) -> Path:
+    found = list((tmp_path / "cache").rglob("regex-*.bin"))
+    assert len(found) == 1
+    return found[0]
+
+
+def test_a_damaged_pattern_cache_is_rebuilt(tmp_path: Path) -> None:
+    import marshal
+
+    env = _cache_env(tmp_path)
+    dcr = str(FIXTURES / "review" / "strong-guide-style.md")
+    first = _review(dcr, "--no-cache", "--format", "json", env=env)
+    cache = _regex_cache(tmp_path)
+    good = cache.read_bytes()
+    damages = {
+        "flipped-byte": good[: len(good) // 2] + bytes([good[len(good) // 2] ^ 0xFF])
+        + good[len(good) // 2 + 1:],
+        "truncated": good[: len(good) // 3],
+        "huge-ints": marshal.dumps([("x", 0, 0, [2**40] * 4, 0, {}, ())]),
+        "wrong-shape": marshal.dumps({"not": "a list"}),
+        "garbage": b"\x00" * 100,
+    }
+    for name, data in damages.items():
+        cache.write_bytes(data)
+        proc = _review(dcr, "--no-cache", "--format", "json", env=env)
+        assert "internal error" not in proc.stderr, name
+        assert proc.returncode == first.returncode, name
+        assert json.loads(proc.stdout) == json.loads(first.stdout), name
+        assert cache.read_bytes().startswith(b"dcrdraft-regex-1\n"), name  # rebuilt
+
+
+def test_a_damaged_result_cache_entry_is_a_miss(tmp_path: Path) -> None:
+    env = _cache_env(tmp_path)
+    dcr = str(FIXTURES / "review" / "strong-guide-style.md")
+    first = _review(dcr, "--format", "json", env=env)
+    entries = [p for p in (tmp_path / "cache").rglob("*.json")]
+    assert entries
+    for entry in entries:
+        entry.write_text('{"report": ' + "[" * 100_000)
+    again = _review(dcr, "--format", "json", env=env)
+    assert "internal error" not in again.stderr
+    assert json.loads(again.stdout) == json.loads(first.stdout)
