@@ -36,6 +36,7 @@ class _BoundedComposer(Composer):
 
     def __init__(self, loader: Any = None) -> None:
         super().__init__(loader)
+        self.warn_double_anchors = False  # legal YAML (the later one wins); no stderr noise
         self._sizes: dict[int, int] = {}
         self._alias_values = 0
 
