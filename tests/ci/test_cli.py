@@ -37,7 +37,8 @@ def test_reports_written_and_exit_code_unchanged(here: Path) -> None:
     assert json.loads(Path("out.sarif").read_text())["version"] == "2.1.0"
     assert Path("comment.md").read_text().startswith("<!-- dcrdraft-review -->")
     assert "wrote sarif report to out.sarif" in err
-    assert invoke("strong.md", "--report", "sarif=out.sarif")[0] == 0  # overwrites
+    assert invoke("strong.md", "--report", "sarif=out.sarif")[0] == 2  # exists: no clobber
+    assert invoke("strong.md", "--report", "sarif=out.sarif", "--force")[0] == 0  # overwrites
 
 
 def test_bad_report_option_is_a_usage_error(here: Path) -> None:
