@@ -211,3 +211,24 @@ def test_init_creates_exclusively_and_never_replaces(tmp_path: Path) -> None:
     target.write_text("mine")
     code, lines = _invoke("init", str(target))
     assert code == 2 and target.read_text() == "mine"
+
+
+def test_unreadable_rubric_and_config_files_are_one_line(inputs: Path) -> None:
+    folder = inputs.with_name("folder.yaml")
+    folder.mkdir()
+    binary = inputs.with_name("binary.yaml")
+    binary.write_bytes(b"\x00\x01\x02" * 100)
+    latin = inputs.with_name("latin.toml")
+    latin.write_bytes("x = 'caf\xe9'\n".encode("latin-1"))
+    cases = [
+        (["review", str(inputs), "--rubric", str(folder)], "is a folder, not a rubric file"),
+        (["review", str(inputs), "--rubric", str(binary)], "looks like a binary file"),
+        (["rules", "--rubric", str(folder)], "is a folder, not a rubric file"),
+        (["review", str(inputs), "--config", str(folder)], "is a folder, not a config file"),
+        (["review", str(inputs), "--config", str(latin)], "not UTF-8 text"),
+        (["draft", str(inputs), "--config", str(folder)], "is a folder, not a config file"),
+    ]
+    for args, needle in cases:
+        code, lines = _invoke(*args)
+        assert code == 2, args
+        assert len(lines) == 1 and lines[0].startswith("dcrdraft: ") and needle in lines[0], lines

@@ -193,3 +193,16 @@ def read_regular(path: PathLike, max_bytes: int, what: str = "document") -> byte
 
 def _article(what: str) -> str:
     return f"an {what}" if what[:1] in "aeiou" else f"a {what}"
+
+
+def read_text_file(path: PathLike, max_bytes: int, what: str) -> str:
+    """The UTF-8 text of a regular file (see ``read_regular``); binary data and other
+    encodings are a ``ReadError`` naming the file, like every other read problem."""
+    data = read_regular(path, max_bytes, what)
+    if b"\x00" in data[:8192]:
+        raise ReadError(f"{path}: looks like a binary file, not {_article(what)}")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ReadError(f"{path}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset "
+                        f"{exc.start}); save it as UTF-8") from None

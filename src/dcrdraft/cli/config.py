@@ -10,7 +10,7 @@ import click
 
 @click.command("config")
 @click.argument("path", required=False, default=".")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+@click.option("--config", "config_path", type=click.Path(), default=None,
               help="Show this config file instead of the discovered one.")
 @click.option("--isolated", is_flag=True, help="Ignore every config file (defaults only).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",

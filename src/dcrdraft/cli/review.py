@@ -79,9 +79,9 @@ class _LazyBar:
 @click.option("--ignore", multiple=True, help="Rules not to run: codes, prefixes or names.")
 @click.option("--severity", "severities", multiple=True, metavar="CODE=LEVEL",
               help="Override a rule's severity (error, warning, info).")
-@click.option("--rubric", "rubrics", multiple=True, type=click.Path(dir_okay=False),
+@click.option("--rubric", "rubrics", multiple=True, type=click.Path(),
               help="Extra rubric YAML adding or overriding rules (repeatable).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+@click.option("--config", "config_path", type=click.Path(), default=None,
               help="Use this config file instead of discovering one.")
 @click.option("--isolated", is_flag=True, help="Ignore every config file.")
 @click.option("--llm", "use_llm", is_flag=True,

@@ -9,7 +9,7 @@ from dcrdraft.errors import ConfigError
 
 @click.command("rules")
 @click.argument("code", required=False)
-@click.option("--rubric", "rubrics", multiple=True, type=click.Path(dir_okay=False),
+@click.option("--rubric", "rubrics", multiple=True, type=click.Path(),
               help="Extra rubric YAML adding or overriding rules (repeatable).")
 def rules_command(code: str | None, rubrics: tuple[str, ...]) -> None:
     """List review rules, or explain CODE (e.g. M01 or vague-risk)."""

@@ -99,10 +99,15 @@ class Config:
 
 def _table(path: Path) -> dict[str, Any] | None:
     """The dcrdraft table of ``path``, or None for a pyproject.toml without one."""
+    from dcrdraft.errors import ReadError
+    from dcrdraft.io import read_text_file
+
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read config ({exc.strerror or exc})") from exc
+        raw = tomllib.loads(read_text_file(path, 1024 * 1024, "config file"))
+    except ReadError as exc:
+        raise ConfigError(exc.message) from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML (nested too deeply)") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML ({exc})") from exc
     if path.name == "pyproject.toml":
@@ -143,7 +148,7 @@ def _validate(path: Path, table: dict[str, Any]) -> Settings:
 def read_config(path: str | Path) -> Config:
     """Read one config file (``--config PATH``); a pyproject.toml must have [tool.dcrdraft]."""
     p = Path(path)
-    if not p.is_file():
+    if not p.exists():
         raise ConfigError(f"{p}: config file not found")
     table = _table(p)
     if table is None:

@@ -90,10 +90,13 @@ class Rubric:
 
 
 def _load_yaml(path: Path) -> Any:
+    from dcrdraft.errors import ReadError
+    from dcrdraft.io import read_text_file
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read rubric ({exc.strerror or exc})") from exc
+        text = read_text_file(path, 4 * 1024 * 1024, "rubric file")
+    except ReadError as exc:
+        raise ConfigError(exc.message) from None
     try:
         # lazy: PyYAML is needed when the rubric is first read, not on import
         import yaml  # PyYAML's C loader is ~20x faster than ruamel on start-up
@@ -229,7 +232,7 @@ def load_rubric(extra: Iterable[Path | str] = ()) -> Rubric:
     rules: dict[str, Rule | None] = {}
     order: list[str] = []
     for path in builtin_files() + extra_paths:
-        if not path.is_file():
+        if not path.exists():
             raise ConfigError(f"{path}: rubric file not found")
         _read_file(path, rules, order)
     kept = [r for c in order if (r := rules[c]) is not None]
