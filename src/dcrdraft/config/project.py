@@ -97,15 +97,36 @@ class Config:
         return Config(data, self.path, sources)
 
 
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
+def _read_config_text(path: Path) -> str:
+    """The text of a config file: a regular UTF-8 file within 1 MB, else one ConfigError
+    (folders, FIFOs and devices are refused before they are opened)."""
+    import stat
+
+    st = path.stat()
+    if stat.S_ISDIR(st.st_mode):
+        raise ConfigError(f"{path}: is a folder, not a config file")
+    if not stat.S_ISREG(st.st_mode):
+        raise ConfigError(f"{path}: not a regular file (a pipe, socket or device), so not a "
+                          "config file")
+    if st.st_size > MAX_CONFIG_BYTES:
+        raise ConfigError(f"{path}: larger than the 1 MB limit for a config file")
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset "
+                          f"{exc.start}); save it as UTF-8") from None
+
+
 def _table(path: Path) -> dict[str, Any] | None:
     """The dcrdraft table of ``path``, or None for a pyproject.toml without one."""
-    from dcrdraft.errors import ReadError
-    from dcrdraft.io import read_text_file
-
     try:
-        raw = tomllib.loads(read_text_file(path, 1024 * 1024, "config file"))
-    except ReadError as exc:
-        raise ConfigError(exc.message) from None
+        raw = tomllib.loads(_read_config_text(path))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config ({exc.strerror or exc})") from exc
     except RecursionError:
         raise ConfigError(f"{path}: invalid TOML (nested too deeply)") from None
     except tomllib.TOMLDecodeError as exc:
