@@ -46,6 +46,7 @@ def _lines(err: DcrError) -> list[str]:
     """What the user sees: ``file:line: field: message`` per located problem (at most
     ``MAX_PROBLEMS`` and a count), else ``dcrdraft: file: reason`` like every other error."""
     if isinstance(err, InputError) and err.problems:
+        # lazy: the loader (ruamel) is imported only to show an inputs error
         from dcrdraft.inputs.loader import capped
 
         shown = capped(err.problems, err.problems[0].path)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
 
 from dcrdraft.errors import ExitCode
+from dcrdraft.io import read_regular
 
 
 @click.command("tui")
@@ -34,16 +36,12 @@ def tui_command(inputs: str | None, review: str | None) -> None:
 def _check_readable(inputs: str | None, review: str | None) -> None:
     """A file given that cannot be opened is one line here, before the screen is taken over
     (a missing inputs file is fine: the TUI starts it from the starter, unsaved)."""
-    import os
-
-    from dcrdraft.io import read_regular
-
     if review is not None:
-        from dcrdraft.ingest import DEFAULT_MAX_BYTES
+        from dcrdraft.ingest import DEFAULT_MAX_BYTES  # lazy: the readers load on use
 
         read_regular(review, DEFAULT_MAX_BYTES, "document")
     elif inputs is not None and os.path.lexists(inputs):
-        from dcrdraft.inputs.loader import read_inputs_bytes
+        from dcrdraft.inputs.loader import read_inputs_bytes  # lazy: ruamel loads on use
 
         read_inputs_bytes(inputs)
 

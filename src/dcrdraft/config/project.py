@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import re
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -103,8 +104,6 @@ MAX_CONFIG_BYTES = 1024 * 1024
 def _read_config_text(path: Path) -> str:
     """The text of a config file: a regular UTF-8 file within 1 MB, else one ConfigError
     (folders, FIFOs and devices are refused before they are opened)."""
-    import stat
-
     st = path.stat()
     if stat.S_ISDIR(st.st_mode):
         raise ConfigError(f"{path}: is a folder, not a config file")

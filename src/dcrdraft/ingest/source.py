@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from dcrdraft.errors import ReadError
+from dcrdraft.io import read_regular
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 """Documents larger than this (20 MB) are refused; no real DCR comes near it."""
@@ -35,8 +36,6 @@ def within_budget(text: str, budget: int = REVIEW_CHARS) -> tuple[str, int | Non
 def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The file's bytes, or ReadError when it is missing, a folder, a FIFO or device, or too
     large (checked before a byte is read)."""
-    from dcrdraft.io import read_regular
-
     return read_regular(path, max_bytes, "document")
 
 

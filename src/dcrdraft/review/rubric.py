@@ -13,7 +13,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from dcrdraft.errors import ConfigError
+from dcrdraft.errors import ConfigError, ReadError
+from dcrdraft.io import read_text_file
 from dcrdraft.paths import rubrics_dir
 from dcrdraft.review.checks import CHECKS
 from dcrdraft.review.models import Severity
@@ -90,9 +91,6 @@ class Rubric:
 
 
 def _load_yaml(path: Path) -> Any:
-    from dcrdraft.errors import ReadError
-    from dcrdraft.io import read_text_file
-
     try:
         text = read_text_file(path, 4 * 1024 * 1024, "rubric file")
     except ReadError as exc:

@@ -13,6 +13,7 @@ from dcrdraft.config.project import load_config
 from dcrdraft.editing.session import EditSession
 from dcrdraft.errors import DcrError
 from dcrdraft.llm import resolve_settings
+from dcrdraft.tui.saving import save as save_session
 from dcrdraft.tui.screens.confirm import ConfirmScreen
 from dcrdraft.tui.screens.draft import DraftScreen
 from dcrdraft.tui.screens.help import HelpScreen
@@ -101,9 +102,7 @@ class DcrApp(App[None]):
 
         def answer(choice: str | None) -> None:
             if choice == "save":
-                from dcrdraft.tui.saving import save
-
-                save(self, session, self.exit)
+                save_session(self, session, self.exit)
             elif choice == "discard":
                 session.discard_journal()
                 self.exit()

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from dcrdraft.editing.session import EditSession
 from dcrdraft.errors import DcrError
+from dcrdraft.tui.saving import save as save_session
 from dcrdraft.tui.screens.confirm import ConfirmScreen
 from dcrdraft.tui.screens.draft import DraftScreen
 
@@ -71,9 +72,7 @@ class RawScreen(Screen[None]):
             area.focus()
 
     def action_save(self) -> None:
-        from dcrdraft.tui.saving import save
-
-        save(self.app, self.session,
+        save_session(self.app, self.session,
              lambda: self.notify(f"Saved {self.session.path.name} as typed"))
 
     def action_check(self) -> None:
