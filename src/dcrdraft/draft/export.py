@@ -49,10 +49,16 @@ def format_for(output: str | None, fmt: str | None) -> OutputFormat:
 def document_format_for(output: str | None, fmt: str | None) -> DocumentFormat:
     """As ``format_for``, among the draft's document formats: a ``.yml``/``.yaml`` output
     (alerting rules, or an inputs file) is refused rather than given Markdown."""
+    suffix = PurePath(output).suffix.lower() if output else ""
+    if output and fmt is None and _SUFFIXES.get(suffix) not in DOCUMENT_FORMATS:
+        known = ", ".join(s for s, f in _SUFFIXES.items() if f in DOCUMENT_FORMATS)
+        rules = "; alerting rules come from `dcrdraft export`" if suffix in _SUFFIXES else ""
+        raise OutputError(f"{output}: unknown output type {suffix or '(no suffix)'}; "
+                          f"supported: {known} (or name one with --format){rules}")
     chosen = format_for(output, fmt)
     if chosen == "prometheus":
-        raise OutputError(f"{output}: a draft is written as .md, .markdown, .html, .htm or "
-                          ".docx; alerting rules come from `dcrdraft export -o rules.yml`")
+        raise OutputError("a draft is Markdown, HTML or DOCX; alerting rules come from "
+                          "`dcrdraft export`")
     return chosen
 
 
