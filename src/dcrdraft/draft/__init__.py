@@ -123,6 +123,7 @@ def context(a: Analysis, parts: DraftParts | None = None) -> dict[str, Any]:
 
     letters = list(string.ascii_uppercase[2:]) + [f"Z{n}" for n in range(1, 100)]
     decision = i.recommendation.decision
+    signing = signing_view(i)
     return {
         "a": a,
         "parts": parts,
@@ -133,11 +134,12 @@ def context(a: Analysis, parts: DraftParts | None = None) -> dict[str, Any]:
         "decision_label": DECISION_LABEL.get(decision or ""),
         "decision_sentence": DECISION_SENTENCE.get(decision or ""),
         "trigger_label": TRIGGER_LABEL,
-        "signed": sum(1 for s in i.signoffs if s.name and s.decision and s.date),
+        "signed": sum(1 for st in signing.states if st.status != "stale"
+                      and st.signoff.name and st.signoff.decision and st.signoff.date),
         "matrix": RISK_MATRIX,
         "appendix_letters": letters,
         "charts": charts_for(a),
-        "signing": signing_view(i),
+        "signing": signing,
     }
 
 

@@ -92,7 +92,7 @@ class FileReport:
     score: int = 0
     """0-100, see ``dcrdraft.review.score``."""
     ready: bool = False
-    """All checklist items pass and no M-finding remains."""
+    """All checklist items pass and no blocking finding remains (an M-finding or an error)."""
     recommendation: Recommendation | None = None
     """The decision the document states, when it states one."""
     checklist: list[ItemResult] = field(default_factory=list)

@@ -18,6 +18,7 @@ from typing import Literal
 from dcrdraft.errors import ConfigError, ExitCode
 from dcrdraft.review.models import Finding, RunReport, Severity
 from dcrdraft.review.rubric import Rubric, Rule
+from dcrdraft.review.score import blocks
 
 FailOn = Literal["error", "warning", "never"]
 
@@ -166,7 +167,8 @@ def gate(run: RunReport, fail_on: FailOn | None = None, fail_under: int | None =
     """The exit code: 2 when a file could not be read (never hidden), else 1 when the gate
     fails (unless ``exit_zero``), else 0.
 
-    Without ``fail_on`` and ``fail_under`` any M-finding fails (the reviewer's default);
+    Without ``fail_on`` and ``fail_under`` any blocking finding fails (the reviewer's default:
+    an M-finding or an error such as a stale sign-off or an overdue condition);
     ``fail_on`` fails on a reported finding or unmet checklist item at or above that
     severity; ``fail_under`` on any file scoring below it."""
     if run.errors:
@@ -176,7 +178,7 @@ def gate(run: RunReport, fail_on: FailOn | None = None, fail_under: int | None =
     if fail_under is not None:
         failed |= any(f.score < fail_under for f in read)
     if fail_on is None and fail_under is None:
-        failed |= any(x.code.startswith("M") for f in read for x in f.findings)
+        failed |= any(blocks(x) for f in read for x in f.findings)
     elif fail_on not in (None, "never"):
         floor = SEVERITY_RANK[fail_on]
         sev = item_severity or {}

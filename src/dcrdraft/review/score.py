@@ -5,8 +5,9 @@
               + min(10, 2 per X error + 1 per X warning)      (extra checks; info costs nothing)
     score     = clamp(round(checklist - penalty), 0, 100)
 
-A DCR is ``ready`` only when every checklist item passes and no M-finding remains; the score
-ranks documents, the gate decides.
+A DCR is ``ready`` only when every checklist item passes and no blocking finding remains: a
+common mistake (M-finding) or any finding at ``error`` severity (a stale sign-off X09, an
+overdue condition X10, a contradicted figure ...). The score ranks documents, the gate decides.
 """
 
 from __future__ import annotations
@@ -33,7 +34,12 @@ def score(items: Sequence[ItemResult], findings: Sequence[Finding],
     return max(0, min(100, round(value)))
 
 
+def blocks(finding: Finding) -> bool:
+    """Whether ``finding`` alone keeps a document from being ready and fails the default gate:
+    one of the guide's common mistakes, or any finding reported at ``error`` severity."""
+    return finding.code.startswith("M") or finding.severity == "error"
+
+
 def is_ready(items: Sequence[ItemResult], findings: Sequence[Finding]) -> bool:
-    """All items pass and no M-finding."""
-    return all(i.status == "pass" for i in items) and not any(
-        f.code.startswith("M") for f in findings)
+    """All items pass and no blocking finding."""
+    return all(i.status == "pass" for i in items) and not any(blocks(f) for f in findings)
