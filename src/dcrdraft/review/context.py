@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from dcrdraft.ingest.document import Block, Document, Section
-from dcrdraft.review.text import clean, sentences
+from dcrdraft.review.text import clean, is_gap, sentences, without_gap
 
 T = TypeVar("T")
 
@@ -71,7 +71,8 @@ class Unit:
 
 @dataclass
 class Context:
-    """One document prepared for the checks."""
+    """One document prepared for the checks; the gaps of a dcrdraft draft ("Gap: no ...")
+    are left out, since they say only what is missing."""
 
     doc: Document
     units: list[Unit] = field(default_factory=list)
@@ -104,6 +105,7 @@ class Context:
             lines = block.row_lines or [block.line] * len(block.rows)
             for i, row in enumerate(block.rows[1:], start=1):
                 cells = [clean(c) for c in row]
+                cells = [without_gap(c) for c in cells]
                 text = "; ".join(f"{h}: {c}" if h else c for h, c in zip(header, cells) if c)
                 ln = lines[i] if i < len(lines) else block.line
                 unit = Unit(text, ln, ln, section, kinds, block, i)
@@ -118,7 +120,7 @@ class Context:
             buf: list[str] = []
             for off, raw in enumerate(parts):
                 here = ln + off
-                t = clean(raw)
+                t = without_gap(clean(raw))
                 if t:
                     self.units.append(Unit(t, here, here, section, kinds, block))
                     if not buf:
@@ -132,15 +134,18 @@ class Context:
                 self.chunks.append(Unit("\n".join(buf), start, block.end_line, section, kinds,
                                         block))
             return
-        text = clean(block.text)
+        text = without_gap(clean(block.text))
         if not text:
-            return
+            return  # a gap says what is missing: evidence of nothing
         self.chunks.append(Unit(text, block.line, block.end_line, section, kinds, block))
         sents = sentences(text)
         if len(sents) == 1:
             self.units.append(Unit(text, block.line, block.end_line, section, kinds, block))
             return
         for s in sents:
+            s = without_gap(s)
+            if not s:
+                continue
             ln = self._locate(s, block)
             self.units.append(Unit(s, ln, ln, section, kinds, block))
 

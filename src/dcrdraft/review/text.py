@@ -84,7 +84,9 @@ PLACEHOLDER_RE = fast(
     r"\[(?:name|names|owner|date|tbd|tbc|todo|x+|insert[^\]]*|your[^\]]*|role|team|"
     r"signature|system name|metric|value|n|\?+|\.\.\.|…)\]"
     r"|\bTBD\b|\bTBC\b|\bTODO\b|\bFIXME\b|\bXX+(?:\.X+)?\s?%|\b(?:XX|X\.X|N\.N)%|\?\?\?+|"
-    r"<(?:insert|add|name|date|owner|tbd)[^>]{0,40}>|\blorem ipsum\b|\{\{[^}]{1,40}\}\}", I)
+    r"<(?:insert|add|name|date|owner|tbd)[^>]{0,40}>|\blorem ipsum\b|\{\{[^}]{1,40}\}\}"
+    r"|^\W*replace (?:this )?with (?:the|your|a|an)\b|\breplace with (?:the|your) (?:system|model)'?s? name\b",
+    I)
 
 NEGATION_RE = fast(
     r"\b(?:no|not|never|none|nor|without|lacks?|absent|unavailable|n/a|neither|has(?:n't| not)|"
@@ -121,6 +123,25 @@ def sentences(text: str) -> list[str]:
 def clean(text: str) -> str:
     """Text without Markdown emphasis marks, whitespace collapsed."""
     return " ".join(_MD_NOISE.sub("", text).split())
+
+
+GAP_RE = re.compile(r"^(?P<label>[^:;]{1,60}:)?\s*\W*gap(?:\W*$|\s*:(?!\s*[\d+−-]))", re.I)
+"""A visible gap of a dcrdraft draft ("Gap: no monitoring thresholds", "Residual risk: Gap:
+assess ...", a bare "Gap" cell); a figure after the colon ("Gap: 12 points") is a difference."""
+
+
+def is_gap(text: str) -> bool:
+    """Whether ``text`` (cleaned) is a gap statement: it says what is missing, never more."""
+    return bool(GAP_RE.match(text))
+
+
+def without_gap(text: str) -> str:
+    """``text`` with a gap statement taken out: a labelled gap keeps its label with an empty
+    value ("Residual risk: Gap: assess ..." -> "Residual risk: —"), a bare one becomes ""."""
+    m = GAP_RE.match(text)
+    if m is None:
+        return text
+    return f"{m.group('label')} —" if m.group("label") else ""
 
 
 def percents(text: str) -> list[float]:

@@ -122,7 +122,7 @@ PLACEHOLDER_X = re.compile(f"{PLACEHOLDER_RE.pattern}|{EXTRA_PLACEHOLDER}", re.I
 """The shared placeholder list plus option lists and template slots ("[HIGH/MEDIUM/LOW]",
 "[threshold]")."""
 
-EMPTY_VALUE = re.compile(r"^\W*(?:gap\s*:.*|n/?a|none|nil|tbd|tbc|todo|pending|unknown|unassigned|"
+EMPTY_VALUE = re.compile(r"^\W*(?:gap(?:\s*:.*)?|n/?a|none|nil|tbd|tbc|todo|pending|unknown|unassigned|"
                          r"not (?:yet )?(?:assigned|known|defined|set|available)|-+|–|—|\?+)?"
                          r"\W*$", re.I)
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from dcrdraft.review.context import Context, Unit
-from dcrdraft.review.text import FIGURE_RE, NUM, VAGUE_RE, clean
+from dcrdraft.review.text import FIGURE_RE, NUM, VAGUE_RE, clean, is_gap, without_gap
 from dcrdraft.review.checks.base import PLACEHOLDER_X, Hit, Params, Verdict, absent_value, check
 
 FIELDS: dict[str, re.Pattern[str]] = {
@@ -172,7 +172,8 @@ def entries(ctx: Context, kinds: set[str] | None = None) -> list[Entry]:
             subs = [c for c in sec.children if c.blocks]
             if subs and len(subs) >= 2:
                 for c in subs:
-                    rest = [b.text for b in c.all_blocks() if id(b) not in used]
+                    rest = [t for b in c.all_blocks() if id(b) not in used
+                            for t in [_without_gaps(b.text)] if t]
                     if not rest or _RESIDUAL_HEADING.search(c.title):
                         continue  # a table's heading (its rows are the entries) or residuals
                     text = "\n".join([c.title, *rest])
@@ -186,6 +187,13 @@ def entries(ctx: Context, kinds: set[str] | None = None) -> list[Entry]:
             out += _group(units)
         return sorted(_fold_summary_rows(out, table_entries), key=lambda e: e.line)
     return ctx.cached("risk_entries", compute)
+
+
+def _without_gaps(text: str) -> str:
+    """A block's text with its gap lines reduced to their empty labels ("Residual risk: Gap:
+    assess ..." -> "Residual risk: —"): the field is declared, and says nothing."""
+    kept = (without_gap(clean(ln)) if is_gap(clean(ln)) else ln for ln in text.split("\n"))
+    return "\n".join(ln for ln in kept if ln)
 
 
 def _fold_summary_rows(out: list[Entry], rows: list[Entry]) -> list[Entry]:
