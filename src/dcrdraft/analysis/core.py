@@ -22,13 +22,53 @@ __all__ = [
 ]
 
 
-def _tokens(text: str) -> set[str]:
-    return {t for t in re.split(r"[^a-z0-9]+", text.lower()) if t and t != "rate"}
+_STOP = frozenset({"a", "an", "the", "at", "of", "on", "in", "for", "by", "to", "and", "or",
+                   "with", "rate", "than", "less", "more"})
+_UNITS = {"%": " pct ", "percent": "pct", "pc": "pct"}
+
+
+def tokens(text: str) -> frozenset[str]:
+    """The normalised tokens of a name: lower case, '%' and 'percent' as 'pct', numbers split
+    from their units ('1pct' -> '1', 'pct'), plurals singular, filler words dropped, so
+    ``fraud_recall_at_1pct_hold_rate`` and "Fraud recall at 1% hold rate" agree."""
+    t = text.lower().replace("%", " pct ")
+    t = re.sub(r"(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)", " ", t)
+    out = set()
+    for w in re.split(r"[^a-z0-9.]+", t):
+        w = w.strip(".")
+        w = _UNITS.get(w, w)
+        if len(w) > 4 and w.endswith("ies"):
+            w = w[:-3] + "y"
+        elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+            w = w[:-1]
+        if w and w not in _STOP:
+            out.add(w)
+    return frozenset(out)
 
 
 def _matches(key: str, name: str) -> bool:
-    a, b = _tokens(key), _tokens(name)
+    a, b = tokens(key), tokens(name)
     return bool(a) and bool(b) and (a <= b or b <= a)
+
+
+def _core_tokens(segment: str) -> frozenset[str]:
+    """A segment's name without its qualifier in brackets or figures ("New merchants (< 30
+    days)" -> {new, merchant})."""
+    bare = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", segment)
+    return frozenset(t for t in tokens(bare) if not t[:1].isdigit() and t != "pct")
+
+
+def covers(risk: Risk, segment: str) -> bool:
+    """Whether ``risk`` covers ``segment``: it names the segment in ``segments`` (by normalised
+    tokens), its title carries all of the segment's tokens, or its text names it verbatim."""
+    seg = tokens(segment)
+    if any(tokens(s) == seg or (_core_tokens(s) and _core_tokens(s) == _core_tokens(segment))
+           for s in risk.segments):
+        return True
+    core = _core_tokens(segment)
+    if core and core <= tokens(risk.title):
+        return True
+    return segment.lower() in _risk_text(risk)
 
 
 def _column(key: str, inputs: Inputs) -> SegmentColumn:
@@ -157,9 +197,7 @@ def analyse(inputs: Inputs) -> Analysis:
             if value is None or col.threshold is None or col.metric is None:
                 continue
             if not stats.meets(value, col.threshold, col.higher_is_better):
-                covered = [
-                    rv.label for rv in risks if seg.name.lower() in _risk_text(rv.risk)
-                ]
+                covered = [rv.label for rv in risks if covers(rv.risk, seg.name)]
                 failures.append(
                     SegmentFailure(seg.name, col.metric, value, col.threshold,
                                    col.higher_is_better, covered)

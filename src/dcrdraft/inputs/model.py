@@ -243,7 +243,10 @@ class Risk(Strict):
     review_cadence: str | None = None
     """How often the risk is reviewed after deployment."""
     segments: list[str] = Field(default_factory=list)
-    """Names of evaluation segments this risk covers."""
+    """Names of the evaluation segments this risk covers, as written under
+    ``evaluation.segments`` (compared by normalised words, so case, plurals and punctuation do
+    not matter). A segment below its threshold that no risk covers is listed as a risk gap; a
+    risk whose title carries every word of a segment's name covers it without this list."""
 
     @field_validator("owner", mode="before")
     @classmethod

@@ -144,6 +144,23 @@ def without_gap(text: str) -> str:
     return f"{m.group('label')} —" if m.group("label") else ""
 
 
+OPERATING_POINT_RE = fast(
+    rf"\b(?:{METRIC_WORDS})\s*(?:at|@)\s?(?:an?\s+)?(?P<num>{NUM})\s?%\s*(?:[\w-]+\s+){{0,3}}?"
+    rf"(?:rate|fpr|fnr|tpr|recall|precision|coverage|budget|volume|capacity)\b", I)
+"""A metric named by its operating point ("Fraud recall at 1% hold rate", "precision @ 5% FPR"):
+the figure inside the name fixes where the metric is read, it is never its value."""
+
+
+def without_operating_points(text: str) -> str:
+    """``text`` with the figure inside each metric name masked ("recall at #% hold rate"), so
+    value checks never take a name's operating point for a result or a threshold."""
+    if "%" not in text:
+        return text
+    return OPERATING_POINT_RE.sub(
+        lambda m: m.group(0)[: m.start("num") - m.start()] + "#" * len(m.group("num"))
+        + m.group(0)[m.end("num") - m.start():], text)
+
+
 def percents(text: str) -> list[float]:
     """Every percentage in ``text`` as a number of points (``87%`` -> 87.0)."""
     return [to_float(m.group(1)) for m in PERCENT_RE.finditer(text)]

@@ -11,7 +11,7 @@ from dcrdraft.review.checks.segments import segment_rows
 from dcrdraft.review.checks.units import EVAL_KINDS, has_figure, metric_units
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.text import (FIGURE_RE, METRIC_RE, NUM, PERCENT_RE, lower_is_better,
-                                  metric_key, percents, to_float)
+                                  metric_key, percents, to_float, without_operating_points)
 
 BASELINE_RE = re.compile(
     r"\bbaselines?\b|\bprevious\b|\bprior\b|\bpredecessor\b|\blegacy\b|\bincumbent\b|"
@@ -150,11 +150,12 @@ def interval_plausible(ctx: Context, params: Params) -> list[Hit]:
     lo_ratio, hi_ratio = float(params.get("low", 0.5)), float(params.get("high", 2.0))
     hits: list[Hit] = []
     for u in ctx.units:
-        iv = _INTERVAL_RE.search(u.text)
+        text = without_operating_points(u.text)
+        iv = _INTERVAL_RE.search(text)
         if not iv:
             continue
-        nm = _N_RE.search(u.text)
-        before = u.text[: iv.start()]
+        nm = _N_RE.search(text)
+        before = text[: iv.start()]
         ps = [m for m in PERCENT_RE.finditer(before)
               if not re.match(r"\s?(?:CI|confiden|credib)", before[m.end():], re.I)]
         if not nm or not ps:
@@ -190,15 +191,16 @@ _PAIR_BEFORE = re.compile(rf"({METRIC_RE.pattern})[^.;,\d%]{{0,30}}?(?:{NUM})\s?
 def _pairs(units: list[Unit]) -> list[tuple[str, float, Unit]]:
     out = []
     for u in units:
+        text = without_operating_points(u.text)
         if u.row is not None and u.block.rows:
             first = u.block.rows[u.row][0] if u.block.rows[u.row] else ""
             key = metric_key(first) if METRIC_RE.search(first) else None
             if key and key not in ("rate", "score", "share", "percentage", "ratio"):
-                out += [(key, v, u) for v in percents(u.text)]
+                out += [(key, v, u) for v in percents(text)]
                 continue
-        for m in PERCENT_RE.finditer(u.text):
-            head = u.text[max(0, m.start() - 40): m.end()]
-            tail = u.text[m.end(): m.end() + 30]
+        for m in PERCENT_RE.finditer(text):
+            head = text[max(0, m.start() - 40): m.end()]
+            tail = text[m.end(): m.end() + 30]
             if re.match(r"\s?(?:CI|confiden|credib|of (?:the )?(?:traffic|queries|users|"
                         r"cases|samples|data))", tail, re.I):
                 continue
@@ -230,7 +232,7 @@ def summary_consistency(ctx: Context, params: Params) -> list[Hit]:
     eval_values: dict[str, set[float]] = {}
     for key, value, _u in _pairs(evaluation):
         eval_values.setdefault(key, set()).add(value)
-    all_eval = {v for u in evaluation for v in percents(u.text)}
+    all_eval = {v for u in evaluation for v in percents(without_operating_points(u.text))}
     seg_only = _segment_only(ctx, evaluation)
     hits: list[Hit] = []
     for key, value, u in _pairs(summary):
@@ -239,8 +241,9 @@ def summary_consistency(ctx: Context, params: Params) -> list[Hit]:
             continue
         if seg_only and min(seg_only) <= value <= max(seg_only):
             continue  # an overall figure the segment rows average to
-        at = u.text.find(f"{value:g}%")
-        before = u.text[max(0, at - 30): at] if at >= 0 else ""
+        said = without_operating_points(u.text)
+        at = said.find(f"{value:g}%")
+        before = said[max(0, at - 30): at] if at >= 0 else ""
         if at < 0 or _NOT_A_RESULT.search(before):
             continue
         shown = ", ".join(f"{v:g}%" for v in sorted(known))
@@ -325,7 +328,8 @@ def pass_claim(ctx: Context, params: Params) -> list[Hit]:
             if max(thr_i, st_i, val_i) >= len(row) or not _PASS_RE.search(row[st_i]) or \
                     _FAIL_RE.search(row[st_i]):
                 continue
-            value, thr = _num(row[val_i]), _num(row[thr_i])
+            value = _num(without_operating_points(row[val_i]))
+            thr = _num(without_operating_points(row[thr_i]))
             if value is None or thr is None:
                 continue
             metric = f"{row[0]} {header[val_i]}"
@@ -336,7 +340,8 @@ def pass_claim(ctx: Context, params: Params) -> list[Hit]:
     for chunk in ctx.chunks:
         if chunk.row is not None:
             continue
-        lines = chunk.text.split("\n") if "\n" in chunk.text else [chunk.text]
+        text = without_operating_points(chunk.text)
+        lines = text.split("\n") if "\n" in text else [text]
         st = next((ln for ln in lines if re.search(r"\bstatus\b|\bresult\b|\bverdict\b", ln,
                                                    re.I) and _PASS_RE.search(ln)), None)
         if st is None or _FAIL_RE.search(st):
