@@ -90,6 +90,15 @@ class Document:
     (``ingest.source.REVIEW_CHARS``); None when the whole document was read."""
     size: int = 0
     """The document's whole length in characters, when ``unreviewed_from`` is set."""
+    origin: list[int] | None = None
+    """For the draft of an inputs file: the inputs file's line each line came from (index
+    ``line - 1``); reports point there, since the draft itself is never on disk."""
+
+    def source_line(self, line: int) -> int:
+        """The line a report names for ``line``: the inputs line for a draft, else itself."""
+        if self.origin is None or not self.origin:
+            return line
+        return self.origin[min(max(line, 1), len(self.origin)) - 1]
 
     def sections(self) -> Iterator[Section]:
         """Every section except the root, in document order."""

@@ -1,12 +1,15 @@
 """Review what an inputs file (YAML or JSON with a top-level ``system:`` key) would draft.
 
 The inputs are validated, drafted to Markdown by the template engine and parsed as Markdown;
-line numbers and ``Document.lines`` refer to that drafted Markdown.
+line numbers and ``Document.lines`` refer to that drafted Markdown, and ``Document.origin``
+maps each of its lines to the line of the inputs file it came from (reports use the latter).
 """
 
 from __future__ import annotations
 
-from dcrdraft.draft import draft_markdown
+from dcrdraft.analysis.core import analyse
+from dcrdraft.draft import render_markdown
+from dcrdraft.draft.provenance import line_map
 from dcrdraft.errors import InputError, ReadError
 from dcrdraft.ingest.document import Document
 from dcrdraft.ingest.markdown import parse_markdown
@@ -38,4 +41,7 @@ def parse_inputs(text: str, path: str) -> Document:
     except InputError as exc:
         raise ReadError(f"invalid dcrdraft inputs: {_first_problem(exc)}") from None
 
-    return parse_markdown(draft_markdown(inputs), path, "inputs")
+    analysis = analyse(inputs)
+    doc = parse_markdown(render_markdown(analysis), path, "inputs")
+    doc.origin = line_map(data, analysis, doc.lines)
+    return doc

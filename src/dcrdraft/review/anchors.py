@@ -83,7 +83,8 @@ def anchor(doc: Document, code: str, rule: Rule | None = None) -> Anchor | None:
     for kind in kinds:
         s = next((s for s in sections if s.kind == kind), None)
         if s is not None:
-            return Anchor(max(1, s.line), s.title.strip() or KIND_TITLES.get(kind, kind), True)
+            return Anchor(doc.source_line(max(1, s.line)),
+                          s.title.strip() or KIND_TITLES.get(kind, kind), True)
     return Anchor(1, KIND_TITLES.get(kinds[0], kinds[0].replace("_", " ").title()), False)
 
 

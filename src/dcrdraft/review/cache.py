@@ -129,8 +129,8 @@ class ResultCache:
             return
         entry = {"report": report.to_dict(), "format": doc.format, "pages": doc.pages,
                  "lines": doc.lines,
-                 "outline": [[s.title, s.level, s.line, s.end_line, s.kind]
-                             for s in doc.sections()]}
+                 "outline": [[s.title, s.level, doc.source_line(s.line),
+                              doc.source_line(s.end_line), s.kind] for s in doc.sections()]}
         import tempfile  # lazy: tempfile is needed only when a review is stored
 
         target = self._file(key)

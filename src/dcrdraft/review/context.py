@@ -105,7 +105,8 @@ class Context:
             lines = block.row_lines or [block.line] * len(block.rows)
             for i, row in enumerate(block.rows[1:], start=1):
                 cells = [clean(c) for c in row]
-                cells = [without_gap(c) for c in cells]
+                # A row with a gap states an absence ("Date: not signed"): it stays negated.
+                cells = ["not yet given" if is_gap(c) else c for c in cells]
                 text = "; ".join(f"{h}: {c}" if h else c for h, c in zip(header, cells) if c)
                 ln = lines[i] if i < len(lines) else block.line
                 unit = Unit(text, ln, ln, section, kinds, block, i)

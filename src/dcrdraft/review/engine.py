@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import sys
+from dataclasses import replace
 
 from dcrdraft.ingest.document import Document
 from dcrdraft.ingest.source import REVIEW_CHARS
@@ -68,6 +69,23 @@ def budget_finding(doc: Document) -> Finding:
                    rule.message("fire", detail), rule.suggestion)
 
 
+def _at_source(doc: Document, items: list[ItemResult],
+               findings: list[Finding]) -> tuple[list[ItemResult], list[Finding]]:
+    """Results moved from the lines of a drafted inputs file to the inputs lines they came
+    from; findings that land on one line with one message become one."""
+    moved = [replace(i, line=doc.source_line(i.line)) if i.line is not None else i
+             for i in items]
+    out: list[Finding] = []
+    seen: set[tuple[str, int, str]] = set()
+    for f in findings:
+        line = doc.source_line(f.line)
+        end = max(line, doc.source_line(f.end_line)) if f.end_line > f.line else line
+        if (f.code, line, f.message) not in seen:
+            seen.add((f.code, line, f.message))
+            out.append(replace(f, line=line, end_line=end))
+    return moved, out
+
+
 def review_document(doc: Document, rubric: Rubric | None = None) -> FileReport:
     """Review a parsed document against ``rubric`` (the built-in rules by default)."""
     rubric = rubric or load_rubric()
@@ -79,6 +97,8 @@ def review_document(doc: Document, rubric: Rubric | None = None) -> FileReport:
         findings += _findings(ctx, r)
     if doc.unreviewed_from is not None:
         findings.append(budget_finding(doc))
+    if doc.origin is not None:
+        items, findings = _at_source(doc, items, findings)
     findings.sort(key=lambda f: (f.line, f.code))
     return FileReport(
         path=doc.path, format=doc.format,
