@@ -127,14 +127,19 @@ def review_command(paths: tuple[str, ...], fmt: str, reports: tuple[str, ...], j
 
         judge_ci_run(run)
     sources = [f.report.path for f in run.files]
+    nothing = run.report.nothing_reviewed()
     if output:
         write_atomic(output, render(run, fmt), force=force, inputs=sources)
         click.echo(f"dcrdraft: wrote {fmt} to {output}", err=True)
     else:
-        click.echo(render(run, fmt), nl=False)
+        out = render(run, fmt)
+        if out.strip() and not (nothing and fmt == "text"):
+            click.echo(out, nl=False)
     write_reports(targets, lambda name: render(run, name), force=force, inputs=sources)
     for f in run.report.errors:
         click.echo(f"dcrdraft: {f.error}", err=True)
+    if nothing:
+        click.echo(f"dcrdraft: {nothing}", err=True)
     code = gate(run.report, fail_on or run.fail_on,  # type: ignore[arg-type]
                 run.fail_under if fail_under is None else fail_under, exit_zero,
                 run.item_severity())

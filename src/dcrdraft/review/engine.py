@@ -18,6 +18,7 @@ from dcrdraft.review.checks import CHECKS, Hit, Verdict
 from dcrdraft.review.checks.decision import recommendation
 from dcrdraft.review.context import Context
 from dcrdraft.review.models import FileReport, Finding, ItemResult
+from dcrdraft.review.notdcr import not_a_dcr
 from dcrdraft.review.policy import META_RULES
 from dcrdraft.review.rubric import Rubric, Rule, load_rubric
 from dcrdraft.review.score import is_ready, score
@@ -92,6 +93,10 @@ def review_document(doc: Document, rubric: Rubric | None = None) -> FileReport:
     new_document()
     ctx = Context.of(doc)
     items = [_item(ctx, r) for r in rubric.items]
+    if doc.format != "inputs" and len(rubric.items) >= 10:
+        reason = not_a_dcr(doc, items)
+        if reason is not None:
+            return FileReport(path=doc.path, format=doc.format, not_dcr=reason)
     findings: list[Finding] = []
     for r in rubric.findings:
         findings += _findings(ctx, r)

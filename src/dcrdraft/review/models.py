@@ -99,6 +99,14 @@ class FileReport:
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
     """Why the file could not be read; None when it was reviewed."""
+    not_dcr: str | None = None
+    """Why the file was not scored: it does not look like a DCR (a source list, a changelog);
+    None for a DCR. Such a file counts in no mean and fails no gate."""
+
+    @property
+    def reviewed(self) -> bool:
+        """Read and scored as a DCR."""
+        return self.error is None and self.not_dcr is None
 
     def item(self, code: str) -> ItemResult | None:
         """The checklist result for ``code``, if present."""
@@ -108,7 +116,8 @@ class FileReport:
         return {"path": self.path, "format": self.format, "score": self.score,
                 "ready": self.ready, "recommendation": self.recommendation,
                 "checklist": [i.to_dict() for i in self.checklist],
-                "findings": [f.to_dict() for f in self.findings], "error": self.error}
+                "findings": [f.to_dict() for f in self.findings], "error": self.error,
+                **({"not_dcr": self.not_dcr} if self.not_dcr is not None else {})}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> FileReport:
@@ -116,7 +125,7 @@ class FileReport:
                    data.get("ready", False), data.get("recommendation"),
                    [ItemResult.from_dict(i) for i in data.get("checklist", [])],
                    [Finding.from_dict(f) for f in data.get("findings", [])],
-                   data.get("error"))
+                   data.get("error"), data.get("not_dcr"))
 
 
 @dataclass
@@ -136,7 +145,7 @@ class Summary:
     @classmethod
     def of(cls, files: list[FileReport]) -> Summary:
         """Summarise reviewed files (unreadable ones count as files, not in the mean)."""
-        read = [f for f in files if f.error is None]
+        read = [f for f in files if f.reviewed]
         by_code: dict[str, int] = {}
         for f in read:
             for code in sorted({x.code for x in f.findings}):
@@ -161,6 +170,16 @@ class RunReport:
     def errors(self) -> list[FileReport]:
         """Files that could not be read."""
         return [f for f in self.files if f.error is not None]
+
+    def nothing_reviewed(self) -> str | None:
+        """Why the run reviewed no DCR at all (no file, or none that looks like a DCR), as one
+        line; None when at least one file was scored or a read error already says why."""
+        if not self.files:
+            return "nothing to review: no reviewable file found (Markdown, text, HTML, Word, PDF)"
+        if any(f.reviewed for f in self.files) or self.errors:
+            return None
+        return (f"nothing to review: none of the {len(self.files)} file(s) looks like a DCR "
+                f"(e.g. {self.files[0].path})")
 
     def to_dict(self) -> dict[str, Any]:
         return {"schema_version": self.schema_version,

@@ -164,16 +164,17 @@ def severity_of(kind: Literal["item", "finding"], status: str, rule_severity: Se
 
 def gate(run: RunReport, fail_on: FailOn | None = None, fail_under: int | None = None,
          exit_zero: bool = False, item_severity: dict[str, Severity] | None = None) -> ExitCode:
-    """The exit code: 2 when a file could not be read (never hidden), else 1 when the gate
+    """The exit code: 2 when a file could not be read (never hidden) or nothing was reviewed
+    (no file, or none that looks like a DCR), else 1 when the gate
     fails (unless ``exit_zero``), else 0.
 
     Without ``fail_on`` and ``fail_under`` any blocking finding fails (the reviewer's default:
     an M-finding or an error such as a stale sign-off or an overdue condition);
     ``fail_on`` fails on a reported finding or unmet checklist item at or above that
     severity; ``fail_under`` on any file scoring below it."""
-    if run.errors:
+    if run.errors or run.nothing_reviewed():
         return ExitCode.USAGE
-    read = [f for f in run.files if f.error is None]
+    read = [f for f in run.files if f.reviewed]
     failed = False
     if fail_under is not None:
         failed |= any(f.score < fail_under for f in read)

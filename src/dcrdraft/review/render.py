@@ -25,6 +25,8 @@ def render_json(run: RunReport) -> str:
 def _file_text(f: FileReport) -> list[str]:
     if f.error is not None:
         return [f"{f.path}: error: {f.error}"]
+    if f.not_dcr is not None:
+        return [f"{f.path}: skipped, {f.not_dcr}"]
     state = "ready" if f.ready else "not ready"
     rec = f.recommendation or "none stated"
     out = [f"{f.path}  score {f.score}/100  {state}  recommendation: {rec}"]
@@ -55,10 +57,13 @@ def _summary(run: RunReport) -> list[str]:
         if f.error is not None:
             out.append(f"{f.path:<{w}}  error: {f.error}")
             continue
+        if f.not_dcr is not None:
+            out.append(f"{f.path:<{w}}  not a DCR (skipped)")
+            continue
         counts = [sum(i.status == st for i in f.checklist) for st in ("pass", "weak", "missing")]
         out.append(f"{f.path:<{w}}  {f.score:>5}  {'yes' if f.ready else 'no':>5}  "
                    f"{'/'.join(map(str, counts)):>17}  {len(f.findings):>8}")
-    read = s.files - len(run.errors)
+    read = sum(f.reviewed for f in run.files)
     out += ["", f"{s.files} files, {s.ready} ready, mean score {s.mean_score:g}"
             + (f", {len(run.errors)} unreadable" if run.errors else "")]
     if s.by_code:

@@ -177,7 +177,7 @@ def apply(report: FileReport, lines: Sequence[str], policy: Policy,
           waivers: Sequence[Waiver] = ()) -> tuple[FileReport, list[Suppressed]]:
     """The report with suppressed findings removed, waived items out of score and gate, and
     suppression problems (X90-X92) added; plus what was suppressed."""
-    if report.error is not None:
+    if not report.reviewed:
         return report, []
     directives: list[Directive] = []
     meta: list[Finding] = []

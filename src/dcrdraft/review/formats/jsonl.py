@@ -25,6 +25,9 @@ def render_jsonl(run: CiRun) -> str:
         if rep.error is not None:
             out.append(_line({"type": "error", "path": rep.path, "error": rep.error}))
             continue
+        if rep.not_dcr is not None:
+            out.append(_line({"type": "skipped", "path": rep.path, "not_dcr": rep.not_dcr}))
+            continue
         head: dict[str, Any] = {"type": "file", "path": rep.path, "format": rep.format,
                                 "score": rep.score, "ready": rep.ready,
                                 "recommendation": rep.recommendation}

@@ -98,6 +98,8 @@ def _document(f: FileResult, ref: str | None, compact: bool) -> str:
     rep = f.report
     if rep.error is not None:
         return f"### `{rep.path}`\n\n:x: Could not be read: {md(rep.error)}\n"
+    if rep.not_dcr is not None:
+        return f"### `{rep.path}`\n\nSkipped, {md(rep.not_dcr)}\n"
     state = "ready :white_check_mark:" if rep.ready else "not ready"
     head = [f"### `{rep.path}` — {rep.score}/100, {state}", ""]
     if rep.recommendation:
@@ -130,6 +132,10 @@ def _overview(run: CiRun) -> list[str]:
         r = f.report
         if r.error is not None:
             table.append(f"| `{r.path}` | — |" + (" — |" if delta_col else "") + " ✗ | error |")
+            continue
+        if r.not_dcr is not None:
+            table.append(f"| `{r.path}` | — |" + (" — |" if delta_col else "") +
+                         " — | not a DCR |")
             continue
         d = "" if not delta_col else (
             f" {_signed(r.score - f.base.score)} |" if f.base else " new |")
