@@ -83,3 +83,20 @@ def test_title_page_does_not_count_a_stale_signoff(complete: Path) -> None:
     title = draft(load(complete)).text.split("## 2.")[0]
     assert ("| 4 of 5 recorded with name, decision and date and current; 1 stale "
             "(signed an earlier version, re-sign needed) |") in title
+
+
+def test_a_partial_selection_says_it_is_partial(complete: Path) -> None:
+    result = CliRunner().invoke(cli, ["review", "--isolated", "--no-cache", "--select", "M,X",
+                                      str(complete)])
+    head = result.output.splitlines()[0]
+    assert "score" not in head and "ready  " not in head, head
+    assert "partial review (0 of 20 checklist items)" in head
+    data = CliRunner().invoke(cli, ["review", "--isolated", "--no-cache", "--select", "C01,M",
+                                    "--format", "json", str(complete)]).output
+    import json
+
+    report = json.loads(data)["files"][0]
+    assert report["partial"] == "1 of 20 checklist items" and report["ready"] is False
+    full = json.loads(CliRunner().invoke(cli, ["review", "--isolated", "--no-cache", "--format",
+                                               "json", str(complete)]).output)["files"][0]
+    assert "partial" not in full and full["ready"] is True

@@ -129,6 +129,8 @@ def review_file(path: str, policy: Policy, waivers: Sequence[Waiver] = (),
         if cache is not None:
             cache.store(key, doc, raw)
     report, suppressed = apply(raw, doc.lines, policy, waivers)
+    if report.reviewed and policy.partial:
+        report = replace(report, partial=policy.partial, ready=False)
     rules = {r.code: r for r in policy.known}
     quoted = {f.line: doc.line_text(f.line) for f in report.findings}
     return FileResult(report, suppressed, anchors_for(doc, report, rules),

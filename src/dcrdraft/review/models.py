@@ -99,6 +99,9 @@ class FileReport:
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
     """Why the file could not be read; None when it was reviewed."""
+    partial: str | None = None
+    """Set when a selection ran only part of the checklist ("0 of 20 checklist items"): the
+    score and ``ready`` then mean nothing and are not shown as a verdict."""
     not_dcr: str | None = None
     """Why the file was not scored: it does not look like a DCR (a source list, a changelog);
     None for a DCR. Such a file counts in no mean and fails no gate."""
@@ -117,7 +120,8 @@ class FileReport:
                 "ready": self.ready, "recommendation": self.recommendation,
                 "checklist": [i.to_dict() for i in self.checklist],
                 "findings": [f.to_dict() for f in self.findings], "error": self.error,
-                **({"not_dcr": self.not_dcr} if self.not_dcr is not None else {})}
+                **({"not_dcr": self.not_dcr} if self.not_dcr is not None else {}),
+                **({"partial": self.partial} if self.partial is not None else {})}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> FileReport:
@@ -125,7 +129,7 @@ class FileReport:
                    data.get("ready", False), data.get("recommendation"),
                    [ItemResult.from_dict(i) for i in data.get("checklist", [])],
                    [Finding.from_dict(f) for f in data.get("findings", [])],
-                   data.get("error"), data.get("not_dcr"))
+                   data.get("error"), data.get("partial"), data.get("not_dcr"))
 
 
 @dataclass
@@ -150,7 +154,8 @@ class Summary:
         for f in read:
             for code in sorted({x.code for x in f.findings}):
                 by_code[code] = by_code.get(code, 0) + 1
-        mean = round(sum(f.score for f in read) / len(read), 1) if read else 0.0
+        scored = [f for f in read if f.partial is None]
+        mean = round(sum(f.score for f in scored) / len(scored), 1) if scored else 0.0
         return cls(len(files), sum(f.ready for f in read), mean, dict(sorted(by_code.items())))
 
 

@@ -109,6 +109,13 @@ class Policy:
     def rule(self, code: str) -> Rule | None:
         return next((r for r in self.known if r.code == code), None)
 
+    @property
+    def partial(self) -> str | None:
+        """``"k of n checklist items"`` when the selection leaves checklist items out."""
+        run = len(self.rubric.items)
+        total = sum(1 for r in self.known if r.kind == "item")
+        return f"{run} of {total} checklist items" if run < total else None
+
 
 def build_policy(rubric: Rubric, select: Sequence[str] = (), ignore: Sequence[str] = (),
                  severity: dict[str, str] | None = None, inline: bool = True,

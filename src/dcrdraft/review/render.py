@@ -29,7 +29,9 @@ def _file_text(f: FileReport) -> list[str]:
         return [f"{f.path}: skipped, {f.not_dcr}"]
     state = "ready" if f.ready else "not ready"
     rec = f.recommendation or "none stated"
-    out = [f"{f.path}  score {f.score}/100  {state}  recommendation: {rec}"]
+    verdict = f"score {f.score}/100  {state}" if f.partial is None else \
+        f"partial review ({f.partial}): no score, readiness not judged"
+    out = [f"{f.path}  {verdict}  recommendation: {rec}"]
     width = max((len(i.id) for i in f.checklist), default=0)
     for i in f.checklist:
         where = f" (line {i.line})" if i.line and i.status != "pass" else ""
@@ -61,10 +63,17 @@ def _summary(run: RunReport) -> list[str]:
             out.append(f"{f.path:<{w}}  not a DCR (skipped)")
             continue
         counts = [sum(i.status == st for i in f.checklist) for st in ("pass", "weak", "missing")]
+        if f.partial is not None:
+            out.append(f"{f.path:<{w}}  {'—':>5}  {'—':>5}  {'/'.join(map(str, counts)):>17}  "
+                       f"{len(f.findings):>8}  (partial)")
+            continue
         out.append(f"{f.path:<{w}}  {f.score:>5}  {'yes' if f.ready else 'no':>5}  "
                    f"{'/'.join(map(str, counts)):>17}  {len(f.findings):>8}")
     read = sum(f.reviewed for f in run.files)
-    out += ["", f"{s.files} files, {s.ready} ready, mean score {s.mean_score:g}"
+    partial = any(f.partial for f in run.files)
+    out += ["", f"{s.files} files, "
+            + ("partial selection: no readiness or score" if partial else
+               f"{s.ready} ready, mean score {s.mean_score:g}")
             + (f", {len(run.errors)} unreadable" if run.errors else "")]
     if s.by_code:
         out.append("prevalence (files with at least one finding):")
