@@ -92,3 +92,21 @@ def test_matplotlib_is_imported_only_to_draw() -> None:
             f"render(dcrdraft.draft.draft(load({str(FIXTURES / 'chatbot.yaml')!r})), 'html')\n"
             "assert 'matplotlib' not in sys.modules, 'imported early'\n")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_author_property_and_a_plain_contents_list() -> None:
+    doc = _doc("radiology")
+    author = load(FIXTURES / "radiology.yaml").document.author
+    assert doc.core_properties.author == (author or "dcrdraft") != "python-docx"
+    start = next(i for i, p in enumerate(doc.paragraphs) if p.text == "Contents")
+    entries = doc.paragraphs[start + 1: start + 10]
+    assert entries[0].text.startswith("1. ") and all(p.style.name == "Normal" for p in entries)
+
+
+def test_condition_check_boxes_are_boxes_not_brackets() -> None:
+    data = render(draft(load(FIXTURES / "inputs" / "complete-support-agent.yaml")), "docx")
+    assert isinstance(data, bytes)
+    doc = Document(io.BytesIO(data))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "[x]" not in text and "[ ]" not in text
+    assert "☑ Monitoring dashboards and alerts are live" in text

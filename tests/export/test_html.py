@@ -44,3 +44,9 @@ def test_user_text_is_escaped_everywhere() -> None:
     assert "&lt;script&gt;" in html
     svg = html[html.index("<svg"):html.index("</svg>")]
     assert "&lt;script&gt;" in svg  # the segment label inside the chart
+
+
+def test_condition_check_boxes_are_boxes_not_brackets() -> None:
+    html_text = draft(load(FIXTURES / "inputs" / "complete-support-agent.yaml"), fmt="html").text
+    assert "[x]" not in html_text and "[ ]" not in html_text
+    assert "☑ Monitoring dashboards and alerts are live" in html_text

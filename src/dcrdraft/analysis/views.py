@@ -121,6 +121,12 @@ class Analysis:
         return [g for g in self.gaps if g.key == prefix or g.key.startswith(prefix + ".")]
 
     @property
+    def gaps_phrase(self) -> str:
+        """"1 open gap", "18 open gaps" or "no open gaps", for messages."""
+        n = len(self.gaps)
+        return "no open gaps" if n == 0 else f"{n} open gap{'s' if n != 1 else ''}"
+
+    @property
     def uncovered_failures(self) -> list[SegmentFailure]:
         return [f for f in self.failures if not f.covered_by]
 

@@ -19,7 +19,7 @@ def _inputs_path(inputs: str | None, example: str | None) -> str:
     return inputs
 
 
-@click.command("draft")
+@click.command("draft", short_help="Draft a nine-section DCR from an inputs file.")
 @click.argument("inputs", required=False, type=click.Path())
 @click.option("--example", type=click.Choice(EXAMPLES), help="Draft a built-in example instead.")
 @click.option("-o", "--output", type=click.Path(), help="Write here (default: stdout).")
@@ -40,7 +40,7 @@ def draft_command(inputs: str | None, example: str | None, output: str | None, f
                   engine: str, model: str | None, base_url: str | None, strict: bool,
                   report_path: str | None, no_cache: bool, config_path: str | None,
                   force: bool) -> None:
-    """Draft a complete nine-section DCR from an inputs file (YAML or JSON)."""
+    """Draft a nine-section DCR from an inputs file (YAML or JSON); missing inputs are gaps."""
     # lazy: the config reader (tomllib) is imported when the command runs, not for --help
     from dcrdraft.config.project import load_config
     # lazy: the drafting stack is imported when the command runs, not for --help
@@ -79,7 +79,7 @@ def draft_command(inputs: str | None, example: str | None, output: str | None, f
     if output:
         write_atomic(output, render(result, "docx") if fmt == "docx" else result.text,
                      force=force, inputs=sources)
-        click.echo(f"dcrdraft: wrote {output} ({len(result.analysis.gaps)} open gaps)", err=True)
+        click.echo(f"dcrdraft: wrote {output} ({result.analysis.gaps_phrase})", err=True)
     else:
         click.echo(result.text, nl=False)
 

@@ -7,7 +7,7 @@ import click
 from dcrdraft.errors import ConfigError
 
 
-@click.command("rules")
+@click.command("rules", short_help="List the review rules, or explain one with its examples.")
 @click.argument("code", required=False)
 @click.option("--rubric", "rubrics", multiple=True, type=click.Path(),
               help="Extra rubric YAML adding or overriding rules (repeatable).")

@@ -101,4 +101,5 @@ def render(result: DraftResult, fmt: OutputFormat) -> str | bytes:
     # lazy: python-docx is imported only for Word output
     from dcrdraft.render.docx import markdown_to_docx
 
-    return markdown_to_docx(result.text, title=title_of(result), charts=charts)
+    return markdown_to_docx(result.text, title=title_of(result), charts=charts,
+                            author=result.analysis.inputs.document.author)

@@ -139,9 +139,13 @@ class _Writer:
     def _contents(self) -> None:
         if not self.toc:
             return
+        from docx.shared import Inches
+
         self.doc.add_paragraph("Contents", style="Heading 3")
-        for entry in self.toc:
-            self.doc.add_paragraph(entry, style="List Bullet")
+        for entry in self.toc:  # already numbered ("4. Evaluation Summary"): no bullet too
+            para = self.doc.add_paragraph(entry)
+            para.paragraph_format.left_indent = Inches(0.3)
+            para.paragraph_format.space_after = 0
 
     def paragraph(self, inline: Token) -> None:
         if self.lists:
@@ -254,12 +258,18 @@ class _Writer:
         return out.getvalue()
 
 
-def markdown_to_docx(markdown: str, *, title: str, charts: Sequence[Chart] = ()) -> bytes:
+def markdown_to_docx(markdown: str, *, title: str, charts: Sequence[Chart] = (),
+                     author: str | None = None) -> bytes:
     """Render ``markdown`` as a .docx file's bytes; Mermaid blocks that are exactly one of
-    ``charts`` become images."""
+    ``charts`` become images. The file's author property is ``author`` (the DCR's author),
+    else "dcrdraft"."""
+    from dcrdraft.render.html import task_boxes
+
     md = MarkdownIt("commonmark", {"html": False}).enable("table")
     writer = _Writer(title, charts)
-    writer.write(md.parse(markdown))
+    writer.doc.core_properties.author = (author or "dcrdraft")[:255]
+    writer.doc.core_properties.last_modified_by = "dcrdraft"
+    writer.write(md.parse(task_boxes(markdown)))
     return writer.bytes()
 
 

@@ -8,6 +8,7 @@ the draft's charts becomes that chart as inline SVG; gaps are tinted so they sta
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -74,6 +75,15 @@ def _figure(chart: Chart) -> str:
             f"<figcaption>{html.escape(legend(chart))}</figcaption>\n</figure>\n")
 
 
+_TASK_BOX = re.compile(r"^(\s*[-*+]\s+)\[([ xX])\](?=\s)", re.M)
+
+
+def task_boxes(markdown: str) -> str:
+    """Markdown task-list boxes ("- [x] Rollback tested") as the check-box characters ☑ and ☐,
+    which HTML and Word show as boxes (CommonMark has no task lists)."""
+    return _TASK_BOX.sub(lambda m: m.group(1) + ("☐" if m.group(2) == " " else "☑"), markdown)
+
+
 def markdown_to_html(markdown: str, *, title: str, charts: Sequence[Chart] = ()) -> str:
     """Render ``markdown`` as a standalone HTML page with a table of contents; Mermaid blocks
     that are exactly one of ``charts`` become inline SVG."""
@@ -88,7 +98,7 @@ def markdown_to_html(markdown: str, *, title: str, charts: Sequence[Chart] = ())
         return _figure(chart) if chart else default_fence(tokens, idx, options, env)
 
     md.add_render_rule("fence", fence)
-    tokens = md.parse(markdown)
+    tokens = md.parse(task_boxes(markdown))
     _mark_gaps(tokens)
     used: set[str] = set()
     toc: list[tuple[str, str]] = []

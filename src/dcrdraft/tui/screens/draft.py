@@ -294,7 +294,7 @@ class DraftScreen(Screen[None]):
         except (DcrError, OSError) as exc:
             self.app.push_screen(ConfirmScreen("Cannot export", str(exc)))
             return
-        self.notify(f"Exported {target} ({len(result.analysis.gaps)} open gaps)")
+        self.notify(f"Exported {target} ({result.analysis.gaps_phrase})")
 
     # -- LLM drafting -------------------------------------------------------------------
 

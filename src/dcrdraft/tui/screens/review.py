@@ -33,7 +33,7 @@ class ReviewScreen(Screen[None]):
     """Findings of ``path`` beside its text."""
 
     BINDINGS = [
-        Binding("question_mark", "explain", "Explain rule (?)"),
+        Binding("question_mark", "explain", "Explain rule"),
         Binding("ctrl+r", "review", "Review again"),
     ]
 

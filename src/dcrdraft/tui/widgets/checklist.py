@@ -46,7 +46,7 @@ class ChecklistPanel(Vertical):
         """Display ``report``; ``stale`` marks it as older than the latest edit."""
         self.report = report
         ready = " · ready" if report.ready else ""
-        self.query_one("#score", Static).update(f"Score {report.score:>2}/100{ready}")
+        self.query_one("#score", Static).update(f"Score {report.score}/100{ready}")
         self.set_class(stale, "stale")
         items = self.query_one("#items", OptionList)
         keep = items.highlighted
