@@ -83,3 +83,17 @@ def test_fingerprints_survive_moved_lines(tmp_path: Path, monkeypatch: pytest.Mo
                 if r["properties"]["kind"] == "finding"}
 
     assert fps(first) and fps(first) == fps(second)
+
+
+def test_locations_are_relative_to_the_repository_root(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from dcrdraft.review.formats.sarif import ROOT_ID, _location, repository_root
+
+    (tmp_path / ".git").mkdir()
+    sub = tmp_path / "team" / "dcrs"
+    sub.mkdir(parents=True)
+    monkeypatch.chdir(sub)
+    root = repository_root()
+    assert root == tmp_path.resolve()
+    assert _location("my dcr.md", root) == {"uri": "team/dcrs/my%20dcr.md", "uriBaseId": ROOT_ID}
+    outside = _location(str(tmp_path.parent / "x.md"), root)
+    assert outside["uri"].startswith("file:///") and "uriBaseId" not in outside

@@ -6,11 +6,12 @@ tool execution notifications."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from dcrdraft import __version__
-from dcrdraft.review.formats.results import Result, all_results, fingerprint, uri
+from dcrdraft.review.formats.results import Result, all_results, fingerprint
 
 if TYPE_CHECKING:
     from dcrdraft.review.ci import CiRun
@@ -31,9 +32,29 @@ def _family(rule: Rule) -> str:
         "suppression" if rule.check == "suppression" else "consistency"
 
 
-def _uri(path: str) -> str:
-    """A relative URI reference: forward slashes, reserved characters percent-encoded."""
-    return quote(uri(path), safe="/")
+ROOT_ID = "%SRCROOT%"
+"""The ``uriBaseId`` of every location: the repository root, which GitHub code scanning
+resolves itself."""
+
+
+def repository_root(start: str | Path = ".") -> Path:
+    """The nearest folder at or above ``start`` holding ``.git``, else ``start`` itself."""
+    here = Path(start).resolve()
+    for folder in (here, *here.parents):
+        if (folder / ".git").exists():
+            return folder
+    return here
+
+
+def _location(path: str, root: Path) -> dict[str, str]:
+    """A URI relative to the repository root (forward slashes, reserved characters
+    percent-encoded) with its ``uriBaseId``; a file outside the root keeps an absolute URI."""
+    target = Path(path).resolve()
+    try:
+        rel = target.relative_to(root).as_posix()
+    except ValueError:
+        return {"uri": target.as_uri()}
+    return {"uri": quote(rel, safe="/"), "uriBaseId": ROOT_ID}
 
 
 def _rule(rule: Rule) -> dict[str, Any]:
@@ -59,7 +80,7 @@ def _rule(rule: Rule) -> dict[str, Any]:
     }
 
 
-def _result(r: Result, index: dict[str, int], occurrence: int) -> dict[str, Any]:
+def _result(r: Result, index: dict[str, int], occurrence: int, root: Path) -> dict[str, Any]:
     region: dict[str, Any] = {"startLine": r.line}
     if r.end_line > r.line:
         region["endLine"] = r.end_line
@@ -69,7 +90,7 @@ def _result(r: Result, index: dict[str, int], occurrence: int) -> dict[str, Any]
     out: dict[str, Any] = {
         "ruleId": r.code, "level": LEVEL[r.severity], "message": {"text": text},
         "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": _uri(r.path)}, "region": region}}],
+            "artifactLocation": _location(r.path, root), "region": region}}],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint(r, occurrence)},
     }
     if r.code in index:
@@ -92,14 +113,15 @@ def render_sarif(run: CiRun) -> str:
     rules = sorted(run.rules.values(), key=lambda r: (r.code[0] != "C", r.code))
     index = {r.code: n for n, r in enumerate(rules)}
     seen: dict[str, int] = {}
+    root = repository_root()
     results = []
     for r in all_results(run, suppressed=True):
         base = fingerprint(r, 0)
         seen[base] = seen.get(base, -1) + 1
-        results.append(_result(r, index, seen[base]))
+        results.append(_result(r, index, seen[base], root))
     notes = [{"level": "error", "message": {"text": f.report.error or ""},
               "locations": [{"physicalLocation": {
-                  "artifactLocation": {"uri": _uri(f.report.path)}}}]}
+                  "artifactLocation": _location(f.report.path, root)}}]}
              for f in run.files if f.report.error is not None]
     log = {
         "$schema": SCHEMA, "version": "2.1.0",
