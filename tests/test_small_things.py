@@ -36,3 +36,11 @@ def test_help_lists_every_command_on_one_whole_line() -> None:
 def test_readme_does_not_call_a_draft_with_gaps_complete() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "drafts a complete" not in readme
+
+
+def test_the_llm_setup_dialog_shows_the_config_table_name() -> None:
+    from rich.text import Text
+
+    from dcrdraft.tui.screens.draft import LLM_SETUP
+
+    assert "[llm] table" in Text.from_markup(LLM_SETUP).plain

@@ -46,7 +46,7 @@ LLM_SETUP = (
     "  • OPENAI_API_KEY=sk-...                 (OpenAI)\n"
     "  • OPENAI_BASE_URL=http://localhost:11434/v1   (Ollama, llama.cpp, vLLM ...)\n"
     "  • DCRDRAFT_MODEL=llama3.1:8b            (the model name, optional)\n"
-    "or put base-url and model in the [llm] table of the dcrdraft config file.")
+    "or put base-url and model in the \\[llm] table of the dcrdraft config file.")
 
 
 class ReviewDone(Message):

@@ -11,6 +11,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from dcrdraft.review.models import STATUS_MARK, FileReport
+from dcrdraft.review.score import blocks
 
 _STYLE = {"pass": "green", "weak": "yellow", "missing": "red"}
 
@@ -35,7 +36,7 @@ class ChecklistPanel(Vertical):
     def compose(self) -> ComposeResult:
         yield Static("Score --/100", id="score")
         yield OptionList(id="items")
-        yield Static("Open mistakes", id="mistakes-title")
+        yield Static("Blocking findings", id="mistakes-title")
         yield OptionList(id="mistakes")
 
     @property
@@ -62,8 +63,8 @@ class ChecklistPanel(Vertical):
         mistakes = self.query_one("#mistakes", OptionList)
         mistakes.clear_options()
         seen: set[str] = set()
-        for f in report.findings:
-            if not f.code.startswith("M") or f.code in seen:
+        for f in report.findings:  # what keeps it from ready: mistakes, stale sign-offs, errors
+            if not blocks(f) or f.code in seen:
                 continue
             seen.add(f.code)
             text = Text("✗ ", style="red").append(f"{f.code} {f.name}")
