@@ -384,7 +384,7 @@ class Recommendation(Strict):
     rationale: str | None = None
     """Why."""
     conditions: list[DeployCondition] = Field(default_factory=list)
-    """Conditions of approval."""
+    """What must be done, by whom and by when, for the approval to hold."""
 
     @field_validator("conditions", mode="before")
     @classmethod

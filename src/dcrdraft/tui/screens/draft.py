@@ -233,8 +233,9 @@ class DraftScreen(Screen[None]):
         lines = [f"File: {self.session.path}", ""]
         if self.live is not None:
             shares = section_completeness(self.live.analysis.inputs)
+            lines.append("Completeness by section:")
             for s in SECTIONS[1:]:
-                lines.append(f"  {s.number}. {s.title:<30} {round(shares[s.key] * 100):>3}% complete")
+                lines.append(f"  {s.number}. {s.title:<30} {round(shares[s.key] * 100):>3}%")
             lines += ["", f"Open gaps: {len(self.live.analysis.gaps)}"]
             lines += [f"  • {g.what}" for g in self.live.analysis.gaps[:12]]
         if self.session.problems:
