@@ -28,8 +28,8 @@ def _suite(f: FileResult) -> ET.Element:
     if rep.not_dcr is not None:
         case = ET.SubElement(suite, "testcase", classname=cls, name="dcr")
         ET.SubElement(case, "skipped", message=rep.not_dcr)
-        for key, value in (("tests", "1"), ("errors", "0"), ("failures", "0"), ("skipped", "1")):
-            suite.set(key, value)
+        for attr, count in (("tests", "1"), ("errors", "0"), ("failures", "0"), ("skipped", "1")):
+            suite.set(attr, count)
         return suite
     props = ET.SubElement(suite, "properties")
     for key, value in (("score", rep.score), ("ready", str(rep.ready).lower()),
