@@ -17,8 +17,9 @@ from ..conftest import FIXTURES
 
 REAL = Path("/work/shared/corpus/real")
 CHANGELOG = ("# Changelog\n\n## [1.2.0] - 2024-05-01\n\n- Added review of DOCX files\n"
-             "- Fixed a crash in sign (#412)\n\n## [1.1.0] - 2024-03-02\n\n"
-             "- Changed the score formula, see docs/score.md\n")
+             "- Fixed a crash in sign (#412)\n- Changed the default gate\n\n"
+             "## [1.1.0] - 2024-03-02\n\n- Changed the score formula, see docs/score.md\n"
+             "- Removed the legacy config reader\n- Fixed the JUnit line numbers\n")
 
 
 def _review(*args: str) -> tuple[int, str, str]:
@@ -43,7 +44,10 @@ def test_a_folder_of_non_dcrs_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "SOURCES.md").write_text(
         "# Sources\n\n| file | repository | commit |\n|---|---|---|\n"
         "| 01-card.md | openai/whisper | c0d2f624c09dc18e709e37c2ad90c039a4eb72a2 |\n"
-        "| 02-card.md | openai/CLIP | d05afc436d78f1c48dc0dbf8e5980a9d471f35f6 |\n",
+        "| 02-card.md | openai/CLIP | d05afc436d78f1c48dc0dbf8e5980a9d471f35f6 |\n"
+        "| 03-card.md | openai/gpt-2 | 9b63575ef42771a015060c964af2c3da4cf7c8ab |\n"
+        "| 04-card.md | openai/gpt-3 | d7a9bb505df6f630f9bab3b30c889e52f22eb9ea |\n"
+        "| 05-card.md | openai/dalle | eeec5a1843b1d17cb9ed113117a2fcaa9206a564 |\n",
         encoding="utf-8")
     code, out, err = _review(str(tmp_path))
     assert code == 2 and out == ""

@@ -139,6 +139,7 @@ class _Writer:
     def _contents(self) -> None:
         if not self.toc:
             return
+        # lazy: python-docx loads only when a DOCX is written
         from docx.shared import Inches
 
         self.doc.add_paragraph("Contents", style="Heading 3")
@@ -263,6 +264,7 @@ def markdown_to_docx(markdown: str, *, title: str, charts: Sequence[Chart] = (),
     """Render ``markdown`` as a .docx file's bytes; Mermaid blocks that are exactly one of
     ``charts`` become images. The file's author property is ``author`` (the DCR's author),
     else "dcrdraft"."""
+    # lazy: the HTML renderer is needed here only for its check-box rewrite
     from dcrdraft.render.html import task_boxes
 
     md = MarkdownIt("commonmark", {"html": False}).enable("table")

@@ -14,9 +14,10 @@ from dcrdraft.ingest.document import Document
 from dcrdraft.review.models import ItemResult
 
 _REFERENCE = re.compile(
-    r"https?://|www\.|\b[0-9a-f]{7,40}\b|\b[\w.-]+\.(?:md|markdown|txt|py|json|ya?ml|html?|pdf|"
-    r"docx|toml|cfg|ini|js|ts|go|rs)\b|\b[\w.-]+/[\w.-]+/|^\W*\[?v?\d+\.\d+(?:\.\d+)?\]?\b|"
-    r"^\W*(?:added|fixed|changed|removed|deprecated|security|bump(?:ed)?|merged?)\b", re.I)
+    r"https?://|www\.|\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}\b"
+    r"|\b[\w-]+\.(?:md|markdown|txt|py|json|ya?ml|html?|pdf|docx|toml|cfg|ini|js|ts|go|rs)\b"
+    r"|^\W*\[?v?\d+\.\d+\.\d+\]?(?!\.\d)"
+    r"|^\W*(?:added|fixed|changed|removed|deprecated|security|bump(?:ed)?|merged?)\b", re.I)
 """A line that points elsewhere or records a change rather than stating anything."""
 
 MAX_SECTIONS = 1
@@ -25,6 +26,8 @@ MAX_PASSES = 1
 """Checklist items a non-DCR may pass by accident."""
 REFERENCE_SHARE = 0.5
 """Share of paragraphs, list items and table rows that must be references."""
+MIN_PIECES = 5
+"""A shorter document is judged as a (thin) DCR: too little to tell what it is."""
 
 
 def not_a_dcr(doc: Document, items: list[ItemResult]) -> str | None:
@@ -39,8 +42,8 @@ def not_a_dcr(doc: Document, items: list[ItemResult]) -> str | None:
             pieces += [" | ".join(row) for row in block.rows[1:]]
         elif block.text.strip():
             pieces.append(block.text)
-    if not pieces:
-        return "not a DCR: no content"
+    if len(pieces) < MIN_PIECES:
+        return None
     refs = sum(1 for p in pieces if _REFERENCE.search(p))
     if refs < REFERENCE_SHARE * len(pieces):
         return None
