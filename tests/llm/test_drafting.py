@@ -75,12 +75,14 @@ def test_malformed_reply_is_reasked(chatbot, settings):
     assert "not valid JSON" in rep.problems[0] and "schema" in rep.problems[1]
 
 
-def test_endpoint_failure_falls_back_without_failing_strict(chatbot, settings):
+def test_endpoint_failure_falls_back_and_fails_strict(chatbot, settings):
     fake = FakeBackend().enqueue(BackendError("HTTP 500: boom", "http-500"), match=SUM)
     fake.enqueue(RISK, RISK, match=EXPAND)
     out = draft_parts(chatbot, settings, backend=fake)
     assert out.summary is None and out.parts[0].fallback_reason == "endpoint failed: HTTP 500: boom"
-    assert out.exit_code(strict=True) == ExitCode.OK
+    assert not out.parts[0].rejected  # the text was never seen, so nothing was refused ...
+    assert out.exit_code(strict=False) == ExitCode.OK
+    assert out.exit_code(strict=True) == ExitCode.STRICT_FAILED  # ... but --strict still fails
 
 
 def test_summary_missing_a_failing_segment_is_reasked(segmented, settings):
@@ -136,7 +138,7 @@ def test_risk_complete_in_the_inputs_costs_no_request(chatbot, settings):
 def test_over_budget(chatbot, settings, monkeypatch):
     from dcrdraft.llm import tokens
 
-    monkeypatch.setattr(tokens, "DEFAULT_CONTEXT", tokens.OUTPUT_RESERVE + 50)
+    monkeypatch.setattr(tokens, "DEFAULT_CONTEXT", max(tokens.REPLY_TOKENS.values()) + 50)
     fake = FakeBackend()
     out = draft_parts(chatbot, settings.with_(model="tiny-local"), backend=fake)
     assert fake.history == []
@@ -187,3 +189,22 @@ def test_cancel_stops_the_draft(chatbot, settings):
     fake = FakeBackend().enqueue(SUMMARY, match=SUM).enqueue(interrupt, interrupt, match=EXPAND)
     with pytest.raises(Cancelled):
         draft_parts(chatbot, settings, backend=fake, cancel=cancel)
+
+
+def test_over_long_prompt_is_trimmed_to_the_facts(chatbot, settings):
+    from dcrdraft.llm import tokens
+    from dcrdraft.llm.parts import summary_messages
+
+    counter = tokens.TokenCounter("tiny-local")
+    full = counter.count_messages(summary_messages(chatbot))
+    trimmed = counter.count_messages(counter.fit(summary_messages(chatbot)))
+    assert trimmed == full  # it fits the default window: nothing is cut
+    window = counter.reserve + (full + 400) // 2 + 200  # too small for all of the inputs
+    fake = FakeBackend().enqueue(SUMMARY, match=SUM).enqueue(RISK, RISK, match=EXPAND)
+    out = draft_parts(chatbot, settings.with_(model="tiny-local", context_window=window),
+                      backend=fake)
+    sent = next(c for c in fake.history if c.kind == "stream").prompt
+    assert tokens.OMITTED in sent
+    assert "Task completion rate on Test set: 89%" in sent  # the computed facts all stay
+    assert out.parts[0].engine == "llm"
+    assert out.meta["context_window"] == window

@@ -5,7 +5,9 @@ Everything above this module (drafting, judging, caching) talks to a ``Backend``
 
     LLMError (dcrdraft.errors)
     ├── BackendError        the endpoint failed after retries (timeout, 4xx, 5xx, connection)
+    │   └── MethodRejected  the endpoint refused the structured-output method (response_format, tools)
     ├── OutputInvalid       the reply did not parse or validate against the schema
+    ├── Incomplete          the reply stopped early: max_tokens reached, or no finish_reason stop
     └── Cancelled           the user interrupted the draft
 """
 
@@ -85,6 +87,10 @@ class BackendError(LLMError):
         self.kind = kind
 
 
+class MethodRejected(BackendError):
+    """The endpoint refused a request for its ``response_format`` or ``tools``: try the next method."""
+
+
 class OutputInvalid(LLMError):
     """A reply that is not valid JSON for the schema; ``text`` is what the model sent."""
 
@@ -92,6 +98,44 @@ class OutputInvalid(LLMError):
         super().__init__(message)
         self.text = text
         self.usage = usage or Usage()
+
+
+class Incomplete(LLMError):
+    """A reply the model did not finish; ``reason`` is ``length`` (max_tokens) or ``interrupted``.
+
+    Not a format error: a re-ask asks for a shorter reply (``length``) or simply asks again,
+    and never carries the cut-off text.
+    """
+
+    def __init__(self, message: str, text: str = "", usage: Usage | None = None,
+                 reason: str = "length") -> None:
+        super().__init__(message)
+        self.text = text
+        self.usage = usage or Usage()
+        self.reason = reason
+
+
+@dataclass
+class CallStats:
+    """What one drafted part cost at the wire: HTTP attempts, the method used, methods refused."""
+
+    http_attempts: int = 0
+    method: str | None = None
+    refused: list[str] = field(default_factory=list)
+    """One line per structured-output method the endpoint refused, with its reason."""
+
+
+def one_line(text: str, limit: int = 160) -> str:
+    """A server's error body as one short line: the last line of a traceback, else the first."""
+    lines = [ln.strip() for ln in str(text).splitlines() if ln.strip()]
+    if not lines:
+        return ""
+    if any(ln.startswith("Traceback (most recent call last)") for ln in lines):
+        line = lines[-1]
+    else:
+        line = " ".join(lines) if len(lines) <= 3 else lines[0]
+    line = " ".join(line.split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
 class Cancelled(LLMError):

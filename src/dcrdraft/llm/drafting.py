@@ -17,11 +17,12 @@ from dcrdraft.analysis.core import Analysis
 from dcrdraft.draft import DraftParts
 from dcrdraft.errors import ExitCode, LLMError
 from dcrdraft.inputs.model import Risk
-from dcrdraft.llm.backend import Backend, Cancelled, Completion, Message, T, TextStream
+from dcrdraft.llm.backend import (Backend, BackendError, CallStats, Cancelled, Completion,
+                                  Incomplete, Message, T, TextStream)
 from dcrdraft.llm.cache import CachedBackend
 from dcrdraft.llm.parts import OnToken, PartReport, draft_risk, draft_summary, make_context
 from dcrdraft.llm.settings import LLMSettings
-from dcrdraft.llm.tokens import TokenCounter
+from dcrdraft.llm.tokens import TokenCounter, context_window, known_context
 
 
 @dataclass
@@ -39,57 +40,134 @@ class LLMDraftOutcome:
         """As ``dcrdraft.draft.DraftParts``."""
         return DraftParts(summary=self.summary, risks=self.risks or None)
 
+    wire: dict[str, CallStats] = field(default_factory=dict)
+    """Per part: HTTP attempts, the structured-output method, methods the endpoint refused."""
+
     @property
     def rejected(self) -> list[PartReport]:
         """Parts whose LLM text failed grounding or self-review and fell back."""
         return [p for p in self.parts if p.engine == "template" and p.rejected]
 
+    @property
+    def fell_back(self) -> list[PartReport]:
+        """Parts where the template's text stands, for any reason (what ``--strict`` fails on)."""
+        return [p for p in self.parts if p.engine == "template"]
+
     def exit_code(self, strict: bool) -> ExitCode:
-        """STRICT_FAILED under ``--strict`` when a part's text was rejected, else OK."""
-        return ExitCode.STRICT_FAILED if strict and self.rejected else ExitCode.OK
+        """STRICT_FAILED under ``--strict`` when any part fell back, else OK."""
+        return ExitCode.STRICT_FAILED if strict and self.fell_back else ExitCode.OK
 
     def report(self) -> dict[str, Any]:
         """The ``--report`` JSON (no secrets: the endpoint is shown without credentials)."""
-        return {**self.meta, "warnings": self.warnings, "parts": [p.to_dict() for p in self.parts]}
+        parts = []
+        for p in self.parts:
+            w = self.wire.get(p.part, CallStats())
+            parts.append({**p.to_dict(), "method": w.method, "http_attempts": w.http_attempts,
+                          "methods_refused": w.refused})
+        return {**self.meta, "warnings": self.warnings, "parts": parts}
 
 
-class _Bounded:
-    """Lets at most ``n`` requests be in flight and counts those that reach the endpoint."""
+class _Gate:
+    """Bounds the requests in flight, and turns serial when the endpoint cannot keep up.
 
-    def __init__(self, inner: Backend, n: int) -> None:
+    Local servers (llama.cpp, llama-cpp-python) compute one reply at a time: concurrent
+    requests queue until they time out, and a streamed reply can end early when another one
+    arrives. After the first timeout or interrupted stream the rest runs one request at a
+    time with the longer ``serial_timeout``, and the request that timed out is asked once more.
+    """
+
+    def __init__(self, inner: Backend, settings: LLMSettings,
+                 notify: Callable[[str], None] | None = None) -> None:
         self.inner = inner
         self.model = inner.model
-        self._slots = threading.BoundedSemaphore(n)
-        self._lock = threading.Lock()
-        self.requests = 0
+        self.settings = settings
+        self.notify = notify
+        self._limit = settings.max_concurrency
+        self._active = 0
+        self._cond = threading.Condition()
+        self.serial_reason: str | None = None
+        self.calls = 0
 
-    def _count(self) -> None:
-        with self._lock:
-            self.requests += 1
+    @property
+    def method(self) -> Any:
+        return getattr(self.inner, "method", None)
+
+    def _acquire(self) -> None:
+        with self._cond:
+            while self._active >= (1 if self.serial_reason else self._limit):
+                self._cond.wait(0.1)
+            self._active += 1
+            self.calls += 1
+
+    def _release(self) -> None:
+        with self._cond:
+            self._active -= 1
+            self._cond.notify_all()
+
+    def go_serial(self, why: str) -> bool:
+        """Run the rest one request at a time with a longer timeout; False if it already does."""
+        with self._cond:
+            if self.serial_reason is not None:
+                return False
+            self.serial_reason = why
+        timeout = self.settings.serial_timeout
+        set_timeout = getattr(self.inner, "set_timeout", None)
+        if set_timeout is not None:
+            set_timeout(timeout)
+        if self.notify is not None:
+            self.notify(f"dcrdraft: the endpoint {why}; running the remaining requests one at "
+                        f"a time with a {timeout:g} s timeout")
+        return True
 
     def complete(self, messages: Sequence[Message], schema: type[T]) -> Completion:
-        with self._slots:
-            self._count()
-            return self.inner.complete(messages, schema)
+        for retry in (False, True):
+            self._acquire()
+            try:
+                return self.inner.complete(messages, schema)
+            except BackendError as exc:
+                if exc.kind != "timeout" or retry or not self.go_serial("timed out"):
+                    raise
+            finally:
+                self._release()
+        raise AssertionError("unreachable")
 
     def stream(self, messages: Sequence[Message]) -> TextStream:
-        self._slots.acquire()
-        try:
-            self._count()
-            inner = self.inner.stream(messages)
-        except BaseException:
-            self._slots.release()
-            raise
+        for retry in (False, True):
+            self._acquire()
+            try:
+                inner = self.inner.stream(messages)
+                break
+            except BackendError as exc:
+                self._release()
+                if exc.kind != "timeout" or retry or not self.go_serial("timed out"):
+                    raise
+            except BaseException:
+                self._release()
+                raise
         out = TextStream(iter(()), inner.usage)
 
         def chunks() -> Iterator[str]:
             try:
                 yield from inner
+            except Incomplete as exc:
+                if exc.reason == "interrupted":
+                    self.go_serial("ended a streamed reply early")
+                raise
             finally:
-                self._slots.release()
+                self._release()
 
         out.chunks = chunks()
         return out
+
+
+def _context_window(settings: LLMSettings, backend: Backend) -> int | None:
+    """The configured context window, else the server's for a model the table does not know."""
+    if settings.context_window is not None:
+        return settings.context_window
+    if known_context(settings.model) is not None:
+        return None
+    probe = getattr(backend, "server_context", None)
+    return probe() if probe is not None else None
 
 
 def make_backend(settings: LLMSettings, cancel: threading.Event) -> Backend:
@@ -111,17 +189,21 @@ def draft_parts(
     on_token: OnToken | None = None,
     cancel: threading.Event | None = None,
     backend: Backend | None = None,
+    notify: Callable[[str], None] | None = None,
 ) -> LLMDraftOutcome:
-    """Draft the summary and expand the risks with the LLM; parts that fail fall back to None."""
+    """Draft the summary and expand the risks with the LLM; parts that fail fall back to None.
+
+    ``notify`` receives the one line saying the endpoint is slow and the rest runs serially.
+    """
     cancel = cancel or threading.Event()
     real = backend if backend is not None else make_backend(settings, cancel)
-    bounded = _Bounded(real, settings.max_concurrency)
-    used: Backend = bounded
+    gate = _Gate(real, settings, notify)
+    used: Backend = gate
     cached = None
     if settings.cache:
-        cached = CachedBackend(bounded, settings.cache_params(), settings.cache_dir)
+        cached = CachedBackend(gate, settings.cache_params(), settings.cache_dir)
         used = cached
-    counter = TokenCounter(settings.model)
+    counter = TokenCounter(settings.model, context=_context_window(settings, real))
     ctx = make_context(analysis, used, counter, settings.max_attempts, cancel)
     started = time.monotonic()
 
@@ -172,16 +254,24 @@ def draft_parts(
             )
     outcome.warnings += counter.warnings
     method = getattr(real, "method", settings.structured_output)
-    if method != settings.structured_output:
-        outcome.warnings.append(
-            f"the endpoint does not accept {settings.structured_output} structured output; used {method}"
-        )
+    refusals: list[str] = list(getattr(real, "refusals", []))
+    if refusals:
+        outcome.warnings.append(f"the endpoint refused structured output: {'; '.join(refusals)}; "
+                                f"used {method} (remembered for this endpoint and model)")
+    stats: dict[str, CallStats] = dict(getattr(real, "stats", {}))
+    outcome.wire = {rep.part: stats.get(f"dcrdraft-{key}", CallStats())
+                    for key, (_value, rep) in results.items()}
     outcome.meta = {
         "engine": "llm",
         "model": settings.model,
         "endpoint": settings.endpoint,
         "structured_output": method,
-        "requests": bounded.requests,
+        "structured_output_setting": settings.structured_output,
+        "requests": int(getattr(real, "requests", gate.calls)),
+        "calls": gate.calls,
+        "concurrency": settings.max_concurrency if gate.serial_reason is None else 1,
+        "serial_because": gate.serial_reason,
+        "context_window": counter.context or context_window(settings.model),
         "cache_hits": cached.hits if cached else 0,
         "cache": bool(settings.cache),
         "seconds": round(time.monotonic() - started, 3),

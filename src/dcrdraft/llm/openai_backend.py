@@ -1,8 +1,9 @@
 """The real backend: LangChain ``ChatOpenAI`` against any OpenAI-compatible endpoint.
 
 The only module that imports ``langchain_*`` or ``openai``. It owns retries (429/5xx with
-backoff honouring Retry-After) and the structured-output fallback chain json_schema →
-function calling → JSON mode → prompt-and-parse, remembering what the server accepted.
+backoff honouring Retry-After), bounded replies (``max_tokens`` per part, ``finish_reason``
+checked), and the structured-output negotiation json_schema → function calling (forced tool
+choice) → JSON mode → prompt-and-parse, remembering per endpoint and model what worked.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import email.utils
 import json
 import random
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -21,14 +23,27 @@ from langchain_core.messages import (AIMessage, AIMessageChunk, BaseMessage, Hum
 from langchain_openai import ChatOpenAI
 from pydantic import BaseModel
 
-from dcrdraft.llm.backend import (BackendError, Cancelled, Completion, Message, OutputInvalid, T,
-                                  TextStream, Usage, parse_reply, schema_instructions)
+from dcrdraft.llm.backend import (
+    BackendError,
+    CallStats,
+    Cancelled,
+    Completion,
+    Incomplete,
+    Message,
+    MethodRejected,
+    OutputInvalid,
+    T,
+    TextStream,
+    Usage,
+    one_line,
+    parse_reply,
+    schema_instructions,
+)
+from dcrdraft.llm.cache import MethodMemory
 from dcrdraft.llm.settings import METHODS, LLMSettings, StructuredMethod
+from dcrdraft.llm.tokens import reply_tokens
 
 R = TypeVar("R")
-
-_UNSUPPORTED = (400, 404, 415, 422, 501)
-"""Statuses a server answers when it does not support a structured-output method."""
 
 
 def _lc_messages(messages: Sequence[Message]) -> list[BaseMessage]:
@@ -70,14 +85,52 @@ def retry_after(exc: BaseException) -> float | None:
         return max(0.0, parsed.timestamp() - time.time()) if parsed else None
 
 
+def _body_text(exc: BaseException) -> str:
+    """The error text a server sent: its ``error.message`` or ``detail``, else the raw body."""
+    body = getattr(exc, "body", None)
+    if isinstance(body, dict):
+        err = body.get("error", body)
+        if isinstance(err, dict):
+            msg = err.get("message") or err.get("detail") or err
+            return msg if isinstance(msg, str) else json.dumps(msg)
+        return str(err)
+    if isinstance(body, str) and body:
+        return body
+    response = getattr(exc, "response", None)
+    try:
+        return str(response.text) if response is not None else str(exc)
+    except Exception:  # noqa: BLE001 - a streamed or closed response has no text
+        return str(exc)
+
+
 def _describe(exc: BaseException) -> tuple[str, str]:
     if isinstance(exc, openai.APITimeoutError):
         return "timeout", "request timed out"
     if isinstance(exc, openai.APIStatusError):
-        return f"http-{exc.status_code}", f"HTTP {exc.status_code}: {exc.message}"
+        return f"http-{exc.status_code}", f"HTTP {exc.status_code}: {one_line(_body_text(exc))}"
     if isinstance(exc, openai.APIConnectionError):
-        return "connection", f"cannot connect: {exc.message}"
-    return "error", f"{type(exc).__name__}: {exc}"
+        return "connection", f"cannot connect: {one_line(exc.message)}"
+    return "error", one_line(f"{type(exc).__name__}: {exc}")
+
+
+_NAMES_METHOD = re.compile(
+    r"response_format|json_schema|json_object|tool_choice|\btools?\b|function|grammar|"
+    r"structured output", re.I)
+_ABOUT_LENGTH = re.compile(r"context|too long|maximum.{0,20}tokens|max_tokens|exceed", re.I)
+
+
+def rejects_method(exc: BaseException) -> bool:
+    """Whether an error says the server refused the request's ``response_format`` or ``tools``.
+
+    A 5xx counts only when its body names them (llama-cpp-python answers json_schema with a
+    500); a 400/415/422/501 also counts when its body says nothing about length or context.
+    """
+    if not isinstance(exc, openai.APIStatusError):
+        return False
+    text = _body_text(exc)
+    if _NAMES_METHOD.search(text):
+        return True
+    return exc.status_code in (400, 415, 422, 501) and not _ABOUT_LENGTH.search(text)
 
 
 def _retryable(exc: BaseException) -> bool:
@@ -88,8 +141,18 @@ def _retryable(exc: BaseException) -> bool:
     return isinstance(exc, openai.APIConnectionError)
 
 
+def _finish_reason(msg: Any) -> str | None:
+    meta = getattr(msg, "response_metadata", None) or {}
+    reason = meta.get("finish_reason")
+    return str(reason) if reason else None
+
+
+_FINISHED = ("stop", "tool_calls", "function_call")
+"""finish_reason values of a reply the model ended itself."""
+
+
 class OpenAIBackend:
-    """A ``Backend`` over LangChain's ChatOpenAI with retries and structured-output fallbacks."""
+    """A ``Backend`` over LangChain's ChatOpenAI with retries and structured-output negotiation."""
 
     def __init__(
         self,
@@ -97,29 +160,71 @@ class OpenAIBackend:
         *,
         cancel: threading.Event | None = None,
         sleep: Callable[[float], None] | None = None,
+        memory: MethodMemory | None = None,
     ) -> None:
         self.settings = settings
         self.model = settings.model
         self.cancel = cancel or threading.Event()
         self._sleep = sleep
-        self._method: StructuredMethod = settings.structured_output
+        self.memory = memory if memory is not None else MethodMemory(settings.cache_dir)
+        remembered = self.memory.get(settings.endpoint, settings.model) if settings.negotiates else None
+        first = settings.structured_output
+        self._method: StructuredMethod = remembered or ("json_schema" if first == "auto" else first)
+        self.timeout = settings.timeout
         self._lock = threading.Lock()
+        self._chats: dict[tuple[int | None, float], ChatOpenAI] = {}
         self.requests = 0
-        self.chat = ChatOpenAI(
-            model=settings.model,
-            base_url=settings.base_url,
-            api_key=settings.api_key,
-            temperature=settings.temperature,
-            timeout=settings.timeout,
-            max_retries=0,
-            use_responses_api=False,
-            stream_usage=True,
-        )
+        """HTTP attempts made, retries included."""
+        self.stats: dict[str, CallStats] = {}
+        """Per thread (one drafted part each): attempts, method, refusals."""
+        self.refusals: list[str] = []
+        self.chat = self._chat(None)
+
+    def _chat(self, max_tokens: int | None) -> ChatOpenAI:
+        """The client for replies of at most ``max_tokens`` at the current timeout."""
+        key = (max_tokens, self.timeout)
+        with self._lock:
+            chat = self._chats.get(key)
+            if chat is None:
+                s = self.settings
+                chat = ChatOpenAI(model=s.model, base_url=s.base_url, api_key=s.api_key,
+                                  temperature=s.temperature, timeout=self.timeout, max_retries=0,
+                                  use_responses_api=False, stream_usage=True,
+                                  max_tokens=max_tokens)  # type: ignore[call-arg]
+                self._chats[key] = chat
+            return chat
 
     @property
     def method(self) -> StructuredMethod:
         """The structured-output method currently in use."""
         return self._method
+
+    def set_timeout(self, seconds: float) -> None:
+        """Use ``seconds`` as the timeout of every later request."""
+        with self._lock:
+            self.timeout = seconds
+
+    def models(self) -> list[dict[str, Any]]:
+        """The endpoint's ``/models`` list as plain dicts (``BackendError`` when it fails)."""
+        client = self.chat.root_client.with_options(timeout=min(10.0, self.timeout))
+        page = self._call(lambda: client.models.list())
+        return [m.model_dump() for m in page.data]
+
+    def server_context(self) -> int | None:
+        """The model's context window as the server's ``/models`` reports it, else None."""
+        try:
+            listed = self.models()
+        except BackendError:
+            return None
+        for entry in listed:
+            if entry.get("id") == self.model or len(listed) == 1:
+                return context_of(entry)
+        return None
+
+    def _stats(self) -> CallStats:
+        name = threading.current_thread().name
+        with self._lock:
+            return self.stats.setdefault(name, CallStats())
 
     def _wait(self, seconds: float) -> None:
         if self._sleep is not None:
@@ -127,18 +232,29 @@ class OpenAIBackend:
         elif self.cancel.wait(seconds):
             raise Cancelled("interrupted")
 
-    def _call(self, fn: Callable[[], R]) -> R:
-        """Run ``fn`` with retries on 429/5xx/connection errors; ``BackendError`` after that."""
+    def _call(self, fn: Callable[[], R], *, structured: bool = False) -> R:
+        """Run ``fn`` with retries on 429/5xx/connection errors; ``BackendError`` after that.
+
+        With ``structured``, an error naming response_format or tools is ``MethodRejected`` at
+        once: asking again with the same method cannot help.
+        """
         attempt = 0
+        stats = self._stats()
         while True:
             if self.cancel.is_set():
                 raise Cancelled("interrupted")
             with self._lock:
                 self.requests += 1
+                stats.http_attempts += 1
             try:
                 return fn()
+            except openai.LengthFinishReasonError:
+                raise Incomplete("the reply reached max_tokens before it ended", "",
+                                 reason="length") from None
             except openai.APIError as exc:
                 kind, text = _describe(exc)
+                if structured and rejects_method(exc):
+                    raise MethodRejected(text, kind) from None
                 if not _retryable(exc) or attempt >= self.settings.max_retries:
                     raise BackendError(text, kind) from None
                 delay = retry_after(exc)
@@ -155,11 +271,28 @@ class OpenAIBackend:
         while True:
             method = self._method
             try:
-                return self._complete_with(method, messages, schema)
-            except BackendError as err:
-                code = int(err.kind[5:]) if err.kind.startswith("http-") else 0
-                if code not in _UNSUPPORTED or not self._fall_back(method):
+                out = self._complete_with(method, messages, schema)
+            except MethodRejected as err:
+                if not self.settings.negotiates:
+                    raise BackendError(f"the endpoint refuses {method} structured output "
+                                       f"({err.message}); try --structured-output auto",
+                                       err.kind) from None
+                self._refused(method, err)
+                if not self._fall_back(method):
                     raise
+                continue
+            self._stats().method = method
+            if self.settings.negotiates:
+                self.memory.put(self.settings.endpoint, self.model, method)
+            return out
+
+    def _refused(self, method: StructuredMethod, err: BackendError) -> None:
+        line = f"{method} refused ({err.message})"
+        stats = self._stats()
+        with self._lock:
+            stats.refused.append(line)
+            if line not in self.refusals:
+                self.refusals.append(line)
 
     def _fall_back(self, failed: StructuredMethod) -> bool:
         """Move to the next structured-output method after ``failed``; False at the end."""
@@ -176,24 +309,28 @@ class OpenAIBackend:
         self, method: StructuredMethod, messages: Sequence[Message], schema: type[T]
     ) -> Completion:
         lc = _lc_messages(messages)
+        chat = self._chat(reply_tokens(schema.__name__, self.settings.max_tokens))
         if method in ("json_schema", "function_calling"):
-            runnable = self.chat.with_structured_output(schema, method=method, include_raw=True)
-            out: dict[str, Any] = self._call(lambda: runnable.invoke(lc))
+            # function calling: LangChain forces tool_choice to the one tool (llama.cpp needs it)
+            runnable = chat.with_structured_output(schema, method=method, include_raw=True)
+            out: dict[str, Any] = self._call(lambda: runnable.invoke(lc), structured=True)
             raw = out.get("raw")
             usage = _usage(raw)
-            parsed = out.get("parsed")
             text = _raw_text(raw)
+            _check_finished(raw, text, usage)
+            parsed = out.get("parsed")
             if isinstance(parsed, BaseModel):
                 return Completion(parsed, text, usage)
             # A server that ignores the schema may still have sent valid JSON.
             return Completion(parse_reply(text, schema, usage), text, usage)
         lc = _with_instructions(lc, schema)
-        chat: Any = self.chat
+        bound: Any = chat
         if method == "json_mode":
-            chat = self.chat.bind(response_format={"type": "json_object"})
-        msg = self._call(lambda: chat.invoke(lc))
+            bound = chat.bind(response_format={"type": "json_object"})
+        msg = self._call(lambda: bound.invoke(lc), structured=method == "json_mode")
         text = _text(msg)
         usage = _usage(msg)
+        _check_finished(msg, text, usage)
         return Completion(parse_reply(text, schema, usage), text, usage)
 
     # -- streaming ------------------------------------------------------------------------
@@ -201,15 +338,18 @@ class OpenAIBackend:
     def stream(self, messages: Sequence[Message]) -> TextStream:
         lc = _lc_messages(messages)
         usage = Usage()
+        chat = self._chat(reply_tokens("summary", self.settings.max_tokens))
 
         def first() -> tuple[Iterator[Any], Any]:
-            it = iter(self.chat.stream(lc))
+            it = iter(chat.stream(lc))
             return it, next(it, None)  # the request is made, and fails, at the first chunk
 
         it, head = self._call(first)
 
         def chunks() -> Iterator[str]:
             chunk = head
+            finish: str | None = None
+            parts: list[str] = []
             try:
                 while chunk is not None:
                     if self.cancel.is_set():
@@ -218,14 +358,17 @@ class OpenAIBackend:
                         u = _usage(chunk)
                         usage.input_tokens += u.input_tokens
                         usage.output_tokens += u.output_tokens
+                    finish = _finish_reason(chunk) or finish
                     text = _text(chunk)
                     if text:
+                        parts.append(text)
                         yield text
                     try:
                         chunk = next(it, None)
                     except openai.APIError as exc:
-                        kind, what = _describe(exc)
-                        raise BackendError(f"stream broke off: {what}", kind) from None
+                        _kind, what = _describe(exc)
+                        raise Incomplete(f"the stream broke off: {what}", "".join(parts), usage,
+                                         reason="interrupted") from None
                     except (ValueError, TypeError, KeyError) as exc:
                         raise BackendError(f"malformed stream: {type(exc).__name__}",
                                            "malformed") from None
@@ -233,8 +376,45 @@ class OpenAIBackend:
                 close = getattr(it, "close", None)
                 if close is not None:
                     close()
+            if finish not in _FINISHED:
+                raise _incomplete(finish, "".join(parts), usage)
 
         return TextStream(chunks(), usage)
+
+
+_CONTEXT_KEYS = ("max_model_len", "context_length", "max_context_length", "context_window",
+                 "n_ctx", "n_ctx_train")
+"""Where servers put a model's context window in ``/models`` (vLLM, LM Studio, llama.cpp ...)."""
+
+
+def context_of(entry: dict[str, Any]) -> int | None:
+    """The context window a ``/models`` entry states, looking one level into ``meta``."""
+    for where in (entry, entry.get("meta") or {}):
+        if not isinstance(where, dict):
+            continue
+        for key in _CONTEXT_KEYS:
+            value = where.get(key)
+            if isinstance(value, int) and value >= 512:
+                return value
+    return None
+
+
+def _incomplete(finish: str | None, text: str, usage: Usage) -> Incomplete:
+    if finish == "length":
+        return Incomplete("the reply reached max_tokens before it ended", text, usage, "length")
+    if finish is None:
+        return Incomplete("the reply ended without a finish_reason (the server cut it off)",
+                          text, usage, "interrupted")
+    return Incomplete(f"the reply ended with finish_reason {finish}", text, usage, finish)
+
+
+def _check_finished(msg: Any, text: str, usage: Usage) -> None:
+    """``Incomplete`` unless the reply ended with finish_reason stop or made a tool call."""
+    if msg is None or getattr(msg, "tool_calls", None):
+        return
+    finish = _finish_reason(msg)
+    if finish not in _FINISHED:
+        raise _incomplete(finish, text, usage)
 
 
 def _raw_text(raw: Any) -> str:

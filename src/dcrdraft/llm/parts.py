@@ -18,7 +18,8 @@ from dcrdraft.analysis.core import Analysis, Gap, RiskView
 from dcrdraft.figures import numbers_in
 from dcrdraft.inputs.model import Risk
 from dcrdraft.llm import facts, prompts
-from dcrdraft.llm.backend import Backend, BackendError, Cancelled, Message, OutputInvalid, Usage
+from dcrdraft.llm.backend import (Backend, BackendError, Cancelled, Incomplete, Message,
+                                  OutputInvalid, Usage)
 from dcrdraft.llm.schemas import RiskEntry
 from dcrdraft.llm.selfreview import risk_problems, summary_problems
 from dcrdraft.llm.tokens import TokenCounter
@@ -215,15 +216,30 @@ def reask(messages: list[Message], reply: str, unsupported: list[str],
     return [*messages, Message("assistant", reply), Message("user", feedback)]
 
 
+def briefer(messages: list[Message], cut_at: int) -> list[Message]:
+    """``messages`` asking for a shorter reply than one that was cut off (not carrying it)."""
+    note = (f"\n\nYour previous reply was cut off after about {cut_at} tokens before it ended. "
+            "Reply again, complete and shorter: keep every sentence brief.")
+    last = messages[-1]
+    return [*messages[:-1], Message(last.role, last.content + note)]
+
+
 def run_part(ctx: Context, report: PartReport, messages: list[Message],
              attempt_once: Callable[[list[Message]], tuple[str, Usage, Any]],
              check: Callable[[Any], tuple[list[str], list[str]]],
              on_retry: Callable[[str], None] | None = None) -> Any:
-    """Ask until ``check`` finds nothing, or give up; returns the accepted value or None."""
+    """Ask until ``check`` finds nothing, or give up; returns the accepted value or None.
+
+    A re-ask is the first prompt plus the last reply and what was wrong with it, so prompts
+    do not grow with attempts; a reply that was cut off is never carried.
+    """
     acc = _Attempt(ctx, report)
+    base = ctx.counter.fit(messages)
+    messages = base
     for n in range(1, ctx.max_attempts + 1):
         if ctx.cancel.is_set():
             raise Cancelled("interrupted")
+        messages = ctx.counter.fit(messages)
         if not ctx.counter.fits(messages):
             report.fallback_reason = (f"prompt of {ctx.counter.count_messages(messages)} tokens "
                                       f"exceeds the {ctx.counter.budget}-token budget")
@@ -237,7 +253,16 @@ def run_part(ctx: Context, report: PartReport, messages: list[Message],
             report.fallback_reason = f"invalid reply: {exc.message}"
             if on_retry:
                 on_retry(exc.message)
-            messages = reask(messages, exc.text, [], [exc.message])
+            messages = reask(base, exc.text, [], [exc.message])
+            continue
+        except Incomplete as exc:
+            acc.account(messages, exc.usage, exc.text)
+            report.problems.append(f"incomplete reply: {exc.message}")
+            report.fallback_reason = f"incomplete reply: {exc.message}"
+            if on_retry:
+                on_retry(exc.message)
+            cut = exc.usage.output_tokens or ctx.counter.count(exc.text)
+            messages = briefer(base, cut) if exc.reason == "length" else base
             continue
         except BackendError as exc:
             report.fallback_reason = f"endpoint failed: {exc.message}"
@@ -257,7 +282,7 @@ def run_part(ctx: Context, report: PartReport, messages: list[Message],
         )
         if on_retry:
             on_retry(report.fallback_reason)
-        messages = reask(messages, reply, unsupported, problems)
+        messages = reask(base, reply, unsupported, problems)
     return None
 
 

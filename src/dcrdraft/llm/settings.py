@@ -22,7 +22,11 @@ from dcrdraft.errors import ConfigError
 StructuredMethod = Literal["json_schema", "function_calling", "json_mode", "prompt"]
 """How structured output is requested; later methods are fallbacks for weaker servers."""
 
+StructuredChoice = Literal["auto", "json_schema", "function_calling", "json_mode", "prompt"]
+"""A configured method: ``auto`` negotiates down the chain, anything else is used as given."""
+
 METHODS: tuple[StructuredMethod, ...] = ("json_schema", "function_calling", "json_mode", "prompt")
+CHOICES: tuple[StructuredChoice, ...] = ("auto", *METHODS)
 
 DEFAULT_MODEL = "gpt-4.1-mini"
 """A small current OpenAI model with json_schema structured output."""
@@ -48,8 +52,12 @@ class LLMConfig(BaseModel):
     """Retries on 429, 5xx and connection errors."""
     max_concurrency: int | None = Field(default=None, ge=1, le=32, alias="max-concurrency")
     """Requests in flight at once."""
-    structured_output: StructuredMethod | None = Field(default=None, alias="structured-output")
-    """First structured-output method to try: json_schema, function_calling, json_mode, prompt."""
+    structured_output: StructuredChoice | None = Field(default=None, alias="structured-output")
+    """auto (negotiate), or exactly one of json_schema, function_calling, json_mode, prompt."""
+    context_window: int | None = Field(default=None, ge=512, alias="context-window")
+    """The model's context window in tokens (else known for OpenAI models, asked of the server, or 8192)."""
+    max_tokens: int | None = Field(default=None, ge=64, le=32768, alias="max-tokens")
+    """Most tokens one reply may have (else sized to each part)."""
     max_attempts: int | None = Field(default=None, ge=1, le=6, alias="max-attempts")
     """Attempts per drafted part before it falls back to the template text."""
     cache: bool | None = None
@@ -67,8 +75,12 @@ class LLMSettings:
     timeout: float = 60.0
     max_retries: int = 3
     max_concurrency: int = 4
-    structured_output: StructuredMethod = "json_schema"
+    structured_output: StructuredChoice = "auto"
     max_attempts: int = 3
+    context_window: int | None = None
+    """The model's context window when configured; None asks the model table or the server."""
+    max_tokens: int | None = None
+    """A cap on every reply's tokens; None sizes each reply to its part."""
     cache: bool = True
     cache_dir: Path | None = None
     """Overrides the user cache dir (tests, benchmarks)."""
@@ -84,9 +96,20 @@ class LLMSettings:
         """The endpoint for display: the base URL without credentials, or OpenAI's."""
         return redact_url(self.base_url) if self.base_url else "api.openai.com"
 
+    @property
+    def negotiates(self) -> bool:
+        """Whether the structured-output method is negotiated (``auto``) rather than fixed."""
+        return self.structured_output == "auto"
+
+    @property
+    def serial_timeout(self) -> float:
+        """The longer, bounded timeout used once a slow endpoint runs one request at a time."""
+        return max(self.timeout, min(self.timeout * 3, 600.0))
+
     def cache_params(self) -> dict[str, Any]:
         """What changes a response besides the prompt: part of every cache key (no secrets)."""
-        return {"model": self.model, "base_url": self.endpoint, "temperature": self.temperature}
+        return {"model": self.model, "base_url": self.endpoint, "temperature": self.temperature,
+                "max_tokens": self.max_tokens}
 
 
 def redact_url(url: str) -> str:
@@ -115,7 +138,8 @@ def _llm_table(config: Mapping[str, Any] | None) -> LLMConfig:
 
 
 _FLAG_KEYS = {"model", "base_url", "no_cache", "cache", "max_concurrency", "timeout",
-              "temperature", "structured_output", "max_attempts", "max_retries", "cache_dir"}
+              "temperature", "structured_output", "max_attempts", "max_retries", "cache_dir",
+              "context_window", "max_tokens"}
 
 
 def resolve_settings(
@@ -158,13 +182,17 @@ def resolve_settings(
         max_concurrency=int(pick("max_concurrency")),
         structured_output=pick("structured_output"),
         max_attempts=int(pick("max_attempts")),
+        context_window=pick("context_window"),
+        max_tokens=pick("max_tokens"),
         cache=cache,
         cache_dir=Path(flags["cache_dir"]) if flags.get("cache_dir") else None,
     )
-    if settings.structured_output not in METHODS:
-        raise ConfigError(f"structured output method must be one of {', '.join(METHODS)}")
+    if settings.structured_output not in CHOICES:
+        raise ConfigError(f"structured output method must be one of {', '.join(CHOICES)}")
     if settings.max_concurrency < 1:
         raise ConfigError("max concurrency must be at least 1")
+    if settings.timeout <= 0:
+        raise ConfigError("timeout must be a positive number of seconds")
     return settings
 
 
