@@ -187,10 +187,15 @@ class OpenAIBackend:
             chat = self._chats.get(key)
             if chat is None:
                 s = self.settings
+                # LangChain sends max_completion_tokens, which local servers (llama-cpp-python
+                # 0.3) ignore: they read max_tokens, so any other endpoint gets both.
+                local = bool(s.base_url) and "api.openai.com" not in (s.base_url or "")
+                extra = {"max_tokens": max_tokens} if local and max_tokens else None
                 chat = ChatOpenAI(model=s.model, base_url=s.base_url, api_key=s.api_key,
                                   temperature=s.temperature, timeout=self.timeout, max_retries=0,
                                   use_responses_api=False, stream_usage=True,
-                                  max_tokens=max_tokens)  # type: ignore[call-arg]
+                                  max_tokens=max_tokens,  # type: ignore[call-arg]
+                                  extra_body=extra)
                 self._chats[key] = chat
             return chat
 
