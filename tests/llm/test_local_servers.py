@@ -79,7 +79,7 @@ def test_an_explicit_method_is_respected(tmp_path):
         b = OpenAIBackend(settings_for(srv, tmp_path, structured_output="json_schema"))
         with pytest.raises(BackendError) as err:
             b.complete(MSGS, RiskEntry)
-        assert len(srv.requests) == 1 and "--structured-output auto" in err.value.message
+        assert len(srv.requests) == 1 and "refuses json_schema" in err.value.message
         assert "\n" not in err.value.message
         srv.requests.clear()
         b = OpenAIBackend(settings_for(srv, tmp_path, structured_output="json_mode"))

@@ -10,6 +10,9 @@ from dcrdraft.errors import ConfigError, ExitCode, OutputError
 from dcrdraft.io import refuse_existing, same_file, write_atomic
 from dcrdraft.paths import EXAMPLES, example_path
 
+CHOICES = ["auto", "json_schema", "function_calling", "json_mode", "prompt"]
+"""--structured-output values (dcrdraft.llm.settings.CHOICES, not imported to keep start-up lean)."""
+
 
 def _inputs_path(inputs: str | None, example: str | None) -> str:
     if example:
@@ -29,7 +32,14 @@ def _inputs_path(inputs: str | None, example: str | None) -> str:
               show_default=True, help="Who writes the prose: the template engine or an LLM.")
 @click.option("--model", help="LLM model name (else DCRDRAFT_MODEL, the [llm] table, a default).")
 @click.option("--base-url", help="OpenAI-compatible endpoint (else OPENAI_BASE_URL, [llm]).")
-@click.option("--strict", is_flag=True, help="Exit 3, writing nothing, if LLM text was dropped.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Seconds to wait for one LLM reply (else the [llm] table, else 60).")
+@click.option("--max-concurrency", type=click.IntRange(1, 32), default=None,
+              help="LLM requests in flight at once (else the [llm] table, else 4).")
+@click.option("--structured-output", type=click.Choice(CHOICES), default=None,
+              help="How structured replies are asked for (else the [llm] table, else auto).")
+@click.option("--strict", is_flag=True,
+              help="Exit 3, writing nothing, if any part fell back to the template's text.")
 @click.option("--report", "report_path", type=click.Path(),
               help="Write a JSON report of each drafted part (engine, attempts, tokens).")
 @click.option("--no-cache", is_flag=True, help="Ask the LLM again even for cached prompts.")
@@ -37,7 +47,8 @@ def _inputs_path(inputs: str | None, example: str | None) -> str:
               help="Config file (default: discovered from the inputs file's folder).")
 @click.option("--force", is_flag=True, help="Overwrite existing output files (never an input).")
 def draft_command(inputs: str | None, example: str | None, output: str | None, fmt: str | None,
-                  engine: str, model: str | None, base_url: str | None, strict: bool,
+                  engine: str, model: str | None, base_url: str | None, timeout: float | None,
+                  max_concurrency: int | None, structured_output: str | None, strict: bool,
                   report_path: str | None, no_cache: bool, config_path: str | None,
                   force: bool) -> None:
     """Draft a nine-section DCR from an inputs file (YAML or JSON); missing inputs are gaps."""
@@ -46,7 +57,7 @@ def draft_command(inputs: str | None, example: str | None, output: str | None, f
     # lazy: the drafting stack is imported when the command runs, not for --help
     from dcrdraft.draft import draft
     # lazy: the LLM settings and drafting stack are imported when the command runs, not for --help
-    from dcrdraft.llm.run import plan_engine, stream_target, write_report
+    from dcrdraft.llm.run import plan_engine, stream_target, strict_message, write_report
     # lazy: the loader (ruamel) is imported when the command runs, not for --help
     from dcrdraft.inputs.loader import load
     # lazy: the export renderers are imported when the command runs, not for --help
@@ -62,17 +73,19 @@ def draft_command(inputs: str | None, example: str | None, output: str | None, f
     inputs_model = load(path)
     config = load_config(os.path.dirname(os.path.abspath(path)), explicit=config_path)
     plan = plan_engine(engine, model=model, base_url=base_url, no_cache=no_cache,
-                       config=config.llm)
+                       config=config.llm, timeout=timeout, max_concurrency=max_concurrency,
+                       structured_output=structured_output)
     if plan.notice:
         click.echo(plan.notice, err=True)
-    outcome = plan.draft_parts(inputs_model, on_token=stream_target())
+    outcome = plan.draft_parts(inputs_model, on_token=stream_target(),
+                               notify=lambda line: click.echo(line, err=True))
     for warning in outcome.warnings if outcome else []:
         click.echo(f"dcrdraft: warning: {warning}", err=True)
     if report_path:
         write_report(report_path, outcome, plan, force=force, inputs=sources)
     code = outcome.exit_code(strict) if outcome else ExitCode.OK
-    if code == ExitCode.STRICT_FAILED:
-        click.echo("dcrdraft: --strict: LLM text was dropped; no draft written", err=True)
+    if code == ExitCode.STRICT_FAILED and outcome is not None:
+        click.echo(strict_message(outcome), err=True)
         raise SystemExit(code)
     result = draft(inputs_model, fmt="md" if fmt == "docx" else fmt,
                    parts=outcome.draft_parts if outcome else None, engine=plan.engine)

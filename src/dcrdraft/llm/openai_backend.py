@@ -280,8 +280,7 @@ class OpenAIBackend:
             except MethodRejected as err:
                 if not self.settings.negotiates:
                     raise BackendError(f"the endpoint refuses {method} structured output "
-                                       f"({err.message}); try --structured-output auto",
-                                       err.kind) from None
+                                       f"({err.message})", err.kind) from None
                 self._refused(method, err)
                 if not self._fall_back(method):
                     raise

@@ -2,9 +2,10 @@
 
 Kept here so the command stays a thin front end:
 
-    plan = plan_engine(engine, model=..., base_url=..., no_cache=..., config=cfg.llm)
+    plan = plan_engine(engine, model=..., base_url=..., no_cache=..., config=cfg.llm,
+                       timeout=..., max_concurrency=..., structured_output=...)
     if plan.notice: click.echo(plan.notice, err=True)
-    outcome = plan.draft_parts(inputs_model, on_token=...)     # None for the template engine
+    outcome = plan.draft_parts(inputs_model, on_token=..., notify=...)  # None: template engine
     result = draft(inputs_model, fmt=..., parts=outcome.draft_parts if outcome else None,
                    engine=plan.engine)
     for w in (outcome.warnings if outcome else []): click.echo(f"dcrdraft: warning: {w}", err=True)
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
@@ -39,22 +40,27 @@ class EnginePlan:
     settings: LLMSettings | None
     notice: str | None
 
-    def draft_parts(self, inputs: Inputs, *, on_token: OnToken | None = None) -> LLMDraftOutcome | None:
+    def draft_parts(self, inputs: Inputs, *, on_token: OnToken | None = None,
+                    notify: Callable[[str], None] | None = None) -> LLMDraftOutcome | None:
         """The LLM's parts for ``inputs``; None when the template engine drafts."""
         if self.engine != "llm" or self.settings is None:
             return None
 
-        return draft_parts(analyse(inputs), self.settings, on_token=on_token)
+        return draft_parts(analyse(inputs), self.settings, on_token=on_token, notify=notify)
 
 
 def plan_engine(engine: str, *, model: str | None = None, base_url: str | None = None,
                 no_cache: bool = False, config: Mapping[str, Any] | None = None,
-                env: Mapping[str, str] | None = None) -> EnginePlan:
-    """Resolve ``--engine auto|template|llm`` with the LLM flags and the ``[llm]`` table."""
+                env: Mapping[str, str] | None = None, **flags: Any) -> EnginePlan:
+    """Resolve ``--engine auto|template|llm`` with the LLM flags and the ``[llm]`` table.
+
+    ``flags`` are further settings given on the command line (timeout, max_concurrency,
+    structured_output); None means "not given".
+    """
     if engine == "template":
         return EnginePlan("template", None, None)
-    settings = resolve_settings({"model": model, "base_url": base_url, "no_cache": no_cache},
-                                {"llm": dict(config or {})}, env)
+    settings = resolve_settings({"model": model, "base_url": base_url, "no_cache": no_cache,
+                                 **flags}, {"llm": dict(config or {})}, env)
     if settings is None and engine == "llm":
         raise LLMError("no LLM is configured: set OPENAI_API_KEY or OPENAI_BASE_URL, or "
                        "base_url in the [llm] table; or use --engine template")
@@ -83,6 +89,13 @@ def stream_target() -> OnToken | None:
         sys.stderr.flush()
 
     return echo
+
+
+def strict_message(outcome: LLMDraftOutcome) -> str:
+    """The stderr line for ``--strict`` when parts fell back: which, and why."""
+    why = "; ".join(f"{p.part}: {p.fallback_reason or 'fell back'}" for p in outcome.fell_back)
+    return (f"dcrdraft: --strict: {len(outcome.fell_back)} part(s) fell back to the template's "
+            f"text ({why}); no draft written")
 
 
 def report_data(outcome: LLMDraftOutcome | None, plan: EnginePlan) -> dict[str, Any]:
