@@ -201,11 +201,12 @@ class OpenAIServer:
         time.sleep(self.latency)
         fmt = (body.get("response_format") or {}).get("type")
         if fmt == "json_schema" and not self.json_schema and self.json_schema_status != 400:
-            trace = ("Traceback (most recent call last):\n  File \"llama_cpp/server/app.py\", "
-                     "line 1, in create_chat_completion\npydantic_core._pydantic_core."
-                     "ValidationError: 1 validation error for CreateChatCompletionRequest\n"
-                     "response_format.type\n  Input should be 'text' or 'json_object' "
-                     "[type=literal_error, input_value='json_schema', input_type=str]")
+            # the body llama-cpp-python 0.3.36 sends, verbatim but for the path
+            trace = ("1 validation error:\n  {'type': 'literal_error', 'loc': ('body', "
+                     "'response_format', 'type'), 'msg': \"Input should be 'text' or "
+                     "'json_object'\", 'input': 'json_schema', 'ctx': {'expected': \"'text' "
+                     "or 'json_object'\"}}\n\n  File \"llama_cpp/server/app.py\", line 376, "
+                     "in create_chat_completion\n    POST /v1/chat/completions")
             self._send(h, self.json_schema_status,
                        json.dumps({"error": {"message": trace, "type": "internal_server_error"}}).encode())
             return

@@ -65,7 +65,8 @@ def test_a_500_naming_response_format_moves_to_forced_tool_calls_and_is_remember
         assert risk["method"] == "function_calling" and risk["http_attempts"] >= 1
         refused = [w for w in out.warnings if "refused" in w]
         assert len(refused) == 1 and "Input should be 'text' or 'json_object'" in refused[0]
-        assert "Traceback" not in " ".join(out.warnings) and "\n" not in refused[0]
+        assert "File " not in " ".join(out.warnings) and "\n" not in refused[0]
+        assert "response_format.type: Input should be" in refused[0]
         before = len(srv.requests)
         again = draft_parts(chatbot, settings)  # a new process would read the same memory
         assert "json_schema" not in formats(srv)[before:]

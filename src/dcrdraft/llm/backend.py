@@ -125,15 +125,36 @@ class CallStats:
     """One line per structured-output method the endpoint refused, with its reason."""
 
 
+_PYDANTIC_ERROR = re.compile(
+    r"""\{'type': '[^']*', 'loc': \(([^)]*)\), 'msg': (?:"([^"]*)"|'([^']*)')[^\n]*""")
+"""A pydantic error dict pasted into a server's error body (llama-cpp-python does this)."""
+
+
 def one_line(text: str, limit: int = 160) -> str:
-    """A server's error body as one short line: the last line of a traceback, else the first."""
-    lines = [ln.strip() for ln in str(text).splitlines() if ln.strip()]
+    """A server's error body as one short line, without the server's traceback.
+
+    A Python traceback gives its last line; a message followed by stack frames gives the
+    message; a pasted pydantic error gives its field and message.
+    """
+    def field_msg(m: re.Match[str]) -> str:
+        loc = ".".join(p.strip(" '\"") for p in m.group(1).split(",")
+                       if p.strip(" '\"") not in ("", "body"))
+        msg = m.group(2) or m.group(3) or ""
+        return f"{loc}: {msg}" if loc else msg
+
+    text = _PYDANTIC_ERROR.sub(field_msg, str(text))
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     if not lines:
         return ""
-    if any(ln.startswith("Traceback (most recent call last)") for ln in lines):
+    if lines[0].startswith("Traceback (most recent call last)"):
         line = lines[-1]
     else:
-        line = " ".join(lines) if len(lines) <= 3 else lines[0]
+        kept = []
+        for ln in lines:
+            if ln.startswith('File "'):
+                break
+            kept.append(ln)
+        line = " ".join(kept or lines[:1])
     line = " ".join(line.split())
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
