@@ -125,7 +125,11 @@ def review_command(paths: tuple[str, ...], fmt: str, reports: tuple[str, ...], j
         # lazy: the LLM stack is imported only with --llm
         from dcrdraft.llm.judge import judge_ci_run
 
-        judge_ci_run(run)
+        notes = judge_ci_run(run, config_path, isolated)
+        run.llm = {"judge": "used" if not any("could not be used" in n for n in notes)
+                   else "failed", "notes": notes}
+        for note in notes:
+            click.echo(f"dcrdraft: llm: {note}", err=True)
     sources = [f.report.path for f in run.files]
     nothing = run.report.nothing_reviewed()
     if output:

@@ -12,14 +12,13 @@ import dataclasses
 import re
 import threading
 from collections.abc import Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dcrdraft.config.project import find_config, read_config
+from dcrdraft.config.project import load_config
 from dcrdraft.errors import LLMError
 from dcrdraft.ingest import read_document
 from dcrdraft.llm import prompts
-from dcrdraft.llm.backend import Backend, BackendError, Message, OutputInvalid
+from dcrdraft.llm.backend import Backend, BackendError, Incomplete, Message, OutputInvalid
 from dcrdraft.llm.cache import CachedBackend
 from dcrdraft.llm.drafting import make_backend
 from dcrdraft.llm.schemas import JudgeVerdicts
@@ -111,8 +110,14 @@ def apply_verdicts(document: Document, report: FileReport, verdicts: JudgeVerdic
 
 
 def judge(document: Document, file_report: FileReport, settings: LLMSettings, *,
-          backend: Backend | None = None, items: tuple[str, ...] = tuple(JUDGED)) -> FileReport:
-    """``file_report`` with the judge's verified refinements; on any LLM failure, unchanged."""
+          backend: Backend | None = None, items: tuple[str, ...] = tuple(JUDGED),
+          notes: list[str] | None = None) -> FileReport:
+    """``file_report`` with the judge's verified refinements; on any LLM failure, unchanged.
+
+    ``notes`` collects one line per reason the judge could not be used or a verdict was
+    discarded, so the caller can say so.
+    """
+    notes = [] if notes is None else notes
     asked = [i for i in file_report.checklist if i.code in items]
     if not asked or file_report.error:
         return file_report
@@ -124,10 +129,12 @@ def judge(document: Document, file_report: FileReport, settings: LLMSettings, *,
                                    status=i.status) for i in asked]
     try:
         reply = backend.complete(judge_messages(questions, numbered(document)), JudgeVerdicts)
-    except (BackendError, OutputInvalid):
+    except (BackendError, OutputInvalid, Incomplete) as exc:
+        notes.append(f"{file_report.path}: the LLM judge could not be used: {exc.message}")
         return file_report
     assert isinstance(reply.value, JudgeVerdicts)
-    checklist, _notes = apply_verdicts(document, file_report, reply.value, set(items))
+    checklist, discarded = apply_verdicts(document, file_report, reply.value, set(items))
+    notes += [f"{file_report.path}: {n}" for n in discarded]
     weights = _weights(file_report)
     return dataclasses.replace(
         file_report, checklist=checklist,
@@ -144,11 +151,14 @@ def _weights(report: FileReport) -> list[float] | None:
         return None
 
 
-def judge_run(report: Any, config: Mapping[str, Any] | None = None) -> Any:
+def judge_run(report: Any, config: Mapping[str, Any] | None = None,
+              notes: list[str] | None = None) -> Any:
     """A review ``RunReport`` with every readable file refined by the judge (``review --llm``).
 
-    Raises ``LLMError`` when no endpoint or key is configured.
+    Raises ``LLMError`` when no endpoint or key is configured; ``notes`` collects what the
+    judge could not do and the verdicts it had to discard.
     """
+    notes = [] if notes is None else notes
     settings = resolve_settings({}, {"llm": dict(config or {})})
     if settings is None:
         raise LLMError("review --llm needs an LLM: set OPENAI_API_KEY or OPENAI_BASE_URL, "
@@ -157,17 +167,23 @@ def judge_run(report: Any, config: Mapping[str, Any] | None = None) -> Any:
     for f in report.files:
         if f.error is None:
             try:
-                f = judge(read_document(f.path), f, settings)
-            except Exception:  # noqa: BLE001 - advice only: the rules' report stands
-                pass
+                f = judge(read_document(f.path), f, settings, notes=notes)
+            except Exception as exc:  # noqa: BLE001 - advice only: the rules' report stands
+                notes.append(f"{f.path}: the LLM judge could not be used: "
+                             f"{getattr(exc, 'message', None) or type(exc).__name__}")
         files.append(f)
     return RunReport.of(files)
 
 
-def judge_ci_run(run: Any) -> None:
-    """Refine each file report of a review ``CiRun`` in place (what ``review --llm`` calls)."""
-    found = find_config(Path.cwd())
-    table = read_config(found).llm if found else {}
-    judged = judge_run(run.report, table)
+def judge_ci_run(run: Any, config_path: str | None = None, isolated: bool = False) -> list[str]:
+    """Refine each file report of a review ``CiRun`` in place (what ``review --llm`` calls).
+
+    The ``[llm]`` table comes from ``config_path`` when given (``--config``), else from the
+    config discovered from the working folder; returns the notes of ``judge_run``.
+    """
+    table = {} if isolated else load_config(".", explicit=config_path).llm
+    notes: list[str] = []
+    judged = judge_run(run.report, table, notes)
     for result, report in zip(run.files, judged.files, strict=True):
         result.report = report
+    return notes

@@ -11,6 +11,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from dcrdraft.config.project import Config, ConfigResolver, load_config
 from dcrdraft.errors import ConfigError, DcrError
@@ -77,6 +78,8 @@ class CiRun:
     compare_to: str | None = None
     fail_on: FailOn | None = None
     fail_under: int | None = None
+    llm: dict[str, Any] | None = None
+    """What the LLM judge did under ``review --llm`` (used or failed, and why); else None."""
 
     @property
     def report(self) -> RunReport:

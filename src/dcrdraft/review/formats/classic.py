@@ -23,5 +23,10 @@ def render_text(run: CiRun) -> str:
 
 
 def render_json(run: CiRun) -> str:
-    """The public JSON contract of the reviewer."""
-    return _json(run.report)
+    """The public JSON contract of the reviewer; ``llm`` is added only under ``review --llm``."""
+    if run.llm is None:
+        return _json(run.report)
+    import json
+
+    data = {**run.report.to_dict(), "llm": run.llm}
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
