@@ -74,3 +74,43 @@ def test_existing_output_is_refused_before_any_request(tmp_path: Path, engine: s
         result = invoke(srv, "-o", str(out), "--engine", engine)
         assert srv.requests == []
     assert result.exit_code == 2 and out.read_text() == "precious"
+
+
+def test_strict_exits_3_when_every_part_failed_at_the_endpoint(tmp_path: Path) -> None:
+    out, report = tmp_path / "dcr.md", tmp_path / "r.json"
+    with OpenAIServer(responder=lambda body: Status(500, "boom")) as srv:
+        result = invoke(srv, "-o", str(out), "--strict", "--no-cache", "--report", str(report),
+                        "--structured-output", "prompt")
+        attempts = len(srv.requests)
+        probes = len(srv.gets)  # the context-window probe of an unknown model
+    assert result.exit_code == 3 and not out.exists()
+    assert "3 part(s) fell back" in result.stderr and "HTTP 500: boom" in result.stderr
+    data = json.loads(report.read_text())
+    assert attempts == 3 * 4  # one call per part, each tried 4 times
+    assert data["requests"] == attempts + probes and data["calls"] == 3
+    assert [p["http_attempts"] for p in data["parts"]] == [4, 4, 4]
+    assert all(p["fallback_reason"] == "endpoint failed: HTTP 500: boom" for p in data["parts"])
+
+
+def test_llm_flags_beside_the_config_keys(tmp_path: Path) -> None:
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[llm]\nstructured-output = "json_schema"\nmax-concurrency = 4\n')
+    report = tmp_path / "r.json"
+    with OpenAIServer(responder=answer) as srv:
+        result = invoke(srv, "--config", str(cfg), "--structured-output", "json_mode",
+                        "--max-concurrency", "1", "--timeout", "7", "--report", str(report))
+        fmts = [(b.get("response_format") or {}).get("type") for b in srv.requests
+                if not b.get("stream")]
+    assert result.exit_code == 0, result.output
+    assert fmts == ["json_object", "json_object"]  # the flag beats the config file
+    data = json.loads(report.read_text())
+    assert data["structured_output"] == "json_mode" and data["concurrency"] == 1
+    bad = CliRunner().invoke(cli, ["draft", "--example", "chatbot", "--timeout", "0"])
+    assert bad.exit_code == 2
+
+
+def test_cli_method_choices_match_the_settings() -> None:
+    from dcrdraft.cli.draft import CHOICES
+    from dcrdraft.llm.settings import CHOICES as SETTINGS_CHOICES
+
+    assert tuple(CHOICES) == SETTINGS_CHOICES

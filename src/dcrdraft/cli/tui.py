@@ -21,7 +21,7 @@ def tui_command(inputs: str | None, review: str | None) -> None:
         # lazy: probes for the tui extra only when the command runs
         import textual  # noqa: F401
     except ImportError:
-        click.echo("dcrdraft: the TUI needs textual: pip install 'dcrdraft[tui]'", err=True)
+        click.echo("dcrdraft: textual is missing from this install: pip install dcrdraft", err=True)
         raise SystemExit(ExitCode.USAGE) from None
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         click.echo("dcrdraft: the TUI needs a terminal (stdin and stdout are not one); use "

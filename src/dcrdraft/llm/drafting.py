@@ -177,7 +177,7 @@ def make_backend(settings: LLMSettings, cancel: threading.Event) -> Backend:
         from dcrdraft.llm.openai_backend import OpenAIBackend
     except ImportError as exc:
         raise LLMError(f"the LLM engine needs its libraries ({exc.name} is missing): "
-                       "pip install 'dcrdraft[llm]'") from None
+                       "reinstall dcrdraft: pip install dcrdraft") from None
 
     return OpenAIBackend(settings, cancel=cancel)
 

@@ -66,9 +66,9 @@ def plan_engine(engine: str, *, model: str | None = None, base_url: str | None =
                        "base_url in the [llm] table; or use --engine template")
     if settings is not None and not llm_installed():
         if engine == "llm":
-            raise LLMError("the LLM engine needs its libraries: pip install 'dcrdraft[llm]'")
+            raise LLMError("the LLM engine's libraries are missing from this install: pip install dcrdraft")
         return EnginePlan("template", None, "dcrdraft: an LLM is configured but its libraries "
-                          "are not installed (pip install 'dcrdraft[llm]'); drafting with the "
+                          "are missing from this install (pip install dcrdraft); drafting with the "
                           "template engine")
     notice = engine_notice(settings) if engine == "auto" else None
     return EnginePlan("llm" if settings else "template", settings, notice)

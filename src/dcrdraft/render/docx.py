@@ -175,7 +175,7 @@ class _Writer:
                 png = chart_png(chart)
             except ImportError:
                 self.doc.add_paragraph(
-                    f"[Chart: {chart.title}. Install dcrdraft[charts] to draw it.]")
+                    f"[Chart: {chart.title}. Install matplotlib (pip install dcrdraft) to draw it.]")
                 return
 
             self.doc.add_picture(io.BytesIO(png), width=Inches(6.2))
