@@ -42,6 +42,8 @@ class LLMDraftOutcome:
 
     wire: dict[str, CallStats] = field(default_factory=dict)
     """Per part: HTTP attempts, the structured-output method, methods the endpoint refused."""
+    seconds: dict[str, float] = field(default_factory=dict)
+    """Per part: wall time from its first request to its outcome."""
 
     @property
     def rejected(self) -> list[PartReport]:
@@ -63,7 +65,7 @@ class LLMDraftOutcome:
         for p in self.parts:
             w = self.wire.get(p.part, CallStats())
             parts.append({**p.to_dict(), "method": w.method, "http_attempts": w.http_attempts,
-                          "methods_refused": w.refused})
+                          "methods_refused": w.refused, "seconds": self.seconds.get(p.part)})
         return {**self.meta, "warnings": self.warnings, "parts": parts}
 
 
@@ -210,11 +212,15 @@ def draft_parts(
     results: dict[str, Any] = {}
     errors: list[BaseException] = []
 
+    seconds: dict[str, float] = {}
+
     def run(key: str, fn: Callable[..., tuple[Any, PartReport]], *args: Any) -> None:
+        t0 = time.monotonic()
         try:
             results[key] = fn(ctx, *args)
         except BaseException as exc:  # noqa: BLE001 - re-raised in the calling thread
             errors.append(exc)
+        seconds[key] = time.monotonic() - t0
 
     # (result key, part drafter, its argument after the context): a summary or one risk.
     jobs: list[tuple[str, Callable[..., tuple[Any, PartReport]], object]] = [
@@ -261,6 +267,8 @@ def draft_parts(
     stats: dict[str, CallStats] = dict(getattr(real, "stats", {}))
     outcome.wire = {rep.part: stats.get(f"dcrdraft-{key}", CallStats())
                     for key, (_value, rep) in results.items()}
+    outcome.seconds = {rep.part: round(seconds.get(key, 0.0), 3)
+                       for key, (_value, rep) in results.items()}
     outcome.meta = {
         "engine": "llm",
         "model": settings.model,
