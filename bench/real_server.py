@@ -124,7 +124,8 @@ def _why(reason: str | None, width: int = 70) -> str:
 
 
 def draft_rows(base_url: str, example: str, method: str, *, timeout: float,
-               max_attempts: int, cache_dir: Path) -> tuple[list[Row], dict[str, Any]]:
+               max_attempts: int, cache_dir: Path,
+               max_tokens: int | None = None) -> tuple[list[Row], dict[str, Any]]:
     """Draft ``example`` with ``method`` against the server; one row per part."""
     from dcrdraft.analysis.core import analyse
     from dcrdraft.inputs.loader import load
@@ -134,7 +135,8 @@ def draft_rows(base_url: str, example: str, method: str, *, timeout: float,
 
     settings = LLMSettings(model=MODEL, base_url=base_url, cache=False, timeout=timeout,
                            structured_output=method,  # type: ignore[arg-type]
-                           max_attempts=max_attempts, cache_dir=cache_dir)
+                           max_attempts=max_attempts, cache_dir=cache_dir,
+                           max_tokens=max_tokens)
     notices: list[str] = []
     out = draft_parts(analyse(load(example_path(example))), settings, notify=notices.append)
     report = out.report()
@@ -148,17 +150,21 @@ def draft_rows(base_url: str, example: str, method: str, *, timeout: float,
     return rows, report
 
 
-def print_table(rows: list[Row]) -> None:
-    head = (f"{'example':9} {'setting':16} {'part':8} {'method':16} {'http':>4} {'tries':>5} "
-            f"{'outcome':10} {'caught':>6} {'wall s':>7}  why")
-    print(head)
-    print("-" * len(head))
+HEAD = (f"{'example':9} {'setting':16} {'part':8} {'method':16} {'http':>4} {'tries':>5} "
+        f"{'outcome':10} {'caught':>6} {'wall s':>7}  why")
+
+
+def print_rows(rows: list[Row]) -> None:
     for r in rows:
         print(f"{r.example:9} {r.setting:16} {r.part:8} {r.method:16} {r.http_attempts:4d} "
-              f"{r.attempts:5d} {r.outcome:10} {r.caught:6d} {r.seconds:7.1f}  {r.why}")
+              f"{r.attempts:5d} {r.outcome:10} {r.caught:6d} {r.seconds:7.1f}  {r.why}",
+              flush=True)
 
 
 def main() -> None:
+    import signal
+
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop the server on kill too
     ap = argparse.ArgumentParser()
     ap.add_argument("--python", default=None, help="an interpreter with llama_cpp installed")
     ap.add_argument("--short", action="store_true", help="chatbot only, auto only, 1 attempt")
@@ -166,6 +172,8 @@ def main() -> None:
     ap.add_argument("--examples", nargs="*", default=list(EXAMPLES))
     ap.add_argument("--timeout", type=float, default=120.0)
     ap.add_argument("--attempts", type=int, default=2)
+    ap.add_argument("--max-tokens", type=int, default=None,
+                    help="cap every reply (a slow CPU: 256 keeps a draft to minutes)")
     ap.add_argument("--json", dest="json_out", default=None, help="also write the reports here")
     args = ap.parse_args()
     python = args.python or llama_python()
@@ -176,23 +184,29 @@ def main() -> None:
     examples = ["chatbot"] if args.short else args.examples
     attempts = 1 if args.short else args.attempts
     print(f"llama-cpp-python server with {gguf.name}, n_ctx 8192, on 127.0.0.1 "
-          f"(timeout {args.timeout:g} s, {attempts} attempt(s) per part)")
+          f"(timeout {args.timeout:g} s, {attempts} attempt(s) per part, "
+          f"max_tokens {args.max_tokens or 'per part'})")
     rows: list[Row] = []
     reports = []
     t0 = time.monotonic()
+    print(HEAD)
+    print("-" * len(HEAD), flush=True)
     with tempfile.TemporaryDirectory() as tmp, llama_server(python, gguf) as base:
         for example in examples:
             for method in methods:
                 t = time.monotonic()
                 got, report = draft_rows(base, example, method, timeout=args.timeout,
-                                         max_attempts=attempts, cache_dir=Path(tmp) / method)
+                                         max_attempts=attempts, cache_dir=Path(tmp) / method,
+                                         max_tokens=args.max_tokens)
                 rows += got
+                print_rows(got)
                 reports.append({"example": example, "setting": method, **report})
+                if args.json_out:
+                    Path(args.json_out).write_text(json.dumps(reports, indent=2))
                 print(f"  {example} / {method}: {time.monotonic() - t:.0f} s, "
                       f"{report['requests']} HTTP attempts"
                       + (f"; {report['notices'][0]}" if report["notices"] else ""),
                       file=sys.stderr)
-    print_table(rows)
     talked = sum(r.outcome != "fell back" or not r.why.startswith("endpoint failed")
                  for r in rows)
     print(f"\n{len(rows)} parts, {sum(r.outcome == 'kept' for r in rows)} kept, "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import Literal
 
 import click
 
@@ -57,7 +58,8 @@ def draft_command(inputs: str | None, example: str | None, output: str | None, f
     # lazy: the drafting stack is imported when the command runs, not for --help
     from dcrdraft.draft import draft
     # lazy: the LLM settings and drafting stack are imported when the command runs, not for --help
-    from dcrdraft.llm.run import plan_engine, stream_target, strict_message, write_report
+    from dcrdraft.llm.run import plan_engine, stream_target, strict_message, warm_up,
+                                 write_report
     # lazy: the loader (ruamel) is imported when the command runs, not for --help
     from dcrdraft.inputs.loader import load
     # lazy: the export renderers are imported when the command runs, not for --help
@@ -77,8 +79,10 @@ def draft_command(inputs: str | None, example: str | None, output: str | None, f
                        structured_output=structured_output)
     if plan.notice:
         click.echo(plan.notice, err=True)
+    md_or_html: Literal["md", "html"] = "html" if fmt == "html" else "md"
     outcome = plan.draft_parts(inputs_model, on_token=stream_target(),
-                               notify=lambda line: click.echo(line, err=True))
+                               notify=lambda line: click.echo(line, err=True),
+                               meanwhile=lambda: warm_up(inputs_model, md_or_html))
     for warning in outcome.warnings if outcome else []:
         click.echo(f"dcrdraft: warning: {warning}", err=True)
     if report_path:
@@ -87,7 +91,7 @@ def draft_command(inputs: str | None, example: str | None, output: str | None, f
     if code == ExitCode.STRICT_FAILED and outcome is not None:
         click.echo(strict_message(outcome), err=True)
         raise SystemExit(code)
-    result = draft(inputs_model, fmt="md" if fmt == "docx" else fmt,
+    result = draft(inputs_model, fmt=md_or_html,
                    parts=outcome.draft_parts if outcome else None, engine=plan.engine)
     if output:
         write_atomic(output, render(result, "docx") if fmt == "docx" else result.text,

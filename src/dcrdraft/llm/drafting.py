@@ -94,12 +94,14 @@ class _Gate:
     def method(self) -> Any:
         return getattr(self.inner, "method", None)
 
-    def _acquire(self) -> None:
+    def _acquire(self) -> bool:
+        """Wait for a slot; True when the request goes out in serial mode."""
         with self._cond:
             while self._active >= (1 if self.serial_reason else self._limit):
                 self._cond.wait(0.1)
             self._active += 1
             self.calls += 1
+            return self.serial_reason is not None
 
     def _release(self) -> None:
         with self._cond:
@@ -121,27 +123,37 @@ class _Gate:
                         f"a time with a {timeout:g} s timeout")
         return True
 
+    def _again(self, exc: BackendError, serial: bool) -> bool:
+        """Whether a request that failed with ``exc`` is asked again, now serially.
+
+        Only a timeout of a request sent while requests still ran concurrently: it may have
+        waited in the server's queue (another part may have turned the draft serial since).
+        """
+        if exc.kind != "timeout" or serial:
+            return False
+        self.go_serial("timed out")
+        return True
+
     def complete(self, messages: Sequence[Message], schema: type[T]) -> Completion:
-        for retry in (False, True):
-            self._acquire()
+        while True:
+            serial = self._acquire()
             try:
                 return self.inner.complete(messages, schema)
             except BackendError as exc:
-                if exc.kind != "timeout" or retry or not self.go_serial("timed out"):
+                if not self._again(exc, serial):
                     raise
             finally:
                 self._release()
-        raise AssertionError("unreachable")
 
     def stream(self, messages: Sequence[Message]) -> TextStream:
-        for retry in (False, True):
-            self._acquire()
+        while True:
+            serial = self._acquire()
             try:
                 inner = self.inner.stream(messages)
                 break
             except BackendError as exc:
                 self._release()
-                if exc.kind != "timeout" or retry or not self.go_serial("timed out"):
+                if not self._again(exc, serial):
                     raise
             except BaseException:
                 self._release()
@@ -192,10 +204,13 @@ def draft_parts(
     cancel: threading.Event | None = None,
     backend: Backend | None = None,
     notify: Callable[[str], None] | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> LLMDraftOutcome:
     """Draft the summary and expand the risks with the LLM; parts that fail fall back to None.
 
-    ``notify`` receives the one line saying the endpoint is slow and the rest runs serially.
+    ``notify`` receives the one line saying the endpoint is slow and the rest runs serially;
+    ``meanwhile`` runs in this thread once the requests are out (work that would otherwise
+    wait for them, such as preparing the template engine).
     """
     cancel = cancel or threading.Event()
     real = backend if backend is not None else make_backend(settings, cancel)
@@ -231,6 +246,11 @@ def draft_parts(
     for t in threads:
         t.start()
     try:
+        if meanwhile is not None:
+            try:
+                meanwhile()
+            except Exception:  # noqa: BLE001 - a warm-up only; the real work reports errors
+                pass
         for t in threads:
             while t.is_alive():
                 t.join(0.05)

@@ -275,6 +275,7 @@ class OpenAIBackend:
     def complete(self, messages: Sequence[Message], schema: type[T]) -> Completion:
         while True:
             method = self._method
+            self._stats().method = method
             try:
                 out = self._complete_with(method, messages, schema)
             except MethodRejected as err:
@@ -285,7 +286,6 @@ class OpenAIBackend:
                 if not self._fall_back(method):
                     raise
                 continue
-            self._stats().method = method
             if self.settings.negotiates:
                 self.memory.put(self.settings.endpoint, self.model, method)
             return out

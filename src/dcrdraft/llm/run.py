@@ -41,12 +41,14 @@ class EnginePlan:
     notice: str | None
 
     def draft_parts(self, inputs: Inputs, *, on_token: OnToken | None = None,
-                    notify: Callable[[str], None] | None = None) -> LLMDraftOutcome | None:
+                    notify: Callable[[str], None] | None = None,
+                    meanwhile: Callable[[], object] | None = None) -> LLMDraftOutcome | None:
         """The LLM's parts for ``inputs``; None when the template engine drafts."""
         if self.engine != "llm" or self.settings is None:
             return None
 
-        return draft_parts(analyse(inputs), self.settings, on_token=on_token, notify=notify)
+        return draft_parts(analyse(inputs), self.settings, on_token=on_token, notify=notify,
+                           meanwhile=meanwhile)
 
 
 def plan_engine(engine: str, *, model: str | None = None, base_url: str | None = None,
@@ -72,6 +74,16 @@ def plan_engine(engine: str, *, model: str | None = None, base_url: str | None =
                           "template engine")
     notice = engine_notice(settings) if engine == "auto" else None
     return EnginePlan("llm" if settings else "template", settings, notice)
+
+
+def warm_up(inputs: Inputs, fmt: Literal["md", "html"]) -> None:
+    """What the drafting would otherwise do after the first reply, done while it is awaited:
+    the template engine's render and the reviewer's rubric (self-review reads it)."""
+    from dcrdraft.draft import draft
+    from dcrdraft.review import load_rubric
+
+    draft(inputs, fmt=fmt)
+    load_rubric()
 
 
 def llm_installed() -> bool:

@@ -187,7 +187,10 @@ class TokenCounter:
         return (self.context or context_window(self.model)) - self.reserve
 
     def fits(self, messages: Sequence[Message]) -> bool:
-        return self.count_messages(messages) <= self.budget
+        """Whether ``messages`` fit the budget; the generous estimate answers first, so the
+        encoding is only loaded (off the path of the first request) for prompts near the limit."""
+        rough = sum(estimate(m.content) + MESSAGE_OVERHEAD for m in messages) + 2
+        return rough <= self.budget or self.count_messages(messages) <= self.budget
 
     def fit(self, messages: Sequence[Message]) -> list[Message]:
         """``messages`` within the budget by shortening their delimited data blocks.
