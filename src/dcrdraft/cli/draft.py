@@ -58,8 +58,8 @@ def draft_command(inputs: str | None, example: str | None, output: str | None, f
     # lazy: the drafting stack is imported when the command runs, not for --help
     from dcrdraft.draft import draft
     # lazy: the LLM settings and drafting stack are imported when the command runs, not for --help
-    from dcrdraft.llm.run import plan_engine, stream_target, strict_message, warm_up,
-                                 write_report
+    from dcrdraft.llm.run import (plan_engine, stream_target, strict_message, warm_up,
+                                  write_report)
     # lazy: the loader (ruamel) is imported when the command runs, not for --help
     from dcrdraft.inputs.loader import load
     # lazy: the export renderers are imported when the command runs, not for --help

@@ -6,6 +6,8 @@ import json
 
 import click
 
+from dcrdraft.errors import ExitCode, LLMError
+
 MARKS = {"ok": "✓", "partial": "~", "fails": "✗"}
 
 
@@ -27,9 +29,11 @@ def check_command(model: str | None, base_url: str | None, timeout: float | None
                   config_path: str | None, fmt: str) -> None:
     """Probe the endpoint: reachable, model listed, each structured-output method, streaming
     with finish_reason, latency; print the config lines to use (exit 2 when nothing works)."""
+    # lazy: the config reader (tomllib) is imported when the command runs, not for --help
     from dcrdraft.config.project import load_config
-    from dcrdraft.errors import ExitCode, LLMError
+    # lazy: the LLM stack is imported when the command runs, not for --help
     from dcrdraft.llm.check import check
+    # lazy: the LLM settings are imported when the command runs, not for --help
     from dcrdraft.llm.settings import resolve_settings
 
     cfg = load_config(".", explicit=config_path)

@@ -20,6 +20,7 @@ from typing import Any
 import platformdirs
 from pydantic import BaseModel
 
+from dcrdraft.llm.settings import METHODS
 from dcrdraft.llm.backend import Backend, Completion, Message, T, TextStream, Usage, parse_reply
 
 CACHE_VERSION = 2
@@ -82,8 +83,6 @@ class MethodMemory:
 
     def get(self, endpoint: str, model: str) -> Any:
         """The method remembered for ``endpoint`` and ``model``, or None."""
-        from dcrdraft.llm.settings import METHODS
-
         with self._lock:
             method = self._load().get(f"{endpoint}|{model}")
         return method if method in METHODS else None

@@ -17,7 +17,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict
 
 from dcrdraft.llm.backend import BackendError, Incomplete, Message, OutputInvalid
+from dcrdraft.llm.cache import MethodMemory
 from dcrdraft.llm.settings import METHODS, LLMSettings, StructuredMethod
+from dcrdraft.llm.tokens import TokenCounter, encoding_name, tiktoken_cache_dir
 
 Outcome = Literal["ok", "partial", "fails"]
 
@@ -146,8 +148,6 @@ def _streaming(make: Callable[[LLMSettings], Any], settings: LLMSettings) -> lis
 
 
 def _tiktoken(model: str) -> Line:
-    from dcrdraft.llm.tokens import TokenCounter, encoding_name, tiktoken_cache_dir
-
     counter = TokenCounter(model)
     name = encoding_name(model)
     if counter.exact:
@@ -162,7 +162,7 @@ def _tiktoken(model: str) -> Line:
 def check(settings: LLMSettings, make: Callable[[LLMSettings], Any] | None = None) -> CheckResult:
     """Probe the endpoint of ``settings``; ``make`` builds a backend (the real one by default)."""
     if make is None:
-        from dcrdraft.llm.cache import MethodMemory
+        # lazy: LangChain and OpenAI are imported only when a real endpoint is probed
         from dcrdraft.llm.openai_backend import OpenAIBackend
 
         def make(s: LLMSettings) -> Any:
@@ -203,6 +203,4 @@ def _conclude(result: CheckResult, settings: LLMSettings, methods: list[Line]) -
     result.config.append(f"max-concurrency = {result.concurrency}")
     result.config.append(f"timeout = {timeout}")
     if result.method:
-        from dcrdraft.llm.cache import MethodMemory
-
         MethodMemory(settings.cache_dir).put(settings.endpoint, settings.model, result.method)

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from dcrdraft.analysis.core import analyse
+from dcrdraft.draft import draft
 from dcrdraft.errors import LLMError
 from dcrdraft.inputs.model import Inputs
 from dcrdraft.io import write_atomic
@@ -79,7 +80,7 @@ def plan_engine(engine: str, *, model: str | None = None, base_url: str | None =
 def warm_up(inputs: Inputs, fmt: Literal["md", "html"]) -> None:
     """What the drafting would otherwise do after the first reply, done while it is awaited:
     the template engine's render and the reviewer's rubric (self-review reads it)."""
-    from dcrdraft.draft import draft
+    # lazy: the reviewer loads here, while the requests are out, not on drafting's start-up path
     from dcrdraft.review import load_rubric
 
     draft(inputs, fmt=fmt)

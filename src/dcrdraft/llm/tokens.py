@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dcrdraft.llm.backend import Message
+from dcrdraft.llm.cache import cache_root
 
 DEFAULT_ENCODING = "o200k_base"
 """Used for model names tiktoken does not know (local and third-party models)."""
@@ -104,8 +105,6 @@ def encoding_file(name: str) -> Path | None:
 
 def _missing_marker(name: str) -> Path:
     """A file recording that ``name`` could not be fetched into the current tiktoken cache dir."""
-    from dcrdraft.llm.cache import cache_root
-
     digest = hashlib.sha1(f"{tiktoken_cache_dir()}|{name}".encode()).hexdigest()[:16]
     return cache_root().parent / "tiktoken-missing" / digest
 
@@ -121,7 +120,7 @@ def _load_encoding(name: str) -> tuple[Callable[[str], int] | None, str | None]:
     if (cached is None or not cached.is_file()) and marker.is_file():
         return None, None
     try:
-        import tiktoken
+        import tiktoken  # lazy: tiktoken is imported only when tokens are counted exactly
 
         encoding = tiktoken.get_encoding(name)
     except Exception as exc:  # noqa: BLE001 - any download or cache failure

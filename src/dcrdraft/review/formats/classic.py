@@ -3,6 +3,7 @@ suppressions silenced, JSON is the schema_version 1 contract unchanged."""
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 from dcrdraft.review.render import render_json as _json
@@ -26,7 +27,5 @@ def render_json(run: CiRun) -> str:
     """The public JSON contract of the reviewer; ``llm`` is added only under ``review --llm``."""
     if run.llm is None:
         return _json(run.report)
-    import json
-
     data = {**run.report.to_dict(), "llm": run.llm}
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
