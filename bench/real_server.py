@@ -143,7 +143,8 @@ def draft_rows(base_url: str, example: str, method: str, *, timeout: float,
     rows = []
     for p in report["parts"]:
         kept = {"llm": "kept", "template": "fell back", "inputs": "in inputs"}[p["engine"]]
-        rows.append(Row(example, method, p["part"], p["method"] or "-", p["http_attempts"],
+        used = p["method"] or ("stream" if p["kind"] == "summary" else "-")
+        rows.append(Row(example, method, p["part"], used, p["http_attempts"],
                         p["attempts"], kept, _why(p["fallback_reason"]),
                         len(p["grounding_violations"]), p["seconds"] or 0.0))
     report["notices"] = notices
