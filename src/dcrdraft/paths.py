@@ -32,6 +32,11 @@ def rubrics_dir() -> Path:
     return _data_dir("rubrics", "DCRDRAFT_RUBRICS")
 
 
+def builtin_rubrics_dir() -> Path:
+    """The rubrics shipped with dcrdraft, whatever ``DCRDRAFT_RUBRICS`` says."""
+    return _data_dir("rubrics")
+
+
 def templates_dir() -> Path:
     """The Jinja2 templates of the template engine (always inside the package)."""
     return _PKG / "templates"

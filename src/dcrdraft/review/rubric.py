@@ -23,7 +23,7 @@ RuleKind = Literal["item", "finding"]
 
 _RULE_KEYS = {"code", "name", "title", "kind", "check", "params", "severity", "message",
               "suggestion", "rationale", "source", "examples", "enabled", "weight"}
-_SKIP_FILES = {"sections.yaml"}
+_SKIP_FILES = {"sections.yaml", "vocabularies.yaml"}
 _BUILTIN_ORDER = ("checklist.yaml", "mistakes.yaml", "extra.yaml")
 
 
@@ -90,7 +90,8 @@ class Rubric:
         return None
 
 
-def _load_yaml(path: Path) -> Any:
+def read_yaml(path: Path) -> Any:
+    """A rubric-folder YAML file, or ConfigError naming the file and line."""
     try:
         text = read_text_file(path, 4 * 1024 * 1024, "rubric file")
     except ReadError as exc:
@@ -195,7 +196,7 @@ def _parse_rule(raw: Any, path: Path, family: str, index: int,
 
 
 def _read_file(path: Path, into: dict[str, Rule | None], order: list[str]) -> None:
-    data = _load_yaml(path)
+    data = read_yaml(path)
     if data is None:
         return
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):

@@ -1,0 +1,132 @@
+"""Judgments over metric facts (``review.facts``): is the headline metric set against a
+comparator figure (C04, M02), and does a claimed PASS meet its own threshold (X03)?
+
+Each is a predicate over the facts a document states; the fact layer decides what a figure
+is (value, baseline, threshold) once, so these checks never read surface words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dcrdraft.review.checks.base import Hit, Params, Verdict, check
+from dcrdraft.review.context import Context
+from dcrdraft.review.facts import Comparator, Facts, MetricFact, facts_of
+from dcrdraft.review.facts.columns import bound_of, status_of
+from dcrdraft.review.facts.metrics import direction, figure
+
+_KINDS = ("baseline", "delta", "threshold")
+
+
+def _accepted(params: Params) -> set[str]:
+    return set(params.get("accept") or _KINDS)
+
+
+def _comparators(facts: Facts, metric: MetricFact, params: Params) -> list[Comparator]:
+    ok = _accepted(params)
+    return [c for c in facts.comparators_for(metric) if c.kind in ok]
+
+
+@check("comparator", "item")
+def comparator(ctx: Context, params: Params) -> Verdict:
+    """Pass when the headline metric is set against a comparator figure (a baseline, previous
+    version, control or threshold); weak when only other metrics are, or a baseline is named
+    without a figure; missing otherwise."""
+    facts = facts_of(ctx)
+    head = facts.headline
+    if head is None:
+        from dcrdraft.review.checks.metrics import baseline
+
+        fallback: Verdict = baseline(ctx, params)  # no metric figure read: judge the words
+        return fallback
+    found = _comparators(facts, head, params)
+    if found:
+        return Verdict("pass", head.unit_ref, line=found[0].line)
+    other = next((m for m in facts.metrics if _comparators(facts, m, params)), None)
+    if other is not None:
+        return Verdict("weak", other.unit_ref, line=other.line,
+                       detail=f"the headline metric ({head.name}) has none")
+    from dcrdraft.review.checks.metrics import _comparisons
+
+    _strong, mentions = _comparisons(ctx)
+    if mentions:
+        return Verdict("weak", mentions[0])
+    return Verdict("missing")
+
+
+@check("comparator_absent", "finding")
+def comparator_absent(ctx: Context, params: Params) -> list[Hit]:
+    """Fires at the headline metric when no comparator figure (baseline, previous version,
+    control or threshold) is given for it anywhere in the document."""
+    facts = facts_of(ctx)
+    head = facts.headline
+    if head is None or _comparators(facts, head, params):
+        return []
+    return [Hit(head.line, head.line, f"{head.name} {head.value:g}{head.unit}: no comparator")]
+
+
+def _misses(m: MetricFact, threshold: float) -> bool | None:
+    """Whether ``m`` misses ``threshold``; None when the direction is not certain."""
+    bound = bound_of(m.threshold_text) if m.threshold_text else None
+    side = bound or ({"higher": "floor", "lower": "ceiling"}.get(m.direction or ""))
+    if side is None:
+        return None
+    return m.value < threshold if side == "floor" else m.value > threshold
+
+
+@check("claim_vs_threshold", "finding")
+def claim_vs_threshold(ctx: Context, params: Params) -> list[Hit]:
+    """A table row claiming PASS while its value misses the threshold beside it; read only
+    from tables whose value, threshold and status columns are certain, and only when the
+    bound's direction is stated or known from the metric's name."""
+    hits: list[Hit] = []
+    for m in facts_of(ctx).metrics:
+        if m.source != "table" or m.status != "pass" or len(m.thresholds) != 1:
+            continue
+        thr = m.thresholds[0]
+        if (m.unit == "%") != ("%" in thr.text) and max(m.value, thr.value) > 1:
+            continue  # a percentage beside a plain number: not the same scale
+        if _misses(m, thr.value):
+            hits.append(Hit(m.line, m.line, f"{m.name}: {m.value:g}{m.unit} against "
+                                            f"{thr.text.strip()}"))
+    return hits + _record_claims(ctx)
+
+
+_STATUS_LINE = re.compile(r"^\W*(?:status|result|verdict|outcome|gate)\b[^:]{0,20}:", re.I)
+_THRESHOLD_LINE = re.compile(r"\b(?:threshold|target|minimum|bar|required|acceptance|limit|"
+                             r"slo)\b[^:]{0,40}:", re.I)
+_OLD_LINE = re.compile(r"\b(?:baseline|previous|prior|legacy|incumbent|control|old)\b", re.I)
+
+
+def _record_claims(ctx: Context) -> list[Hit]:
+    """Record blocks ("Metric: 83%" / "Threshold: ≥ 85%" / "Status: PASS") with exactly one
+    value line, whose direction is stated by the threshold or known from the metric."""
+    hits: list[Hit] = []
+    for chunk in ctx.chunks:
+        if chunk.row is not None or "\n" not in chunk.text:
+            continue
+        lines = chunk.text.split("\n")
+        status = [ln for ln in lines if _STATUS_LINE.match(ln)]
+        if len(status) != 1 or status_of(status[0].split(":", 1)[1]) != "pass":
+            continue
+        thr_lines = [ln for ln in lines if _THRESHOLD_LINE.search(ln) and ln not in status]
+        if len(thr_lines) != 1:
+            continue
+        values = [ln for ln in lines if ln not in status and ln not in thr_lines
+                  and ":" in ln and not _OLD_LINE.search(ln.split(":", 1)[0])
+                  and figure(ln.split(":", 1)[1]) is not None]
+        thr = figure(thr_lines[0].split(":", 1)[1])
+        if len(values) != 1 or thr is None:
+            continue
+        name, cell = values[0].split(":", 1)
+        got = figure(cell)
+        if got is None or got[1] != thr[1]:
+            continue
+        side = bound_of(thr_lines[0].split(":", 1)[1]) or \
+            {"higher": "floor", "lower": "ceiling"}.get(direction(name) or "")
+        if side is None:
+            continue
+        if (got[0] < thr[0]) if side == "floor" else (got[0] > thr[0]):
+            hits.append(Hit(chunk.line, chunk.end_line,
+                            f"{name.strip()}: {got[0]:g}{got[1]} against {thr[0]:g}{thr[1]}"))
+    return hits

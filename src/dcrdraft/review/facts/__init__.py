@@ -1,0 +1,66 @@
+"""The fact layer: a ``Document`` read once into typed facts (metrics and their comparators,
+the headline metric, boilerplate claims), each with its source line and section. Judgments
+(the check types in ``review.checks``) are predicates over these facts.
+
+``facts_of(ctx)`` computes them once per document and caches them on the ``Context``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dcrdraft.review.context import Context, Unit
+from dcrdraft.review.facts.boilerplate import boilerplate_units
+from dcrdraft.review.facts.metrics import (EVAL_KINDS, RESULT_KINDS, Comparator, MetricFact, _prose_facts,
+                                           _table_facts)
+
+
+@dataclass
+class Facts:
+    """Everything the judgments read about one document."""
+
+    metrics: list[MetricFact] = field(default_factory=list)
+    loose: list[tuple[Comparator, str | None, Unit]] = field(default_factory=list)
+    """Comparator figures with no metric figure beside them: (comparator, metric key, unit)."""
+    boilerplate: list[Unit] = field(default_factory=list)
+
+    @property
+    def headline(self) -> MetricFact | None:
+        """The metric the document leads with: one it marks primary, else the first overall
+        figure in the summary, else in the evaluation, else any."""
+        overall = [m for m in self.metrics if (m.segment is None or
+                   m.segment.strip().lower() in ("overall", "all", "total"))
+                   and (m.kinds & RESULT_KINDS or not m.kinds) and not m.method_statistic]
+        pool = overall
+        for pred in (lambda m: m.headline, lambda m: bool(m.kinds & {"summary", "overview"}),
+                     lambda m: bool(m.kinds & EVAL_KINDS), lambda m: True):
+            found = [m for m in pool if pred(m)]
+            if found:
+                return min(found, key=lambda m: m.line)
+        return None
+
+    def comparators_for(self, metric: MetricFact) -> list[Comparator]:
+        """Comparator figures tied to ``metric``: its own, those of other figures for the same
+        metric, and loose ones naming it (or naming no metric, in the same section)."""
+        out = list(metric.comparators)
+        key = metric.key
+        for m in self.metrics:
+            if m is not metric and key is not None and m.key == key:
+                out += m.comparators
+        for c, k, u in self.loose:
+            if (key is not None and k == key) or (k is None and u.section.title == metric.section):
+                out.append(c)
+        return out
+
+
+def facts_of(ctx: Context) -> Facts:
+    """The document's facts, extracted on first use."""
+    def compute() -> Facts:
+        table = _table_facts(ctx)
+        prose, loose = _prose_facts(ctx)
+        metrics = sorted(table + prose, key=lambda m: m.line)
+        return Facts(metrics=metrics, loose=loose, boilerplate=boilerplate_units(ctx))
+    return ctx.cached("facts", compute)
+
+
+__all__ = ["Comparator", "Facts", "MetricFact", "facts_of"]

@@ -1,0 +1,425 @@
+"""Metric facts: every reported figure for a named metric (from tables whose value column is
+certain, and from prose), with the comparators (baseline, previous version, control, threshold)
+tied to it.
+
+Figures inside a metric's name ("recall at 1% hold rate", "precision@10") are part of the
+name, never its value; counts, intervals and shares are never values either.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from dcrdraft.review.context import Context, Unit
+from dcrdraft.ingest.document import Block
+from dcrdraft.review.facts.columns import Columns, Role, classify, fill_blank_labels, status_of
+from dcrdraft.review.facts.vocab import matches, vocab
+from dcrdraft.review.text import METRIC_RE, METRIC_WORDS, NUM, clean, metric_key, to_float
+
+Direction = Literal["higher", "lower"]
+ComparatorKind = Literal["baseline", "threshold", "delta"]
+
+EVAL_KINDS = frozenset({"evaluation", "summary", "methodology", "segments", "fairness"})
+
+_VALUE = re.compile(rf"(?<![\w.])(?P<sign>[+−-])?(?P<num>{NUM})\s?(?P<unit>%|pp\b|points?\b|"
+                    rf"ms\b|s\b|x\b)?|(?<![\w.])(?P<frac>0?\.\d+)(?![\w%])")
+_MEASURE = (r"(?!(?:API|SKU|GPU|CPU|PII|USD|EUR|GBP|CI|FY|Q[1-4])\b)[a-z]?[A-Z]{2,7}"
+            r"(?:@\d+|-\d+)?"
+            r"|[A-Za-z][a-z-]*(?:acy|ity|age|ion|ance|ence|rate|score|ness)")
+_NAME = re.compile(
+    rf"(?i:\b(?:{METRIC_WORDS})\b(?:@\d+)?|\bcoverage\b)"
+    rf"|\b(?!(?:API|SKU|GPU|CPU|PII|USD|EUR|GBP|CI|FY|EU|UK|US|ID|IT|HR|QA|PR|Q[1-4]|AM|PM|OK|NB|"
+    rf"ML|AI|LLM|PASS|FAIL|GO|NO)\b)[a-z]?[A-Z]{{2,7}}(?:@\d+|-\d+)?\b")
+"""A metric's name in prose: a metric word (case-insensitive) or an acronym (WAPE, NDCG@10)."""
+_NOT_NAME = re.compile(r"^(?:rate|score|share|percentage|ratio|quality|change|loss|"
+                       r"traffic|volume|budget|of|the)$", re.I)
+_PFIG = re.compile(rf"(?<![\w.])(?P<sign>[+−-]\s?)?(?P<num>{NUM})\s?(?P<unit>%|pp\b|"
+                   rf"percentage points?\b|points?\b|ms\b)|(?<![\w.])(?P<frac>0?\.\d{{2,}})(?![\w%])")
+_FROM = re.compile(r"\b(?:from|previously|versus|vs\.?|compared (?:with|to)|against|than)\s+"
+                   r"(?:about |around |roughly |~)?$", re.I)
+_INTERVAL = re.compile(rf"(?:\bCI\b|interval|\[|\(|±|\+/-|between)[^.;\])]{{0,20}}?(?:{NUM})\s?%?"
+                       rf"\s?(?:–|-|to|,|and)\s?(?:{NUM})\s?%?|±\s?(?:{NUM})\s?%?", re.I)
+_CONDITION = re.compile(r"(?:\b(?:above|below|under|over|exceeds?|exceeding|less than|more than|"
+                        r"greater than|lower than|higher than|at least|at most|between)|[<>≤≥])"
+                        r"\s*(?:the |a |an )?$", re.I)
+_ACRONYM = re.compile(r"^[a-z]?[A-Z]{2,7}(?:@\d+|-\d+)?$")
+_VERB_VALUE = re.compile(r"\b(?:catch\w*|caught|detect\w*|flag\w*|find\w*|found|answer\w*|"
+                         r"resolv\w*|complet\w*|achiev\w*|scor\w*|reach\w*|got|gets|hit\w*)\b"
+                         r"[^.;%\d]{0,25}$", re.I)
+_SKIP_TAIL = re.compile(r"^\s?(?:of|in|for) (?:the |all |our )?(?:traffic|queries|users|cases|"
+                        r"samples|data|tickets|requests|volume|calls|customers|population|"
+                        r"sessions|transactions|errors|failures|mistakes|misses|false positives|"
+                        r"false negatives|flags|alerts|incidents)\b|^\s?(?:CI|confiden|credib)", re.I)
+
+
+@dataclass
+class Comparator:
+    """A figure a metric is set against, with where it was read."""
+
+    kind: ComparatorKind
+    value: float
+    text: str
+    line: int
+    label: str = ""
+    """What the comparator is (the baseline column's header, "the rule it replaces", ...)."""
+
+
+@dataclass
+class MetricFact:
+    """One reported figure for a metric."""
+
+    name: str
+    value: float
+    unit: str
+    line: int
+    section: str
+    kinds: frozenset[str]
+    source: Literal["table", "prose"]
+    direction: Direction | None = None
+    segment: str | None = None
+    """The row label when the figure is one segment's (a breakdown row)."""
+    status: Literal["pass", "fail"] | None = None
+    comparators: list[Comparator] = field(default_factory=list)
+    unit_ref: Unit | None = None
+    headline: bool = False
+    """Marked primary / headline / key metric by the document."""
+    threshold_text: str = ""
+    """The threshold cell as written (it may state the bound: "≥ 85%")."""
+    method_statistic: bool = False
+    """A statistic of the evaluation's method (rater agreement), not a result."""
+
+    @property
+    def key(self) -> str | None:
+        return metric_key(self.name) or (clean(self.name).lower() or None)
+
+    @property
+    def thresholds(self) -> list[Comparator]:
+        return [c for c in self.comparators if c.kind == "threshold"]
+
+    @property
+    def baselines(self) -> list[Comparator]:
+        return [c for c in self.comparators if c.kind in ("baseline", "delta")]
+
+
+def direction(name: str) -> Direction | None:
+    """A metric's direction from what the text says, else from its name; None when unknown."""
+    stated = re.search(r"\b(higher|lower) is better\b|([↑↓])", name, re.I)
+    if stated:
+        word = (stated.group(1) or "").lower()
+        return "lower" if word == "lower" or stated.group(2) == "↓" else "higher"
+    lower, higher = matches("lower_is_better", name), matches("higher_is_better", name)
+    if lower and not higher:
+        return "lower"
+    if higher and not lower:
+        return "higher"
+    return None
+
+
+def _op_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in vocab("operating_point").finditer(text)]
+
+
+def figure(cell: str) -> tuple[float, str] | None:
+    """The first metric figure of a table cell (never one inside an operating point)."""
+    spans = _op_spans(cell)
+    for m in _VALUE.finditer(cell):
+        if any(a <= m.start() < b for a, b in spans) or m.group("sign"):
+            continue
+        if not m.group("unit") and re.search(r"[A-Za-z]\s?$", cell[:m.start()]):
+            continue  # "VIM 2.1", "release 3": a name's number
+        if m.group("frac"):
+            return float(m.group("frac")), ""
+        unit = (m.group("unit") or "").strip()
+        return to_float(m.group("num")), unit
+    return None
+
+
+def _label_of(header: str) -> str:
+    return re.sub(r"\s+", " ", header).strip(" :*_")
+
+
+_COMPARATOR_ROLES: tuple[tuple[Role, ComparatorKind], ...] = (
+    ("baseline", "baseline"), ("threshold", "threshold"), ("delta", "delta"))
+_HEADLINE = re.compile(r"\b(?:primary|headline|key|main|north[- ]star)\b", re.I)
+
+
+def _table_facts(ctx: Context) -> list[MetricFact]:
+    out: list[MetricFact] = []
+    for block, sec in ctx.tables():
+        rows = fill_blank_labels(block.rows or [])
+        cols = classify(rows)
+        if cols.value is None or not cols.certain:
+            out += _matrix_facts(ctx, block, sec.title, rows, cols)
+            continue
+        header = rows[0]
+        lines = block.row_lines or [block.line] * len(rows)
+        units = {u.row: u for u in ctx.units if u.block is block}
+        metric_rows = sum(bool(METRIC_RE.search(r[0])) for r in rows[1:] if r)
+        per_metric = metric_rows > (len(rows) - 1) / 2 or cols.first("threshold") is not None
+        thr_col = cols.first("threshold")
+        st_col = cols.first("status")
+        rivals = not per_metric and bool(_RIVALS.search(header[0]))
+        start = len(out)
+        for i, row in enumerate(rows[1:], 1):
+            if cols.value >= len(row):
+                continue
+            got = figure(row[cols.value])
+            if got is None:
+                continue
+            label = row[0] if row else ""
+            name = label if per_metric else _label_of(header[cols.value])
+            if not per_metric and not METRIC_RE.search(name) and METRIC_RE.search(header[0]):
+                name = _label_of(header[0])
+            if not is_metric_name(name) and thr_col is None:
+                continue  # a criteria table's rows are measures whatever their names
+            ln = lines[i] if i < len(lines) else block.line
+            unit = units.get(i)
+            fact = MetricFact(name=name, value=got[0], unit=got[1], line=ln, section=sec.title,
+                              kinds=unit.kinds if unit else frozenset(), source="table",
+                              segment=None if per_metric or rivals else label, unit_ref=unit)
+            fact.direction = direction(f"{name} {header[cols.value]}")
+            if st_col is not None and st_col < len(row):
+                fact.status = status_of(row[st_col])
+            if thr_col is not None and thr_col < len(row):
+                fact.threshold_text = row[thr_col]
+            for role, kind in _COMPARATOR_ROLES:
+                for c in cols.all(role):
+                    if c < len(row) and (f := figure(row[c])) is not None:
+                        fact.comparators.append(Comparator(kind, f[0], row[c], ln,
+                                                           _label_of(header[c])))
+            fact.headline = per_metric and bool(_HEADLINE.search(label))
+            out.append(fact)
+        if rivals:
+            _rival_comparators(out[start:])
+    return out
+
+
+_RIVALS = re.compile(r"^\W*(?:models?|algorithms?|systems?|approach(?:es)?|methods?|variants?|"
+                     r"versions?|candidates?|classifiers?|arms?|configurations?|configs?|"
+                     r"baselines?)\W*$", re.I)
+"""A first-column header saying the rows are competing models: each is the others' baseline."""
+_GENERIC = re.compile(r"^\W*(?:rate|score|share|percentage|ratio|quality|change|value|result)s?"
+                      r"\W*$", re.I)
+
+
+def is_metric_name(name: str) -> bool:
+    """Whether ``name`` names a measure (not a bare "rate" or "percentage", not a count)."""
+    return bool((METRIC_RE.search(name) or direction(name)) and not _GENERIC.match(name))
+
+
+def _rival_comparators(facts: list[MetricFact]) -> None:
+    for f in facts:
+        for g in facts:
+            if g is not f and g.name == f.name:
+                f.comparators.append(Comparator("baseline", g.value, str(g.value), g.line,
+                                                g.segment or ""))
+
+
+def _matrix_facts(ctx: Context, block: Block, section: str, rows: list[list[str]],
+                  cols: Columns) -> list[MetricFact]:
+    """A breakdown matrix (segments down, metrics across: "Language | Precision | Recall"):
+    each figure column whose header names a metric, with no comparator column beside it."""
+    header = rows[0]
+    metric_cols = [i for i, r in enumerate(cols.roles) if r in ("unknown", "value")
+                   and is_metric_name(header[i])]
+    rivals = bool(_RIVALS.search(header[0]))
+    if len(metric_cols) < 2 or any(r in ("baseline", "threshold", "delta") for r in cols.roles):
+        return []
+    lines = block.row_lines or [block.line] * len(rows)
+    units = {u.row: u for u in ctx.units if u.block is block}
+    out: list[MetricFact] = []
+    for i, row in enumerate(rows[1:], 1):
+        for c in metric_cols:
+            got = figure(row[c]) if c < len(row) else None
+            if got is None or (not got[1] and got[0] >= 1 and "." not in row[c]):
+                continue  # a bare count ("520 defective parts") is no metric value
+            unit = units.get(i)
+            label = row[0] if row else ""
+            overall = re.match(r"\W*(?:overall|all|total|aggregate|combined)\b", label, re.I)
+            out.append(MetricFact(name=_label_of(header[c]), value=got[0], unit=got[1],
+                                  line=lines[i] if i < len(lines) else block.line,
+                                  section=section, kinds=unit.kinds if unit else frozenset(),
+                                  source="table", direction=direction(header[c]),
+                                  segment=None if overall or rivals else label,
+                                  unit_ref=unit))
+    if rivals:
+        _rival_comparators(out)
+    return out
+
+
+# -- prose -------------------------------------------------------------------------------
+
+
+FigRole = Literal["value", "baseline", "threshold", "delta"]
+
+
+@dataclass
+class _Fig:
+    value: float
+    unit: str
+    start: int
+    end: int
+    role: FigRole
+
+
+def _classify_figure(text: str, m: re.Match[str], ops: list[tuple[int, int]]) -> FigRole | None:
+    start, end = m.span()
+    if any(a <= start < b for a, b in ops):
+        return None
+    before, after = text[max(0, start - 45):start], text[end:end + 45]
+    if _SKIP_TAIL.match(after):
+        return None
+    if m.group("sign") or (m.group("unit") or "").startswith(("pp", "percentage", "point")):
+        return "delta"
+    near = before[-30:]
+    last_fig = max((x.end() for x in _PFIG.finditer(near)), default=0)
+    near = near[last_fig:]
+    if vocab("threshold_prose").search(near):
+        return "threshold"
+    if _FROM.search(before) or vocab("comparator_prose").search(near):
+        return "baseline"
+    tail = after[:40]
+    nxt = _PFIG.search(tail)
+    tail = tail[: nxt.start()] if nxt else tail
+    tail = re.split(r"[,;:]|\b(?:against|versus|vs\.?|compared|while|whereas|but)\b", tail)[0]
+    if _CONDITION.search(before[-14:]):
+        # "scoring above 0.95", "confidence below 0.90": an operating rule, not a result.
+        return "threshold" if vocab("threshold_prose").search(tail[:20]) else None
+    if vocab("comparator_prose").search(tail) and re.match(
+            r"^\s*%?\s*[(,]?\s*(?:for|in|with|from|by|on|of|under|at)\b", tail, re.I):
+        return "baseline"
+    if re.match(r"^\s*%?\s*\(?(?:baseline|previous|prior|control|old|legacy|v\d)", tail, re.I):
+        return "baseline"
+    if vocab("threshold_prose").search(tail[:12]):
+        return "threshold"
+    return "value"
+
+
+def _figures(text: str) -> list[_Fig]:
+    ops = _op_spans(text) + [m.span() for m in _INTERVAL.finditer(text)]
+    out: list[_Fig] = []
+    for m in _PFIG.finditer(text):
+        role = _classify_figure(text, m, ops)
+        if role is None:
+            continue
+        if m.group("frac"):
+            value, unit = float(m.group("frac")), ""
+        else:
+            value, unit = to_float(m.group("num")), (m.group("unit") or "").strip()
+        out.append(_Fig(value, unit, m.start(), m.end(), role))
+    return out
+
+
+_STOP = re.compile(r"^(?:the|a|an|is|was|of|and|or|in|on|at|for|with|our|its|their|this|that|"
+                   r"to|by|from|overall|mean|average|median)$", re.I)
+
+
+def _widen(text: str, start: int, end: int) -> str:
+    """A metric word with the one or two words that qualify it ("word error rate")."""
+    words = text[:start].split()
+    lead: list[str] = []
+    for w in reversed(words[-2:]):
+        w2 = w.strip("*_`(\"'")
+        if not w2 or _STOP.match(w2) or re.search(r"[\d.,;:%)]", w) or w2 != w.strip("*_`"):
+            break
+        lead.insert(0, w2)
+    return " ".join([*lead, text[start:end]])
+
+
+def _name_matches(text: str) -> list[re.Match[str]]:
+    found = list(_NAME.finditer(text))
+    spans = [m.span() for m in found]
+    for name in ("higher_is_better", "lower_is_better"):
+        for m in vocab(name).finditer(text):
+            if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b in spans):
+                found.append(m)
+                spans.append(m.span())
+    return sorted(found, key=lambda m: m.start())
+
+
+def _name_for(text: str, fig: _Fig, names: list[re.Match[str]]) -> str | None:
+    ops = _op_spans(text)
+    usable = [n for n in names if not any(a <= n.start() < b for a, b in ops)
+              and not _NOT_NAME.match(n.group(0))] or \
+        [n for n in names if not any(a <= n.start() < b for a, b in ops)]
+    def reach(n: re.Match[str], ahead: bool) -> int:
+        if _ACRONYM.match(n.group(0)) and not matches("higher_is_better", n.group(0)) and \
+                not matches("lower_is_better", n.group(0)):
+            return 3 if ahead else 16  # an unknown acronym names a metric only beside its figure
+        return 20 if ahead else 45
+
+    ops = _op_spans(text)
+
+    def clear(a: int, b: int) -> bool:
+        # A number between them owns the name (one inside an operating point does not).
+        digits = (a + d.start() for d in re.finditer(r"\d", text[a:b]))
+        return all(any(x <= i < y for x, y in ops) for i in digits)
+
+    before = [n for n in usable if n.end() <= fig.start and fig.start - n.end() <= reach(n, False)
+              and clear(n.end(), fig.start)]
+    after = [n for n in usable if n.start() >= fig.end and n.start() - fig.end <= reach(n, True)
+             and clear(fig.end, n.start())]
+    if before:
+        n = before[-1]
+        return _widen(text, n.start(), n.end())
+    if after:
+        return _widen(text, after[0].start(), after[0].end())
+    if len(usable) == 1 and reach(usable[0], False) == 45 and len(text) <= 200 and \
+            clear(min(usable[0].end(), fig.start), max(usable[0].start(), fig.end)):
+        return usable[0].group(0)
+    if _VERB_VALUE.search(text[max(0, fig.start - 40):fig.start]):
+        return "hit rate"
+    return None
+
+
+RESULT_KINDS = EVAL_KINDS | {"overview", "recommendation", "conditions", "deployment"}
+_NOT_RESULTS = frozenset({"monitoring", "rollback", "risks", "signoff", "privacy", "security",
+                          "regulatory", "user_docs", "human_review", "failure_modes", "appendix"})
+
+
+def _prose_units(ctx: Context) -> list[Unit]:
+    """Sentences that can report results: not under monitoring, rollback, risk or other
+    sections whose figures are alert levels or descriptions (unless also an evaluation)."""
+    return [u for u in ctx.units if u.row is None and (
+        u.kinds & EVAL_KINDS or not u.kinds & _NOT_RESULTS)]
+
+
+def _prose_facts(ctx: Context) -> tuple[list[MetricFact], list[tuple[Comparator, str | None, Unit]]]:
+    facts: list[MetricFact] = []
+    loose: list[tuple[Comparator, str | None, Unit]] = []
+    for u in _prose_units(ctx):
+        text = u.text
+        if not _PFIG.search(text) or matches("boilerplate", text) and not METRIC_RE.search(text):
+            continue
+        figs = _figures(text)
+        if not figs:
+            continue
+        names = _name_matches(text)
+        here: list[MetricFact] = []
+        comps: list[Comparator] = []
+        for f in figs:
+            if f.role == "value":
+                name = _name_for(text, f, names)
+                if name is None or (f.unit == "" and f.value >= 1) or not is_metric_name(name):
+                    continue
+                fact = MetricFact(name=name, value=f.value, unit=f.unit, line=u.line,
+                                  section=u.section.title, kinds=u.kinds, source="prose",
+                                  unit_ref=u)
+                fact.direction = direction(text[max(0, f.start - 60): f.end + 30])
+                fact.method_statistic = matches("method_statistic",
+                                                text[max(0, f.start - 50): f.end + 10])
+                fact.headline = bool(re.search(r"\b(?:primary|headline|key|main|north[- ]star)"
+                                               r" (?:metric|measure|kpi)\b", text, re.I))
+                here.append(fact)
+            else:
+                comps.append(Comparator(f.role, f.value, text[max(0, f.start - 40): f.end + 40],
+                                        u.line))
+        for c in comps:
+            if here:
+                min(here, key=lambda h: abs(h.line - c.line)).comparators.append(c)
+            else:
+                loose.append((c, metric_key(text), u))
+        facts += here
+    return facts, loose

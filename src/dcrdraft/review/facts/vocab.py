@@ -1,0 +1,83 @@
+"""Named vocabularies (``rubrics/vocabularies.yaml``): word lists and patterns defined once and
+referenced by name from the fact layer and from rule parameters."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from dcrdraft.errors import ConfigError
+from dcrdraft.paths import builtin_rubrics_dir, rubrics_dir
+
+FILE = "vocabularies.yaml"
+_KEYS = {"doc", "words", "patterns"}
+
+
+def _word(w: str) -> str:
+    """One vocabulary word as a regex: whole word, ``*`` allowing any ending."""
+    stem = w[:-1] if w.endswith("*") else w
+    body = r"\s+".join(re.escape(part) for part in stem.split())
+    tail = r"[\w-]*" if w.endswith("*") else ""
+    left = r"(?<![\w-])" if stem[:1].isalnum() else ""
+    right = r"(?![\w])" if (tail or stem[-1:].isalnum()) else ""
+    return f"{left}{body}{tail}{right}"
+
+
+def _line(text: str, name: str) -> int:
+    for n, line in enumerate(text.splitlines(), 1):
+        if line.strip().startswith(f"{name}:"):
+            return n
+    return 0
+
+
+def _compile(path: Path, text: str, name: str, raw: Any) -> re.Pattern[str]:
+    where = f"{path}:{_line(text, name)}"
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{where}: vocabulary {name!r} must be a mapping")
+    unknown = set(raw) - _KEYS
+    if unknown:
+        raise ConfigError(f"{where}: vocabulary {name!r}: unknown key(s) "
+                          f"{', '.join(sorted(map(str, unknown)))} (known: doc, patterns, words)")
+    parts = [_word(str(w)) for w in raw.get("words") or ()]
+    parts += [f"(?:{p})" for p in raw.get("patterns") or ()]
+    if not parts:
+        raise ConfigError(f"{where}: vocabulary {name!r} has neither words nor patterns")
+    try:
+        return re.compile("|".join(parts), re.I)
+    except re.error as exc:
+        raise ConfigError(f"{where}: vocabulary {name!r}: invalid pattern ({exc})") from exc
+
+
+@lru_cache(maxsize=4)
+def _load(folder: str) -> dict[str, re.Pattern[str]]:
+    path = Path(folder) / FILE
+    if not path.is_file():
+        path = builtin_rubrics_dir() / FILE
+    from dcrdraft.review.rubric import read_yaml
+
+    text = path.read_text(encoding="utf-8")
+    data = read_yaml(path) or {}
+    table = data.get("vocabularies") if isinstance(data, dict) else None
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: a vocabularies file needs a 'vocabularies:' mapping")
+    return {str(k): _compile(path, text, str(k), v) for k, v in table.items()}
+
+
+def names() -> list[str]:
+    """Every defined vocabulary name."""
+    return sorted(_load(str(rubrics_dir())))
+
+
+def vocab(name: str) -> re.Pattern[str]:
+    """The compiled vocabulary ``name`` (ConfigError when it is not defined)."""
+    table = _load(str(rubrics_dir()))
+    if name not in table:
+        raise ConfigError(f"{FILE}: no vocabulary named {name!r} (known: {', '.join(sorted(table))})")
+    return table[name]
+
+
+def matches(name: str, text: str) -> bool:
+    """Whether ``text`` contains a term of vocabulary ``name``."""
+    return bool(vocab(name).search(text))

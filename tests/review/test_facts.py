@@ -1,0 +1,130 @@
+"""The fact layer reads what a document states: figures by column role, comparators tied to
+their metric, figures inside a metric's name kept out of its value, boilerplate recognised."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dcrdraft.errors import ConfigError
+from dcrdraft.ingest import read_document
+from dcrdraft.review.context import Context
+from dcrdraft.review.facts import Facts, facts_of
+from dcrdraft.review.facts import vocab as vocab_mod
+from dcrdraft.review.facts.columns import classify
+from dcrdraft.review.facts.boilerplate import is_boilerplate
+
+
+def facts(tmp_path: Path, text: str) -> Facts:
+    path = tmp_path / "doc.md"
+    path.write_text(text, encoding="utf-8")
+    return facts_of(Context.of(read_document(path)))
+
+
+def test_column_roles_from_headers() -> None:
+    cols = classify([["Metric", "Champion", "Challenger", "Target", "95% CI", "n", "Status"],
+                     ["Hit rate", "0.41", "0.47", "≥ 0.45", "0.44–0.50", "900", "PASS"]])
+    assert cols.roles == ("label", "baseline", "value", "threshold", "interval", "count",
+                          "status")
+    assert cols.value == 2 and cols.certain
+
+
+def test_newest_version_column_is_the_value() -> None:
+    cols = classify([["Measure", "Tally 4.1", "Tally 4.2", "Gate"],
+                     ["Recall", "80%", "84%", "82%"]])
+    assert cols.value == 2 and cols.certain
+    assert cols.roles[1] == "baseline"
+
+
+def test_two_unnamed_figure_columns_are_not_certain() -> None:
+    cols = classify([["Metric", "North", "South"], ["Accuracy", "81%", "77%"]])
+    assert not cols.certain
+
+
+def test_table_metric_with_comparators_and_status(tmp_path: Path) -> None:
+    f = facts(tmp_path, "# Results\n\n| Metric | Previous | Result | Threshold | Status |\n"
+                        "|---|---|---|---|---|\n| Recall at 3% alert rate | 58% | 66% | ≥ 60% "
+                        "| PASS |\n")
+    (m,) = f.metrics
+    assert (m.name, m.value, m.status) == ("Recall at 3% alert rate", 66.0, "pass")
+    assert [(c.kind, c.value) for c in m.comparators] == [("baseline", 58.0),
+                                                          ("threshold", 60.0)]
+
+
+def test_blank_leading_cells_take_the_label_above(tmp_path: Path) -> None:
+    f = facts(tmp_path, "# Results\n\n| Metric | Split | Result |\n|---|---|---|\n"
+                        "| Precision | test | 0.91 |\n|  | shadow | 0.88 |\n")
+    assert [m.name for m in f.metrics] == ["Precision", "Precision"]
+
+
+def test_operating_point_in_a_name_is_never_the_value(tmp_path: Path) -> None:
+    f = facts(tmp_path, "# Results\n\nRecall at 2% review rate is 71% on the spring sample.\n")
+    (m,) = f.metrics
+    assert m.value == 71.0
+
+
+@pytest.mark.parametrize("text, base", [
+    ("# Results\n\nMean AUC was 0.83 against 0.74 for the logistic model.\n", 0.74),
+    ("# Results\n\nOn the April replay it flags 52% of chargebacks. The rule it replaces "
+     "caught 38%.\n", 38.0),
+    ("# Results\n\nCompletion rose to 79%, up from 71% last quarter.\n", 71.0),
+    ("# Results\n\nConversion was 4.6% in the treatment arm and 4.1% in the control group.\n",
+     4.1),
+])
+def test_prose_comparators_are_tied_to_the_metric(tmp_path: Path, text: str,
+                                                  base: float) -> None:
+    f = facts(tmp_path, text)
+    head = f.headline
+    assert head is not None
+    assert base in [c.value for c in f.comparators_for(head)]
+
+
+def test_a_version_label_or_a_bare_baseline_is_no_comparator(tmp_path: Path) -> None:
+    f = facts(tmp_path, "# Results\n\nWith v3 accuracy is 88%. We looked at the baseline "
+                        "too and v3 is better.\n")
+    head = f.headline
+    assert head is not None and head.value == 88.0
+    assert f.comparators_for(head) == []
+
+
+def test_intervals_shares_and_cut_offs_are_not_values(tmp_path: Path) -> None:
+    f = facts(tmp_path, "# Results\n\nPrecision is 0.87 (95% CI 0.84–0.90). Items scoring "
+                        "above 0.93 are hidden; 12% of traffic is in Welsh.\n")
+    assert [(m.name, m.value) for m in f.metrics] == [("Precision", 0.87)]
+
+
+def test_rater_agreement_is_never_the_headline(tmp_path: Path) -> None:
+    f = facts(tmp_path, "# Evaluation\n\nTwo raters labelled 800 calls (agreement κ = 0.79).\n"
+                        "Word error rate is 7.2%, against 9.8% for the vendor engine.\n")
+    assert f.headline is not None and f.headline.name.lower() == "word error rate"
+
+
+@pytest.mark.parametrize("text", [
+    "Our results are statistically robust.",
+    "Because the training data is diverse, the model is fair to all groups.",
+    "The service is fully compliant with all applicable regulations.",
+])
+def test_boilerplate_is_recognised(text: str) -> None:
+    assert is_boilerplate(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The difference is statistically significant (p < 0.01, n = 4,100).",
+    "Recall is 0.71 for women and 0.73 for men on the audit sample.",
+])
+def test_substance_is_not_boilerplate(text: str) -> None:
+    assert not is_boilerplate(text)
+
+
+def test_a_bad_vocabulary_is_a_located_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "vocabularies.yaml").write_text(
+        "version: 1\nvocabularies:\n  good:\n    words: [a]\n  bad:\n    wrods: [b]\n",
+        encoding="utf-8")
+    monkeypatch.setenv("DCRDRAFT_RUBRICS", str(tmp_path))
+    vocab_mod._load.cache_clear()
+    try:
+        with pytest.raises(ConfigError, match=r"vocabularies.yaml:5: vocabulary 'bad': unknown key"):
+            vocab_mod.vocab("good")
+    finally:
+        vocab_mod._load.cache_clear()
