@@ -128,3 +128,9 @@ def test_a_bad_vocabulary_is_a_located_error(tmp_path: Path, monkeypatch: pytest
             vocab_mod.vocab("good")
     finally:
         vocab_mod._load.cache_clear()
+
+
+def test_a_prose_segment_figure_is_a_segment(tmp_path: Path) -> None:
+    f = facts(tmp_path, "# Results\n\nOverall precision is 0.84, but precision falls to about "
+                        "0.69 on night shifts.\n")
+    assert [(m.value, m.segment) for m in f.segments] == [(0.69, "night shifts")]

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from dcrdraft.review.context import Context, Unit
-from dcrdraft.review.text import compile_any
+from dcrdraft.review.facts.boilerplate import is_boilerplate
+from dcrdraft.review.text import compile_any, sentences
 from dcrdraft.review.checks.base import (PLACEHOLDER_X, Hit, Params, Verdict, check, groups, matches_all,
                    misses_own_threshold, negated, patterns, scoped)
 
@@ -23,6 +25,20 @@ def _search(units: list[Unit], alts: list[tuple[Any, ...]],
 def _affirmed(units: list[Unit]) -> list[Unit]:
     """Units that do not state the absence of what they name ("has not been tested")."""
     return [u for u in units if not negated(u.text)]
+
+
+def _substantive(units: list[Unit]) -> list[Unit]:
+    """Units without their content-free claims (the ``boilerplate`` vocabulary): a sentence
+    that is boilerplate is dropped, a paragraph keeps its other sentences."""
+    out: list[Unit] = []
+    for u in units:
+        if not is_boilerplate(u.text):
+            out.append(u)
+            continue
+        rest = [s for s in sentences(u.text) if not is_boilerplate(s)]
+        if rest and len(rest) < len(sentences(u.text)):
+            out.append(replace(u, text=" ".join(rest)))
+    return out
 
 
 @check("evidence", "item")
@@ -55,6 +71,7 @@ def _evidence(ctx: Context, params: Params) -> Verdict:
     units, in_section = scoped(ctx, params)
     chunks, _ = scoped(ctx, params, chunks=True)
     everywhere = ctx.units if params.get("anywhere", True) else units
+    units, chunks, everywhere = _substantive(units), _substantive(chunks), _substantive(everywhere)
     if params.get("negation", True):
         units, chunks, everywhere = _affirmed(units), _affirmed(chunks), _affirmed(everywhere)
     prefer = set(params.get("prefer") or ())

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts.boilerplate import boilerplate_units
+from dcrdraft.review.facts.segments import segment_facts
 from dcrdraft.review.facts.metrics import (EVAL_KINDS, RESULT_KINDS, Comparator, MetricFact, _prose_facts,
                                            _table_facts)
 
@@ -23,6 +24,11 @@ class Facts:
     loose: list[tuple[Comparator, str | None, Unit]] = field(default_factory=list)
     """Comparator figures with no metric figure beside them: (comparator, metric key, unit)."""
     boilerplate: list[Unit] = field(default_factory=list)
+
+    @property
+    def segments(self) -> list[MetricFact]:
+        """Figures for one part of the population (table rows, then prose)."""
+        return segment_facts(self.metrics)
 
     @property
     def headline(self) -> MetricFact | None:

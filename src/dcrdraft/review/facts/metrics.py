@@ -36,7 +36,7 @@ _NAME = re.compile(
 _NOT_NAME = re.compile(r"^(?:rate|score|share|percentage|ratio|quality|change|loss|"
                        r"traffic|volume|budget|of|the)$", re.I)
 _PFIG = re.compile(rf"(?<![\w.])(?P<sign>[+−-]\s?)?(?P<num>{NUM})\s?(?P<unit>%|pp\b|"
-                   rf"percentage points?\b|points?\b|ms\b)|(?<![\w.])(?P<frac>0?\.\d{{2,}})(?![\w%])")
+                   rf"percentage points?\b|points?\b|ms\b)|(?<![\w.])(?P<frac>0\.\d+|\.\d{{2,}})(?![\w%.])")
 _FROM = re.compile(r"\b(?:from|previously|versus|vs\.?|compared (?:with|to)|against|than)\s+"
                    r"(?:about |around |roughly |~)?$", re.I)
 _INTERVAL = re.compile(rf"(?:\bCI\b|interval|\[|\(|±|\+/-|between)[^.;\])]{{0,20}}?(?:{NUM})\s?%?"
@@ -149,6 +149,8 @@ def _table_facts(ctx: Context) -> list[MetricFact]:
     out: list[MetricFact] = []
     for block, sec in ctx.tables():
         rows = fill_blank_labels(block.rows or [])
+        if _SWEEP.search(rows[0][0] if rows[0] else ""):
+            continue  # rows are operating points of one model: no segments, no headline
         cols = classify(rows)
         if cols.value is None or not cols.certain:
             out += _matrix_facts(ctx, block, sec.title, rows, cols)
@@ -196,6 +198,8 @@ def _table_facts(ctx: Context) -> list[MetricFact]:
     return out
 
 
+_SWEEP = re.compile(r"^\W*(?:(?:decision |score |probability )?thresholds?|cut-?offs?|"
+                    r"operating points?|k|top-?k|budget|alert rate|review rate)\W*$", re.I)
 _RIVALS = re.compile(r"^\W*(?:models?|algorithms?|systems?|approach(?:es)?|methods?|variants?|"
                      r"versions?|candidates?|classifiers?|arms?|configurations?|configs?|"
                      r"baselines?)\W*$", re.I)
@@ -205,8 +209,10 @@ _GENERIC = re.compile(r"^\W*(?:rate|score|share|percentage|ratio|quality|change|
 
 
 def is_metric_name(name: str) -> bool:
-    """Whether ``name`` names a measure (not a bare "rate" or "percentage", not a count)."""
-    return bool((METRIC_RE.search(name) or direction(name)) and not _GENERIC.match(name))
+    """Whether ``name`` names a measure (not a bare "rate" or "percentage", not a count, not
+    a setting such as a learning rate)."""
+    return bool((METRIC_RE.search(name) or direction(name)) and not _GENERIC.match(name)
+                and not matches("not_a_metric", name))
 
 
 def _rival_comparators(facts: list[MetricFact]) -> None:
@@ -313,7 +319,9 @@ def _figures(text: str) -> list[_Fig]:
 
 
 _STOP = re.compile(r"^(?:the|a|an|is|was|of|and|or|in|on|at|for|with|our|its|their|this|that|"
-                   r"to|by|from|overall|mean|average|median)$", re.I)
+                   r"to|by|from|overall|mean|average|median|but|while|whereas|so|then|when|"
+                   r"if|yet|also|still|only|both|each|every|we|it|has|had|have|are|were)$",
+                   re.I)
 
 
 def _widen(text: str, start: int, end: int) -> str:
@@ -352,15 +360,21 @@ def _name_for(text: str, fig: _Fig, names: list[re.Match[str]]) -> str | None:
 
     ops = _op_spans(text)
 
-    def clear(a: int, b: int) -> bool:
-        # A number between them owns the name (one inside an operating point does not).
-        digits = (a + d.start() for d in re.finditer(r"\d", text[a:b]))
-        return all(any(x <= i < y for x, y in ops) for i in digits)
+    asides = [m.span() for m in re.finditer(r"\([^()]*\)", text)]
 
-    before = [n for n in usable if n.end() <= fig.start and fig.start - n.end() <= reach(n, False)
-              and clear(n.end(), fig.start)]
-    after = [n for n in usable if n.start() >= fig.end and n.start() - fig.end <= reach(n, True)
-             and clear(fig.end, n.start())]
+    def clear(a: int, b: int) -> bool:
+        # A number between them owns the name (one inside an operating point or an aside
+        # in parentheses does not).
+        digits = (a + d.start() for d in re.finditer(r"\d", text[a:b]))
+        return all(any(x <= i < y for x, y in ops + asides) for i in digits)
+
+    def gap(a: int, b: int) -> int:
+        return (b - a) - sum(min(b, y) - max(a, x) for x, y in asides if x < b and y > a)
+
+    before = [n for n in usable if n.end() <= fig.start
+              and gap(n.end(), fig.start) <= reach(n, False) and clear(n.end(), fig.start)]
+    after = [n for n in usable if n.start() >= fig.end
+             and gap(fig.end, n.start()) <= reach(n, True) and clear(fig.end, n.start())]
     if before:
         n = before[-1]
         return _widen(text, n.start(), n.end())

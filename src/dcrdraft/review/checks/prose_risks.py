@@ -1,0 +1,25 @@
+"""M01 over risk facts wherever written: the register's vague entries, and risks stated in
+prose whose only response is generic ("staff should check", "we will monitor")."""
+
+from __future__ import annotations
+
+from dcrdraft.review.checks.base import Hit, Params, check
+from dcrdraft.review.checks.risks import entries, vague_risk
+from dcrdraft.review.context import Context
+from dcrdraft.review.facts.risks import prose_risks
+
+
+@check("vague_risk_anywhere", "finding")
+def vague_risk_anywhere(ctx: Context, params: Params) -> list[Hit]:
+    """As ``vague_risk`` for register entries; plus each risk stated in prose (outside the
+    register) whose response is generic. A prose risk with no response at all is not
+    flagged unless ``unanswered: true``."""
+    hits: list[Hit] = vague_risk(ctx, params)
+    spans = [(e.line, e.end_line) for e in entries(ctx)] + [(h.line, h.end_line) for h in hits]
+    flag = {"generic"} | ({"none"} if params.get("unanswered") else set())
+    for r in prose_risks(ctx):
+        if r.response not in flag or any(a <= r.line <= b for a, b in spans):
+            continue
+        short = r.text if len(r.text) <= 60 else r.text[:57].rstrip() + "..."
+        hits.append(Hit(r.line, r.end_line, f"\"{short}\" (answered only generically)"))
+    return sorted(hits, key=lambda h: h.line)

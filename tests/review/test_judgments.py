@@ -1,0 +1,69 @@
+"""Judgments are predicates over facts: content-free claims earn nothing, thin-but-real
+segment figures are weak, a risk answered only generically is Mistake 1 wherever written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dcrdraft.ingest import read_document
+from dcrdraft.review import review_document
+from dcrdraft.review.models import FileReport
+
+CONTENT_FREE = """# Clearance: Vesta scheduler
+
+## Summary
+Vesta is a tool that proposes shift rosters for ward managers. It delivers best-in-class
+performance and was extensively validated. All results are statistically robust.
+
+## Fairness
+Because Vesta was trained on broad and representative data, it treats all groups fairly.
+
+## Legal
+Vesta complies with all applicable regulations.
+
+## Decision
+We recommend going ahead.
+"""
+
+
+def review(tmp_path: Path, text: str) -> FileReport:
+    path = tmp_path / "doc.md"
+    path.write_text(text, encoding="utf-8")
+    return review_document(read_document(path))
+
+
+def status(report: FileReport, code: str) -> str:
+    return next(c.status for c in report.checklist if c.code == code)
+
+
+def test_boilerplate_earns_nothing(tmp_path: Path) -> None:
+    report = review(tmp_path, CONTENT_FREE)
+    assert status(report, "C15") == "missing"
+    assert status(report, "C17") == "missing"
+
+
+def test_a_single_prose_segment_figure_is_weak(tmp_path: Path) -> None:
+    report = review(tmp_path, "# Results\n\nOverall recall is 0.81 against 0.74 for the "
+                              "previous rules, though recall drops to about 0.6 on weekends.\n")
+    assert status(report, "C05") == "weak"
+    assert "M04" not in {f.code for f in report.findings}
+
+
+def test_headline_without_comparator_is_m02_even_when_c03_is_not_clean(tmp_path: Path) -> None:
+    report = review(tmp_path, "# Notes\n\nOn the pilot, mean absolute error came in at 0.23 "
+                              "kWh per meter-day.\n")
+    assert "M02" in {f.code for f in report.findings}
+    assert status(report, "C04") != "pass"
+
+
+def test_prose_risk_with_a_generic_answer_is_m01(tmp_path: Path) -> None:
+    report = review(tmp_path, "# Limitations\n\nThe bot may give outdated refund rules to "
+                              "callers; agents should keep an eye on it.\n")
+    assert "M01" in {f.code for f in report.findings}
+
+
+def test_prose_risk_with_a_mechanism_is_not_m01(tmp_path: Path) -> None:
+    report = review(tmp_path, "# Limitations\n\nThe bot may give outdated refund rules to "
+                              "callers; refund answers are generated only from the policy "
+                              "table, which is re-synced nightly.\n")
+    assert "M01" not in {f.code for f in report.findings}
