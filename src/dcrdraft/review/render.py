@@ -101,6 +101,7 @@ def render_rule(rule: Rule) -> str:
                                      len(json.dumps(rule.params)) < 120 else ""),
            f"source: {rule.source}" if rule.source else "", "",
            f"Why: {rule.rationale}", ""]
+    out += _how(rule)
     for key, text in rule.messages.items():
         out.append(f"message ({key}): {text}")
     if rule.suggestion:
@@ -112,3 +113,18 @@ def render_rule(rule: Rule) -> str:
         for ex in examples:
             out += ["  ---"] + [f"  {ln}" for ln in ex.rstrip("\n").splitlines()]
     return "\n".join(x for x in out if x is not None).replace("\n\n\n", "\n\n") + "\n"
+
+
+def _how(rule: Rule) -> list[str]:
+    """How the rule's check judges, which sections it reads and what its parameters mean."""
+    from dcrdraft.review.checks.params import DOCS
+
+    doc = DOCS.get(rule.check)
+    if doc is None:
+        return []
+    out = ["How it is judged: " + doc.judged + ".", "Reads: " + doc.reads + "."]
+    for key, text in doc.params.items():
+        value = rule.params.get(key)
+        shown = "" if value is None else f" = {json.dumps(value)[:80]}"
+        out.append(f"  {key}{shown}: {text}")
+    return out + [""]

@@ -183,6 +183,7 @@ def _parse_rule(raw: Any, path: Path, family: str, index: int,
                           f"(known: {', '.join(sorted(CHECKS))})")
     if spec.kind != kind:
         raise ConfigError(f"{where}: {code}: check {check!r} is for {spec.kind} rules")
+    _check_params(path, code, str(check), params, where)
     return Rule(
         code=code, name=str(name), kind=kind, check=str(check),
         title=str(raw.get("title", base.title if base else "")), params=dict(params),
@@ -193,6 +194,41 @@ def _parse_rule(raw: Any, path: Path, family: str, index: int,
         fire=fire, quiet=quiet, weight=float(raw.get("weight", base.weight if base else 1.0)),
         origin=str(path),
     )
+
+
+def _check_params(path: Path, code: str, check: str, params: dict[str, Any], where: str) -> None:
+    """An unknown or misspelt parameter is an error naming the file and the key's line."""
+    from difflib import get_close_matches
+
+    from dcrdraft.review.checks.params import known_params
+
+    known = known_params(check)
+    if known is None:
+        return
+    for key in params:
+        if key in known:
+            continue
+        hint = get_close_matches(str(key), sorted(known), n=1)
+        said = f"; did you mean {hint[0]!r}?" if hint else ""
+        raise ConfigError(f"{_key_line(path, code, str(key)) or where}: {code}.params: "
+                          f"unknown key {key!r} for check {check!r}{said} "
+                          f"(known: {', '.join(sorted(known)) or 'none'})")
+
+
+def _key_line(path: Path, code: str, key: str) -> str:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return ""
+    start = next((n for n, ln in enumerate(lines) if f"code: {code}" in ln), None)
+    if start is None:
+        return ""
+    for n in range(start + 1, len(lines)):
+        if lines[n].lstrip().startswith("- code:"):
+            break
+        if lines[n].lstrip().startswith((f"{key}:", f"{{{key}:")) or f" {key}:" in lines[n]:
+            return f"{path}:{n + 1}"
+    return ""
 
 
 def _read_file(path: Path, into: dict[str, Rule | None], order: list[str]) -> None:

@@ -1,0 +1,157 @@
+"""What each check type reads and which parameters it takes, in plain words: the source of
+rule-parameter validation (an unknown or misspelt key is a located error) and of the "How it
+is judged" part of ``dcrdraft rules CODE``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class CheckDoc:
+    """A check type explained for a reader of ``dcrdraft rules``."""
+
+    reads: str
+    judged: str
+    params: dict[str, str] = field(default_factory=dict)
+
+
+_SCOPE = {"kinds": "section kinds whose text is read first (e.g. [monitoring, rollback])",
+          "anywhere": "whether text outside those sections may also count (default true)"}
+
+DOCS: dict[str, CheckDoc] = {
+    "evidence": CheckDoc(
+        "the sections named by `kinds` (then the whole document unless anywhere: false)",
+        "passes on a sentence matching one `pass` alternative (every pattern of it); weak on a "
+        "`weak` alternative; statements of absence (\"has not been assessed\") and content-free "
+        "boilerplate are never evidence",
+        {**_SCOPE, "pass": "alternatives that pass: lists of patterns one sentence must all match",
+         "weak": "alternatives that make the item weak",
+         "reject": "patterns that disqualify a passing sentence",
+         "deny": "patterns by which the document denies the item (pass drops to weak)",
+         "prefer": "section kinds that, when present, are the only ones that can pass",
+         "negation": "whether statements of absence are ignored (default true)",
+         "own_threshold": "a passing figure that misses the limit beside it is only weak",
+         "section_words": "a recognised section of at least this many words is weak, not missing"}),
+    "primary_metric": CheckDoc(
+        "summary, evaluation, methodology, segments and fairness sections",
+        "passes on a named metric with its value; weak on a metric named without a value"),
+    "baseline": CheckDoc(
+        "the whole document (surface words)",
+        "passes on a figure set against a baseline, previous version or threshold figure; weak "
+        "on a baseline named without a figure"),
+    "baseline_absent": CheckDoc(
+        "the whole document (surface words)",
+        "fires at the first metric figure when no sentence compares any figure with a "
+        "baseline, previous version or threshold"),
+    "comparator": CheckDoc(
+        "the metric facts: results tables whose value column is certain, and result sentences",
+        "passes when the headline metric has a comparator figure (baseline, previous version, "
+        "control, champion, the process it replaces, or a threshold); weak when only other "
+        "metrics have one or a baseline is named without a figure",
+        {"accept": "comparator kinds that count: baseline, delta, threshold (default all)"}),
+    "comparator_absent": CheckDoc(
+        "the metric facts",
+        "fires at the headline metric when no comparator figure is given for it anywhere",
+        {"accept": "comparator kinds that count: baseline, delta, threshold (default all)"}),
+    "claim_vs_threshold": CheckDoc(
+        "results tables with certain value, threshold and status columns; record blocks with "
+        "one value line, one threshold line and one status line",
+        "fires when a PASS is claimed for a value that misses its threshold, only when the "
+        "bound's direction is stated (≥, max, at least) or known from the metric's name"),
+    "pass_claim": CheckDoc(
+        "tables, record blocks and sentences (surface words)",
+        "fires when a PASS is claimed for a value that misses its threshold"),
+    "segments": CheckDoc(
+        "breakdown tables and sentences in result sections",
+        "passes on a per-segment table or several per-segment figures; weak on segment words "
+        "without figures, or one segment figure in prose"),
+    "uncertainty": CheckDoc(
+        "the whole document",
+        "passes on an interval or margin with numbers; weak on uncertainty words or a sample "
+        "size alone"),
+    "risk_register": CheckDoc(
+        "risk entries: tables, labelled records and list items under a risks heading",
+        "passes when enough entries state every required field; weak when entries exist "
+        "without them",
+        {"require": "fields each entry needs (severity, likelihood, mitigation, owner, residual)",
+         "share": "share of entries that must be complete (0-1)",
+         "min": "fewest entries for a pass"}),
+    "specific_mitigations": CheckDoc(
+        "risk entries",
+        "passes when enough entries carry a concrete mitigation (a mechanism, owner, figure or "
+        "cadence); weak when some do",
+        {"share": "share of entries that must be concrete (0-1)"}),
+    "residual_risk": CheckDoc(
+        "risk entries, and statements in risk, safety, summary or fairness sections",
+        "passes when most entries (or a section statement with a level) give the residual "
+        "risk; weak on a mention",
+        {"share": "share of entries that must state a residual risk (0-1)"}),
+    "measurable": CheckDoc(
+        "conditions under the topic's sections (monitoring or rollback) and lead-in lists",
+        "passes on metric + comparator + figure (+ window) conditions, or a named incident "
+        "type; weak on conditions lacking parts",
+        {"topic": "monitoring or rollback", "min": "fewest complete conditions for a pass",
+         "require_quality": "a quality metric or incident trigger must be among them"}),
+    "measurable_absent": CheckDoc(
+        "conditions under the topic's sections",
+        "fires when no measurable condition exists for the topic",
+        {"topic": "monitoring or rollback",
+         "only_if_mentioned": "fire only when the topic is mentioned at all"}),
+    "threshold_absent": CheckDoc(
+        "monitoring conditions, and those of the `also` topics",
+        "fires when no alert threshold is given, or metrics are named with no threshold",
+        {"topic": "monitoring or rollback", "also": "other topics whose thresholds count too",
+         "only_if_mentioned": "fire only when the topic is mentioned at all"}),
+    "rollback_vs_alert": CheckDoc(
+        "monitoring and rollback conditions",
+        "fires when a rollback trigger is looser than the red alert for the same metric",
+        {"tolerance_points": "points of slack allowed between them"}),
+    "signoff": CheckDoc(
+        "sign-off tables and lines",
+        "passes when enough approvers have a role, a name and a date; weak otherwise",
+        {"min": "fewest complete sign-offs for a pass", "share": "share that must be complete"}),
+    "signoff_rows": CheckDoc("sign-off tables and lines",
+                             "fires on a sign-off lacking its name, date or decision"),
+    "recommendation": CheckDoc(
+        "recommendation and summary sections, labelled decision lines",
+        "passes on an explicit decision (approve, with conditions, or not); weak when a "
+        "recommendation section decides nothing"),
+    "vague_risk": CheckDoc("risk entries",
+                           "fires on an entry whose mitigation is absent or vague"),
+    "vague_risk_anywhere": CheckDoc(
+        "risk entries, and risks stated in prose anywhere in the document",
+        "fires on a register entry whose mitigation is absent or vague, and on a prose risk "
+        "answered only generically (\"staff should check\")",
+        {"unanswered": "also fire on a prose risk with no answer at all"}),
+    "risk_fields": CheckDoc("risk entries of a structured register",
+                            "fires on each entry lacking a required field",
+                            {"require": "fields each entry needs"}),
+    "ignored_segment": CheckDoc(
+        "breakdown tables, the text outside them, and the headline metric fact",
+        "fires on a segment far below overall (or its threshold) that no text mentions, or "
+        "when metrics are reported with no breakdown at all",
+        {"gap_points": "points below overall that make a segment weak",
+         "require_breakdown": "fire when there is no breakdown at all"}),
+    "segment_below_threshold": CheckDoc(
+        "breakdown tables and the stated thresholds",
+        "fires on a segment below its metric's threshold that the named sections never mention",
+        {"mentioned_in": "section kinds where a mention counts"}),
+    "summary_consistency": CheckDoc(
+        "summary and evaluation figures",
+        "fires when the summary gives a metric a figure the evaluation never shows"),
+    "interval_plausible": CheckDoc(
+        "sentences with an interval and a sample size",
+        "fires when an interval excludes its estimate or its width is far from Wilson's",
+        {"low": "smallest width ratio accepted", "high": "largest width ratio accepted"}),
+    "pattern": CheckDoc(
+        "every sentence (or the sections named by `kinds`)",
+        "fires on each sentence matching `patterns` (the built-in placeholder list when none)",
+        {**_SCOPE, "patterns": "patterns that fire", "unless": "patterns that silence a match"}),
+}
+
+
+def known_params(check: str) -> set[str] | None:
+    """The parameter names ``check`` accepts (None: the check is undocumented, accept any)."""
+    doc = DOCS.get(check)
+    return None if doc is None else set(doc.params)
