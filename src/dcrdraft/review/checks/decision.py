@@ -7,6 +7,7 @@ from typing import Literal
 
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.checks.base import PLACEHOLDER_X, Params, Verdict, check
+from dcrdraft.review.facts.vocab import vocab
 
 Decision = Literal["approve", "approve-with-conditions", "disapprove"]
 
@@ -43,7 +44,18 @@ _MAIL_HEADER = re.compile(r"^\W*(?:from|to|cc|bcc|sent|date|subject|re|fwd?)\s*:
 """An e-mail's header ("Subject: ... (go/no-go Thursday)") names the meeting, not the decision."""
 
 
+_OPTIONS = re.compile(r"\bapprove\s*(?:,|/|\bor\b)\s*(?:approve with conditions\s*(?:,|/)?\s*"
+                      r"(?:\bor\b\s*)?)?disapprove\b", re.I)
+"""A list of the possible decisions (a template's prompt), which decides nothing."""
+_HEDGED = re.compile(r"\b(?:lean\w*|likely|probably|tentative\w*|provisional\w*|minded to|"
+                     r"inclined to)\b", re.I)
+
+
 def _classify(text: str) -> Decision | None:
+    if vocab("decision_hold").search(text):
+        return "disapprove"
+    if vocab("decision_launch").search(text):
+        return "approve-with-conditions" if _COND.search(text) else "approve"
     if _NEG.search(text):
         return "disapprove"
     label = _LABEL.match(text)
@@ -56,6 +68,13 @@ def _decisions(ctx: Context) -> list[tuple[Unit, Decision]]:
     def compute() -> list[tuple[Unit, Decision]]:
         out: list[tuple[Unit, Decision]] = []
         for u in ctx.units:
+            if _OPTIONS.search(u.text):
+                continue
+            phrased = bool(vocab("decision_launch").search(u.text)
+                           or vocab("decision_hold").search(u.text))
+            if phrased:  # "we propose to launch", "for research only": a decision anywhere
+                out.append((u, _classify(u.text) or "approve"))
+                continue
             own = bool(u.kinds & {"recommendation"}) or bool(_LABEL.match(u.text))
             if not own and not (_DECIDE.search(u.text) and u.kinds & {"summary", "signoff"}):
                 if not (_DECIDE.search(u.text) and re.search(
@@ -90,7 +109,9 @@ def recommendation_item(ctx: Context, params: Params) -> Verdict:
     if found:
         u, d = found[0]
         return Verdict("pass", u, detail=d)
-    secs = [u for u in ctx.units if u.kinds & {"recommendation"}]
-    if secs:
-        return Verdict("weak", secs[0])
+    # A "Recommendations" heading over text that decides nothing is no recommendation;
+    # a hedged lean ("we are minded to launch") is a weak one.
+    hedged = [u for u in ctx.units if u.kinds & {"recommendation"} and _HEDGED.search(u.text)]
+    if hedged:
+        return Verdict("weak", hedged[0])
     return Verdict("missing")
