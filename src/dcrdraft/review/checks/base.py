@@ -51,18 +51,31 @@ def check(name: str, kind: Literal["item", "finding"]) -> Callable[[Any], Any]:
     return deco
 
 
+_VOCAB_REF = re.compile(r"\{vocab:([\w-]+)\}")
+
+
+def expand(pattern: str) -> str:
+    """A rule pattern with each ``{vocab:NAME}`` replaced by that named vocabulary."""
+    if "{vocab:" not in pattern:
+        return pattern
+    from dcrdraft.review.facts.vocab import vocab
+
+    return _VOCAB_REF.sub(lambda m: f"(?:{vocab(m.group(1)).pattern})", pattern)
+
+
 def patterns(params: Params, key: str) -> tuple[str, ...]:
     """A list-of-regex parameter as a tuple (a single string is accepted)."""
     raw = params.get(key) or ()
-    return (raw,) if isinstance(raw, str) else tuple(str(p) for p in raw)
+    return (expand(raw),) if isinstance(raw, str) else tuple(expand(str(p)) for p in raw)
 
 
 def groups(params: Params, key: str) -> list[tuple[Any, ...]]:
-    """A list of alternatives, each a list of regexes that must all match one unit."""
+    """A list of alternatives, each a list of regexes that must all match one unit; a
+    pattern may reference a named vocabulary as ``{vocab:NAME}``."""
     out = []
     for alt in params.get(key) or ():
         pats = (alt,) if isinstance(alt, str) else tuple(alt)
-        out.append(tuple(compile_any((p,)) for p in pats))
+        out.append(tuple(compile_any((expand(str(p)),)) for p in pats))
     return out
 
 

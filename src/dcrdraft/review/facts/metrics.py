@@ -149,7 +149,9 @@ def _table_facts(ctx: Context) -> list[MetricFact]:
     out: list[MetricFact] = []
     for block, sec in ctx.tables():
         rows = fill_blank_labels(block.rows or [])
-        if _SWEEP.search(rows[0][0] if rows[0] else ""):
+        if len(rows) < 2 or len(rows[0]) < 2:
+            continue  # no header to tell the columns apart
+        if _SWEEP.search(rows[0][0]):
             continue  # rows are operating points of one model: no segments, no headline
         cols = classify(rows)
         if cols.value is None or not cols.certain:
