@@ -1,6 +1,6 @@
 """Review speed beside proselint on the same documents, in one run.
 
-    .venv/bin/python bench/review_speed.py [--docs 600] [--runs 5]
+    .venv/bin/python bench/review_speed.py [--docs 600] [--runs 5] [--real]
 
 1. Cold, one document: wall time of a fresh process per tool (best of ``--runs``): the
    ``dcrdraft review`` CLI with the results cache off, on a first run and once its compiled
@@ -32,10 +32,24 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 
 
-def _corpus(folder: Path, n: int) -> list[Path]:
+REAL = [Path("/work/shared/corpus/real"), ROOT / "fixtures" / "review" / "blind",
+        ROOT / "fixtures" / "review" / "heldout"]
+"""Real-size documents (``--real``): public model cards and DCRs written by other hands. The
+sealed set (fixtures/review/sealed-*) is never read here."""
+
+
+def _real_sources(low: int = 5 * 1024, high: int = 60 * 1024) -> list[Path]:
+    """Markdown and text documents of 5-60 KB from the ``REAL`` folders."""
+    found = [p for d in REAL if d.is_dir() for p in sorted(d.iterdir())
+             if p.suffix in (".md", ".txt") and low <= p.stat().st_size <= high
+             and "sealed" not in str(p)]
+    return found
+
+
+def _corpus(folder: Path, n: int, sources: list[Path] | None = None) -> list[Path]:
     """``n`` distinct documents: the fixture texts with every percentage nudged and a variant
     number, so no two share their bytes (the reviewer remembers nothing across documents)."""
-    sources = sorted((ROOT / "fixtures" / "review").glob("*.md"))
+    sources = sources or sorted((ROOT / "fixtures" / "review").glob("*.md"))
     texts = [p.read_text(encoding="utf-8") for p in sources]
     out = []
     for i in range(n):
@@ -82,14 +96,20 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=600)
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--real", action="store_true",
+                    help="real-size documents (5-60 KB model cards and DCRs) instead of the "
+                         "fixture texts")
     args = ap.parse_args()
+    sources = _real_sources() if args.real else None
     tmp = Path(tempfile.mkdtemp(prefix="dcrbench-"))
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp / "cache")}  # never the user's cache
     dcr, prose = str(BIN / "dcrdraft"), str(BIN / "proselint")
     try:
         (tmp / "docs").mkdir()
-        files = _corpus(tmp / "docs", args.docs)
+        files = _corpus(tmp / "docs", args.docs, sources)
         n, one = len(files), str(ROOT / "fixtures" / "review" / "strong-guide-style.md")
+        if sources:  # the median-size real document for the cold run
+            one = str(sorted(sources, key=lambda p: p.stat().st_size)[len(sources) // 2])
         r = args.runs
         bare = {**env, "DCRDRAFT_NO_REGEX_CACHE": "1"}
         cold_bare = _wall([dcr, "review", "--no-cache", "--isolated", one], bare, r)
@@ -113,8 +133,9 @@ def main() -> int:
         cache_warm = _wall(batch, env)
         cli_p = _wall([prose, "check", *names], env)
         size = sum(p.stat().st_size for p in files) / n / 1024
-        print(f"documents: {n} (mean {size:.1f} KiB), cpus: {os.cpu_count()}, "
-              f"python {sys.version.split()[0]}")
+        print(f"documents: {n} (mean {size:.1f} KiB{', real-size sources: ' + str(len(sources)) if sources else ''}), "
+              f"cpus: {os.cpu_count()}, python {sys.version.split()[0]}")
+        print(f"cold document: {one} ({Path(one).stat().st_size / 1024:.1f} KiB)")
         print("cold, one document (best of %d)" % r)
         print(f"  dcrdraft review CLI {cold_cli * 1000:6.0f} ms (compiled patterns kept from "
               f"earlier runs; {cold_bare * 1000:.0f} ms on a first run), results cache off")
