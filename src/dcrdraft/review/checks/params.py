@@ -40,6 +40,10 @@ DOCS: dict[str, CheckDoc] = {
         "the whole document (surface words)",
         "passes on a figure set against a baseline, previous version or threshold figure; weak "
         "on a baseline named without a figure"),
+    "alertable": CheckDoc(
+        "monitoring tables under monitoring, deployment and conditions sections",
+        "fires on each monitoring signal whose window or red-alert figure cannot be read as "
+        "an alert rule"),
     "baseline_absent": CheckDoc(
         "the whole document (surface words)",
         "fires at the first metric figure when no sentence compares any figure with a "
