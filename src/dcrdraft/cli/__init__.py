@@ -21,7 +21,7 @@ from dcrdraft.errors import DcrError, ExitCode, InputError
 COMMAND_MODULES: dict[str, str] = {
     "draft": "draft", "schema": "inputs_cmds", "init": "inputs_cmds", "review": "review",
     "rules": "rules", "config": "config", "llm": "llm", "export": "export", "sign": "sign",
-    "tui": "tui",
+    "tui": "tui", "extract": "extract",
 }
 """Command name -> module in this package whose ``COMMANDS`` list defines it. A module that is
 absent (a front end not installed) simply contributes no command."""

@@ -85,6 +85,10 @@ class MetricFact:
     unit_ref: Unit | None = None
     headline: bool = False
     """Marked primary / headline / key metric by the document."""
+    dataset: str | None = None
+    """The data set the figure was measured on, when a table's rows name data sets."""
+    n: int | None = None
+    """The sample size beside the figure."""
     threshold_text: str = ""
     """The threshold cell as written (it may state the bound: "≥ 85%")."""
     method_statistic: bool = False
@@ -166,8 +170,10 @@ def _table_facts(ctx: Context) -> list[MetricFact]:
         st_col = cols.first("status")
         rivals = not per_metric and bool(_RIVALS.search(header[0]))
         start = len(out)
+        comparator_rows = [] if per_metric else _comparator_rows(rows, cols.value, lines)
+        skip = {i for i, _c in comparator_rows}
         for i, row in enumerate(rows[1:], 1):
-            if cols.value >= len(row):
+            if cols.value >= len(row) or i in skip:
                 continue
             got = figure(row[cols.value])
             if got is None:
@@ -176,6 +182,9 @@ def _table_facts(ctx: Context) -> list[MetricFact]:
             name = label if per_metric else _label_of(header[cols.value])
             if not per_metric and not METRIC_RE.search(name) and METRIC_RE.search(header[0]):
                 name = _label_of(header[0])
+            if not per_metric and not is_metric_name(name) and is_metric_name(
+                    _titled(sec.title)):
+                name = _titled(sec.title)  # "Primary metric: Task completion rate"
             if not is_metric_name(name) and thr_col is None:
                 continue  # a criteria table's rows are measures whatever their names
             ln = lines[i] if i < len(lines) else block.line
@@ -193,10 +202,45 @@ def _table_facts(ctx: Context) -> list[MetricFact]:
                     if c < len(row) and (f := figure(row[c])) is not None:
                         fact.comparators.append(Comparator(kind, f[0], row[c], ln,
                                                            _label_of(header[c])))
-            fact.headline = per_metric and bool(_HEADLINE.search(label))
+            fact.headline = bool(_HEADLINE.search(label if per_metric else sec.title))
+            fact.comparators += [c for _i, c in comparator_rows]
+            if comparator_rows or _DATASETS.match(header[0]):
+                fact.segment, fact.dataset = None, label  # data sets of one metric
+            cnt = cols.first("count")
+            if cnt is not None and cnt < len(row) and re.fullmatch(r"\s*[\d,]+\s*", row[cnt]):
+                fact.n = int(row[cnt].replace(",", "")) or None
             out.append(fact)
         if rivals:
             _rival_comparators(out[start:])
+    return out
+
+
+_DATASETS = re.compile(r"^\W*(?:data ?sets?|splits?|eval(?:uation)? (?:sets?|data)|test sets?|"
+                       r"samples?|benchmarks?)?\W*$", re.I)
+"""A first-column header saying the rows are data sets (or left blank), not segments."""
+
+
+def _titled(title: str) -> str:
+    """A heading's metric ("Primary metric: Task completion rate" -> "Task completion rate")."""
+    return title.split(":", 1)[1].strip() if ":" in title else title
+
+
+def _comparator_rows(rows: list[list[str]], col: int,
+                     lines: list[int]) -> list[tuple[int, Comparator]]:
+    """Rows that state a comparator for the others ("Baseline (v1.4) | 76%", "Deployment
+    threshold | 85%") in a table whose rows are datasets or segments of one metric."""
+    out: list[tuple[int, Comparator]] = []
+    for i, row in enumerate(rows[1:], 1):
+        label = row[0] if row else ""
+        got = figure(row[col]) if col < len(row) else None
+        if got is None or not label:
+            continue
+        kind: ComparatorKind | None = "threshold" if matches("threshold_column", label) else \
+            "baseline" if matches("baseline_column", label) else None
+        if kind is not None:
+            inner = re.search(r"\((.*)\)", label)
+            out.append((i, Comparator(kind, got[0], row[col], lines[i] if i < len(lines)
+                                      else lines[0], inner.group(1) if inner else label)))
     return out
 
 
@@ -335,7 +379,8 @@ def _widen(text: str, start: int, end: int) -> str:
         if not w2 or _STOP.match(w2) or re.search(r"[\d.,;:%)]", w) or w2 != w.strip("*_`"):
             break
         lead.insert(0, w2)
-    return " ".join([*lead, text[start:end]])
+    tail = re.match(r"\s+(rate|score|ratio|index|error|time|accuracy)\b", text[end:], re.I)
+    return " ".join([*lead, text[start:end] + (f" {tail.group(1)}" if tail else "")])
 
 
 def _name_matches(text: str) -> list[re.Match[str]]:
