@@ -14,9 +14,10 @@ from dcrdraft.io import refuse_input, write_atomic
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
 def extract_command(document: str, output: str | None, force: bool) -> None:
     """Write the facts DOCUMENT states as a dcrdraft inputs file (source lines as comments)."""
+    # lazy: the CLI imports only the command it runs
     from dcrdraft.ingest import read_document
-    from dcrdraft.inputs.loader import load_text
-    from dcrdraft.review.extract import extract_inputs
+    from dcrdraft.inputs.loader import load_text  # lazy: as above
+    from dcrdraft.review.extract import extract_inputs  # lazy: as above
 
     text = extract_inputs(read_document(document))
     load_text(text, output or "<extracted>")  # what is written always validates

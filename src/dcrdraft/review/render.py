@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Literal
 
+from dcrdraft.review.checks.params import DOCS
 from dcrdraft.review.models import STATUS_MARK, FileReport, RunReport
 from dcrdraft.review.rubric import Rubric, Rule
 
@@ -117,8 +118,6 @@ def render_rule(rule: Rule) -> str:
 
 def _how(rule: Rule) -> list[str]:
     """How the rule's check judges, which sections it reads and what its parameters mean."""
-    from dcrdraft.review.checks.params import DOCS
-
     doc = DOCS.get(rule.check)
     if doc is None:
         return []

@@ -9,12 +9,14 @@ rationale and examples that must fire and must not fire.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from difflib import get_close_matches
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
 from dcrdraft.errors import ConfigError, ReadError
 from dcrdraft.io import read_text_file
+from dcrdraft.review.checks.params import known_params
 from dcrdraft.paths import rubrics_dir
 from dcrdraft.review.checks import CHECKS
 from dcrdraft.review.models import Severity
@@ -198,10 +200,6 @@ def _parse_rule(raw: Any, path: Path, family: str, index: int,
 
 def _check_params(path: Path, code: str, check: str, params: dict[str, Any], where: str) -> None:
     """An unknown or misspelt parameter is an error naming the file and the key's line."""
-    from difflib import get_close_matches
-
-    from dcrdraft.review.checks.params import known_params
-
     known = known_params(check)
     if known is None:
         return

@@ -9,6 +9,7 @@ from typing import Any, Literal
 import re
 
 from dcrdraft.review.context import Context, Unit
+from dcrdraft.review.facts.vocab import vocab
 from dcrdraft.review.text import PLACEHOLDER_RE, compile_any
 
 Params = dict[str, Any]
@@ -58,8 +59,6 @@ def expand(pattern: str) -> str:
     """A rule pattern with each ``{vocab:NAME}`` replaced by that named vocabulary."""
     if "{vocab:" not in pattern:
         return pattern
-    from dcrdraft.review.facts.vocab import vocab
-
     return _VOCAB_REF.sub(lambda m: f"(?:{vocab(m.group(1)).pattern})", pattern)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from dcrdraft.review.checks.base import Hit, Params, Verdict, check
+from dcrdraft.review.checks.metrics import baseline, comparisons
 from dcrdraft.review.context import Context
 from dcrdraft.review.facts import Comparator, Facts, MetricFact, facts_of
 from dcrdraft.review.facts.columns import bound_of, status_of
@@ -35,8 +36,6 @@ def comparator(ctx: Context, params: Params) -> Verdict:
     facts = facts_of(ctx)
     head = facts.headline
     if head is None:
-        from dcrdraft.review.checks.metrics import baseline
-
         fallback: Verdict = baseline(ctx, params)  # no metric figure read: judge the words
         return fallback
     found = _comparators(facts, head, params)
@@ -46,9 +45,7 @@ def comparator(ctx: Context, params: Params) -> Verdict:
     if other is not None:
         return Verdict("weak", other.unit_ref, line=other.line,
                        detail=f"the headline metric ({head.name}) has none")
-    from dcrdraft.review.checks.metrics import _comparisons
-
-    _strong, mentions = _comparisons(ctx)
+    _strong, mentions = comparisons(ctx)
     if mentions:
         return Verdict("weak", mentions[0])
     return Verdict("missing")

@@ -44,7 +44,7 @@ def primary_metric(ctx: Context, params: Params) -> Verdict:
     return Verdict("weak", named) if named else Verdict("missing")
 
 
-def _comparisons(ctx: Context) -> tuple[list[Unit], list[Unit]]:
+def comparisons(ctx: Context) -> tuple[list[Unit], list[Unit]]:
     """Units comparing a figure against a baseline/threshold figure, and baseline mentions
     without a comparator figure."""
     def compute() -> tuple[list[Unit], list[Unit]]:
@@ -79,7 +79,7 @@ def _comparisons(ctx: Context) -> tuple[list[Unit], list[Unit]]:
 def baseline(ctx: Context, params: Params) -> Verdict:
     """Pass on a metric figure set against a baseline, previous version or threshold figure;
     weak when a baseline is named without a comparable figure."""
-    strong, mentions = _comparisons(ctx)
+    strong, mentions = comparisons(ctx)
     in_eval = [u for u in strong if u.kinds & EVAL_KINDS] or strong
     if in_eval:
         return Verdict("pass", in_eval[0])
@@ -92,7 +92,7 @@ def baseline(ctx: Context, params: Params) -> Verdict:
 def baseline_absent(ctx: Context, params: Params) -> list[Hit]:
     """Fires at the headline metric when no figure in the document compares it to a baseline,
     previous version or threshold."""
-    strong, mentions = _comparisons(ctx)
+    strong, mentions = comparisons(ctx)
     units = metric_units(ctx)
     if strong or not units:
         return []

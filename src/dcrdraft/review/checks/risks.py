@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from dcrdraft.review.context import Context, Unit
+from dcrdraft.review.facts.risks import MECHANISM
 from dcrdraft.review.text import FIGURE_RE, NUM, VAGUE_RE, clean, is_gap, without_gap
 from dcrdraft.review.checks.base import PLACEHOLDER_X, Hit, Params, Verdict, absent_value, check
 
@@ -25,23 +26,6 @@ _RISK_HEAD = re.compile(r"\b(?:risks?|hazards?|threats?|failure modes?|harms?|is
 _ENTRY_START = re.compile(r"^\s*(?:[-*]\s*)?(?:risk(?: id)?|hazard(?: id)?|id)\s*[:#]|"
                           r"^\s*(?:[-*]\s*)?(?:risk|hazard)\s*\d{1,3}\s*[:.)—–-]|"
                           r"^\s*(?:[-*]\s*)?[A-Z]{2,6}-\d{1,4}\b", re.I)
-_MECHANISM = re.compile(
-    r"\brout\w+|\bblock\w*|\bfilter\w*|\brefus\w+|\breview(?:ed)? (?:of |by )?(?:all|every|each|"
-    r"\d)|\bescalat\w* to\b|\bverif\w+|\bcap(?:ped|s)?\b|\blimit\w*|\bdisabl\w+|\brequir\w+|"
-    r"\bmandatory\b|\bthreshold\b|\balert\w*|\baudit\w*|\bsampl\w+|\bred[- ]team\w*|"
-    r"\bencrypt\w*|\bredact\w*|\bmask\w*|\bblocklist|\ballowlist|\bclassifier\b|"
-    r"\bsecond reader\b|\bfallback\b|\bdisclaimer\b|\bconsent\b|\bopt[- ]out\b|\bretrain\w*|"
-    r"\bhuman (?:review|approval|sign-off|check)\b|\bgated?\b|\bquarantin\w+|\bhold(?:s|ing)? "
-    r"back\b|\bshadow mode\b|\bcanary\b|\bkill[- ]switch\b|\bwatermark\w*|\bguardrail\w*|"
-    r"\bclinician\w*|\bradiologist\w*|\bpharmacist\w*|\bagent\w* (?:review|handle)|"
-    r"\bnotif\w+|\bdashboard\w*|\btrain(?:ed|ing) (?:all|every|staff|agents)|"
-    r"\bper[- ](?:domain|segment|language)\b|\bdaily\b|\bweekly\b|\bmonthly\b|\bquarterly\b|"
-    # a change already made to the system ("Watched-state sync moved before ranking")
-    r"\b(?:moved|added|removed|replaced|fixed|patched|enabled|enforced|introduced|switched|"
-    r"pinned|locked|reordered|rewritten|deduplicated|synced|synchroni[sz]ed|excluded|"
-    r"suppressed|hard-?coded|whitelisted|blacklisted)\s+(?:to|from|before|after|into|out|"
-    r"behind|on|off|for|in|at|by|via)\b",
-    re.I)
 _LEVEL = re.compile(r"\b(?:critical|high|medium|moderate|low|minor|major|severe|negligible|"
                     r"catastrophic|[1-5]\s?/\s?5)\b", re.I)
 
@@ -111,7 +95,7 @@ def _text_entry(title: str, text: str, line: int, end: int) -> Entry:
         # No label, but the entry goes on to say what is done about it ("Suggestions longer
         # than 150 characters are checked against the index; matches are blocked").
         body = _BODY_AFTER_TITLE.sub("", text, count=1)
-        if body != text and len(body.split()) >= 6 and _MECHANISM.search(body) and \
+        if body != text and len(body.split()) >= 6 and MECHANISM.search(body) and \
                 not _HEDGE.search(body) and not VAGUE_RE.search(body):
             e.fields.add("mitigation")
             e.mitigation = body
@@ -298,7 +282,7 @@ def specific(e: Entry) -> bool:
     figure = bool(FIGURE_RE.search(mit) or re.search(rf"\(\d\)|\b\d\.\s|(?:{NUM})", mit))
     if (VAGUE_RE.search(mit) or _HEDGE.search(mit)) and words < 10 and not figure:
         return False
-    if _MECHANISM.search(mit) or figure:
+    if MECHANISM.search(mit) or figure:
         return True
     if "mitigation" not in e.declared | e.fields:
         return False  # no mitigation stated: the risk's own words are no control

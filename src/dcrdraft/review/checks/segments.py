@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from dcrdraft.review.checks.base import Hit, Params, Verdict, check, negated
 from dcrdraft.review.checks.units import metric_units
 from dcrdraft.review.context import Context, Unit
+from dcrdraft.review.facts import facts_of
 from dcrdraft.review.text import (METRIC_RE, NUM, PERCENT_RE, conditions, lower_is_better,
                                   metric_key, to_float)
 
@@ -150,8 +151,6 @@ def segments(ctx: Context, params: Params) -> Verdict:
     if sents:
         return Verdict("weak", sents[0])
     # Thin but real: one segment's figure in prose ("precision falls to 0.7 on weekends").
-    from dcrdraft.review.facts import facts_of
-
     seg = next(iter(facts_of(ctx).segments), None)
     return Verdict("weak", seg.unit_ref, line=seg.line) if seg else Verdict("missing")
 
@@ -252,8 +251,6 @@ def ignored_segment(ctx: Context, params: Params) -> list[Hit]:
         v = segments(ctx, params)
         if v.status == "missing":
             # Wherever a metric is reported (whether or not C03 passed cleanly).
-            from dcrdraft.review.facts import facts_of
-
             head = facts_of(ctx).headline
             units = metric_units(ctx)
             if head is not None:

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts.boilerplate import boilerplate_units
 from dcrdraft.review.facts.segments import segment_facts
-from dcrdraft.review.facts.metrics import (EVAL_KINDS, RESULT_KINDS, Comparator, MetricFact, _prose_facts,
-                                           _table_facts)
+from dcrdraft.review.facts.metrics import (EVAL_KINDS, RESULT_KINDS, Comparator, MetricFact,
+                                           prose_facts, table_facts)
 
 
 @dataclass
@@ -62,8 +62,8 @@ class Facts:
 def facts_of(ctx: Context) -> Facts:
     """The document's facts, extracted on first use."""
     def compute() -> Facts:
-        table = _table_facts(ctx)
-        prose, loose = _prose_facts(ctx)
+        table = table_facts(ctx)
+        prose, loose = prose_facts(ctx)
         metrics = sorted(table + prose, key=lambda m: m.line)
         return Facts(metrics=metrics, loose=loose, boilerplate=boilerplate_units(ctx))
     return ctx.cached("facts", compute)

@@ -149,7 +149,7 @@ _COMPARATOR_ROLES: tuple[tuple[Role, ComparatorKind], ...] = (
 _HEADLINE = re.compile(r"\b(?:primary|headline|key|main|north[- ]star)\b", re.I)
 
 
-def _table_facts(ctx: Context) -> list[MetricFact]:
+def table_facts(ctx: Context) -> list[MetricFact]:
     out: list[MetricFact] = []
     for block, sec in ctx.tables():
         rows = fill_blank_labels(block.rows or [])
@@ -335,7 +335,8 @@ def _classify_figure(text: str, m: re.Match[str], ops: list[tuple[int, int]]) ->
     tail = after[:40]
     nxt = _PFIG.search(tail)
     tail = tail[: nxt.start()] if nxt else tail
-    tail = re.split(r"[,;:]|\b(?:against|versus|vs\.?|compared|while|whereas|but)\b", tail)[0]
+    tail = re.split(r"[,;:]|(?<=\S)\s*\(|\b(?:against|versus|vs\.?|compared|while|whereas|but)\b",
+                    tail)[0]  # an aside in parentheses speaks of something else
     if _CONDITION.search(before[-14:]):
         # "scoring above 0.95", "confidence below 0.90": an operating rule, not a result.
         return "threshold" if vocab("threshold_prose").search(tail[:20]) else None
@@ -447,7 +448,7 @@ def _prose_units(ctx: Context) -> list[Unit]:
         u.kinds & EVAL_KINDS or not u.kinds & _NOT_RESULTS)]
 
 
-def _prose_facts(ctx: Context) -> tuple[list[MetricFact], list[tuple[Comparator, str | None, Unit]]]:
+def prose_facts(ctx: Context) -> tuple[list[MetricFact], list[tuple[Comparator, str | None, Unit]]]:
     facts: list[MetricFact] = []
     loose: list[tuple[Comparator, str | None, Unit]] = []
     for u in _prose_units(ctx):

@@ -14,9 +14,28 @@ from typing import Literal
 
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts.vocab import vocab
-from dcrdraft.review.text import FIGURE_RE, WINDOW_RE
+from dcrdraft.review.text import FIGURE_RE, VAGUE_RE, WINDOW_RE
 
 Response = Literal["concrete", "generic", "none"]
+
+MECHANISM = re.compile(
+    r"\brout\w+|\bblock\w*|\bfilter\w*|\brefus\w+|\breview(?:ed)? (?:of |by )?(?:all|every|each|"
+    r"\d)|\bescalat\w* to\b|\bverif\w+|\bcap(?:ped|s)?\b|\blimit\w*|\bdisabl\w+|\brequir\w+|"
+    r"\bmandatory\b|\bthreshold\b|\balert\w*|\baudit\w*|\bsampl\w+|\bred[- ]team\w*|"
+    r"\bencrypt\w*|\bredact\w*|\bmask\w*|\bblocklist|\ballowlist|\bclassifier\b|"
+    r"\bsecond reader\b|\bfallback\b|\bdisclaimer\b|\bconsent\b|\bopt[- ]out\b|\bretrain\w*|"
+    r"\bhuman (?:review|approval|sign-off|check)\b|\bgated?\b|\bquarantin\w+|\bhold(?:s|ing)? "
+    r"back\b|\bshadow mode\b|\bcanary\b|\bkill[- ]switch\b|\bwatermark\w*|\bguardrail\w*|"
+    r"\bclinician\w*|\bradiologist\w*|\bpharmacist\w*|\bagent\w* (?:review|handle)|"
+    r"\bnotif\w+|\bdashboard\w*|\btrain(?:ed|ing) (?:all|every|staff|agents)|"
+    r"\bper[- ](?:domain|segment|language)\b|\bdaily\b|\bweekly\b|\bmonthly\b|\bquarterly\b|"
+    # a change already made to the system ("Watched-state sync moved before ranking")
+    r"\b(?:moved|added|removed|replaced|fixed|patched|enabled|enforced|introduced|switched|"
+    r"pinned|locked|reordered|rewritten|deduplicated|synced|synchroni[sz]ed|excluded|"
+    r"suppressed|hard-?coded|whitelisted|blacklisted)\s+(?:to|from|before|after|into|out|"
+    r"behind|on|off|for|in|at|by|via)\b",
+    re.I)
+"""A concrete control: a mechanism, a cadence, or a change already made to the system."""
 
 _OWNER = re.compile(r"\b(?:owner|owned by|on-?call|team lead|manager|[A-Z][a-z]+ [A-Z][a-z]+)\b")
 _SUMMARY = re.compile(r"^\W*(?:overall|in summary|taken together|all in all|on balance)\b|"
@@ -35,11 +54,10 @@ class ProseRisk:
 
 
 def _response(text: str) -> Response:
-    from dcrdraft.review.checks.risks import _MECHANISM
-
-    if vocab("generic_mitigation").search(text) and not FIGURE_RE.search(text):
+    if (vocab("generic_mitigation").search(text) or VAGUE_RE.search(text)) and \
+            not FIGURE_RE.search(text) and not MECHANISM.search(text):
         return "generic"
-    if _MECHANISM.search(text) or FIGURE_RE.search(text) or WINDOW_RE.search(text) or \
+    if MECHANISM.search(text) or FIGURE_RE.search(text) or WINDOW_RE.search(text) or \
             _OWNER.search(text[1:]):
         return "concrete"
     return "none"
@@ -59,12 +77,17 @@ def prose_risks(ctx: Context) -> list[ProseRisk]:
                 continue
             after = re.split(r";|\bbut\b|\bso\b|\bwhich is why\b", u.text, maxsplit=1)
             rest = after[1] if len(after) > 1 else ""
-            nxt = units[i + 1] if i + 1 < len(units) and units[i + 1].block is u.block else None
-            response = _response(rest)
-            if response == "none" and nxt is not None and \
-                    not vocab("risk_statement").search(nxt.text):
-                response = _response(nxt.text)
-            end = nxt.end_line if nxt is not None and response != "none" else u.end_line
+            # The answer: the rest of the sentence, then the following sentences of the same
+            # paragraph up to the next risk; any generic answer among them makes it generic.
+            follow = []
+            for v in units[i + 1:i + 4]:
+                if v.block is not u.block or vocab("risk_statement").search(v.text):
+                    break
+                follow.append(v)
+            answers = [_response(rest)] + [_response(v.text) for v in follow]
+            response: Response = "generic" if "generic" in answers else \
+                "concrete" if "concrete" in answers else "none"
+            end = follow[-1].end_line if follow and response != "none" else u.end_line
             out.append(ProseRisk(u.text, u.line, end, response, u))
         return out
     return ctx.cached("prose_risks", compute)
