@@ -134,3 +134,8 @@ def test_a_prose_segment_figure_is_a_segment(tmp_path: Path) -> None:
     f = facts(tmp_path, "# Results\n\nOverall precision is 0.84, but precision falls to about "
                         "0.69 on night shifts.\n")
     assert [(m.value, m.segment) for m in f.segments] == [(0.69, "night shifts")]
+
+
+def test_a_fraction_ending_a_sentence_is_read(tmp_path: Path) -> None:
+    f = facts(tmp_path, "# Results\n\nMean precision over the spring weeks is 0.64.\n")
+    assert [m.value for m in f.metrics] == [0.64]

@@ -36,7 +36,7 @@ _NAME = re.compile(
 _NOT_NAME = re.compile(r"^(?:rate|score|share|percentage|ratio|quality|change|loss|"
                        r"traffic|volume|budget|of|the)$", re.I)
 _PFIG = re.compile(rf"(?<![\w.])(?P<sign>[+−-]\s?)?(?P<num>{NUM})\s?(?P<unit>%|pp\b|"
-                   rf"percentage points?\b|points?\b|ms\b)|(?<![\w.])(?P<frac>0\.\d+|\.\d{{2,}})(?![\w%.])")
+                   rf"percentage points?\b|points?\b|ms\b)|(?<![\w.])(?P<frac>0\.\d+|\.\d{{2,}})(?![\w%]|\.\d)")
 _FROM = re.compile(r"\b(?:from|previously|versus|vs\.?|compared (?:with|to)|against|than)\s+"
                    r"(?:about |around |roughly |~)?$", re.I)
 _INTERVAL = re.compile(rf"(?:\bCI\b|interval|\[|\(|±|\+/-|between)[^.;\])]{{0,20}}?(?:{NUM})\s?%?"
