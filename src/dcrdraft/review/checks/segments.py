@@ -178,19 +178,30 @@ def _naming(ctx: Context, key: str, kinds: set[str] | None) -> set[int]:
 def _blocks_naming(ctx: Context, key: str, kinds: set[str] | None) -> set[int]:
     """Up to two blocks (by identity) with a unit under ``kinds`` that names ``key``: one
     scan of the document per distinct key, however many rows share it."""
-    text, starts, blocks = ctx.cached(f"seg-text:{sorted(kinds or ())}",
-                                      lambda: _unit_text(ctx, kinds))
+    text, starts, blocks, after = ctx.cached(f"seg-text:{sorted(kinds or ())}",
+                                             lambda: _unit_text(ctx, kinds))
     found: set[int] = set()
-    for m in re.finditer(rf"\b{re.escape(key)}", text):
-        found.add(blocks[bisect_right(starts, m.start()) - 1])
-        if len(found) >= 2:
-            break
+    pos = text.find(key)
+    while len(found) < 2 and pos >= 0:
+        if _word(text, pos - 1) == _word(key, 0):  # no \b before the key here
+            pos = text.find(key, pos + 1)
+            continue
+        i = bisect_right(starts, pos) - 1
+        found.add(blocks[i])
+        pos = text.find(key, after[i])  # the rest of this block cannot add another block
     return found
 
 
-def _unit_text(ctx: Context, kinds: set[str] | None) -> tuple[str, list[int], list[int]]:
+def _word(text: str, i: int) -> bool:
+    """Whether ``text[i]`` is a word character as ``re``'s ``\\b`` sees it (False outside)."""
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
+
+
+def _unit_text(ctx: Context, kinds: set[str] | None
+               ) -> tuple[str, list[int], list[int], list[int]]:
     """The lower-cased texts of the units under ``kinds``, one per line, with each one's
-    offset and block identity (a key never spans two: units hold no newline once joined)."""
+    offset, block identity and the offset where the next block's units begin (a key never
+    spans two units: they hold no newline once joined)."""
     parts, starts, blocks, at = [], [], [], 0
     for u in ctx.units:
         if kinds and not u.kinds & kinds:
@@ -200,7 +211,12 @@ def _unit_text(ctx: Context, kinds: set[str] | None) -> tuple[str, list[int], li
         starts.append(at)
         blocks.append(id(u.block))
         at += len(low) + 1
-    return "\n".join(parts), starts, blocks
+    after, end = [0] * len(blocks), at
+    for i in range(len(blocks) - 1, -1, -1):
+        if i + 1 < len(blocks) and blocks[i + 1] != blocks[i]:
+            end = starts[i + 1]
+        after[i] = end
+    return "\n".join(parts), starts, blocks, after
 
 
 def _weak(row: SegmentRow, gap: float, threshold: float | None) -> bool:
