@@ -1,8 +1,10 @@
-"""Shared test helpers: the repository's fixtures folder and the golden-file switch."""
+"""Shared test helpers: the repository's fixtures folder, the golden-file switch and the
+optional ``../shared`` data."""
 
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,26 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE_GOLDEN = os.environ.get("UPDATE_GOLDEN") == "1"
+SHARED = Path(os.environ.get("DCRDRAFT_SHARED") or ROOT.parent / "shared")
+"""The project's shared folder beside the checkout (``DCRDRAFT_SHARED`` points elsewhere, e.g.
+from a worktree). Only third-party documents whose licences are not ours to copy live there
+alone; whatever the suite must always check is in fixtures/."""
+
+
+class SharedDataMissing(UserWarning):
+    """Some tests ran on less data than usual: a part of ``../shared`` is absent."""
+
+
+def shared(*parts: str) -> Path | None:
+    """SHARED/PARTS, or None with a warning in the run's summary when it is absent, so a run
+    without it says so instead of passing quietly on less data."""
+    path = SHARED.joinpath(*parts)
+    if path.exists():
+        return path
+    warnings.warn(SharedDataMissing(f"{path} is absent: the tests using it skip or run on "
+                                    "fixtures/ only (set DCRDRAFT_SHARED to its folder)"),
+                  stacklevel=2)
+    return None
 
 
 @pytest.fixture
@@ -19,14 +41,21 @@ def fixtures() -> Path:
 
 
 def check_golden(name: str, actual: str, folder: Path = GOLDEN) -> None:
-    """Compare with FOLDER/NAME (tests/golden by default); ``UPDATE_GOLDEN=1`` rewrites it."""
+    """Compare ``actual`` with the golden file FOLDER/NAME (tests/golden by default).
+
+    The one golden-file helper of the suite: a missing golden file fails (it is never written
+    silently, so a fresh tree cannot pass by creating its own expectations); ``UPDATE_GOLDEN=1``
+    rewrites it, for a diff to read before committing.
+    """
     path = folder / name
-    if UPDATE_GOLDEN or not path.exists():
+    if UPDATE_GOLDEN:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(actual, encoding="utf-8")
-        if not UPDATE_GOLDEN:
-            pytest.fail(f"golden {name} was missing and has been written; check it in")
-    assert actual == path.read_text(encoding="utf-8"), f"{name} differs (UPDATE_GOLDEN=1 to accept)"
+    if not path.exists():
+        pytest.fail(f"golden file {path} is missing: create it with UPDATE_GOLDEN=1, read it, "
+                    "and commit it")
+    assert actual == path.read_text(encoding="utf-8"), \
+        f"{path} differs (UPDATE_GOLDEN=1 rewrites it; read the diff)"
 
 
 @pytest.fixture(autouse=True, scope="session")

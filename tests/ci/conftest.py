@@ -3,7 +3,6 @@ renders, and helpers for temporary git repositories."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 from pathlib import Path
 
@@ -17,7 +16,6 @@ from dcrdraft.review.rubric import Rule
 from dcrdraft.review.suppress import Suppressed
 
 GOLDEN = Path(__file__).parent / "golden"
-UPDATE = os.environ.get("DCRDRAFT_UPDATE_GOLDEN") == "1"
 
 NAMES = ["system-purpose", "eval-methodology", "primary-metric", "baseline-comparison",
          "segment-breakdown", "uncertainty", "failure-modes", "risk-register",

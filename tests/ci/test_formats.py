@@ -13,7 +13,8 @@ from dcrdraft.review.formats import FORMATS, render
 from dcrdraft.review.formats.markdown import LIMIT, render_markdown
 from dcrdraft.review.models import FileReport, Finding
 
-from .conftest import GOLDEN, UPDATE, fixed_run
+from ..conftest import check_golden
+from .conftest import GOLDEN, fixed_run
 
 SUFFIX = {"text": "txt", "json": "json", "jsonl": "jsonl", "sarif": "sarif",
           "github": "log", "junit": "xml", "markdown": "md", "html": "html"}
@@ -25,12 +26,7 @@ def test_cli_choices_match_registry() -> None:
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_golden(fmt: str, run: CiRun) -> None:
-    out = render(run, fmt)
-    path = GOLDEN / f"run.{SUFFIX[fmt]}"
-    if UPDATE or not path.exists():
-        path.write_text(out, encoding="utf-8")
-    assert out == path.read_text(encoding="utf-8"), f"{path} differs; rerun with " \
-        "DCRDRAFT_UPDATE_GOLDEN=1 and review the diff"
+    check_golden(f"run.{SUFFIX[fmt]}", render(run, fmt), GOLDEN)
 
 
 def test_jsonl_lines_are_objects(run: CiRun) -> None:

@@ -8,10 +8,12 @@ import pytest
 
 from dcrdraft.ingest import read_document
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "real"
-FILES = sorted(p for p in CORPUS.glob("*.md") if p.name != "SOURCES.md") if CORPUS.is_dir() else []
+from ..conftest import shared
 
-pytestmark = pytest.mark.skipif(not FILES, reason="shared corpus not present")
+CORPUS = shared("corpus", "real")  # third-party documents: not copied into fixtures/
+FILES = sorted(p for p in CORPUS.glob("*.md") if p.name != "SOURCES.md") if CORPUS else []
+
+pytestmark = pytest.mark.skipif(not FILES, reason="../shared/corpus/real is absent")
 
 EXPECTED = {
     "01-openai-whisper-model-card.md": {"Model Details": "overview",

@@ -4,7 +4,6 @@ file is refused before it is read."""
 from __future__ import annotations
 
 import tempfile
-import time
 import tracemalloc
 from pathlib import Path
 
@@ -72,12 +71,11 @@ def test_50_mb_file_is_refused_without_reading_it(tmp_path: Path) -> None:
     with path.open("wb") as fh:
         fh.truncate(50 * 1024 * 1024)
     tracemalloc.start()
-    started = time.perf_counter()
     with pytest.raises(ReadError, match=r"huge.md: 50.0 MB is larger than the 20.0 MB limit"):
         read_document(path)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    assert peak < 1024 * 1024 and time.perf_counter() - started < 1
+    assert peak < 1024 * 1024  # never read; the time it takes: bench/timing_bounds.py
 
 
 def test_limit_is_configurable(tmp_path: Path) -> None:
@@ -90,15 +88,13 @@ def test_limit_is_configurable(tmp_path: Path) -> None:
     assert read_document(path, max_bytes=10_000).root.children[0].kind == "risks"
 
 
-def test_a_large_document_within_the_limit_reads_quickly(tmp_path: Path) -> None:
+def test_a_large_document_within_the_limit_reads(tmp_path: Path) -> None:
     section = "## Risk {n}\n\nSeverity: high. Mitigation: review. Owner: Ana.\n\n- item\n\n"
     path = tmp_path / "big.md"
     path.write_text("# DCR\n\n" + "".join(section.format(n=n) for n in range(5000)),
                     encoding="utf-8")
-    started = time.perf_counter()
     doc = read_document(path)
-    assert len(doc.root.children[0].children) == 5000
-    assert time.perf_counter() - started < 10
+    assert len(doc.root.children[0].children) == 5000  # how quickly: bench/timing_bounds.py
 
 
 def test_folder_is_not_a_document(tmp_path: Path) -> None:

@@ -13,18 +13,10 @@ from dcrdraft.llm import prompts, tokens
 from dcrdraft.llm.parts import risk_messages, summary_messages
 from dcrdraft.llm.settings import DEFAULT_MODEL, engine_notice, resolve_settings
 
+from ..conftest import check_golden
 from .conftest import HERE
 
 GOLDEN = HERE / "golden"
-
-
-def check_golden(name: str, text: str) -> None:
-    import os
-
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN") == "1" or not path.exists():
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8"), f"{name} changed (UPDATE_GOLDEN=1 to accept)"
 
 
 def _flat(messages) -> str:
@@ -32,17 +24,17 @@ def _flat(messages) -> str:
 
 
 def test_golden_summary_prompt(chatbot):
-    check_golden("summary.txt", _flat(summary_messages(chatbot)))
+    check_golden("summary.txt", _flat(summary_messages(chatbot)), GOLDEN)
 
 
 def test_golden_risk_prompt(chatbot):
-    check_golden("risk.txt", _flat(risk_messages(chatbot, chatbot.risks[0])))
+    check_golden("risk.txt", _flat(risk_messages(chatbot, chatbot.risks[0])), GOLDEN)
 
 
 def test_golden_reask_prompt():
     text = prompts.render("reask.j2", prompts.ReaskPrompt(
         unsupported=["figure 7.5", "name Jane Doe"], problems=["mitigation 1 uses vague wording"]))
-    check_golden("reask.txt", text)
+    check_golden("reask.txt", text, GOLDEN)
 
 
 def test_golden_judge_prompts():
@@ -51,7 +43,7 @@ def test_golden_judge_prompts():
     doc = "1: # DCR\n2: The system answers customer questions."
     items = [prompts.JudgeItem(code="C01", name="purpose-clear", question="Is the purpose clear?",
                                status="weak")]
-    check_golden("judge.txt", _flat(judge_messages(items, doc)))
+    check_golden("judge.txt", _flat(judge_messages(items, doc)), GOLDEN)
 
 
 def test_prompt_needs_its_own_inputs_model():

@@ -33,11 +33,13 @@ import pytest  # noqa: E402
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
+from tests.conftest import shared  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = [p for p in sorted((ROOT / "fixtures" / "review").rglob("*"))
           if p.suffix in (".md", ".txt", ".html")]
-REAL = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "real"
-CORPUS += sorted(REAL.glob("*.md")) if REAL.is_dir() else []
+REAL = shared("corpus", "real")  # third-party documents: not copied into fixtures/
+CORPUS += sorted(REAL.glob("*.md")) if REAL else []
 
 
 def _all_patterns() -> list[re.Pattern[str]]:

@@ -13,6 +13,7 @@ from dcrdraft.inputs.loader import load
 from dcrdraft.tui.app import DcrApp
 from dcrdraft.tui.screens.confirm import ConfirmScreen
 from dcrdraft.tui.screens.draft import DraftScreen
+from dcrdraft.tui.screens.export import ExportScreen
 from dcrdraft.tui.screens.raw import RawScreen
 from dcrdraft.tui.screens.row_editor import RowEditor
 from dcrdraft.tui.widgets.checklist import ChecklistPanel
@@ -57,13 +58,18 @@ async def test_typing_an_invalid_rate_shows_the_error_inline(radiology: Path) ->
         box.focus()
         box.value = ""
         await pilot.press(*"ninety")
-        await pilot.pause()
+
+        def error_text() -> str:
+            return str(screen.query_one("#f-evaluation--primary_metric--threshold .field-error")
+                       .content)
+
+        await wait_for(pilot, lambda: "expected a percentage" in error_text())
         error = screen.query_one("#f-evaluation--primary_metric--threshold .field-error")
         assert "expected a percentage like 89%" in str(error.content)
         assert screen.session.inputs is not None  # the last valid model keeps the checklist going
         box.value = ""
         await pilot.press(*"92%")
-        await pilot.pause()
+        await wait_for(pilot, lambda: error_text() == "")
         assert str(error.content) == ""
 
 
@@ -105,12 +111,16 @@ async def test_table_rows_reorder_and_delete_from_the_keyboard(radiology: Path) 
         await screen.open_section("signoff")
         await pilot.pause()
         screen.query_one("#f-signoffs DataTable").focus()
+
+        def roles() -> list[str]:
+            return [r["role"] for r in screen.session.get("signoffs")]
+
         await pilot.press("ctrl+down")
-        roles = [r["role"] for r in screen.session.get("signoffs")]
-        assert roles[:2] == ["Chief Medical Officer", "Clinical AI Lead"]
+        await wait_for(pilot, lambda: roles()[0] == "Chief Medical Officer")
+        assert roles()[:2] == ["Chief Medical Officer", "Clinical AI Lead"]
         await pilot.press("d")
-        assert [r["role"] for r in screen.session.get("signoffs")] == [
-            "Chief Medical Officer", "Legal and Compliance", "Privacy Officer"]
+        await wait_for(pilot, lambda: len(roles()) == 3)
+        assert roles() == ["Chief Medical Officer", "Legal and Compliance", "Privacy Officer"]
 
 
 async def test_save_keeps_comments_and_a_backup(radiology: Path) -> None:
@@ -125,7 +135,7 @@ async def test_save_keeps_comments_and_a_backup(radiology: Path) -> None:
         box.value = "1.1.0"
         await pilot.pause()
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_for(pilot, lambda: not screen.session.dirty)
         assert not screen.session.dirty
     saved = radiology.read_text()
     assert saved.startswith("# Structured inputs for a Deployment Clearance Report (DCR).\n"
@@ -148,8 +158,8 @@ async def test_recovery_after_a_simulated_kill(radiology: Path) -> None:
         area = screen.query_one("#f-system--users TextArea", TextArea)
         area.focus()
         area.insert("Night-shift ")
-        # the journal is written within a second of the change (slack for a loaded machine)
-        await wait_for(pilot, lambda: recovery.read(radiology) is not None, timeout=2.0)
+        # the journal is written within a second of the change; the wait is for that state
+        await wait_for(pilot, lambda: recovery.read(radiology) is not None, timeout=20)
         app.exit()  # no quit dialog, no save: as if the process were killed
     assert "Night-shift" not in radiology.read_text()
 
@@ -191,7 +201,7 @@ async def test_malformed_file_opens_raw_and_keeps_the_text() -> None:
         await reviewed(pilot)
         assert app.screen.session.get("system.name") == "Broken bot"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_for(pilot, lambda: "'1.0'" in Path("broken.yaml").read_text())
     assert "# a comment that must survive" in Path("broken.yaml").read_text()
 
 
@@ -213,7 +223,8 @@ async def test_checklist_item_jumps_to_the_field_that_fixes_it(radiology: Path) 
         items.focus()
         items.highlighted = 16  # C17 regulatory-compliance
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_for(pilot, lambda: screen.section == "safety"
+                       and app.focused is screen.query_one("#f-safety--regulatory TextArea"))
         assert screen.section == "safety"
         assert app.focused is screen.query_one("#f-safety--regulatory TextArea")
 
@@ -223,8 +234,9 @@ async def test_export_writes_markdown(radiology: Path) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await reviewed(pilot)
         await pilot.press("ctrl+e")
-        await pilot.pause()
+        await wait_for(pilot, lambda: isinstance(app.screen, ExportScreen))
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_for(pilot, lambda: Path("radiology.dcr.md").exists()
+                       and not isinstance(app.screen, ExportScreen))
     assert Path("radiology.dcr.md").read_text().startswith(
         "# Deployment Clearance Report: Chest X-ray Findings Assistant")

@@ -124,6 +124,7 @@ async def test_review_mode_scrolls_to_the_finding_and_explains_the_rule() -> Non
         assert area.text.startswith("# Deployment Clearance Report")
         assert line is not None and area.cursor_location[0] == line - 1
         await pilot.press("down")
+        await wait_for(pilot, lambda: area.cursor_location[0] == (screen._entries[1][1] or line) - 1)
         assert area.cursor_location[0] == (screen._entries[1][1] or line) - 1
         await pilot.press("?")
         await wait_for(pilot, lambda: isinstance(app.screen, RuleScreen))

@@ -52,11 +52,19 @@ def test_drafting_screen(snap_compare: Any, radiology: Path) -> None:
 
 def test_preview_tab_with_segment_chart(snap_compare: Any, radiology: Path) -> None:
     async def ready(pilot: Any) -> None:
-        from textual.widgets import TabbedContent
+        from textual.widgets import Markdown, TabbedContent
 
         await reviewed(pilot)
-        pilot.app.screen.query_one(TabbedContent).active = "preview-tab"
-        await pilot.pause(0.3)
+        screen = pilot.app.screen
+        screen.query_one(TabbedContent).active = "preview-tab"
+        await wait_for(pilot, lambda: not screen._preview_stale)
+        # The draft's Markdown is parsed in a thread and mounted in batches. Updates run one
+        # at a time, so awaiting an update to the same text returns once the preview's own
+        # update has finished mounting.
+        markdown = screen.query_one("#draft-md", Markdown)
+        await markdown.update(markdown.source)
+        await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
 
     assert snap_compare(DcrApp(radiology, llm=None), terminal_size=SIZE, run_before=ready)
 
@@ -69,6 +77,7 @@ def test_review_mode(snap_compare: Any, monkeypatch: Any, tmp_path: Path) -> Non
 
     async def ready(pilot: Any) -> None:
         await wait_for(pilot, lambda: pilot.app.screen.report is not None, timeout=10)
-        await pilot.pause(0.2)
+        await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
 
     assert snap_compare(DcrApp(review="radiology.md"), terminal_size=SIZE, run_before=ready)
