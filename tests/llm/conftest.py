@@ -39,6 +39,30 @@ RISK: dict[str, Any] = {
     "review_cadence": "Weekly for the first month, then monthly.",
 }
 
+RISK2: dict[str, Any] = {
+    "description": "In 4% of production queries the chatbot escalates a simple question or keeps "
+                   "a complex one, so customers wait or get no human help.",
+    "mitigations": ["Route every request the chatbot rates as ambiguous to a human agent",
+                    "Support agents review a weekly sample of escalation decisions"],
+    "residual_risk": "low",
+    "residual_note": "Some ambiguous requests will still be routed wrongly until the sample review catches them.",
+    "monitoring": "Incorrect escalation rate on the weekly sample; the alert threshold is not yet defined.",
+    "escalation": "When the incorrect escalation rate exceeds 4%, escalate to the support lead.",
+    "review_cadence": "Weekly for the first month, then monthly.",
+}
+"""The reply for the chatbot's second risk (its figures belong to that risk, not the first)."""
+
+
+def risk_for(prompt: str) -> dict[str, Any]:
+    """The scripted risk entry for the risk a prompt asks to expand."""
+    return RISK2 if 'Expand risk Risk 2 ' in prompt else RISK
+
+
+def risk_reply(messages: Any, schema: Any) -> dict[str, Any]:
+    """A ``FakeBackend`` reply: the right entry for whichever chatbot risk is asked."""
+    return risk_for(next(m.content for m in messages if m.role == "user"))
+
+
 SEGMENTED = """
 system: {name: Triage Bot}
 evaluation:

@@ -11,14 +11,14 @@ from click.testing import CliRunner
 
 from dcrdraft.cli import cli
 
-from .conftest import RISK, SUMMARY
-from .oaiserver import OpenAIServer, Reply, Status
+from .conftest import RISK, SUMMARY, risk_for
+from .oaiserver import OpenAIServer, Reply, Status, prompt_of
 
 KEY = "sk-test-do-not-leak-0123456789"
 
 
 def answer(body: dict[str, Any]) -> Reply:
-    return Reply(SUMMARY) if body.get("stream") else Reply(json.dumps(RISK))
+    return Reply(SUMMARY) if body.get("stream") else Reply(json.dumps(risk_for(prompt_of(body))))
 
 
 def invoke(srv: OpenAIServer, *args: str) -> Any:
@@ -57,7 +57,7 @@ def test_strict_with_invented_figures_exits_3_and_writes_nothing(tmp_path: Path)
     out = tmp_path / "dcr.md"
 
     def liar(body: dict[str, Any]) -> Reply:
-        return Reply(invented) if body.get("stream") else Reply(json.dumps(RISK))
+        return Reply(invented) if body.get("stream") else Reply(json.dumps(risk_for(prompt_of(body))))
 
     with OpenAIServer(responder=liar) as srv:
         result = invoke(srv, "-o", str(out), "--strict", "--no-cache")

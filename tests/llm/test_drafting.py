@@ -13,14 +13,14 @@ from dcrdraft.llm import BackendError, Cancelled, draft_parts
 from dcrdraft.llm.fake import FakeBackend
 from dcrdraft.llm.parts import LEADINS, split_summary
 
-from .conftest import RISK, SUMMARY
+from .conftest import RISK, RISK2, SUMMARY, risk_reply
 
 SUM = "executive summary"
 EXPAND = "Expand risk"
 
 
 def test_happy_path_fills_summary_and_both_risks(chatbot, settings):
-    fake = FakeBackend().enqueue(SUMMARY, match=SUM).enqueue(RISK, RISK, match=EXPAND)
+    fake = FakeBackend().enqueue(SUMMARY, match=SUM).enqueue(risk_reply, risk_reply, match=EXPAND)
     out = draft_parts(chatbot, settings, backend=fake)
     assert out.summary is not None and len(out.summary) == 5
     assert [p.split("**")[1] for p in out.summary] == list(LEADINS)
@@ -34,7 +34,7 @@ def test_happy_path_fills_summary_and_both_risks(chatbot, settings):
 
 
 def test_summary_keeps_the_computed_gap_lines(chatbot, settings):
-    fake = FakeBackend().enqueue(SUMMARY, match=SUM).enqueue(RISK, RISK, match=EXPAND)
+    fake = FakeBackend().enqueue(SUMMARY, match=SUM).enqueue(risk_reply, risk_reply, match=EXPAND)
     out = draft_parts(chatbot, settings, backend=fake)
     assert "> **Gap:** no rollback triggers defined" in out.summary[3]
 
@@ -42,7 +42,7 @@ def test_summary_keeps_the_computed_gap_lines(chatbot, settings):
 def test_invented_figure_is_reasked_with_the_claim_then_accepted(chatbot, settings):
     bad = dict(RISK, escalation="When the factual error rate exceeds 7.5%, escalate to the support lead.")
     fake = FakeBackend().enqueue(SUMMARY, match=SUM)
-    fake.enqueue(bad, RISK, match="Expand risk Risk 1").enqueue(RISK, match=EXPAND)
+    fake.enqueue(bad, RISK, match="Expand risk Risk 1").enqueue(RISK2, match=EXPAND)
     out = draft_parts(chatbot, settings, backend=fake)
     rep = next(p for p in out.parts if p.part == "Risk 1")
     assert rep.engine == "llm" and rep.attempts == 2 and rep.violations == ["figure 7.5"]
@@ -54,12 +54,12 @@ def test_invented_figure_is_reasked_with_the_claim_then_accepted(chatbot, settin
 def test_persistent_invention_falls_back_with_a_warning_and_strict_fails(chatbot, settings):
     bad = dict(RISK, escalation="Escalate to Jane Doe within 48 hours.")
     fake = FakeBackend().enqueue(SUMMARY, match=SUM)
-    fake.enqueue(bad, bad, bad, match="Expand risk Risk 1").enqueue(RISK, match=EXPAND)
+    fake.enqueue(bad, bad, bad, match="Expand risk Risk 1").enqueue(RISK2, match=EXPAND)
     out = draft_parts(chatbot, settings, backend=fake)
     assert "Risk 1" not in out.risks and "Risk 2" in out.risks
     rep = next(p for p in out.parts if p.part == "Risk 1")
     assert rep.engine == "template" and rep.attempts == 3
-    assert set(rep.violations) == {"figure 48", "name Jane Doe"}
+    assert set(rep.violations) == {"figure 48 hours", "name Jane Doe"}
     assert any("Risk 1" in w and "Jane Doe" in w and "48" in w for w in out.warnings)
     assert out.exit_code(strict=False) == ExitCode.OK
     assert out.exit_code(strict=True) == ExitCode.STRICT_FAILED
@@ -68,7 +68,7 @@ def test_persistent_invention_falls_back_with_a_warning_and_strict_fails(chatbot
 def test_malformed_reply_is_reasked(chatbot, settings):
     fake = FakeBackend().enqueue(SUMMARY, match=SUM)
     fake.enqueue("{not json", {"description": "too short"}, RISK, match="Expand risk Risk 1")
-    fake.enqueue(RISK, match=EXPAND)
+    fake.enqueue(RISK2, match=EXPAND)
     out = draft_parts(chatbot, settings, backend=fake)
     rep = next(p for p in out.parts if p.part == "Risk 1")
     assert rep.engine == "llm" and rep.attempts == 3
@@ -77,7 +77,7 @@ def test_malformed_reply_is_reasked(chatbot, settings):
 
 def test_endpoint_failure_falls_back_and_fails_strict(chatbot, settings):
     fake = FakeBackend().enqueue(BackendError("HTTP 500: boom", "http-500"), match=SUM)
-    fake.enqueue(RISK, RISK, match=EXPAND)
+    fake.enqueue(risk_reply, risk_reply, match=EXPAND)
     out = draft_parts(chatbot, settings, backend=fake)
     assert out.summary is None and out.parts[0].fallback_reason == "endpoint failed: HTTP 500: boom"
     assert not out.parts[0].rejected  # the text was never seen, so nothing was refused ...
@@ -108,7 +108,7 @@ def test_summary_missing_a_failing_segment_is_reasked(segmented, settings):
 def test_vague_risk_entry_is_reasked(chatbot, settings):
     vague = dict(RISK, monitoring="We will monitor closely and regularly.")
     fake = FakeBackend().enqueue(SUMMARY, match=SUM)
-    fake.enqueue(vague, RISK, match="Expand risk Risk 1").enqueue(RISK, match=EXPAND)
+    fake.enqueue(vague, RISK, match="Expand risk Risk 1").enqueue(RISK2, match=EXPAND)
     out = draft_parts(chatbot, settings, backend=fake)
     rep = next(p for p in out.parts if p.part == "Risk 1")
     assert rep.engine == "llm" and rep.attempts == 2
@@ -117,7 +117,7 @@ def test_vague_risk_entry_is_reasked(chatbot, settings):
 
 def test_summary_streams_to_on_token(chatbot, settings):
     seen: list[str] = []
-    fake = FakeBackend().enqueue(SUMMARY, match=SUM).enqueue(RISK, RISK, match=EXPAND)
+    fake = FakeBackend().enqueue(SUMMARY, match=SUM).enqueue(risk_reply, risk_reply, match=EXPAND)
     draft_parts(chatbot, settings, backend=fake, on_token=seen.append)
     assert len(seen) > 10 and "".join(seen).strip() == SUMMARY.strip()
 
@@ -130,7 +130,7 @@ def test_summary_without_its_paragraphs_is_invalid():
 def test_risk_complete_in_the_inputs_costs_no_request(chatbot, settings):
     full = chatbot.inputs.risks[0].model_copy(update={k: v for k, v in RISK.items()})
     chatbot.risks[0].risk = full
-    fake = FakeBackend().enqueue(SUMMARY, match=SUM).enqueue(RISK, match=EXPAND)
+    fake = FakeBackend().enqueue(SUMMARY, match=SUM).enqueue(RISK2, match=EXPAND)
     out = draft_parts(chatbot, settings, backend=fake)
     assert out.parts[1].engine == "inputs" and out.meta["requests"] == 2
 
@@ -155,11 +155,11 @@ def test_parts_run_concurrently(chatbot, settings):
     def meeting(reply: Any) -> Any:
         def fn(messages: Any, schema: Any) -> Any:
             together.wait()
-            return reply
+            return reply(messages, schema) if callable(reply) else reply
         return fn
 
-    fake = FakeBackend().enqueue(meeting(SUMMARY), match=SUM).enqueue(meeting(RISK), meeting(RISK),
-                                                                      match=EXPAND)
+    fake = FakeBackend().enqueue(meeting(SUMMARY), match=SUM).enqueue(
+        meeting(risk_reply), meeting(risk_reply), match=EXPAND)
     out = draft_parts(chatbot, settings, backend=fake)
     assert not together.broken and out.summary is not None and len(out.risks) == 2
 
@@ -175,10 +175,10 @@ def test_concurrency_is_bounded(chatbot, settings):
             time.sleep(0.1)
             with lock:
                 active[0] -= 1
-            return reply
+            return reply(messages, schema) if callable(reply) else reply
         return fn
 
-    fake = FakeBackend().enqueue(tracked(SUMMARY), match=SUM).enqueue(tracked(RISK), tracked(RISK), match=EXPAND)
+    fake = FakeBackend().enqueue(tracked(SUMMARY), match=SUM).enqueue(tracked(risk_reply), tracked(risk_reply), match=EXPAND)
     draft_parts(chatbot, settings.with_(max_concurrency=1), backend=fake)
     assert peak[0] == 1
 

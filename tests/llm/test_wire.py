@@ -13,7 +13,7 @@ from dcrdraft.llm.openai_backend import OpenAIBackend
 from dcrdraft.llm.schemas import RiskEntry
 from dcrdraft.llm.settings import LLMSettings, resolve_settings
 
-from .conftest import RISK, SUMMARY
+from .conftest import RISK, SUMMARY, risk_for
 from .oaiserver import Malformed, OpenAIServer, Reply, Status, prompt_of
 
 MSGS = [Message("system", "rules"), Message("user", "expand the risk")]
@@ -28,7 +28,8 @@ def honest(body: dict[str, Any]) -> Reply:
     """A model that follows the prompt: summary text when streamed, a risk entry otherwise."""
     if body.get("stream"):
         return Reply(SUMMARY)
-    return Reply(json.dumps(RISK), args=RISK)
+    risk = risk_for(prompt_of(body))
+    return Reply(json.dumps(risk), args=risk)
 
 
 def test_json_schema_structured_output():
@@ -124,7 +125,7 @@ def test_model_that_invents_figures_falls_back_with_warnings(chatbot):
         out = draft_parts(chatbot, settings)
         assert out.summary is None and out.risks == {}
         assert "figure 99.2" in out.parts[0].violations
-        assert {"name Dr. Alan Smith", "figure 2027-01-15"} <= set(out.parts[1].violations)
+        assert {"name Dr. Alan Smith", "date 2027-01-15"} <= set(out.parts[1].violations)
         assert len(srv.requests) == 6  # two attempts for each of three parts
         reask = srv.requests[-1]["messages"][-1]["content"]
         assert "in neither the data nor the computed figures" in reask

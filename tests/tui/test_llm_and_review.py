@@ -32,7 +32,8 @@ def _responder(delay: float = 0.0) -> Any:
     def respond(body: dict[str, Any]) -> Reply:
         if "executive summary" in prompt_of(body):
             return Reply(content=llm_data.SUMMARY, delay=delay)
-        return Reply(content=json.dumps(llm_data.RISK), args=llm_data.RISK, delay=delay)
+        risk = llm_data.risk_for(prompt_of(body))
+        return Reply(content=json.dumps(risk), args=risk, delay=delay)
     return respond
 
 

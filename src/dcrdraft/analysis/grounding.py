@@ -159,21 +159,6 @@ first second third next last new current previous prior weekly-review on-call on
 """Capitalised words common in DCR prose that are not, on their own, a person's name."""
 
 
-from dataclasses import dataclass as _dataclass  # noqa: E402
-from typing import Literal as _Literal  # noqa: E402
-
-ClaimKind = _Literal["figure", "date", "id", "name"]
-
-
-@_dataclass(frozen=True)
-class Claim:
-    """A checkable statement in generated text: a figure, date, identifier or person's name."""
-
-    kind: ClaimKind
-    text: str
-
-    def __str__(self) -> str:
-        return f"{self.kind} {self.text}"
 
 
 def _month(token: str) -> int | None:
@@ -206,67 +191,3 @@ def _text_dates(text: str) -> Iterator[tuple[str, tuple[int, int, int | None] | 
             yield m.group(0), valid, m.start(), m.end()
 
 
-def source_text(a: Analysis, extra: Iterable[str] = ()) -> str:
-    """Every piece of text in the inputs (and ``extra``, such as computed facts), joined."""
-    parts = [str(v) for v in _walk(a.inputs) if isinstance(v, str | int | float | dt.date)
-             and not isinstance(v, bool)]
-    return "\n".join([*parts, *extra])
-
-
-def _iso_dates(allowed: set[str]) -> set[tuple[int, int, int]]:
-    out = set()
-    for item in allowed:
-        if ISO_DATE.fullmatch(item):
-            y, m, d = (int(x) for x in item.split("-"))
-            out.add((y, m, d))
-    return out
-
-
-def unsupported_claims(text: str, allowed: set[str], source: str) -> list[Claim]:
-    """Figures, dates, IDs and names in ``text`` found in neither ``allowed`` nor ``source``.
-
-    ``allowed`` is ``allowed_figures`` (plus any computed figure given to the writer);
-    ``source`` is ``source_text``: IDs and names must appear in it verbatim, dates as a date
-    of the inputs in any spelling. Names are a heuristic: two capitalised words that are
-    neither in the source nor common DCR vocabulary, or any honorific followed by a name.
-    """
-    claims: list[Claim] = []
-
-    def add(kind: ClaimKind, what: str) -> None:
-        c = Claim(kind, what)
-        if c not in claims:
-            claims.append(c)
-
-    body = strip_structure(text)
-    dates = _iso_dates(allowed)
-    spans: list[tuple[int, int]] = []
-    for written, ymd, start, end in _text_dates(body):
-        spans.append((start, end))
-        if ymd is None:
-            add("date", written)
-            continue
-        y, mo, d = ymd
-        ok = any(dy == y and dm == mo and (d is None or dd == d) for dy, dm, dd in dates)
-        if not ok:
-            add("date", written)
-    for s, e in sorted(spans, reverse=True):
-        body = body[:s] + " " + body[e:]
-    low_source = source.lower()
-    for m in _ID.finditer(body):
-        if m.group(0).lower() not in low_source:
-            add("id", m.group(0))
-    body = _ID.sub(" ", body)
-    for fig in unsupported_figures(body, allowed):
-        add("figure", fig)
-    vocabulary = set(re.findall(r"[a-z]+(?:[-'][a-z]+)?", low_source)) | COMMON_TITLE_WORDS
-    for m in _NAME.finditer(body):
-        honorific, first, last = m.groups()
-        if last is None and not honorific:
-            continue
-        name = f"{first} {last}" if last else first
-        if name.lower() in low_source:
-            continue
-        unknown = [w for w in name.split() if w.lower() not in vocabulary]
-        if (honorific and unknown) or len(unknown) == 2:
-            add("name", (f"{honorific}. " if honorific else "") + name)
-    return claims

@@ -14,6 +14,7 @@ import threading
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from dcrdraft.analysis.guard import INJECTION_RE
 from dcrdraft.config.project import load_config
 from dcrdraft.errors import LLMError
 from dcrdraft.ingest import read_document
@@ -38,15 +39,6 @@ JUDGED: dict[str, str] = {
     "C19": "Are users told the system's limitations and how to reach a human or escalate?",
 }
 """Items the judge advises on, with the question it answers."""
-
-INJECTION_RE = re.compile(
-    r"ignore (?:all |any )?(?:previous|prior|above|your|the) (?:instructions|rules|prompt)"
-    r"|disregard (?:all |any )?(?:previous|prior|your) |you are (?:now )?(?:a|an|the) \w+ "
-    r"(?:model|assistant|judge)|(?:mark|rate|score) (?:every|all|each)\w* (?:item|items|check)\w* "
-    r"(?:as )?pass|system prompt|</?document>|as an ai (?:language )?model",
-    re.I,
-)
-"""Text addressed to the judge rather than to a DCR reader."""
 
 
 def _norm(text: str) -> str:

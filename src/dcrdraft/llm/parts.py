@@ -13,9 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from dcrdraft.analysis import grounding
 from dcrdraft.analysis.core import Analysis, Gap, RiskView
-from dcrdraft.figures import numbers_in
+from dcrdraft.analysis.guard import Guard
 from dcrdraft.inputs.model import Risk
 from dcrdraft.llm import facts, prompts
 from dcrdraft.llm.backend import (Backend, BackendError, Cancelled, Incomplete, Message,
@@ -81,19 +80,12 @@ class Context:
     counter: TokenCounter
     max_attempts: int
     cancel: threading.Event
-    allowed: set[str]
-    source: str
+    guard: Guard
 
 
 def make_context(a: Analysis, backend: Backend, counter: TokenCounter, max_attempts: int,
                  cancel: threading.Event) -> Context:
-    quoted = (facts.primary_facts(a) + facts.secondary_facts(a) + facts.failure_facts(a)
-              + [facts.risk_fact(rv) for rv in a.risks])
-    allowed = grounding.allowed_figures(a)
-    for line in quoted:
-        allowed |= set(numbers_in(line))
-    return Context(a, backend, counter, max_attempts, cancel, allowed,
-                   grounding.source_text(a, quoted))
+    return Context(a, backend, counter, max_attempts, cancel, Guard(a))
 
 
 def gap_lines(gaps: list[Gap]) -> str:
@@ -306,7 +298,7 @@ def draft_summary(ctx: Context, on_token: OnToken | None) -> tuple[list[str] | N
             raise OutputInvalid(exc.message, text, stream.usage) from None
 
     def check(paragraphs: list[str]) -> tuple[list[str], list[str]]:
-        claims = grounding.unsupported_claims("\n\n".join(paragraphs), ctx.allowed, ctx.source)
+        claims = ctx.guard.claims("\n\n".join(paragraphs))
         return [str(c) for c in claims], summary_problems(paragraphs, a)
 
     def retry(why: str) -> None:
@@ -336,9 +328,11 @@ def draft_risk(ctx: Context, rv: RiskView) -> tuple[Risk | None, PartReport]:
         assert isinstance(out.value, RiskEntry)
         return out.text, out.usage, merge_risk(rv.risk, out.value)
 
+    own = ctx.guard.own_subjects(rv)
+
     def check(risk: Risk) -> tuple[list[str], list[str]]:
         text = generated_text(risk, rv.risk)
-        claims = grounding.unsupported_claims(text, ctx.allowed, ctx.source)
+        claims = ctx.guard.claims(text, own)
         return [str(c) for c in claims], risk_problems(ctx.analysis, rv.label, risk)
 
     risk = run_part(ctx, report, risk_messages(ctx.analysis, rv), once, check)
