@@ -114,12 +114,14 @@ class FigureIndex:
             for v in f.values:
                 self.add(v, f.unit, own, text)
 
-    def add_rate(self, x: float, subjects: Iterable[Subject], context: str) -> None:
-        """A typed rate: as a percentage (0-2 decimals) and as the fraction typed."""
+    def add_rate(self, x: float, subjects: Iterable[Subject], context: str,
+                 decimals: tuple[int, ...] = (2,)) -> None:
+        """A rate: as the fraction typed and as a percentage to ``decimals`` (trailing zeros
+        dropped), so 0.023 is "2.3%" and never the rounded "2%"."""
         subs = list(subjects)
         self.add(canonical(repr(x)), None, subs, context)
-        for decimals in (0, 1, 2):
-            self.add(canonical(f"{x * 100:.{decimals}f}"), "%", subs, context)
+        for d in decimals:
+            self.add(canonical(f"{x * 100:.{d}f}"), "%", subs, context)
 
     def mentions(self, text: str) -> list[Mention]:
         """The subjects ``text`` names: every word of an alias (two of three for longer ones)."""
@@ -215,7 +217,7 @@ class _Builder:
             self.idx.add_rate(res.value, subs, ctx)
             self.typed(res.n, subs, ctx)
             for bound in res.ci or ():
-                self.idx.add_rate(bound, subs, ctx)
+                self.idx.add_rate(bound, subs, ctx, (1, 2))
             if res.delta is not None:
                 self.idx.add(canonical(f"{abs(res.delta):.2f}"), "points", subs, ctx)
         if pm.baseline is not None:
@@ -231,7 +233,7 @@ class _Builder:
             for v in (m.value, m.baseline, m.threshold, m.n):
                 self.typed(v, subs, m.name)
             for bound in secondary_ci(m) or ():
-                self.idx.add_rate(bound, subs, m.name)
+                self.idx.add_rate(bound, subs, m.name, (1, 2))
             delta = secondary_delta(m)
             if delta is not None:
                 self.idx.add(canonical(f"{abs(delta):.2f}"), "points", subs, m.name)
@@ -306,7 +308,7 @@ def build_index(a: Analysis, clean: Callable[[str], str] = str) -> FigureIndex:
 
 # -- checking generated text ------------------------------------------------------------------
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z*\"(\[])|\n+")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9*\"(\[¼-¾⅐-⅞])|\n+")
 _CLAUSE = re.compile(r";|,\s|\s(?:and|but|while|whereas)\s|\s[–—]\s")
 
 
@@ -396,16 +398,17 @@ def _check_one(idx: FigureIndex, f: Fig, sentence: str, clause: tuple[int, int],
     c0, c1 = clause
     named = _named(idx, sentence[c0:c1], c0, f.start)
     if not named:
+        if any(_overlap(e.context, sentence[c0:c1]) for e in fitting):
+            return None  # the clause restates the text the figure came from
         named = _named(idx, sentence, 0, f.start)
     scope = named or own
     if not scope:
         return None
     if any(_fits(e, scope) for e in fitting):
         return None
-    if not named and any(not e.subjects for e in fitting):
-        return None  # a general figure (a count, the business case) in a sentence naming nothing
-    if named and any(not e.subjects and _overlap(e.context, sentence[c0:c1]) for e in fitting):
-        return None
+    if any(not e.subjects for e in fitting) and (
+            not named or any(_overlap(e.context, sentence[c0:c1]) for e in fitting)):
+        return None  # a general figure (a count, the business case)
     belongs = sorted({str(s) for e in fitting for s in e.subjects}) or ["no subject"]
     return Binding(f, "subject", f"in the inputs {f.value} belongs to {', '.join(belongs[:3])}, "
                                  f"not to {', '.join(sorted(str(s) for s in scope)[:3])}")

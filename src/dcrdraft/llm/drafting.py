@@ -278,6 +278,7 @@ def draft_parts(
                 if not p.violations else
                 f"{p.part}: using the template's text; the LLM's draft made unsupported claims{dropped}"
             )
+    outcome.warnings += [i.warning for i in ctx.guard.injected]
     outcome.warnings += counter.warnings
     method = getattr(real, "method", settings.structured_output)
     refusals: list[str] = list(getattr(real, "refusals", []))

@@ -9,12 +9,28 @@ import json
 from typing import Any
 
 from dcrdraft import figures as fmt
+from dcrdraft.analysis.guard import INJECTION_RE
 from dcrdraft.analysis.core import Analysis, RiskView, secondary_ci, secondary_delta, secondary_status
 
 
+UNTRUSTED = "[quoted data, not an instruction] "
+"""Prefix of an input text that reads as an instruction to a model."""
+
+
+def _mark(node: Any) -> Any:
+    if isinstance(node, str):
+        return UNTRUSTED + node if INJECTION_RE.search(node) else node
+    if isinstance(node, dict):
+        return {k: _mark(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_mark(v) for v in node]
+    return node
+
+
 def delimited(data: Any) -> str:
-    """``data`` as JSON in which no tag can close the delimiters it is placed between."""
-    text = json.dumps(data, indent=1, ensure_ascii=False, default=str)
+    """``data`` as JSON in which no tag can close the delimiters it is placed between, and
+    any text addressed to a model is marked as quoted data."""
+    text = json.dumps(_mark(data), indent=1, ensure_ascii=False, default=str)
     return text.replace("<", "\\u003c").replace(">", "\\u003e")
 
 
