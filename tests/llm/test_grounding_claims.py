@@ -136,3 +136,37 @@ def test_figure_reader_reads_every_notation():
         "14250": ("14250", None), "7-day": ("604800", "time"), "95th": ("95", None),
         "+13 points": ("13", "points"), "two thirds": ("66.7", "%"),
     }
+
+
+@pytest.mark.parametrize(("field", "text", "problem"), [
+    ("residual_note", "1.9%, n = 18,400, 2.4 s, lower is better", "residual note"),
+    ("escalation", "Escalate if the rate stays high over 3 days.", "role or owner"),
+    ("monitoring", "Factual error rate on the weekly graded sample.", "alert threshold"),
+    ("monitoring", "Alert when the factual error rate exceeds 2.3%.", "window"),
+])
+def test_risk_fields_must_carry_their_substance(chatbot, settings, field, text, problem):
+    thin = dict(RISK, **{field: text})
+    fake = FakeBackend().enqueue(SUMMARY, match=SUM)
+    fake.enqueue(thin, thin, thin, match="Expand risk Risk 1").enqueue(RISK2, match=EXPAND)
+    out = draft_parts(chatbot, settings, backend=fake)
+    rep = out.parts[1]
+    assert rep.engine == "template" and any(problem in p for p in rep.problems), rep.problems
+    assert out.exit_code(strict=True) == ExitCode.STRICT_FAILED
+
+
+def test_self_review_drafts_one_risk_at_a_time(chatbot, settings, monkeypatch):
+    """Reviewing an entry renders that risk alone, never the whole draft (linear in risks)."""
+    import dcrdraft.draft as draft_module
+
+    rendered: list[int] = []
+    real = draft_module.render_markdown
+
+    def spy(a: Any, *args: Any, **kw: Any) -> str:
+        rendered.append(len(a.risks))
+        return real(a, *args, **kw)
+
+    monkeypatch.setattr(draft_module, "render_markdown", spy)
+    fake = FakeBackend().enqueue(SUMMARY, match=SUM).enqueue(risk_reply, risk_reply, match=EXPAND)
+    out = draft_parts(chatbot, settings, backend=fake)
+    assert [p.engine for p in out.parts] == ["llm", "llm", "llm"]
+    assert rendered and set(rendered) == {1}

@@ -333,7 +333,7 @@ def draft_risk(ctx: Context, rv: RiskView) -> tuple[Risk | None, PartReport]:
     def check(risk: Risk) -> tuple[list[str], list[str]]:
         text = generated_text(risk, rv.risk)
         claims = ctx.guard.claims(text, own)
-        return [str(c) for c in claims], risk_problems(ctx.analysis, rv.label, risk)
+        return [str(c) for c in claims], risk_problems(ctx.analysis, rv.label, risk, rv.risk)
 
     risk = run_part(ctx, report, risk_messages(ctx.analysis, rv), once, check)
     return risk, report

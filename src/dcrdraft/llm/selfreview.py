@@ -42,16 +42,24 @@ def _rubric() -> Any:
 
 
 def _reviewer_m01(a: Analysis, label: str, risk: Risk) -> list[str] | None:
-    """M01 findings on the risk's section of the rendered draft; None without the reviewer."""
+    """M01 findings on the risk's section of a one-risk draft; None without the reviewer.
+
+    Only the system and this risk are drafted, so reviewing each of N entries costs the same
+    whatever N is (a whole draft per entry would make self-review quadratic).
+    """
     try:
-        from dcrdraft.draft import DraftParts, render_markdown  # lazy: as above
+        from dcrdraft.analysis.core import analyse  # lazy: as above
+        from dcrdraft.draft import render_markdown  # lazy: as above
         from dcrdraft.ingest import read_text  # lazy: as above
+        from dcrdraft.inputs.model import Inputs  # lazy: as above
         from dcrdraft.review import review_document  # lazy: as above
 
         rubric = _rubric()
         if rubric is None:
             return None
-        doc = read_text(render_markdown(a, DraftParts(risks={label: risk})), "<draft>")
+        alone = analyse(Inputs(system=a.inputs.system, risks=[risk]))
+        label = alone.risks[0].label
+        doc = read_text(render_markdown(alone), "<draft>")
         report = review_document(doc, rubric)
     except Exception:  # noqa: BLE001 - the reviewer is optional here; fall back to built-ins
         return None
@@ -60,10 +68,60 @@ def _reviewer_m01(a: Analysis, label: str, risk: Risk) -> list[str] | None:
             if f.code == "M01" and any(lo <= f.line <= hi for lo, hi in spans)]
 
 
-def risk_problems(a: Analysis, label: str, risk: Risk) -> list[str]:
-    """Why a drafted risk entry would be flagged as vague (empty when it passes)."""
+_ROLE = re.compile(
+    r"\b(?:lead|leads|officer|manager|owner|team|on-call|oncall|engineer|director|head|chief|"
+    r"committee|board|council|supervisor|administrator|analyst|agent|radiologist|clinician|"
+    r"physician|sponsor|desk|reviewer|steward|coordinator|specialist|rota|CMO|CTO|CISO|DPO|"
+    r"VP|lead's|queue)s?\b", re.I)
+_THRESHOLD = re.compile(
+    r"(?:exceeds?|above|below|drops?|falls?|rises?|over|under|more than|less than|at least|"
+    r"at most|reaches|[<>≥≤])\s*(?:the\s+)?[^.;]{0,25}?\d|\d[^.;]{0,15}?\b(?:or (?:more|less|"
+    r"higher|lower)|threshold)\b|threshold (?:is|are|has)? ?(?:not yet defined|not defined|"
+    r"undefined|to be set)|no (?:alert )?threshold", re.I)
+_WINDOW = re.compile(
+    r"\b(?:hourly|daily|weekly|monthly|quarterly|nightly|per (?:hour|day|week|month|release|"
+    r"batch)|each (?:hour|day|week|month|release|batch)|every \w+|rolling|window|over (?:a|the|"
+    r"\d+|any)\b|in any \w+|last \d+|within \d+|sample|audit|release)", re.I)
+_WHY = re.compile(
+    r"\b(?:because|since|as|until|remain\w*|still|may|might|can|could|only|between|while|"
+    r"due|cannot|not|some|rare\w*|residual|after|unless|even)\b", re.I)
+_STATS_DUMP = re.compile(r"\bn\s*=|\b(?:lower|higher) is better\b", re.I)
+
+
+def substance_problems(a: Analysis, risk: Risk, original: Risk | None = None) -> list[str]:
+    """What a residual note, monitoring or escalation field lacks of what the risk template
+    asks: why the risk remains; a threshold and window; the role that acts. With
+    ``original``, only the fields the model wrote are judged (given fields stand)."""
+    def drafted(name: str) -> str:
+        value = getattr(risk, name) or ""
+        return "" if original is not None and value == getattr(original, name) else value
+
+    problems = []
+    note = drafted("residual_note")
+    words = re.findall(r"[A-Za-z]{3,}", note)
+    if note and (len(words) < 5 or _STATS_DUMP.search(note) or not _WHY.search(note)
+                 or len(re.findall(r"\d+(?:[.,]\d+)?", note)) * 2 > len(words)):
+        problems.append("residual note must say in one sentence why that residual risk remains, "
+                        "not list statistics")
+    mon = drafted("monitoring")
+    if mon and not _THRESHOLD.search(mon):
+        problems.append("monitoring must give the alert threshold from the data, or say it is "
+                        "not yet defined")
+    if mon and not _WINDOW.search(mon):
+        problems.append("monitoring must say over which window or sample the metric is measured")
+    esc = drafted("escalation")
+    roles = [x for x in [risk.owner.role if risk.owner else None,
+                         risk.owner.name if risk.owner else None,
+                         *(s.role for s in a.inputs.signoffs)] if x]
+    if esc and not _ROLE.search(esc) and not any(r.lower() in esc.lower() for r in roles):
+        problems.append("escalation must name the role or owner who acts")
+    return problems
+
+
+def risk_problems(a: Analysis, label: str, risk: Risk, original: Risk | None = None) -> list[str]:
+    """Why a drafted risk entry would be flagged as vague or thin (empty when it passes)."""
     found = _reviewer_m01(a, label, risk)
-    problems = list(found or [])
+    problems = list(found or []) + substance_problems(a, risk, original)
     vague, placeholder = _patterns()
     fields = {"description": risk.description, "residual note": risk.residual_note,
               "monitoring": risk.monitoring, "escalation": risk.escalation,
