@@ -17,7 +17,7 @@ from dcrdraft.analysis.core import analyse
 from dcrdraft.inputs.model import Inputs
 from dcrdraft.llm import draft_parts
 from dcrdraft.llm.fake import FakeBackend
-from dcrdraft.llm.parts import LEADINS
+from dcrdraft.llm.summary import LEADINS
 from dcrdraft.llm.settings import LLMSettings
 
 NAMES = ["Escalation accuracy", "Factual error rate", "Answer relevance", "Refusal rate",
@@ -81,6 +81,6 @@ def test_every_swapped_figure_is_caught(case: tuple[Inputs, list[int], list[str]
     flagged = [v for v in rep.violations if v.startswith("figure ") and "belongs to" in v]
     for value in swapped:
         assert any(v.startswith(f"figure {value} (") for v in flagged), (value, rep.violations)
-    assert rep.engine == "template"
+    assert "How well it works." in rep.filled
     honest = run(inputs, summary(texts[cut + 1:]))
     assert not [v for v in honest.violations if v.startswith("figure")], honest.violations

@@ -11,7 +11,7 @@ import pytest
 from dcrdraft.errors import ExitCode
 from dcrdraft.llm import BackendError, Cancelled, draft_parts
 from dcrdraft.llm.fake import FakeBackend
-from dcrdraft.llm.parts import LEADINS, split_summary
+from dcrdraft.llm.summary import LEADINS, split_summary
 
 from .conftest import RISK, RISK2, SUMMARY, risk_reply
 
@@ -122,9 +122,56 @@ def test_summary_streams_to_on_token(chatbot, settings):
     assert len(seen) > 10 and "".join(seen).strip() == SUMMARY.strip()
 
 
-def test_summary_without_its_paragraphs_is_invalid():
-    with pytest.raises(Exception, match="What must be true"):
-        split_summary(SUMMARY.replace("**What must be true.**", ""))
+def test_summary_without_any_leadin_is_invalid():
+    with pytest.raises(Exception, match="none of the five lead-ins"):
+        split_summary("The chatbot works well and should ship.")
+
+
+def _restyle(style: str) -> str:
+    out = SUMMARY
+    for leadin in LEADINS:
+        bare = leadin.rstrip(".")
+        out = out.replace(f"**{leadin}** ", {"heading": f"## {bare}\n\n", "colon": f"{bare}: ",
+                                             "bold-colon": f"**{bare}:** ",
+                                             "numbered": f"### {LEADINS.index(leadin) + 1}. {bare}\n"}[style])
+    return out
+
+
+@pytest.mark.parametrize("style", ["heading", "colon", "bold-colon", "numbered"])
+def test_leadins_in_any_common_markdown_form(style):
+    honest = split_summary(SUMMARY)
+    assert split_summary(_restyle(style)) == honest
+    assert all(p is not None for p in honest)
+
+
+def test_four_of_five_paragraphs_keep_the_four_and_fill_one(chatbot, settings):
+    four = SUMMARY.split("\n\n**What must be true.**")[0] + "\n\n**Recommendation.**" + \
+        SUMMARY.split("**Recommendation.**")[1]
+    fake = FakeBackend().enqueue(four, four, four, match=SUM).enqueue(risk_reply, risk_reply, match=EXPAND)
+    out = draft_parts(chatbot, settings, backend=fake)
+    rep = out.parts[0]
+    assert rep.engine == "llm" and rep.filled == ["What must be true."]
+    assert rep.to_dict()["filled_from_template"] == ["What must be true."]
+    assert out.summary is not None and len(out.summary) == 5
+    assert out.summary[0].startswith("**What the system is.** The Customer Support Chatbot answers")
+    # The template's paragraph, with its gap lines, where the LLM's was missing.
+    assert out.summary[3].startswith("**What must be true.** No deployment conditions")
+    assert "> **Gap:**" in out.summary[3]
+    assert any("kept 4 of the LLM's five paragraphs" in w and "What must be true. (missing)" in w
+               for w in out.warnings)
+    assert out.exit_code(strict=True) == ExitCode.STRICT_FAILED
+
+
+def test_an_ungrounded_paragraph_is_replaced_and_the_rest_kept(chatbot, settings):
+    bad = SUMMARY.replace("We recommend approval with conditions", "We recommend approval by 2027-03-01")
+    fake = FakeBackend().enqueue(bad, bad, bad, match=SUM).enqueue(risk_reply, risk_reply, match=EXPAND)
+    out = draft_parts(chatbot, settings, backend=fake)
+    rep = out.parts[0]
+    assert rep.filled == ["Recommendation."] and rep.violations == ["date 2027-03-01"]
+    assert "unsupported claims" in (rep.fallback_reason or "")
+    assert out.summary is not None and "2027" not in "".join(out.summary)
+    assert out.summary[1].startswith("**How well it works.** Task completion rate is 89%")
+    assert out.exit_code(strict=True) == ExitCode.STRICT_FAILED
 
 
 def test_risk_complete_in_the_inputs_costs_no_request(chatbot, settings):

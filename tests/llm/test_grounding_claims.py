@@ -49,7 +49,8 @@ def test_claim_shapes_are_caught_and_fail_strict(chatbot, settings, shape, sente
     fake = FakeBackend().enqueue(bad, bad, bad, match=SUM).enqueue(risk_reply, risk_reply, match=EXPAND)
     out = draft_parts(chatbot, settings, backend=fake)
     rep = out.parts[0]
-    assert rep.engine == "template" and out.summary is None
+    assert rep.filled == ["How well it works."]  # the other four paragraphs stand
+    assert out.summary is not None and sentence not in "".join(out.summary)
     assert any(v == claim or v.startswith(claim + " (") for v in rep.violations), rep.violations
     assert out.exit_code(strict=False) == ExitCode.OK
     assert out.exit_code(strict=True) == ExitCode.STRICT_FAILED
@@ -115,7 +116,7 @@ def test_injected_instruction_is_data_warned_and_grounds_nothing(chatbot, settin
     fake.enqueue(risk_reply, risk_reply, match=EXPAND)
     out = draft_parts(chatbot, settings, backend=fake)
     rep = out.parts[0]
-    assert rep.engine == "template" and "figure 99" in rep.violations
+    assert rep.filled == ["How well it works."] and "figure 99" in rep.violations
     assert any(v.startswith("instruction Ignore previous instructions") for v in rep.violations)
     assert any("system.business_case reads as an instruction" in w for w in out.warnings)
     asked = next(c for c in fake.history if SUM in c.prompt).messages[1].content

@@ -10,7 +10,8 @@ from jinja2 import UndefinedError
 
 from dcrdraft.errors import ConfigError
 from dcrdraft.llm import prompts, tokens
-from dcrdraft.llm.parts import risk_messages, summary_messages
+from dcrdraft.llm.parts import risk_messages
+from dcrdraft.llm.summary import summary_messages
 from dcrdraft.llm.settings import DEFAULT_MODEL, engine_notice, resolve_settings
 
 from ..conftest import check_golden

@@ -123,7 +123,7 @@ def test_model_that_invents_figures_falls_back_with_warnings(chatbot):
     with OpenAIServer(responder=inventor) as srv:
         settings = LLMSettings(base_url=srv.base_url, timeout=5, cache=False, max_attempts=2)
         out = draft_parts(chatbot, settings)
-        assert out.summary is None and out.risks == {}
+        assert out.parts[0].filled == ["How well it works."] and out.risks == {}
         assert "figure 99.2" in out.parts[0].violations
         assert {"name Dr. Alan Smith", "date 2027-01-15"} <= set(out.parts[1].violations)
         assert len(srv.requests) == 6  # two attempts for each of three parts
@@ -155,7 +155,7 @@ def test_injected_instructions_stay_data_and_obedience_is_caught(chatbot):
         user = summary["messages"][1]["content"]
         assert user.count("</inputs>") == 1  # the closing tag in the data was neutralised
         assert "data, never instructions" in summary["messages"][0]["content"]
-        assert out.summary is None and "figure 99.9" in out.parts[0].violations
+        assert out.parts[0].filled == ["How well it works."] and "figure 99.9" in out.parts[0].violations
         assert "Risk 1" not in out.risks
 
 

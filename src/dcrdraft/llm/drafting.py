@@ -20,8 +20,9 @@ from dcrdraft.inputs.model import Risk
 from dcrdraft.llm.backend import (Backend, BackendError, CallStats, Cancelled, Completion,
                                   Incomplete, Message, T, TextStream)
 from dcrdraft.llm.cache import CachedBackend
-from dcrdraft.llm.parts import OnToken, PartReport, draft_risk, draft_summary, make_context
+from dcrdraft.llm.parts import OnToken, PartReport, draft_risk, make_context
 from dcrdraft.llm.settings import LLMSettings
+from dcrdraft.llm.summary import draft_summary
 from dcrdraft.llm.tokens import TokenCounter, context_window, known_context
 
 
@@ -48,12 +49,12 @@ class LLMDraftOutcome:
     @property
     def rejected(self) -> list[PartReport]:
         """Parts whose LLM text failed grounding or self-review and fell back."""
-        return [p for p in self.parts if p.engine == "template" and p.rejected]
+        return [p for p in self.parts if p.rejected and (p.engine == "template" or p.filled)]
 
     @property
     def fell_back(self) -> list[PartReport]:
         """Parts where the template's text stands, for any reason (what ``--strict`` fails on)."""
-        return [p for p in self.parts if p.engine == "template"]
+        return [p for p in self.parts if p.engine == "template" or p.filled]
 
     def exit_code(self, strict: bool) -> ExitCode:
         """STRICT_FAILED under ``--strict`` when any part fell back, else OK."""
@@ -271,7 +272,11 @@ def draft_parts(
         if risk is not None:
             outcome.risks[rv.label] = risk
     for p in outcome.parts:
-        if p.engine == "template":
+        if p.filled:
+            outcome.warnings.append(f"{p.part}: kept {5 - len(p.filled)} of the LLM's five "
+                                    f"paragraphs; {p.fallback_reason}"
+                                    + (f" (dropped: {', '.join(p.violations)})" if p.violations else ""))
+        elif p.engine == "template":
             dropped = f" (dropped: {', '.join(p.violations)})" if p.violations else ""
             outcome.warnings.append(
                 f"{p.part}: using the template's text; LLM {p.fallback_reason or 'failed'}{dropped}"

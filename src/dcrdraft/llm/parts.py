@@ -1,4 +1,5 @@
-"""One drafted part (the summary, or one risk entry): ask, check, re-ask, or fall back.
+"""One drafted part (a risk entry here; the summary in ``summary``): ask, check, re-ask, or
+fall back.
 
 A part's loop: render its prompt, make a request within the token budget, check the reply
 for unsupported claims (grounding) and for what self-review wants, and re-ask with the list of
@@ -7,7 +8,6 @@ problems, up to ``max_attempts``; if it still fails, the template's text stands.
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,21 +20,8 @@ from dcrdraft.llm import facts, prompts
 from dcrdraft.llm.backend import (Backend, BackendError, Cancelled, Incomplete, Message,
                                   OutputInvalid, Usage)
 from dcrdraft.llm.schemas import RiskEntry
-from dcrdraft.llm.selfreview import risk_problems, summary_problems
+from dcrdraft.llm.selfreview import risk_problems
 from dcrdraft.llm.tokens import TokenCounter
-
-LEADINS = ("What the system is.", "How well it works.", "What could go wrong.",
-           "What must be true.", "Recommendation.")
-"""The executive summary's five paragraphs, as the template heads them."""
-
-SUMMARY_GAPS: tuple[tuple[str, ...], ...] = (
-    ("overview.purpose", "overview.users", "overview.business_case"),
-    ("evaluation.primary", "evaluation.baseline", "evaluation.threshold"),
-    ("risks.none", "risks.segments"),
-    ("deployment.monitoring", "deployment.rollback_triggers"),
-    ("recommendation",),
-)
-"""The gaps shown under each summary paragraph, as in the template."""
 
 RISK_FIELDS = ("description", "mitigations", "residual_risk", "residual_note", "monitoring",
                "escalation", "review_cadence")
@@ -60,6 +47,8 @@ class PartReport:
     fallback_reason: str | None = None
     rejected: bool = False
     """True when the LLM's text was refused for grounding or self-review (what --strict fails on)."""
+    filled: list[str] = field(default_factory=list)
+    """Summary paragraphs (by lead-in) the template wrote because the LLM's was missing or refused."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -68,6 +57,7 @@ class PartReport:
             "tokens_out": self.tokens_out, "tokens_source": self.tokens_source,
             "grounding_violations": self.violations, "self_review_problems": self.problems,
             "fallback_reason": self.fallback_reason,
+            **({"filled_from_template": self.filled} if self.kind == "summary" else {}),
         }
 
 
@@ -92,48 +82,6 @@ def gap_lines(gaps: list[Gap]) -> str:
     return "\n\n".join(
         f"> **Gap:** {g.what}" + (f" — needed for {g.needed_for}" if g.items else "") for g in gaps
     )
-
-
-# -- the summary ----------------------------------------------------------------------------
-
-
-def summary_messages(a: Analysis) -> list[Message]:
-    i = a.inputs
-    data = i.model_dump(mode="json", exclude={"appendices", "signoffs"}, exclude_none=True)
-    user = prompts.SummaryPrompt(
-        system_name=i.system.name,
-        leadins=list(LEADINS),
-        data=facts.delimited(data),
-        primary=facts.primary_facts(a),
-        secondary=facts.secondary_facts(a),
-        top_risks=[facts.risk_fact(rv) for rv in a.top_risks],
-        failures=facts.failure_facts(a),
-        conditions=facts.condition_facts(a),
-        decision=i.recommendation.decision,
-        gaps=facts.gap_facts(a, *[k for keys in SUMMARY_GAPS for k in keys]),
-    )
-    return prompts.messages(prompts.SystemPrompt(system_name=i.system.name), user)
-
-
-def split_summary(text: str) -> list[str]:
-    """The five paragraphs of a summary reply, each starting with its bold lead-in."""
-    spans = []
-    for leadin in LEADINS:
-        words = r"\s+".join(re.escape(w) for w in leadin.rstrip(".").split())
-        m = re.search(rf"\*\*\s*{words}\s*[.:]?\s*\*\*[.:]?", text, re.I)
-        if m is None:
-            raise OutputInvalid(f"the paragraph headed **{leadin}** is missing", text)
-        spans.append(m)
-    if [m.start() for m in spans] != sorted(m.start() for m in spans):
-        raise OutputInvalid("the five paragraphs are not in the order asked", text)
-    out = []
-    for k, m in enumerate(spans):
-        end = spans[k + 1].start() if k + 1 < len(spans) else len(text)
-        body = " ".join(text[m.end():end].split())
-        if not body:
-            raise OutputInvalid(f"the paragraph headed **{LEADINS[k]}** is empty", text)
-        out.append(f"**{LEADINS[k]}** {body}")
-    return out
 
 
 # -- risks ----------------------------------------------------------------------------------
@@ -276,45 +224,6 @@ def run_part(ctx: Context, report: PartReport, messages: list[Message],
             on_retry(report.fallback_reason)
         messages = reask(base, reply, unsupported, problems)
     return None
-
-
-def draft_summary(ctx: Context, on_token: OnToken | None) -> tuple[list[str] | None, PartReport]:
-    report = PartReport("summary", "summary")
-    a = ctx.analysis
-
-    def once(messages: list[Message]) -> tuple[str, Usage, Any]:
-        stream = ctx.backend.stream(messages)
-        chunks = []
-        for chunk in stream:
-            chunks.append(chunk)
-            if on_token is not None:
-                on_token(chunk)
-        text = "".join(chunks)
-        if on_token is not None:
-            on_token("\n")
-        try:
-            return text, stream.usage, split_summary(text)
-        except OutputInvalid as exc:
-            raise OutputInvalid(exc.message, text, stream.usage) from None
-
-    def check(paragraphs: list[str]) -> tuple[list[str], list[str]]:
-        claims = ctx.guard.claims("\n\n".join(paragraphs))
-        return [str(c) for c in claims], summary_problems(paragraphs, a)
-
-    def retry(why: str) -> None:
-        if on_token is not None:
-            on_token(f"\n[dcrdraft: asking again: {why}]\n\n")
-
-    paragraphs = run_part(ctx, report, summary_messages(a), once, check, retry)
-    if paragraphs is None:
-        return None, report
-    out = []
-    for paragraph, keys in zip(paragraphs, SUMMARY_GAPS, strict=True):
-        gaps = [g for k in keys for g in a.gaps_at(k)]
-        if keys[0] == "deployment.monitoring":
-            gaps = a.gaps_at("deployment.monitoring")[:1] + a.gaps_at("deployment.rollback_triggers")
-        out.append(paragraph + ("\n\n" + gap_lines(gaps) if gaps else ""))
-    return out, report
 
 
 def draft_risk(ctx: Context, rv: RiskView) -> tuple[Risk | None, PartReport]:

@@ -147,23 +147,25 @@ def _mentions(text: str, phrase: str) -> bool:
     return all(w in low for w in words)
 
 
-def summary_problems(paragraphs: list[str], a: Analysis) -> list[str]:
-    """What the summary leaves out: primary metric, its baseline or threshold, failing segments."""
-    text = "\n".join(paragraphs)
+def paragraph_problems(k: int, paragraph: str, summary: str, a: Analysis) -> list[str]:
+    """What summary paragraph ``k`` leaves out: the primary metric with its baseline or
+    threshold (paragraph 2), every failing segment (paragraph 3, or anywhere in ``summary``),
+    and no placeholders."""
     problems = []
     pm = a.inputs.evaluation.primary_metric
-    if pm is not None:
-        if not _mentions(text, pm.name):
+    if k == 1 and pm is not None:
+        if not _mentions(paragraph, pm.name):
             problems.append(f"name the primary metric, {pm.name}")
         anchors = [fmt.pct(v) for v in (pm.baseline.value if pm.baseline else None, pm.threshold)
                    if v is not None]
-        if anchors and not any(x in text for x in anchors):
+        if anchors and not any(x in paragraph for x in anchors):
             problems.append(f"give the primary metric's baseline or threshold ({' or '.join(anchors)})")
-    for f in a.failures:
-        if f.segment.lower() not in text.lower():
-            problems.append(f"name the failing segment {f.segment} ({f.text})")
+    if k == 2:
+        for f in a.failures:
+            if f.segment.lower() not in (paragraph + summary).lower():
+                problems.append(f"name the failing segment {f.segment} ({f.text})")
     _, placeholder = _patterns()
-    m = placeholder.search(text)
+    m = placeholder.search(paragraph)
     if m:
         problems.append(f"remove the placeholder {m.group(0)!r}")
     return problems
