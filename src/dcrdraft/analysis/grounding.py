@@ -130,7 +130,7 @@ _TEXT_DATES = [
     # 14/10/2026 or 10/14/2026
     (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"), ("a", "b", "y")),
 ]
-_ID = re.compile(r"\b[A-Z][A-Z0-9]*[A-Z]-\d+[A-Z0-9-]*\b")
+ID_RE = re.compile(r"\b[A-Z][A-Z0-9]*[A-Z]-\d+[A-Z0-9-]*\b")
 _WORD = r"[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?"
 _NAME = re.compile(rf"\b(?:(Dr|Mr|Mrs|Ms|Prof)\.?\s+)?({_WORD})(?:\s+({_WORD}))?\b")
 
@@ -165,7 +165,7 @@ def _month(token: str) -> int | None:
     return _MONTHS.get(token.lower().rstrip(".")[:3])
 
 
-def _text_dates(text: str) -> Iterator[tuple[str, tuple[int, int, int | None] | None, int, int]]:
+def text_dates(text: str) -> Iterator[tuple[str, tuple[int, int, int | None] | None, int, int]]:
     """(as written, (year, month, day or None) or None when invalid, start, end)."""
     taken: list[tuple[int, int]] = []
     for pattern, order in _TEXT_DATES:

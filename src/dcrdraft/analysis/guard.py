@@ -20,7 +20,7 @@ from pydantic import BaseModel
 
 from dcrdraft.analysis.binding import FigureIndex, Subject, build_index, check_figures
 from dcrdraft.analysis.core import Analysis, RiskView
-from dcrdraft.analysis.grounding import _ID, COMMON_TITLE_WORDS, _text_dates
+from dcrdraft.analysis.grounding import COMMON_TITLE_WORDS, ID_RE, text_dates
 from dcrdraft.figures import ISO_DATE
 
 INJECTION_RE = re.compile(
@@ -163,10 +163,10 @@ class Guard:
         for m in INJECTION_RE.finditer(body):
             add(Claim("instruction", m.group(0), "text addressed to a model"))
         body = self._dates(body, add)
-        for m in _ID.finditer(body):
+        for m in ID_RE.finditer(body):
             if m.group(0).lower() not in self.source:
                 add(Claim("id", m.group(0)))
-        body = _ID.sub(lambda m: " " * len(m.group(0)), body)
+        body = ID_RE.sub(lambda m: " " * len(m.group(0)), body)
         for b in check_figures(self.index, body, own):
             kind: ClaimKind = "date" if b.problem == "absent" and _is_year(b.figure.written) else "figure"
             add(Claim(kind, _as_claimed(b.figure.written, b.figure.value), b.detail))
@@ -177,7 +177,7 @@ class Guard:
         return found
 
     def _dates(self, body: str, add: Any) -> str:
-        for written, ymd, start, end in list(_text_dates(body)):
+        for written, ymd, start, end in list(text_dates(body)):
             ok = ymd is not None and any(
                 dy == ymd[0] and dm == ymd[1] and (ymd[2] is None or dd == ymd[2])
                 for dy, dm, dd in self.dates)

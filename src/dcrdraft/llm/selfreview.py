@@ -13,8 +13,8 @@ from functools import lru_cache
 from typing import Any
 
 from dcrdraft import figures as fmt
-from dcrdraft.analysis.core import Analysis
-from dcrdraft.inputs.model import Risk
+from dcrdraft.analysis.core import Analysis, analyse
+from dcrdraft.inputs.model import Inputs, Risk
 
 _FALLBACK_VAGUE = re.compile(
     r"\bclosely\b|\bcareful(?:ly)?\b|\bas (?:needed|necessary|appropriate)\b|\bregular(?:ly)?\b|"
@@ -48,10 +48,8 @@ def _reviewer_m01(a: Analysis, label: str, risk: Risk) -> list[str] | None:
     whatever N is (a whole draft per entry would make self-review quadratic).
     """
     try:
-        from dcrdraft.analysis.core import analyse  # lazy: as above
         from dcrdraft.draft import render_markdown  # lazy: as above
         from dcrdraft.ingest import read_text  # lazy: as above
-        from dcrdraft.inputs.model import Inputs  # lazy: as above
         from dcrdraft.review import review_document  # lazy: as above
 
         rubric = _rubric()
