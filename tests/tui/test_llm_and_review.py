@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import TextArea
+from textual.widgets import TabbedContent, TextArea
 
 import tests.llm.conftest as llm_data
 from dcrdraft.llm.settings import LLMSettings
@@ -132,3 +132,30 @@ async def test_review_mode_scrolls_to_the_finding_and_explains_the_rule() -> Non
         await pilot.press("?")
         await wait_for(pilot, lambda: isinstance(app.screen, RuleScreen))
         assert app.screen.rule.code == screen._entries[1][0]
+
+
+async def test_llm_warnings_stay_visible_after_the_draft(chatbot: Path) -> None:
+    """Risks that fall back leave 0 fields filled; the Preview tab and its warnings stay shown."""
+    def inventing(body: dict[str, Any]) -> Reply:
+        if "executive summary" in prompt_of(body):
+            return Reply(content=llm_data.SUMMARY)
+        risk = dict(llm_data.risk_for(prompt_of(body)), escalation="Escalate to Becker within 48 hours.")
+        return Reply(content=json.dumps(risk), args=risk)
+
+    with OpenAIServer(responder=inventing) as server:
+        app = DcrApp(chatbot, llm=_settings(server))
+        async with app.run_test(size=(120, 36)) as pilot:
+            await reviewed(pilot)
+            screen = app.screen
+            await pilot.press("ctrl+l")
+            await wait_for(pilot, lambda: screen._llm_cancel is None and "finished" in _status(app),
+                           timeout=20)
+            await wait_for(pilot, lambda: any(
+                "LLM filled 0 empty risk field(s)" in n.message and "warning" in n.message
+                for n in app._notifications))
+            await reviewed(pilot)
+            assert screen.query_one(TabbedContent).active == "preview-tab"
+            warnings = str(screen.query_one("#llm-warnings").content)
+            assert "Risk 1: using the template's text" in warnings and "name Becker" in warnings
+            assert screen.query_one("#llm-warnings").region.height > 0  # on screen, not hidden
+

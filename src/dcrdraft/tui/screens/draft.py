@@ -125,8 +125,9 @@ class DraftScreen(Screen[None]):
         found = self.query(f"#section-{key or self.section}")
         return found.first(SectionForm) if found else None
 
-    async def open_section(self, key: str, focus: str | None = None) -> None:
-        """Show section ``key`` on the Edit tab, focusing the field at ``focus`` if given."""
+    async def open_section(self, key: str, focus: str | None = None, switch: bool = True) -> None:
+        """Show section ``key`` on the Edit tab, focusing the field at ``focus`` if given;
+        with ``switch`` false the tab shown stays (the LLM's warnings on Preview stay visible)."""
         switcher = self.query_one("#forms", ContentSwitcher)
         form = self.form(key)
         if form is None:
@@ -134,7 +135,8 @@ class DraftScreen(Screen[None]):
             await switcher.mount(form)
         switcher.current = form.id
         self.section = key
-        self.query_one(TabbedContent).active = "edit"
+        if switch:
+            self.query_one(TabbedContent).active = "edit"
         self.query_one(Navigator).select(key)
         form.show_problems(self.session.problems)
         self._fill_overview()
@@ -144,10 +146,10 @@ class DraftScreen(Screen[None]):
                 target.focus_editor()
                 form.scroll_to_widget(target, top=True, animate=False)
 
-    async def rebuild_forms(self) -> None:
+    async def rebuild_forms(self, switch: bool = True) -> None:
         """Rebuild the forms from the session's data (after a restore or an LLM merge)."""
         await self.query_one("#forms", ContentSwitcher).remove_children()
-        await self.open_section(self.section)
+        await self.open_section(self.section, switch=switch)
 
     # -- edits --------------------------------------------------------------------------
 
@@ -361,11 +363,16 @@ class DraftScreen(Screen[None]):
         def finish(answer: str | None = None) -> None:
             if answer == "replace":
                 merge.apply(rows, conflicts)
-            self.session.set("risks", rows)
-            self.run_worker(self.rebuild_forms())
-            self._after_edit()
+            if fills or answer == "replace":
+                self.session.set("risks", rows)
+                self.run_worker(self.rebuild_forms(switch=False))
+                self._after_edit()
+            else:
+                self.request_review()  # the summary may have changed; the inputs did not
+            warned = f"; {len(out.warnings)} LLM warning(s) shown in Preview" if out.warnings else ""
             self.notify(f"LLM filled {len(fills)} empty risk field(s)"
-                        + (f"; replaced {len(conflicts)}" if answer == "replace" else ""))
+                        + (f"; replaced {len(conflicts)}" if answer == "replace" else "") + warned,
+                        severity="warning" if out.warnings else "information")
 
         if not conflicts:
             finish()
