@@ -22,6 +22,7 @@ from dcrdraft.llm import prompts
 from dcrdraft.llm.backend import Backend, BackendError, Incomplete, Message, OutputInvalid
 from dcrdraft.llm.cache import CachedBackend
 from dcrdraft.llm.drafting import make_backend
+from dcrdraft.llm.quotes import QuoteChecker
 from dcrdraft.llm.schemas import JudgeVerdicts
 from dcrdraft.llm.settings import LLMSettings, resolve_settings
 from dcrdraft.review import load_rubric
@@ -41,25 +42,10 @@ JUDGED: dict[str, str] = {
 """Items the judge advises on, with the question it answers."""
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.replace("\u2019", "'").split()).lower()
-
-
 def numbered(document: Document) -> str:
     """The document's lines, numbered, with the closing delimiter neutralised."""
     return "\n".join(f"{n}: {line}".replace("</document", "<\\/document")
                      for n, line in enumerate(document.lines, 1))
-
-
-def find_quote(document: Document, quote: str) -> int | None:
-    """The 1-based line on which ``quote`` appears verbatim (whitespace aside), else None."""
-    q = _norm(re.sub(r"^\d+:\s*", "", quote.strip().strip('"')))
-    if len(q) < 8:
-        return None
-    for n, line in enumerate(document.lines, 1):
-        if q in _norm(line):
-            return n
-    return None
 
 
 def judge_messages(items: list[prompts.JudgeItem], document_text: str) -> list[Message]:
@@ -72,33 +58,48 @@ def judge_messages(items: list[prompts.JudgeItem], document_text: str) -> list[M
 
 def apply_verdicts(document: Document, report: FileReport, verdicts: JudgeVerdicts,
                    allowed: set[str]) -> tuple[list[ItemResult], list[str]]:
-    """The checklist with verified verdicts applied, and notes on those discarded."""
+    """The checklist with verified verdicts applied, and notes on those discarded.
+
+    A quote counts only on a content line of a section the item reads that carries the
+    item's substance (``quotes.QuoteChecker``); otherwise the verdict is discarded with why.
+    """
     injected = any(INJECTION_RE.search(line) for line in document.lines)
     by_code = {v.code.strip().upper(): v for v in verdicts.verdicts}
+    checker = QuoteChecker(document)
+    rules = _rules()
     out, notes = [], []
     for item in report.checklist:
         v = by_code.get(item.code)
         if v is None or item.code not in allowed or v.verdict == item.status:
             out.append(item)
             continue
-        line = find_quote(document, v.quote) if v.quote else None
-        reason = None
+        line: int | None = None
+        reason: str | None = None
         if item.status == "missing" or v.verdict == "missing":
             reason = "the judge never changes a missing item, nor makes one"
-        elif line is None:
-            reason = "its quote is not in the document"
-        elif INJECTION_RE.search(document.lines[line - 1]):
-            reason = "its quote is text addressed to the judge"
-        elif injected and v.verdict == "pass":
+        elif not v.quote:
+            reason = "it has no quote"
+        else:
+            line, reason = checker.accept(v.quote, item.code, rules.get(item.code), v.verdict)
+        if reason is None and injected and v.verdict == "pass":
             reason = "the document addresses the judge, so no item is raised"
-        if reason or line is None:
-            notes.append(f"{item.code}: LLM verdict {v.verdict} discarded: {reason}")
+        if reason is not None or line is None:
+            notes.append(f"{item.code}: LLM verdict {v.verdict} discarded: {reason} "
+                         f"(quote: {v.quote.strip()[:80]!r})")
             out.append(item)
             continue
         out.append(dataclasses.replace(
             item, status=v.verdict, line=line, evidence=document.lines[line - 1].strip(),
             message=f"{v.reason.strip()} (LLM judge; rules said {item.status})"))
     return out, notes
+
+
+def _rules() -> dict[str, Any]:
+    """The checklist rules by code (their sections and evidence patterns), or none."""
+    try:
+        return {r.code: r for r in load_rubric().items}
+    except Exception:  # noqa: BLE001 - without the rubric, quotes are checked on lines only
+        return {}
 
 
 def judge(document: Document, file_report: FileReport, settings: LLMSettings, *,
