@@ -84,28 +84,107 @@ class Mention:
     """Offset (in the text searched) of the last word that names it."""
 
 
+_COMMON = 64
+"""A word in more aliases than this names no subject on its own (it only narrows)."""
+
+
 @dataclass
 class FigureIndex:
-    """Every figure a draft may state, with its subjects and unit."""
+    """Every figure a draft may state, with its subjects and unit.
 
-    subjects: list[Subject] = field(default_factory=list)
+    Look-ups cost the same however many risks the inputs have: entries are indexed by value,
+    by (subject, value) and by (value, context word); subjects by their discriminating words.
+    """
+
     entries: dict[str, list[Entry]] = field(default_factory=dict)
     years: set[int] = field(default_factory=set)
-    _by_word: dict[str, list[tuple[Subject, frozenset[str]]]] = field(default_factory=dict)
+    _subjects: dict[Subject, None] = field(default_factory=dict)
+    _by_word: dict[str, list[tuple[Subject, frozenset[str]]]] | None = None
+    _by_subject: dict[tuple[Subject, str], list[Entry]] = field(default_factory=dict)
+    _general: dict[str, list[Entry]] = field(default_factory=dict)
+    _by_context_word: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
+    _units: dict[str, set[Unit | None]] = field(default_factory=dict)
+    _seen: set[Entry] = field(default_factory=set)
+    _alias_owners: dict[frozenset[str], list[Subject]] = field(default_factory=dict)
+
+    @property
+    def subjects(self) -> list[Subject]:
+        return list(self._subjects)
 
     def add_subject(self, subject: Subject) -> Subject:
-        if subject not in self.subjects:
-            self.subjects.append(subject)
+        if subject not in self._subjects:
+            self._subjects[subject] = None
+            self._by_word = None
             for alias in subject.aliases:
-                for w in alias:
-                    self._by_word.setdefault(w, []).append((subject, alias))
+                self._alias_owners.setdefault(alias, []).append(subject)
         return subject
+
+    def _word_index(self) -> dict[str, list[tuple[Subject, frozenset[str]]]]:
+        if self._by_word is None:
+            freq: dict[str, int] = {}
+            for alias in self._alias_owners:
+                for w in alias:
+                    freq[w] = freq.get(w, 0) + 1
+            index: dict[str, list[tuple[Subject, frozenset[str]]]] = {}
+            for alias, owners in self._alias_owners.items():
+                keys = [w for w in alias if freq[w] <= _COMMON] or [min(alias, key=freq.__getitem__)]
+                for w in keys:
+                    index.setdefault(w, []).extend((s, alias) for s in owners)
+            self._by_word = index
+        return self._by_word
+
+    def same_named(self, subject: Subject) -> list[Subject]:
+        """``subject`` and every subject sharing one of its aliases."""
+        out = [subject]
+        for alias in subject.aliases:
+            out += [s for s in self._alias_owners.get(alias, ()) if s is not subject]
+        return out
 
     def add(self, value: str, unit: Unit | None, subjects: Iterable[Subject], context: str) -> None:
         e = Entry(value, unit, frozenset(subjects), context)
-        bucket = self.entries.setdefault(value, [])
-        if e not in bucket:
-            bucket.append(e)
+        if e in self._seen:
+            return
+        self._seen.add(e)
+        self.entries.setdefault(value, []).append(e)
+        self._units.setdefault(value, set()).add(unit)
+        if not e.subjects:
+            self._general.setdefault(value, []).append(e)
+        for sub in e.subjects:
+            self._by_subject.setdefault((sub, value), []).append(e)
+        for w in {w for w, _ in words_of(context) if len(w) > 3 and w not in _STOP}:
+            bucket = self._by_context_word.setdefault((value, w), [])
+            if len(bucket) <= _COMMON:
+                bucket.append(e)
+
+    def units(self, value: str) -> set[Unit | None]:
+        return self._units.get(value, set())
+
+    def general(self, value: str) -> list[Entry]:
+        return self._general.get(value, [])
+
+    def about(self, value: str, subjects: Iterable[Subject]) -> list[Entry]:
+        """Entries of ``value`` bound to any of ``subjects`` (or a subject named the same)."""
+        out: list[Entry] = []
+        for s in subjects:
+            for same in self.same_named(s):
+                out += self._by_subject.get((same, value), ())
+        return out
+
+    def restated(self, value: str, clause: str, unit: Unit | None = None) -> bool:
+        """Whether ``clause`` shares two content words with a text that gave ``value`` (in a
+        unit ``unit`` can state)."""
+        hits: dict[int, int] = {}
+        for w in {w for w, _ in words_of(clause) if len(w) > 3 and w not in _STOP}:
+            bucket = self._by_context_word.get((value, w), ())
+            if len(bucket) > _COMMON:
+                continue
+            for e in bucket:
+                if not compatible(unit, e.unit):
+                    continue
+                hits[id(e)] = hits.get(id(e), 0) + 1
+                if hits[id(e)] >= 2:
+                    return True
+        return False
 
     def add_text(self, text: str, subjects: Iterable[Subject]) -> None:
         """The figures of a text field, bound to ``subjects`` and to those the text names."""
@@ -130,8 +209,9 @@ class FigureIndex:
         for w, pos in words:
             first.setdefault(w, pos)
         found: dict[Subject, int] = {}
+        index = self._word_index()
         for w in first:
-            for subject, alias in self._by_word.get(w, ()):
+            for subject, alias in index.get(w, ()):
                 present = [first[a] for a in alias if a in first]
                 need = len(alias) if len(alias) <= 2 else -(-2 * len(alias) // 3)
                 if len(present) >= need:
@@ -177,6 +257,36 @@ class _Builder:
         self.a, self.clean, self.idx = a, clean, FigureIndex()
         self.metrics: dict[str, Subject] = {}
         self.datasets: dict[str, Subject] = {}
+        self.segments: dict[str, tuple[Segment, Subject]] = {}
+        self.risk_subjects: list[Subject] = []
+
+    def subjects(self) -> None:
+        """Every subject, before any text is read (so each text is matched against all)."""
+        i, ev = self.a.inputs, self.a.inputs.evaluation
+        if ev.primary_metric is not None:
+            self.metric(ev.primary_metric.name)
+        for m in ev.secondary_metrics:
+            self.metric(m.name)
+            self.dataset(m.dataset)
+        for t in i.deployment.monitoring:
+            self.metric(t.metric)
+        for c in self.a.columns:
+            self.metric(c.metric or c.key)
+            self.metric(c.key)
+        for f in self.a.failures:
+            self.metric(f.metric)
+        for d in ev.datasets:
+            self.dataset(d.name)
+        for res in self.a.primary:
+            self.dataset(res.dataset)
+        for seg in ev.segments:
+            self.segments[seg.name] = (seg, self.idx.add_subject(make_subject("segment", seg.name)))
+            for key in seg.model_extra or {}:
+                self.metric(key)
+        for rv in self.a.risks:
+            r = rv.risk
+            self.risk_subjects.append(
+                self.idx.add_subject(make_subject("risk", rv.label, r.title, r.id or "")))
 
     def metric(self, name: str) -> Subject:
         key = " ".join(sorted(_alias_words(name)))
@@ -238,17 +348,14 @@ class _Builder:
             if delta is not None:
                 self.idx.add(canonical(f"{abs(delta):.2f}"), "points", subs, m.name)
 
-    def datasets_and_segments(self) -> dict[str, tuple[Segment, Subject]]:
+    def datasets_and_segments(self) -> None:
         ev = self.a.inputs.evaluation
         for d in ev.datasets:
             self.typed(d.size, self.dataset(d.name), d.name)
             self.text(d.description, self.dataset(d.name))
             self.text(d.name, self.dataset(d.name))
         columns = {c.key: self.metric(c.metric or c.key) for c in self.a.columns}
-        segments = {}
-        for seg in ev.segments:
-            s = self.idx.add_subject(make_subject("segment", seg.name))
-            segments[seg.name] = (seg, s)
+        for seg, s in self.segments.values():
             self.typed(seg.n, [s], seg.name)
             self.text(seg.name, [s])
             self.text(seg.note, [s])
@@ -256,7 +363,6 @@ class _Builder:
                 self.typed(value, [s, columns.get(key) or self.metric(key)], f"{seg.name} {key}")
         for f in self.a.failures:
             self.idx.add_rate(f.threshold, [self.metric(f.metric)], f"{f.metric} threshold")
-        return segments
 
     def monitoring(self) -> None:
         for t in self.a.inputs.deployment.monitoring:
@@ -265,15 +371,14 @@ class _Builder:
             for v in (t.window, t.yellow, t.red, t.action, t.metric):
                 self.text(v, [s])
 
-    def risks(self, segments: dict[str, tuple[Segment, Subject]]) -> None:
-        for rv in self.a.risks:
+    def risks(self) -> None:
+        for rv, s in zip(self.a.risks, self.risk_subjects, strict=True):
             r = rv.risk
-            s = self.idx.add_subject(make_subject("risk", rv.label, r.title, r.id or ""))
             for v in _strings(r):
                 self.text(v, [s])
             for name in r.segments:
-                if name in segments:
-                    seg, seg_s = segments[name]
+                if name in self.segments:
+                    seg, seg_s = self.segments[name]
                     for key, value in (seg.model_extra or {}).items():
                         self.typed(value, [s, seg_s, self.metric(key)], seg.name)
 
@@ -297,11 +402,12 @@ class _Builder:
 def build_index(a: Analysis, clean: Callable[[str], str] = str) -> FigureIndex:
     """The figure index of ``a``; ``clean`` removes text that must ground nothing."""
     b = _Builder(a, clean)
+    b.subjects()
     b.primary()
     b.secondary()
-    segments = b.datasets_and_segments()
+    b.datasets_and_segments()
     b.monitoring()
-    b.risks(segments)
+    b.risks()
     b.rest()
     return b.idx
 
@@ -385,31 +491,33 @@ def check_figures(idx: FigureIndex, text: str, own: Iterable[Subject] = ()) -> l
 
 def _check_one(idx: FigureIndex, f: Fig, sentence: str, clause: tuple[int, int],
                own: set[Subject]) -> Binding | None:
-    entries = [e for v in f.values for e in idx.entries.get(v, ())]
-    if not entries:
+    units = {u for v in f.values for u in idx.units(v)}
+    if not units:
         if f.unit is None and _year(f) in idx.years:
             return None
         return Binding(f, "absent")
-    fitting = [e for e in entries if compatible(f.unit, e.unit)]
-    if not fitting:
-        given = sorted({e.unit or "a plain number" for e in entries})
+    if not any(compatible(f.unit, u) for u in units):
+        given = sorted(u or "a plain number" for u in units)
         return Binding(f, "unit", f"in the inputs {f.value} is {', '.join(given)}, "
                                   f"not {_unit_words(f.unit)}")
     c0, c1 = clause
-    named = _named(idx, sentence[c0:c1], c0, f.start)
+    text = sentence[c0:c1]
+    named = _named(idx, text, c0, f.start)
     if not named:
-        if any(_overlap(e.context, sentence[c0:c1]) for e in fitting):
+        if any(idx.restated(v, text, f.unit) for v in f.values):
             return None  # the clause restates the text the figure came from
         named = _named(idx, sentence, 0, f.start)
     scope = named or own
     if not scope:
         return None
-    if any(_fits(e, scope) for e in fitting):
+    if any(_fits(e, scope) for v in f.values for e in idx.about(v, scope)
+           if compatible(f.unit, e.unit)):
         return None
-    if any(not e.subjects for e in fitting) and (
-            not named or any(_overlap(e.context, sentence[c0:c1]) for e in fitting)):
+    if any(compatible(f.unit, e.unit) for v in f.values for e in idx.general(v)) and (
+            not named or any(idx.restated(v, text, f.unit) for v in f.values)):
         return None  # a general figure (a count, the business case)
-    belongs = sorted({str(s) for e in fitting for s in e.subjects}) or ["no subject"]
+    belongs = sorted({str(s) for v in f.values for e in idx.entries.get(v, [])[:50]
+                      if compatible(f.unit, e.unit) for s in e.subjects}) or ["no subject"]
     return Binding(f, "subject", f"in the inputs {f.value} belongs to {', '.join(belongs[:3])}, "
                                  f"not to {', '.join(sorted(str(s) for s in scope)[:3])}")
 
@@ -425,9 +533,3 @@ def _year(f: Fig) -> int | None:
 def _unit_words(unit: Unit | None) -> str:
     return {"%": "a rate", "points": "a difference in points", "time": "a duration",
             "x": "a multiple"}.get(unit or "", "a plain number")
-
-
-def _overlap(context: str, clause: str) -> bool:
-    """Whether a clause shares two content words with the text a general figure came from."""
-    mine = {w for w, _ in words_of(context) if len(w) > 3 and w not in _STOP}
-    return len(mine & {w for w, _ in words_of(clause)}) >= 2

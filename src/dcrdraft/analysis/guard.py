@@ -134,10 +134,17 @@ class Guard:
         texts = [without_instructions(v) if isinstance(v, str) else str(v)
                  for _, v in _paths(a.inputs, "")
                  if isinstance(v, str | int | float | dt.date) and not isinstance(v, bool)]
-        self.source = "\n".join([*texts, *extra]).lower()
-        self.vocabulary = set(re.findall(r"[a-z]+(?:[-'][a-z]+)?", self.source)) | COMMON_TITLE_WORDS
+        original = "\n".join([*texts, *extra])
+        source = original.lower()
+        self.vocabulary = set(re.findall(r"[a-z]+(?:[-'][a-z]+)?", source)) | COMMON_TITLE_WORDS
+        words = re.findall(r"[a-z]+(?:[-'][a-z]+)?", source)
+        self.bigrams = {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
+        self.tokens = set(re.findall(r"[\w-]+", source))
+        self.ids = {m.group(0).lower() for m in ID_RE.finditer(original)}
+        self.qualifications = {" ".join(m.group(0).split()).lower()
+                               for pattern in (_REGULATOR, _QUALIFIER) for m in pattern.finditer(original)}
         self.dates = {(d.year, d.month, d.day) for d in _typed_dates(a.inputs)}
-        for m in ISO_DATE.finditer(self.source):
+        for m in ISO_DATE.finditer(source):
             y, mo, d = (int(x) for x in m.group(0).split("-"))
             self.dates.add((y, mo, d))
         self.index.years |= {y for y, _, _ in self.dates}
@@ -164,7 +171,7 @@ class Guard:
             add(Claim("instruction", m.group(0), "text addressed to a model"))
         body = self._dates(body, add)
         for m in ID_RE.finditer(body):
-            if m.group(0).lower() not in self.source:
+            if m.group(0).lower() not in self.ids:
                 add(Claim("id", m.group(0)))
         body = ID_RE.sub(lambda m: " " * len(m.group(0)), body)
         for b in check_figures(self.index, body, own):
@@ -193,13 +200,13 @@ class Guard:
     def _names(self, body: str) -> Iterator[str]:
         for m in _CAPS_PAIR.finditer(body):
             name = f"{m.group(1).title()} {m.group(2).title()}"
-            if name.lower() not in self.source and all(w.lower() not in self.vocabulary
+            if name.lower() not in self.bigrams and all(w.lower() not in self.vocabulary
                                                        for w in name.split()):
                 yield name
         for m in _NAME.finditer(body):
             honorific, first, last = m.groups()
             name = f"{first} {last}" if last else first
-            if name.lower() in self.source:
+            if name.lower() in self.bigrams:
                 continue
             unknown = [w for w in name.split() if w.lower() not in self.vocabulary]
             if honorific and unknown:
@@ -215,7 +222,8 @@ class Guard:
         for pattern in (_REGULATOR, _QUALIFIER):
             for m in pattern.finditer(body):
                 phrase = " ".join(m.group(0).split())
-                if not re.search(rf"(?<![\w-]){re.escape(phrase.lower())}(?![\w-])", self.source):
+                low = phrase.lower()
+                if low not in self.qualifications and low not in self.tokens:
                     yield phrase
 
 
