@@ -285,8 +285,9 @@ class _Builder:
                 self.metric(key)
         for rv in self.a.risks:
             r = rv.risk
-            self.risk_subjects.append(
-                self.idx.add_subject(make_subject("risk", rv.label, r.title, r.id or "")))
+            # Named by title or ID; the positional label ("Risk 2") is structure, not a name.
+            aliases = make_subject("risk", r.title, r.id or "").aliases
+            self.risk_subjects.append(self.idx.add_subject(Subject("risk", rv.label, aliases)))
 
     def metric(self, name: str) -> Subject:
         key = " ".join(sorted(_alias_words(name)))
@@ -435,9 +436,10 @@ def _spans(pattern: re.Pattern[str], text: str, start: int) -> Iterator[tuple[in
     yield start + pos, start + len(text)
 
 
-def _fits(entry: Entry, named: set[Subject]) -> bool:
-    """Whether ``entry`` belongs to the subjects a clause names (each kind it has must agree)."""
-    hit = False
+def _fits(entry: Entry, named: set[Subject], loose: bool = False) -> bool:
+    """Whether ``entry`` belongs to the subjects a clause names (each kind both have must
+    agree); ``loose`` (subjects named elsewhere in the sentence) needs no kind in common."""
+    hit = loose
     for kind in ("metric", "dataset", "segment", "risk"):
         mine = {s for s in entry.subjects if s.kind == kind}
         theirs = {s for s in named if s.kind == kind}
@@ -503,15 +505,18 @@ def _check_one(idx: FigureIndex, f: Fig, sentence: str, clause: tuple[int, int],
     c0, c1 = clause
     text = sentence[c0:c1]
     named = _named(idx, text, c0, f.start)
+    loose = False
     if not named:
         if any(idx.restated(v, text, f.unit) for v in f.values):
             return None  # the clause restates the text the figure came from
         named = _named(idx, sentence, 0, f.start)
+        loose = bool(named)
     scope = named or own
     if not scope:
         return None
-    if any(_fits(e, scope) for v in f.values for e in idx.about(v, scope)
-           if compatible(f.unit, e.unit)):
+    candidates = [e for v in f.values for e in (idx.entries.get(v, []) if loose else idx.about(v, scope))
+                  if compatible(f.unit, e.unit)]
+    if any(_fits(e, scope, loose) for e in candidates[:200]):
         return None
     if any(compatible(f.unit, e.unit) for v in f.values for e in idx.general(v)) and (
             not named or any(idx.restated(v, text, f.unit) for v in f.values)):

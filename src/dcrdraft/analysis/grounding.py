@@ -155,6 +155,7 @@ factual incorrect ambiguous requests request queries query users user chatbot as
 analyst analysts specialist specialists reviewer reviewers tier content policy security
 fairness regulatory harm harms what how who why which could go wrong well works true
 first second third next last new current previous prior weekly-review on-call oncall
+wilson score interval confidence percentile median mean
 """.split())
 """Capitalised words common in DCR prose that are not, on their own, a person's name."""
 

@@ -104,6 +104,7 @@ _LLM_STRUCTURE = [
     re.compile(r"\bRisk \d+\b"),
     re.compile(r"\b95% (?=CI\b|(?:confidence |score )?interval|confidence)|\bWilson 95%"),
     re.compile(r"^\s*\d{1,2}\. ", re.M),
+    re.compile(r"\(\d\)(?= [A-Z])"),  # "(1) Sensitivity must ..." enumerates, "(14250)" states
 ]
 
 _REGULATOR = re.compile(
