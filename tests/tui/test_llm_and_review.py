@@ -150,9 +150,8 @@ async def test_llm_warnings_stay_visible_after_the_draft(chatbot: Path) -> None:
             await pilot.press("ctrl+l")
             await wait_for(pilot, lambda: screen._llm_cancel is None and "finished" in _status(app),
                            timeout=20)
-            await wait_for(pilot, lambda: any(
-                "LLM filled 0 empty risk field(s)" in n.message and "warning" in n.message
-                for n in app._notifications))
+            await wait_for(pilot, lambda: "LLM filled 0 empty risk field(s)" in screen.llm_notice)
+            assert "warning(s) shown in Preview" in screen.llm_notice
             await reviewed(pilot)
             assert screen.query_one(TabbedContent).active == "preview-tab"
             warnings = str(screen.query_one("#llm-warnings").content)

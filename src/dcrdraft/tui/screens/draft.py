@@ -88,6 +88,8 @@ class DraftScreen(Screen[None]):
         self.session = session
         self.live: LiveReview | None = None
         self.llm_parts: DraftParts | None = None
+        self.llm_notice = ""
+        """What the last LLM draft changed, as the toast said it."""
         self.section = "inputs"
         self._review_timer: Timer | None = None
         self._journal_timer: Timer | None = None
@@ -370,9 +372,10 @@ class DraftScreen(Screen[None]):
             else:
                 self.request_review()  # the summary may have changed; the inputs did not
             warned = f"; {len(out.warnings)} LLM warning(s) shown in Preview" if out.warnings else ""
-            self.notify(f"LLM filled {len(fills)} empty risk field(s)"
-                        + (f"; replaced {len(conflicts)}" if answer == "replace" else "") + warned,
-                        severity="warning" if out.warnings else "information")
+            self.llm_notice = (f"LLM filled {len(fills)} empty risk field(s)"
+                               + (f"; replaced {len(conflicts)}" if answer == "replace" else "")
+                               + warned)
+            self.notify(self.llm_notice, severity="warning" if out.warnings else "information")
 
         if not conflicts:
             finish()
