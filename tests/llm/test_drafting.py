@@ -244,7 +244,7 @@ def test_cancel_stops_the_draft(chatbot, settings):
 
 def test_over_long_prompt_is_trimmed_to_the_facts(chatbot, settings):
     from dcrdraft.llm import tokens
-    from dcrdraft.llm.parts import summary_messages
+    from dcrdraft.llm.summary import summary_messages
 
     counter = tokens.TokenCounter("tiny-local")
     full = counter.count_messages(summary_messages(chatbot))
