@@ -158,3 +158,16 @@ async def test_llm_warnings_stay_visible_after_the_draft(chatbot: Path) -> None:
             assert "Risk 1: using the template's text" in warnings and "name Becker" in warnings
             assert screen.query_one("#llm-warnings").region.height > 0  # on screen, not hidden
 
+
+async def test_review_mode_wraps_a_long_finding_message_instead_of_cutting_it() -> None:
+    doc = ROOT / "fixtures" / "review" / "trap-vague-monitoring.md"
+    app = DcrApp(review=doc)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = app.screen
+        await wait_for(pilot, lambda: screen.report is not None, timeout=10)
+        await pilot.pause()
+        box = screen.query_one("#findings")
+        shown = " ".join(box.render_line(y).text.strip() for y in range(box.size.height))
+        c11 = next(i for i in screen.report.checklist if i.code == "C11")
+        assert len(c11.message) > box.size.width  # long enough that it must wrap
+        assert c11.message in " ".join(shown.split())
