@@ -10,6 +10,7 @@ import sys
 import pytest
 from click.testing import CliRunner
 from docx import Document
+from docx.oxml.ns import qn
 
 from dcrdraft.analysis.charts import charts_for
 from dcrdraft.cli import cli
@@ -110,3 +111,17 @@ def test_condition_check_boxes_are_boxes_not_brackets() -> None:
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "[x]" not in text and "[ ]" not in text
     assert "☑ Monitoring dashboards and alerts are live" in text
+
+
+def test_risk_ids_in_word_tables_use_non_breaking_hyphens() -> None:
+    data = render(draft(load(FIXTURES / "radiology.yaml")), "docx")
+    assert isinstance(data, bytes)
+    doc = Document(io.BytesIO(data))
+    risks = next(t for t in doc.tables if t.rows[0].cells[0].text == "ID")
+    cell = risks.rows[1].cells[0]
+    assert cell.text == "RAD-001"  # reads back (and is reviewed) as a plain hyphen
+    xml = cell._tc.xml
+    assert "<w:noBreakHyphen/>" in xml and ">RAD-<" not in xml
+    assert "<w:noWrap/>" in xml
+    texts = [t.text for t in cell._tc.iter(qn("w:t"))]
+    assert texts == ["RAD", "001"]

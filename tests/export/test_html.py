@@ -50,3 +50,16 @@ def test_condition_check_boxes_are_boxes_not_brackets() -> None:
     html_text = draft(load(FIXTURES / "inputs" / "complete-support-agent.yaml"), fmt="html").text
     assert "[x]" not in html_text and "[ ]" not in html_text
     assert "☑ Monitoring dashboards and alerts are live" in html_text
+
+
+def test_risk_ids_in_table_cells_never_break_at_the_hyphen() -> None:
+    html = render(draft(load(FIXTURES / "radiology.yaml")), "html")
+    assert "span.id { white-space: nowrap; }" in html
+    cells = re.findall(r"<td>(.*?)</td>", html, re.S)
+    with_ids = [c for c in cells if re.search(r"\bRAD-\d+", c)]
+    assert with_ids, "the risk table shows the risk IDs"
+    for cell in with_ids:
+        bare = re.sub(r'<span class="id">RAD-\d+</span>', "", cell)
+        assert not re.search(r"\bRAD-\d+", bare), cell
+    # dates and words with hyphens stay as they are
+    assert '<span class="id">20' not in html

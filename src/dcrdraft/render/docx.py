@@ -23,6 +23,7 @@ from markdown_it.token import Token
 
 from dcrdraft.analysis.charts import Chart, chart_for_block
 from dcrdraft.figures import pct
+from dcrdraft.render.ids import ID, id_spans
 from dcrdraft.render.svg import COLOURS, bar_colour, legend, wrap_label
 
 GAP_FILL = "FFF4E5"
@@ -61,8 +62,32 @@ def _is_gap(inline: Token) -> bool:
                for i, c in enumerate(inline.children or []))
 
 
-def _runs(paragraph: Any, inline: Token, *, size: float | None = None) -> None:
-    """Append ``inline``'s text as runs: bold, italic, code, and gap text marked."""
+def _set_text(run: Any, text: str, keep_ids: bool) -> None:
+    """``text`` into ``run``; with ``keep_ids`` an identifier's hyphens are Word's
+    non-breaking hyphen, so "FR-001" never wraps as "FR-" / "001" (it still reads as "-")."""
+    if not keep_ids or not ID.search(text):
+        run.text = text
+        return
+    for piece, is_id in id_spans(text):
+        if not is_id:
+            run._r.add_t(piece)
+            continue
+        parts = piece.split("-")
+        for i, part in enumerate(parts):
+            if i:
+                run._r.append(OxmlElement("w:noBreakHyphen"))
+            run._r.add_t(part)
+
+
+def _no_wrap(cell: Any) -> None:
+    """Keep a cell on one line: Word widens its column instead of wrapping it."""
+    cell._tc.get_or_add_tcPr().append(OxmlElement("w:noWrap"))
+
+
+def _runs(paragraph: Any, inline: Token, *, size: float | None = None,
+          keep_ids: bool = False) -> None:
+    """Append ``inline``'s text as runs: bold, italic, code, and gap text marked; with
+    ``keep_ids`` (table cells) identifiers never break at their hyphen."""
     bold = italic = False
     gap = False
     for child in inline.children or []:
@@ -76,7 +101,8 @@ def _runs(paragraph: Any, inline: Token, *, size: float | None = None) -> None:
             text = " " if kind in ("softbreak", "hardbreak") else child.content
             if italic and text.lstrip().startswith("Gap"):
                 gap = True
-            run = paragraph.add_run(text)
+            run = paragraph.add_run()
+            _set_text(run, text, keep_ids)
             run.bold = bold or None
             run.italic = italic or None
             if kind == "code_inline":
@@ -197,7 +223,9 @@ class _Writer:
             for c, inline in enumerate(row):
                 cell = table.cell(r, c)
                 para = cell.paragraphs[0]
-                _runs(para, inline, size=size)
+                _runs(para, inline, size=size, keep_ids=True)
+                if ID.fullmatch(inline.content.strip()):
+                    _no_wrap(cell)
                 if r < self.table.header_rows:
                     for run in para.runs:
                         run.bold = True

@@ -17,6 +17,7 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 
 from dcrdraft.analysis.charts import Chart, chart_for_block
+from dcrdraft.render.ids import ID
 from dcrdraft.render.svg import chart_svg, legend
 
 _CSS = """
@@ -28,6 +29,7 @@ h3 { font-size: 1.1rem; }
 table { border-collapse: collapse; margin: .8rem 0; width: 100%; }
 th, td { border: 1px solid #bbb; padding: .3rem .5rem; text-align: left; vertical-align: top; }
 th { background: #f0f0f0; }
+span.id { white-space: nowrap; }
 blockquote { margin: .6rem 0; padding: .4rem .8rem; background: #fff4e5;
              border-left: 4px solid #e08a00; }
 code, pre { background: #f5f5f5; }
@@ -70,6 +72,21 @@ def _mark_gaps(tokens: list[Token]) -> None:
                 child.attrSet("class", "gap")
 
 
+_CELL = re.compile(r"(<td[^>]*>)(.*?)(</td>)", re.S)
+_TAG = re.compile(r"(<[^>]*>)")
+
+
+def _keep_ids(body: str) -> str:
+    """Identifiers in table cells ("FR-001") wrapped in a no-wrap span, so a narrow column
+    never breaks them at the hyphen; tags and their attributes are left alone."""
+    def cell(m: re.Match[str]) -> str:
+        pieces = _TAG.split(m.group(2))
+        text = "".join(p if p.startswith("<") else ID.sub(r'<span class="id">\g<0></span>', p)
+                       for p in pieces)
+        return m.group(1) + text + m.group(3)
+    return _CELL.sub(cell, body)
+
+
 def _figure(chart: Chart) -> str:
     return (f'<figure class="chart">\n{chart_svg(chart)}\n'
             f"<figcaption>{html.escape(legend(chart))}</figcaption>\n</figure>\n")
@@ -109,7 +126,7 @@ def markdown_to_html(markdown: str, *, title: str, charts: Sequence[Chart] = ())
             tok.attrSet("id", slug)
             if tok.tag == "h2":
                 toc.append((slug, text))
-    body = md.renderer.render(tokens, md.options, {})
+    body = _keep_ids(md.renderer.render(tokens, md.options, {}))
     items = "\n".join(f'<li><a href="#{s}">{html.escape(t)}</a></li>' for s, t in toc)
     nav = f'<nav class="toc"><strong>Contents</strong><ul>\n{items}\n</ul></nav>\n' if toc else ""
     # The TOC goes after the document title (the first h1).
