@@ -240,3 +240,41 @@ async def test_export_writes_markdown(radiology: Path) -> None:
                        and not isinstance(app.screen, ExportScreen))
     assert Path("radiology.dcr.md").read_text().startswith(
         "# Deployment Clearance Report: Chest X-ray Findings Assistant")
+
+
+async def test_signoff_table_shows_decision_date_and_stale_mark_without_scrolling(
+        radiology: Path) -> None:
+    import datetime as dt
+
+    from textual.widgets import DataTable
+
+    from dcrdraft.inputs.signing import record_signoff
+
+    record_signoff(str(radiology), role="Clinical AI Lead", name="Dr. Amara Osei",
+                   decision="approve-with-conditions", on=dt.date(2026, 3, 1))
+    text = radiology.read_text()
+    radiology.write_text(text.replace("    threshold: 90%", "    threshold: 88%", 1))
+    record_signoff(str(radiology), role="Chief Medical Officer", name="Dr. Lena Park",
+                   decision="approve", on=dt.date(2026, 3, 2))
+    app = DcrApp(radiology, llm=None)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await reviewed(pilot)
+        screen = app.screen
+        await screen.open_section("signoff")
+        await pilot.pause()
+        grid = screen.query_one("#section-signoff").query_one(DataTable)
+        rows = [[str(c) for c in grid.get_row_at(i)] for i in range(grid.row_count)]
+        assert rows[0] == ["Clinical AI Lead\nDr. Amara Osei",
+                           "approve-with-conditions\n2026-03-01 ⚠ stale"]
+        assert rows[1] == ["Chief Medical\nOfficer\nDr. Lena Park",
+                           "approve\n2026-03-02 ✓ current"]
+        assert rows[2] == ["Legal and\nCompliance", "· pending"]
+        # every column fits: nothing hides behind a horizontal scroll
+        assert grid.virtual_size.width <= grid.scrollable_content_region.width
+        assert grid.max_scroll_x == 0
+        # an edit that restores the signed content makes the first sign-off current again
+        screen.session.set("evaluation.primary_metric.threshold", 0.9)
+        screen._after_edit()
+        await pilot.pause()
+        assert str(grid.get_row_at(0)[1]).endswith("✓ current")
+        assert str(grid.get_row_at(1)[1]).endswith("⚠ stale")

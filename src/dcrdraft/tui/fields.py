@@ -4,6 +4,7 @@ the text ↔ value conversions the widgets need; help text comes from the model'
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal, get_args
@@ -12,7 +13,7 @@ from pydantic import BaseModel
 
 from dcrdraft.inputs import model as m
 from dcrdraft.inputs import types as t
-from dcrdraft.editing.session import split_path
+from dcrdraft.editing.session import get_path, split_path
 
 Kind = Literal["text", "long", "int", "rate", "figure", "date", "bool", "choice", "lines",
                "metrics"]
@@ -39,6 +40,9 @@ class Table:
     fields: tuple[Field, ...]
     metric_columns: bool = False
     """Segments: every extra key of a row is a metric column."""
+    stacked: tuple[tuple[str, ...], ...] = ()
+    """Grid cells that each stack several row paths on their own lines (instead of one
+    column per path), so a table with long values fits the form's width without scrolling."""
 
 
 Item = Field | Table
@@ -98,7 +102,8 @@ HUMAN = Table("deployment.human_review", "Human review processes", m.HumanReview
 SIGNOFFS = Table("signoffs", "Sign-offs", m.SignOff, ("role", "name", "decision", "date"), (
     Field("role", "Role"), Field("name", "Name"),
     Field("decision", "Decision", "choice", _choices(t.Decision)),
-    Field("date", "Date", "date"), Field("note", "Note", "long")))
+    Field("date", "Date", "date"), Field("note", "Note", "long")),
+    stacked=(("role", "name"), ("decision", "date")))
 APPROVAL = Table("recommendation.conditions", "Conditions of approval", m.DeployCondition,
                  ("condition", "owner", "due"), (
     Field("condition", "Condition", "long"), Field("owner", "Owner"), Field("due", "Due", "date")))
@@ -256,6 +261,49 @@ def from_text(text: str, kind: Kind = "text") -> Any:
     if kind == "long":
         return text.strip("\n")
     return stripped
+
+
+STACK_WIDTH = 18
+"""Widest line of a stacked cell whose lines can wrap at spaces (a role, a name)."""
+
+STATE_MARK: dict[str, str] = {
+    "current": "✓ current", "stale": "⚠ stale", "unbound": "· unbound", "pending": "· pending",
+}
+"""A sign-off's state (``dcrdraft.inputs.signing``) as the sign-off table shows it."""
+
+
+def stacked_cell(values: list[Any], width: int = STACK_WIDTH) -> list[str]:
+    """The lines of one stacked cell: each non-empty value on its own line(s); values with
+    spaces wrap at ``width``, words (a decision such as approve-with-conditions) never break."""
+    lines: list[str] = []
+    for value in values:
+        text = cell_text(value)
+        if text:
+            lines += textwrap.wrap(text, width, break_long_words=False,
+                                   break_on_hyphens=False) or [text]
+    return lines
+
+
+def grid_header(table: Table, cols: list[str]) -> list[str]:
+    """The grid's column headings (``cols``: ``table_columns`` of its rows)."""
+    if table.stacked:
+        return [" / ".join(paths) for paths in table.stacked]
+    return [c.replace("_", " ").replace(".name", "") for c in cols]
+
+
+def grid_cells(table: Table, row: Any, cols: list[str], state: str | None = None) -> list[str]:
+    """One row's cells; a sign-off's ``state`` (current, stale ...) joins its last cell."""
+    if not table.stacked:
+        return [cell_text(get_path(row, c)) for c in cols]
+    cells = [stacked_cell([get_path(row, p) for p in paths]) for paths in table.stacked]
+    mark = STATE_MARK.get(state or "", "")
+    if mark:
+        last = cells[-1]
+        if last and len(last[-1]) + len(mark) + 1 <= len("approve-with-conditions"):
+            last[-1] = f"{last[-1]} {mark}"
+        else:
+            last.append(mark)
+    return ["\n".join(c) for c in cells]
 
 
 ROW_FIXED = {"name", "n", "note"}

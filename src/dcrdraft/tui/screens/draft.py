@@ -24,6 +24,7 @@ from dcrdraft.editing import merge
 from dcrdraft.editing.live import LiveReview
 from dcrdraft.editing.session import EditSession
 from dcrdraft.errors import DcrError
+from dcrdraft.inputs.signing import signoff_states
 from dcrdraft.inputs.yamledit import backup_path
 from dcrdraft.io import write_atomic
 from dcrdraft.llm import Cancelled, draft_parts
@@ -142,6 +143,7 @@ class DraftScreen(Screen[None]):
         self.query_one(Navigator).select(key)
         form.show_problems(self.session.problems)
         self._fill_overview()
+        self._show_signoff_states()
         if focus:
             target = form.field_widget(focus)
             if target is not None:
@@ -167,9 +169,21 @@ class DraftScreen(Screen[None]):
         form = self.form()
         if form is not None:
             form.show_problems(self.session.problems)
+        self._show_signoff_states()
         self._update_bar()
         self.request_review()
         self.schedule_journal()
+
+    def _show_signoff_states(self) -> None:
+        """Mark each sign-off current or stale against the content as edited so far (none
+        while the data does not validate: the last valid model may hold other sign-offs)."""
+        form = self.form("signoff")
+        table = form.field_widget("signoffs") if form is not None else None
+        if not isinstance(table, EditableTable):
+            return
+        inputs = self.session.inputs
+        valid = inputs is not None and not self.session.problems
+        table.show_states([s.status for s in signoff_states(inputs)] if inputs and valid else [])
 
     def schedule_journal(self) -> None:
         """Journal the edits within ``JOURNAL_DELAY`` (at most once per delay while typing)."""

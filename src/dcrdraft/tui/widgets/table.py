@@ -12,8 +12,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Label, Static
 
-from dcrdraft.editing.session import get_path
-from dcrdraft.tui.fields import Table, cell_text, help_for, table_columns
+from dcrdraft.tui.fields import Table, grid_cells, grid_header, help_for, table_columns
 from dcrdraft.tui.screens.row_editor import RowEditor
 from dcrdraft.tui.widgets.field_input import widget_id
 
@@ -65,6 +64,8 @@ class EditableTable(Vertical):
         self.table = table
         self.path = table.path
         self.rows: list[Any] = copy.deepcopy(rows or [])
+        self.states: list[str] = []
+        """Each row's sign-off state (current, stale ...), when the owner knows them."""
 
     def compose(self) -> ComposeResult:
         yield Label(f"{self.table.title}", classes="field-label")
@@ -72,6 +73,7 @@ class EditableTable(Vertical):
         if doc:
             yield Static(doc, classes="field-help")
         grid = RowsTable(cursor_type="row", zebra_stripes=True, classes="rows")
+        grid.set_class(bool(self.table.stacked), "stacked")
         yield grid
         yield Static("a add · enter edit · d delete · ctrl+↑/↓ move", classes="table-hint")
         yield Static("", classes="field-error")
@@ -83,9 +85,12 @@ class EditableTable(Vertical):
         grid = self.query_one(RowsTable)
         grid.clear(columns=True)
         cols = table_columns(self.table, self.rows)
-        grid.add_columns(*[c.replace("_", " ").replace(".name", "") for c in cols])
-        for row in self.rows:
-            grid.add_row(*[cell_text(get_path(row, c)) for c in cols])
+        grid.add_columns(*grid_header(self.table, cols))
+        states = self.states if len(self.states) == len(self.rows) else []
+        for i, row in enumerate(self.rows):
+            state = states[i] if states else None
+            grid.add_row(*grid_cells(self.table, row, cols, state),
+                         height=None if self.table.stacked else 1)
         if cursor is not None and self.rows:
             grid.move_cursor(row=max(0, min(cursor, len(self.rows) - 1)))
 
@@ -93,6 +98,12 @@ class EditableTable(Vertical):
         """Replace the rows shown (e.g. after the LLM filled fields)."""
         self.rows = copy.deepcopy(rows or [])
         self._fill(self.query_one(RowsTable).cursor_row)
+
+    def show_states(self, states: list[str]) -> None:
+        """Show each row's sign-off state (one per row; an empty list shows none)."""
+        if states != self.states:
+            self.states = list(states)
+            self._fill(self.query_one(RowsTable).cursor_row)
 
     def focus_editor(self) -> None:
         self.query_one(RowsTable).focus()
