@@ -4,6 +4,7 @@ keeps comments, a killed session is recovered, a malformed file opens raw."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import Input, TextArea
@@ -278,3 +279,39 @@ async def test_signoff_table_shows_decision_date_and_stale_mark_without_scrollin
         await pilot.pause()
         assert str(grid.get_row_at(0)[1]).endswith("✓ current")
         assert str(grid.get_row_at(1)[1]).endswith("⚠ stale")
+
+
+async def test_preview_follows_the_section_selected_in_the_navigator(radiology: Path) -> None:
+    from textual.widgets import Markdown, OptionList, TabbedContent
+
+    from dcrdraft.tui.widgets.preview import Preview
+
+    app = DcrApp(radiology, llm=None)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await reviewed(pilot)
+        screen = app.screen
+        tabs = screen.query_one(TabbedContent)
+        tabs.active = "preview-tab"
+        preview = screen.query_one(Preview)
+        markdown = preview.query_one(Markdown)
+        await wait_for(pilot, lambda: len(markdown.query("MarkdownH2")) == 9)
+        assert preview.scroll_y == 0 and preview.followed is None
+
+        def heading(label: str) -> Any:
+            return next(h for h in markdown.query("MarkdownH2")
+                        if getattr(h, "source", "").strip() == f"## {label}")
+
+        navigator = screen.query_one("#navigator", OptionList)
+        for key, label in (("risks", "5. Risk Register"), ("signoff", "8. Stakeholder Sign-Off"),
+                           ("system", "3. System Overview")):
+            navigator.focus()
+            navigator.highlighted = navigator.get_option_index(key)
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: preview.followed == label)
+            assert tabs.active == "preview-tab"  # selecting keeps the preview showing
+            assert screen.section == key
+            # the heading (above it only its own margin) is what the preview shows first
+            h = heading(label)
+            await wait_for(pilot, lambda: h.region.y - h.styles.margin.top
+                           == preview.content_region.y)
+            assert preview.scroll_y > 0

@@ -265,6 +265,8 @@ class DraftScreen(Screen[None]):
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         if event.pane.id == "preview-tab":
             self._refresh_preview()
+            # while the LLM drafts, the preview shows its progress panel at the top
+            self.query_one(Preview).follow(0 if self._llm_cancel else _number(self.section))
 
     def _refresh_preview(self) -> None:
         if self.live is not None and self._preview_stale:
@@ -276,7 +278,9 @@ class DraftScreen(Screen[None]):
     async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list.id == "navigator" and event.option.id:
             event.stop()
-            await self.open_section(event.option.id)
+            on_preview = self.query_one(TabbedContent).active == "preview-tab"
+            await self.open_section(event.option.id, switch=not on_preview)
+            self.query_one(Preview).follow(_number(event.option.id))
 
     async def on_checklist_panel_jump(self, event: ChecklistPanel.Jump) -> None:
         markdown = self.live.markdown if self.live else ""
@@ -411,3 +415,8 @@ class DraftScreen(Screen[None]):
         if self._llm_cancel is not None:
             self._llm_cancel.set()
             self.query_one("#llm-status", Static).update("Cancelling…")
+
+
+def _number(key: str) -> int:
+    """The DCR section number of section ``key`` (0: the inputs overview)."""
+    return next((s.number for s in SECTIONS if s.key == key), 0)

@@ -53,11 +53,16 @@ class LLMPanel(Vertical):
 
 
 class Preview(VerticalScroll):
-    """Set the draft with ``show``; the Markdown is re-rendered only when it changed."""
+    """Set the draft with ``show``; the Markdown is re-rendered only when it changed.
+    ``follow(number)`` keeps section ``number``'s heading at the top (0: the top)."""
 
     def __init__(self) -> None:
         super().__init__(id="preview")
         self._markdown = ""
+        self.section = 0
+        """The DCR section number the preview follows (the navigator's selection)."""
+        self.followed: str | None = None
+        """The heading the preview last scrolled to (None: the top, or not rendered yet)."""
 
     def compose(self) -> ComposeResult:
         panel = LLMPanel(id="llm-panel")
@@ -73,6 +78,37 @@ class Preview(VerticalScroll):
         if markdown != self._markdown:
             self._markdown = markdown
             self.query_one(Markdown).update(highlight_gaps(markdown))
+
+    def follow(self, number: int) -> None:
+        """Scroll to section ``number``'s heading, now and after every re-render (0: to the
+        top, once)."""
+        self.section = number
+        self.call_after_refresh(self._scroll_to_section)
+
+    def on_markdown_table_of_contents_updated(
+            self, event: Markdown.TableOfContentsUpdated) -> None:
+        if self.section:  # at the top (section 0) a re-render leaves the scroll alone
+            self.call_after_refresh(self._scroll_to_section)
+
+    def watch_virtual_size(self) -> None:
+        # blocks above the heading can still grow after the first scroll (tables, the chart)
+        if self.followed is not None:
+            self.call_after_refresh(self._scroll_to_section)
+
+    def _scroll_to_section(self) -> None:
+        if self.section == 0:
+            self.followed = None
+            self.scroll_home(animate=False)
+            return
+        prefix = f"## {self.section}. "
+        # the rendered H2 blocks themselves: Markdown.table_of_contents is cached when read
+        # while an update is still mounting blocks, so it can miss headings
+        for block in self.query_one(Markdown).query("MarkdownH2"):
+            source = getattr(block, "source", None) or ""
+            if source.startswith(prefix):
+                self.scroll_to_widget(block, top=True, animate=False)
+                self.followed = source.strip()[3:]
+                return
 
     @property
     def llm(self) -> LLMPanel:
