@@ -5,7 +5,7 @@ the held-out set reported apart, with per-item status agreement for the checklis
     .venv/bin/python bench/accuracy.py FOLDER [-v]     # one folder; -v lists every miss
 
 The tuned set (fixtures/review/*) is the corpus the rules were written against, so its
-figures are not a held-out estimate; fixtures/review/heldout/* was written and labelled by
+figures are not a held-out estimate; fixtures/review/tuned-heldout/* was written and labelled by
 a different author before the rules were tuned on it. Findings match a ``{CODE}`` marker
 when the marker's line is inside their span (by code alone for .docx/.pdf, whose labels
 live in ``heldout/src/``); checklist items count as positive when labelled (or found) not
@@ -26,7 +26,7 @@ from dcrdraft.review.models import FileReport
 
 ROOT = Path(__file__).resolve().parents[1]
 TUNED = ROOT / "fixtures" / "review"
-HELDOUT = TUNED / "heldout"
+HELDOUT = TUNED / "tuned-heldout"
 BINARY = (".docx", ".pdf")
 
 

@@ -1,8 +1,8 @@
 """Agreement of `dcrdraft review` with blind human labels.
 
 Usage:
-    .venv/bin/dcrdraft review --no-cache --format json fixtures/review/blind > out.json
-    python bench/blind_accuracy.py fixtures/review/blind/labels.yaml out.json [--disagreements]
+    .venv/bin/dcrdraft review --no-cache --format json fixtures/review/tuned-blind > out.json
+    python bench/blind_accuracy.py fixtures/review/tuned-blind/labels.yaml out.json [--disagreements]
 
 Prints, per checklist item, exact status agreement and pass-vs-not-pass agreement
 over the labelled documents, and per M-code document-level precision/recall.

@@ -32,8 +32,8 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 
 
-REAL = [Path("/work/shared/corpus/real"), ROOT / "fixtures" / "review" / "blind",
-        ROOT / "fixtures" / "review" / "heldout"]
+REAL = [Path("/work/shared/corpus/real"), ROOT / "fixtures" / "review" / "tuned-blind",
+        ROOT / "fixtures" / "review" / "tuned-heldout"]
 """Real-size documents (``--real``): public model cards and DCRs written by other hands. The
 sealed set (fixtures/review/sealed-*) is never read here."""
 
