@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
+from ruamel.yaml import YAML as RoundTripYAML
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 
@@ -100,6 +100,9 @@ def test_random_inputs_report_only_their_own_lines(tmp_path: Path, inp: Any) -> 
     path = tmp_path / "random.yaml"
     data = inp.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
     data["system"]["name"] = inp.system.name
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    # Written by the YAML 1.2 library the loader reads with, so a string such as '08' is
+    # quoted (PyYAML's 1.1 rules leave it bare, and 1.2 then reads it as the integer 8).
+    with path.open("w", encoding="utf-8") as out:
+        RoundTripYAML().dump(data, out)
     n = len(_lines(path))
     assert all(1 <= ln <= n for ln in _reported_lines(path))
