@@ -20,6 +20,7 @@ from dcrdraft.review.checks.params import known_params
 from dcrdraft.paths import rubrics_dir
 from dcrdraft.review.checks import CHECKS
 from dcrdraft.review.models import Severity
+from dcrdraft.review.yamltext import parse_yaml
 
 RuleKind = Literal["item", "finding"]
 
@@ -98,25 +99,7 @@ def read_yaml(path: Path) -> Any:
         text = read_text_file(path, 4 * 1024 * 1024, "rubric file")
     except ReadError as exc:
         raise ConfigError(exc.message) from None
-    try:
-        # lazy: PyYAML is needed when the rubric is first read, not on import
-        import yaml  # PyYAML's C loader is ~20x faster than ruamel on start-up
-
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        return yaml.load(text, Loader=loader)  # noqa: S506 - safe loader
-    except ImportError:
-        pass
-    except Exception as exc:  # report through ruamel below for a located message
-        del exc
-    from ruamel.yaml import YAML  # lazy: ruamel is needed only without PyYAML or for an error
-    from ruamel.yaml.error import YAMLError  # lazy: as above
-
-    try:
-        return YAML(typ="safe", pure=True).load(text)
-    except YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise ConfigError(f"{where}: invalid YAML ({getattr(exc, 'problem', exc)})") from exc
+    return parse_yaml(path, text)
 
 
 def _line_of(path: Path, code: str) -> str:

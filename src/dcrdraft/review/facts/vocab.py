@@ -10,6 +10,7 @@ from typing import Any
 
 from dcrdraft.errors import ConfigError
 from dcrdraft.paths import builtin_rubrics_dir, rubrics_dir
+from dcrdraft.review.yamltext import parse_yaml
 
 FILE = "vocabularies.yaml"
 _KEYS = {"doc", "words", "patterns"}
@@ -50,34 +51,13 @@ def _compile(path: Path, text: str, name: str, raw: Any) -> re.Pattern[str]:
         raise ConfigError(f"{where}: vocabulary {name!r}: invalid pattern ({exc})") from exc
 
 
-def _parse(path: Path, text: str) -> Any:
-    """The YAML of ``text``, or ConfigError naming the file and line."""
-    try:
-        import yaml  # lazy: PyYAML's C loader is optional; ruamel reads the file without it
-
-        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
-    except ImportError:
-        pass
-    except Exception:  # noqa: BLE001 - report it through ruamel below, with its line
-        pass
-    from ruamel.yaml import YAML  # lazy: only when PyYAML is missing or failed
-    from ruamel.yaml.error import YAMLError  # lazy: as above
-
-    try:
-        return YAML(typ="safe", pure=True).load(text)
-    except YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise ConfigError(f"{where}: invalid YAML ({getattr(exc, 'problem', exc)})") from exc
-
-
 @lru_cache(maxsize=4)
 def _load(folder: str) -> dict[str, re.Pattern[str]]:
     path = Path(folder) / FILE
     if not path.is_file():
         path = builtin_rubrics_dir() / FILE
     text = path.read_text(encoding="utf-8")
-    data = _parse(path, text) or {}
+    data = parse_yaml(path, text) or {}
     table = data.get("vocabularies") if isinstance(data, dict) else None
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: a vocabularies file needs a 'vocabularies:' mapping")
