@@ -8,12 +8,9 @@ choice) → JSON mode → prompt-and-parse, remembering per endpoint and model w
 
 from __future__ import annotations
 
-import email.utils
 import json
 import random
-import re
 import threading
-import time
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -40,6 +37,18 @@ from dcrdraft.llm.backend import (
     schema_instructions,
 )
 from dcrdraft.llm.cache import MethodMemory
+from dcrdraft.llm.failures import (
+    FINISHED,
+    Kind,
+    body_text,
+    check_finished,
+    describe,
+    finish_reason,
+    incomplete,
+    rejects_method,
+    retry_after,
+    retryable,
+)
 from dcrdraft.llm.settings import METHODS, LLMSettings, StructuredMethod
 from dcrdraft.llm.tokens import reply_tokens
 
@@ -63,92 +72,15 @@ def _text(msg: Any) -> str:
     return "".join(b.get("text", "") if isinstance(b, dict) else str(b) for b in content)
 
 
-def retry_after(exc: BaseException) -> float | None:
-    """Seconds a 429/503 response asks us to wait (``retry-after-ms`` or ``retry-after``)."""
-    response = getattr(exc, "response", None)
-    headers = getattr(response, "headers", None)
-    if headers is None:
-        return None
-    ms = headers.get("retry-after-ms")
-    if ms:
-        try:
-            return float(ms) / 1000
-        except ValueError:
-            pass
-    value = headers.get("retry-after")
-    if not value:
-        return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        parsed = email.utils.parsedate_to_datetime(value)
-        return max(0.0, parsed.timestamp() - time.time()) if parsed else None
-
-
-def _body_text(exc: BaseException) -> str:
-    """The error text a server sent: its ``error.message`` or ``detail``, else the raw body."""
-    body = getattr(exc, "body", None)
-    if isinstance(body, dict):
-        err = body.get("error", body)
-        if isinstance(err, dict):
-            msg = err.get("message") or err.get("detail") or err
-            return msg if isinstance(msg, str) else json.dumps(msg)
-        return str(err)
-    if isinstance(body, str) and body:
-        return body
-    response = getattr(exc, "response", None)
-    try:
-        return str(response.text) if response is not None else str(exc)
-    except Exception:  # noqa: BLE001 - a streamed or closed response has no text
-        return str(exc)
-
-
-def _describe(exc: BaseException) -> tuple[str, str]:
+def _kind(exc: BaseException) -> Kind:
+    """Which of the client's failures ``exc`` is (a timeout is also a connection error)."""
     if isinstance(exc, openai.APITimeoutError):
-        return "timeout", "request timed out"
+        return "timeout"
     if isinstance(exc, openai.APIStatusError):
-        return f"http-{exc.status_code}", f"HTTP {exc.status_code}: {one_line(_body_text(exc))}"
+        return "status"
     if isinstance(exc, openai.APIConnectionError):
-        return "connection", f"cannot connect: {one_line(exc.message)}"
-    return "error", one_line(f"{type(exc).__name__}: {exc}")
-
-
-_NAMES_METHOD = re.compile(
-    r"response_format|json_schema|json_object|tool_choice|\btools?\b|function|grammar|"
-    r"structured output", re.I)
-_ABOUT_LENGTH = re.compile(r"context|too long|maximum.{0,20}tokens|max_tokens|exceed", re.I)
-
-
-def rejects_method(exc: BaseException) -> bool:
-    """Whether an error says the server refused the request's ``response_format`` or ``tools``.
-
-    A 5xx counts only when its body names them (llama-cpp-python answers json_schema with a
-    500); a 400/415/422/501 also counts when its body says nothing about length or context.
-    """
-    if not isinstance(exc, openai.APIStatusError):
-        return False
-    text = _body_text(exc)
-    if _NAMES_METHOD.search(text):
-        return True
-    return exc.status_code in (400, 415, 422, 501) and not _ABOUT_LENGTH.search(text)
-
-
-def _retryable(exc: BaseException) -> bool:
-    if isinstance(exc, openai.APITimeoutError):
-        return False  # a timed-out request already cost the full timeout
-    if isinstance(exc, openai.APIStatusError):
-        return exc.status_code == 429 or exc.status_code >= 500 and exc.status_code != 501
-    return isinstance(exc, openai.APIConnectionError)
-
-
-def _finish_reason(msg: Any) -> str | None:
-    meta = getattr(msg, "response_metadata", None) or {}
-    reason = meta.get("finish_reason")
-    return str(reason) if reason else None
-
-
-_FINISHED = ("stop", "tool_calls", "function_call")
-"""finish_reason values of a reply the model ended itself."""
+        return "connection"
+    return "other"
 
 
 class OpenAIBackend:
@@ -257,10 +189,12 @@ class OpenAIBackend:
                 raise Incomplete("the reply reached max_tokens before it ended", "",
                                  reason="length") from None
             except openai.APIError as exc:
-                kind, text = _describe(exc)
-                if structured and rejects_method(exc):
+                what = _kind(exc)
+                kind, text = describe(what, exc)
+                status = exc.status_code if isinstance(exc, openai.APIStatusError) else None
+                if structured and status is not None and rejects_method(status, body_text(exc)):
                     raise MethodRejected(text, kind) from None
-                if not _retryable(exc) or attempt >= self.settings.max_retries:
+                if not retryable(what, status) or attempt >= self.settings.max_retries:
                     raise BackendError(text, kind) from None
                 delay = retry_after(exc)
                 if delay is None:
@@ -321,7 +255,7 @@ class OpenAIBackend:
             raw = out.get("raw")
             usage = _usage(raw)
             text = _raw_text(raw)
-            _check_finished(raw, text, usage)
+            check_finished(raw, text, usage)
             parsed = out.get("parsed")
             if isinstance(parsed, BaseModel):
                 return Completion(parsed, text, usage)
@@ -334,7 +268,7 @@ class OpenAIBackend:
         msg = self._call(lambda: bound.invoke(lc), structured=method == "json_mode")
         text = _text(msg)
         usage = _usage(msg)
-        _check_finished(msg, text, usage)
+        check_finished(msg, text, usage)
         return Completion(parse_reply(text, schema, usage), text, usage)
 
     # -- streaming ------------------------------------------------------------------------
@@ -362,7 +296,7 @@ class OpenAIBackend:
                         u = _usage(chunk)
                         usage.input_tokens += u.input_tokens
                         usage.output_tokens += u.output_tokens
-                    finish = _finish_reason(chunk) or finish
+                    finish = finish_reason(chunk) or finish
                     text = _text(chunk)
                     if text:
                         parts.append(text)
@@ -370,7 +304,7 @@ class OpenAIBackend:
                     try:
                         chunk = next(it, None)
                     except openai.APIError as exc:
-                        _kind, what = _describe(exc)
+                        _short, what = describe(_kind(exc), exc)
                         raise Incomplete(f"the stream broke off: {what}", "".join(parts), usage,
                                          reason="interrupted") from None
                     except (ValueError, TypeError, KeyError) as exc:
@@ -380,8 +314,8 @@ class OpenAIBackend:
                 close = getattr(it, "close", None)
                 if close is not None:
                     close()
-            if finish not in _FINISHED:
-                raise _incomplete(finish, "".join(parts), usage)
+            if finish not in FINISHED:
+                raise incomplete(finish, "".join(parts), usage)
 
         return TextStream(chunks(), usage)
 
@@ -401,24 +335,6 @@ def context_of(entry: dict[str, Any]) -> int | None:
             if isinstance(value, int) and value >= 512:
                 return value
     return None
-
-
-def _incomplete(finish: str | None, text: str, usage: Usage) -> Incomplete:
-    if finish == "length":
-        return Incomplete("the reply reached max_tokens before it ended", text, usage, "length")
-    if finish is None:
-        return Incomplete("the reply ended without a finish_reason (the server cut it off)",
-                          text, usage, "interrupted")
-    return Incomplete(f"the reply ended with finish_reason {finish}", text, usage, finish)
-
-
-def _check_finished(msg: Any, text: str, usage: Usage) -> None:
-    """``Incomplete`` unless the reply ended with finish_reason stop or made a tool call."""
-    if msg is None or getattr(msg, "tool_calls", None):
-        return
-    finish = _finish_reason(msg)
-    if finish not in _FINISHED:
-        raise _incomplete(finish, text, usage)
 
 
 def _raw_text(raw: Any) -> str:
