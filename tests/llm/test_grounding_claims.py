@@ -13,6 +13,7 @@ from dcrdraft.analysis.guard import Guard
 from dcrdraft.errors import ExitCode
 from dcrdraft.llm import draft_parts
 from dcrdraft.llm.fake import FakeBackend
+from dcrdraft.llm.selfreview import substance_problems
 
 from .conftest import RISK, RISK2, ROOT, SUMMARY, risk_for, risk_reply
 
@@ -223,3 +224,18 @@ def test_instruction_in_the_inputs_fails_strict_on_the_command_line(tmp_path):
     assert result.exit_code == 3
     assert "system.business_case reads as an instruction" in result.stderr
     assert "figure 99" in result.stderr
+
+
+@pytest.mark.parametrize(("escalation", "names_role"), [
+    ("Escalate to the clinical safety officer within one working day.", True),
+    ("Page the on-call rota when the alert fires.", True),
+    ("Notify the CISO and the model steward.", True),
+    ("Raise it with the release board before the next rollout.", True),
+    ("Escalate if the rate stays high over 3 days.", False),
+    ("Open a ticket in the queueing system.", False),
+])
+def test_escalation_names_a_role_from_the_vocabulary(chatbot, escalation, names_role):
+    """The role an escalation must name is the reviewer's ``responsible_role`` vocabulary."""
+    risk = chatbot.inputs.risks[0].model_copy(update={"escalation": escalation, "owner": None})
+    got = substance_problems(chatbot, risk)
+    assert ("escalation must name the role or owner who acts" not in got) is names_role, got
