@@ -293,6 +293,8 @@ async def test_preview_follows_the_section_selected_in_the_navigator(radiology: 
         tabs = screen.query_one(TabbedContent)
         tabs.active = "preview-tab"
         preview = screen.query_one(Preview)
+        # the Markdown widget is made when the preview first shows a draft
+        await wait_for(pilot, lambda: preview.query(Markdown))
         markdown = preview.query_one(Markdown)
         await wait_for(pilot, lambda: len(markdown.query("MarkdownH2")) == 9)
         assert preview.scroll_y == 0 and preview.followed is None

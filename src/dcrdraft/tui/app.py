@@ -9,16 +9,12 @@ from typing import Any
 from textual.app import App
 from textual.binding import Binding
 
-from dcrdraft.config.project import load_config
 from dcrdraft.editing.session import EditSession
 from dcrdraft.errors import DcrError
-from dcrdraft.llm import resolve_settings
 from dcrdraft.tui.saving import save as save_session
 from dcrdraft.tui.screens.confirm import ConfirmScreen
 from dcrdraft.tui.screens.draft import DraftScreen
 from dcrdraft.tui.screens.help import HelpScreen
-from dcrdraft.tui.screens.raw import RawScreen
-from dcrdraft.tui.screens.review import ReviewScreen
 
 DEFAULT_INPUTS = "dcr-inputs.yaml"
 
@@ -46,6 +42,9 @@ class DcrApp(App[None]):
         """The LLM settings to draft with, or None when no endpoint is configured."""
         if self._llm != "auto":
             return self._llm
+        # lazy: config and the LLM package load when a draft is asked for, not at launch
+        from dcrdraft.config.project import load_config
+        from dcrdraft.llm import resolve_settings  # lazy: as above
 
         try:
             table = load_config(self.path.resolve().parent).llm
@@ -55,6 +54,9 @@ class DcrApp(App[None]):
 
     def on_mount(self) -> None:
         if self.review is not None:
+            # lazy: the review screen (and the reviewer) load only in review mode
+            from dcrdraft.tui.screens.review import ReviewScreen
+
             self.push_screen(ReviewScreen(self.review))
             return
 
@@ -85,7 +87,12 @@ class DcrApp(App[None]):
 
     def _start(self, session: EditSession) -> None:
         self.session = session
-        self.push_screen(RawScreen(session) if session.is_raw else DraftScreen(session))
+        if session.is_raw:
+            from dcrdraft.tui.screens.raw import RawScreen  # lazy: only for unparsable files
+
+            self.push_screen(RawScreen(session))
+        else:
+            self.push_screen(DraftScreen(session))
 
     def action_help(self) -> None:
         keys = [(b.key_display or b.key, b.description)

@@ -17,20 +17,12 @@ from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer, OptionList, Static, TabPane, TabbedContent
 
 from dcrdraft.analysis.completeness import SECTIONS, section_completeness, target_of
-from dcrdraft.analysis.core import analyse
-from dcrdraft.draft import DraftParts, draft
-from dcrdraft.editing import live as live_review  # called through the module: tests pin it
-from dcrdraft.editing import merge
-from dcrdraft.editing.live import LiveReview
 from dcrdraft.editing.session import EditSession
 from dcrdraft.errors import DcrError
 from dcrdraft.inputs.signing import signoff_states
 from dcrdraft.inputs.yamledit import backup_path
-from dcrdraft.io import write_atomic
-from dcrdraft.llm import Cancelled, draft_parts
 from dcrdraft.tui.saving import save as save_session
 from dcrdraft.tui.screens.confirm import ConfirmScreen
-from dcrdraft.tui.screens.export import ExportScreen
 from dcrdraft.tui.widgets.checklist import ChecklistPanel
 from dcrdraft.tui.widgets.field_input import FieldInput
 from dcrdraft.tui.widgets.navigator import Navigator
@@ -39,6 +31,8 @@ from dcrdraft.tui.widgets.section_form import SectionForm
 from dcrdraft.tui.widgets.table import EditableTable
 
 if TYPE_CHECKING:
+    from dcrdraft.draft import DraftParts
+    from dcrdraft.editing.live import LiveReview
     from dcrdraft.llm import LLMDraftOutcome
 
 LLM_SETUP = (
@@ -220,6 +214,9 @@ class DraftScreen(Screen[None]):
     @work(thread=True, group="review")
     def _review_worker(self, inputs: Any, parts: DraftParts | None, generation: int) -> None:
         try:
+            # lazy: drafting and the reviewer load in this worker, after the first paint
+            from dcrdraft.editing import live as live_review  # through the module: tests pin it
+
             result = live_review.review_inputs(inputs, str(self.session.path), parts, generation)
         except Exception as exc:  # noqa: BLE001 - a reviewer bug must not kill the editor
             self.post_message(ReviewDone(None, f"{type(exc).__name__}: {exc}"))
@@ -305,12 +302,18 @@ class DraftScreen(Screen[None]):
         if self.session.inputs is None:
             self.app.push_screen(ConfirmScreen("Cannot export", "Fix the problems first."))
             return
+        from dcrdraft.tui.screens.export import ExportScreen  # lazy: opened on demand
+
         self.app.push_screen(ExportScreen(self.session.path), self._export)
 
     def _export(self, choice: tuple[str, str] | None) -> None:
         if choice is None or self.session.inputs is None:
             return
         target, fmt = choice
+        # lazy: the renderers load when an export is asked for
+        from dcrdraft.draft import draft
+        from dcrdraft.io import write_atomic  # lazy: as above
+
         try:
             result = draft(self.session.inputs, fmt=fmt, parts=self.llm_parts)  # type: ignore[arg-type]
             write_atomic(target, result.text, force=True, inputs=[self.session.path])
@@ -345,6 +348,10 @@ class DraftScreen(Screen[None]):
 
     @work(thread=True, group="llm")
     def _llm_worker(self, inputs: Any, settings: Any, cancel: threading.Event) -> None:
+        # lazy: the LLM package loads in this worker when a draft is asked for
+        from dcrdraft.analysis.core import analyse
+        from dcrdraft.llm import Cancelled, draft_parts  # lazy: as above
+
         def on_token(text: str) -> None:
             self.post_message(LLMToken(text))
 
@@ -372,10 +379,14 @@ class DraftScreen(Screen[None]):
         if out is None:
             return
 
+        from dcrdraft.draft import DraftParts  # lazy: loaded by the review worker by now
+
         self.llm_parts = DraftParts(summary=out.summary)
         self._merge_risks(out)
 
     def _merge_risks(self, out: LLMDraftOutcome) -> None:
+        from dcrdraft.editing import merge  # lazy: needed once an LLM draft is back
+
         rows = copy.deepcopy(self.session.get("risks") or [])
         fills, conflicts = merge.plan(rows, out.risks)
         merge.apply(rows, fills)

@@ -3,11 +3,15 @@ threshold drawn as a line, failing cells in red (the analysis decides what fails
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.widgets import Static
 
-from dcrdraft.analysis.core import Analysis
 from dcrdraft.figures import pct
+
+if TYPE_CHECKING:
+    from dcrdraft.analysis.core import Analysis
 
 WIDTH = 30
 

@@ -3,6 +3,8 @@ choosing one posts ``Jump`` so the screen can open the section that fixes it."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -10,8 +12,8 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from dcrdraft.review.models import STATUS_MARK, FileReport
-from dcrdraft.review.score import blocks
+if TYPE_CHECKING:
+    from dcrdraft.review.models import FileReport
 
 _STYLE = {"pass": "green", "weak": "yellow", "missing": "red"}
 
@@ -45,6 +47,10 @@ class ChecklistPanel(Vertical):
 
     def show(self, report: FileReport, stale: bool = False) -> None:
         """Display ``report``; ``stale`` marks it as older than the latest edit."""
+        # lazy: the reviewer is loaded by the review that made ``report``, after the first paint
+        from dcrdraft.review.models import STATUS_MARK
+        from dcrdraft.review.score import blocks  # lazy: as above
+
         self.report = report
         ready = " · ready" if report.ready else ""
         self.query_one("#score", Static).update(f"Score {report.score}/100{ready}")

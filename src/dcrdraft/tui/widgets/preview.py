@@ -4,13 +4,18 @@ chart, and the LLM drafting panel (progress, streamed text, grounding warnings).
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Log, Markdown, ProgressBar, Static
+from textual.widgets import Log, ProgressBar, Static
 
-from dcrdraft.analysis.core import Analysis
 from dcrdraft.tui.widgets.chart import SegmentChart
+
+if TYPE_CHECKING:
+    from textual.widgets import Markdown
+
+    from dcrdraft.analysis.core import Analysis
 
 _MERMAID = re.compile(r"```mermaid\n.*?```\n?", re.S)
 _INLINE_GAP = re.compile(r"_Gap(:[^_|\n]*)?_")
@@ -22,6 +27,13 @@ def highlight_gaps(markdown: str) -> str:
     text = _MERMAID.sub("", markdown)
     text = _INLINE_GAP.sub(lambda m: f"**⚠ Gap{m.group(1) or ''}**", text)
     return _QUOTED_GAP.sub("> **⚠ Gap:**", text)
+
+
+def _markdown_class() -> type[Markdown]:
+    """Textual's Markdown widget (and markdown-it), loaded when a draft is first shown."""
+    from textual.widgets import Markdown  # lazy: the preview tab is not on the first screen
+
+    return Markdown
 
 
 class LLMPanel(Vertical):
@@ -70,14 +82,18 @@ class Preview(VerticalScroll):
         yield panel
         yield Static("Segment results against their thresholds", id="chart-title")
         yield SegmentChart(id="chart")
-        yield Markdown("", id="draft-md")
 
     def show(self, markdown: str, analysis: Analysis) -> None:
         self.query_one(SegmentChart).show(analysis)
         self.query_one("#chart-title").display = bool(analysis.inputs.evaluation.segments)
-        if markdown != self._markdown:
-            self._markdown = markdown
-            self.query_one(Markdown).update(highlight_gaps(markdown))
+        if markdown == self._markdown:
+            return
+        self._markdown = markdown
+        found = self.query("#draft-md")
+        if found:
+            found.first(_markdown_class()).update(highlight_gaps(markdown))
+        else:  # the first draft shown: the Markdown widget is made only when needed
+            self.mount(_markdown_class()(highlight_gaps(markdown), id="draft-md"))
 
     def follow(self, number: int) -> None:
         """Scroll to section ``number``'s heading, now and after every re-render (0: to the
@@ -103,7 +119,10 @@ class Preview(VerticalScroll):
         prefix = f"## {self.section}. "
         # the rendered H2 blocks themselves: Markdown.table_of_contents is cached when read
         # while an update is still mounting blocks, so it can miss headings
-        for block in self.query_one(Markdown).query("MarkdownH2"):
+        found = self.query("#draft-md")
+        if not found:
+            return
+        for block in found.first().query("MarkdownH2"):
             source = getattr(block, "source", None) or ""
             if source.startswith(prefix):
                 self.scroll_to_widget(block, top=True, animate=False)
