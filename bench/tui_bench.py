@@ -52,10 +52,20 @@ _PAINT = re.compile(rb"Score (?:--|\d+)/100")
 _SCORE = re.compile(rb"Score \d+/100")
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds process ``pid`` has used so far (Linux ``/proc``)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def on_pty(cmd: list[str], env: dict[str, str], cwd: Path,
            marks: dict[str, re.Pattern[bytes]]) -> dict[str, float]:
     """Run ``cmd`` on a pty and return, per mark, the seconds from spawn until the screen
-    text first matched it; then quit the app (ctrl+q, then SIGTERM if it lingers)."""
+    text first matched it (and as ``cpu_<mark>``, the CPU seconds the process had used by
+    then); then quit the app (ctrl+q, then SIGTERM if it lingers)."""
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", *SIZE, 0, 0))
     start = time.perf_counter()
@@ -65,7 +75,7 @@ def on_pty(cmd: list[str], env: dict[str, str], cwd: Path,
     seen: dict[str, float] = {}
     text = b""
     try:
-        while len(seen) < len(marks) and time.perf_counter() - start < TIMEOUT:
+        while set(marks) - set(seen) and time.perf_counter() - start < TIMEOUT:
             ready, _, _ = select.select([master], [], [], 1.0)
             if not ready:
                 if proc.poll() is not None:
@@ -81,6 +91,7 @@ def on_pty(cmd: list[str], env: dict[str, str], cwd: Path,
             for name, pattern in marks.items():
                 if name not in seen and pattern.search(plain):
                     seen[name] = now - start
+                    seen[f"cpu_{name}"] = cpu_seconds(proc.pid)
         missing = set(marks) - set(seen)
         if missing:
             tail = _ESCAPE.sub(b"", text)[-400:].decode(errors="replace")
@@ -124,7 +135,9 @@ def fresh_copy(tmp: Path) -> Path:
 def launches(example: str, runs: int) -> dict[str, list[float]]:
     """Per run: cold and warm paint and score of ``dcrdraft tui``, and the baseline's paint."""
     out: dict[str, list[float]] = {k: [] for k in
-                                   ("base", "cold_paint", "cold_score", "warm_paint", "warm_score")}
+                                   ("base", "cold_paint", "cold_score", "warm_paint", "warm_score",
+                                    "cpu_base", "cpu_cold_paint", "cpu_cold_score",
+                                    "cpu_warm_paint", "cpu_warm_score")}
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as name:
             tmp = Path(name)
@@ -134,16 +147,18 @@ def launches(example: str, runs: int) -> dict[str, list[float]]:
                    "LINES": str(SIZE[0])}
             for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "DCRDRAFT_MODEL", "TEXTUAL"):
                 env.pop(var, None)
-            out["base"].append(on_pty([sys.executable, "-c", BASELINE], env, tmp,
-                                      {"paint": _PAINT})["paint"])
+            base = on_pty([sys.executable, "-c", BASELINE], env, tmp, {"paint": _PAINT})
+            out["base"].append(base["paint"])
+            out["cpu_base"].append(base["cpu_paint"])
             work = tmp / "work"
             work.mkdir()
             shutil.copy(ROOT / "fixtures" / f"{example}.yaml", work / f"{example}.yaml")
             cmd = [sys.executable, "-m", "dcrdraft", "tui", f"{example}.yaml"]
             for run in ("cold", "warm"):
                 got = on_pty(cmd, env, work, {"paint": _PAINT, "score": _SCORE})
-                out[f"{run}_paint"].append(got["paint"])
-                out[f"{run}_score"].append(got["score"])
+                for mark in ("paint", "score"):
+                    out[f"{run}_{mark}"].append(got[mark])
+                    out[f"cpu_{run}_{mark}"].append(got[f"cpu_{mark}"])
     return out
 
 
@@ -152,14 +167,18 @@ def report(times: dict[str, list[float]]) -> None:
     n = len(times["base"])
     print(f"launch, medians of {n} fresh copies on a {SIZE[1]}x{SIZE[0]} pty "
           f"(load {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores):")
-    print(f"  baseline: a one-line Textual app, first paint  {base * 1000:6.0f} ms")
+    cpu_base = statistics.median(times["cpu_base"])
+    print(f"  baseline: a one-line Textual app, first paint  {base * 1000:6.0f} ms  "
+          f"(CPU {cpu_base * 1000:.0f} ms)")
     targets = {"cold_paint": 1.5, "warm_paint": 1.0}
     for key, label in (("cold_paint", "cold: first paint"), ("cold_score", "cold: first score"),
                        ("warm_paint", "warm: first paint"), ("warm_score", "warm: first score")):
         med = statistics.median(times[key])
         target = f"  target <= {targets[key] * 1000:.0f} ms" if key in targets else ""
+        cpu = statistics.median(times[f"cpu_{key}"])
         print(f"  dcrdraft tui, {label:<18} {med * 1000:6.0f} ms  ({med / base:.2f}x baseline; "
-              f"min {min(times[key]) * 1000:.0f}, max {max(times[key]) * 1000:.0f}){target}")
+              f"min {min(times[key]) * 1000:.0f}, max {max(times[key]) * 1000:.0f}; "
+              f"CPU {cpu * 1000:.0f} ms, {cpu / cpu_base:.2f}x){target}")
 
 
 async def edit_to_score(path: Path, runs: int) -> list[float]:

@@ -110,7 +110,9 @@ class DraftScreen(Screen[None]):
     async def on_mount(self) -> None:
         self._update_bar()
         await self.open_section("inputs")
-        self.request_review(now=True)
+        # the first review (and the reviewer's import) starts once the screen is painted:
+        # begun now, its thread would hold the interpreter while the first frame is drawn
+        self.call_after_refresh(self.request_review, True)
 
     def _update_bar(self) -> None:
         s = self.session
@@ -215,7 +217,11 @@ class DraftScreen(Screen[None]):
     def _review_worker(self, inputs: Any, parts: DraftParts | None, generation: int) -> None:
         try:
             # lazy: drafting and the reviewer load in this worker, after the first paint
-            from dcrdraft.editing import live as live_review  # through the module: tests pin it
+            from dcrdraft.review.regexcache import install
+
+            install()  # patterns compiled by earlier runs are reused (never changes a result)
+            # lazy: as above; called through the module: tests pin it
+            from dcrdraft.editing import live as live_review
 
             result = live_review.review_inputs(inputs, str(self.session.path), parts, generation)
         except Exception as exc:  # noqa: BLE001 - a reviewer bug must not kill the editor
