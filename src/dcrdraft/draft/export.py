@@ -13,8 +13,6 @@ from dcrdraft.analysis.charts import charts_for
 from dcrdraft.draft import DraftResult, draft
 from dcrdraft.errors import InputError, OutputError, Problem
 from dcrdraft.inputs.loader import line_of, load, parse_text
-from dcrdraft.monitoring.plan import alert_plan
-from dcrdraft.monitoring.prometheus import render_rules
 
 OutputFormat = Literal["md", "html", "docx", "prometheus"]
 FORMATS: tuple[OutputFormat, ...] = ("md", "html", "docx", "prometheus")
@@ -69,6 +67,10 @@ def title_of(result: DraftResult) -> str:
 def prometheus_rules(path: str) -> str:
     """The Prometheus alerting rules of the inputs file at ``path``; a monitoring window that
     cannot be read is an ``InputError`` naming its file, line and field."""
+    # lazy: the alerting-rule builders load only for `dcrdraft export` to a rules file
+    from dcrdraft.monitoring.plan import alert_plan
+    from dcrdraft.monitoring.prometheus import render_rules  # lazy: as above
+
     inputs = load(path)
     plan = alert_plan(inputs)
     if plan.problems:
