@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from dcrdraft.review.checks.base import Hit, Params, Verdict, check
-from dcrdraft.review.checks.conditions import analyse_conditions, measurable_absent, shorten
+from dcrdraft.review.checks.conditions import measurable_absent, shorten
+from dcrdraft.review.facts.conditions import analyse_conditions
 from dcrdraft.review.checks.segments import segment_rows
 from dcrdraft.review.checks.units import EVAL_KINDS, has_figure, metric_units
 from dcrdraft.review.context import Context, Unit

@@ -1,0 +1,159 @@
+"""Conditions the document states on monitoring or rollback, one per sentence, table row or
+record line, each judged for metric, threshold figure, window, incident type and wording; the
+shared reading under the monitoring-signal and rollback-trigger facts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dcrdraft.review.absence import PLACEHOLDER_X, negated
+from dcrdraft.review.context import Context, Unit
+from dcrdraft.review.fastre import fast
+from dcrdraft.review.text import (CMP_FIGURE_RE, INCIDENT_RE, VAGUE_RE, WINDOW_RE, clean,
+                                  metric_key)
+
+# Outcome measures named in monitoring and rollback conditions beyond the shared metric list.
+_METRIC_MORE = re.compile(
+    r"\b(?:conversion|stock-?outs?|waste|churn|fraud|chargebacks?|revenue|usage|adoption|"
+    r"edits?|usable|hold rate|flag rate|override\w*|csat|sensitivity|recall|nps|"
+    r"accept(?:ance|ed)|click-?through|ctr|retention)\b", re.I)
+_CONDITIONAL = re.compile(r"\b(?:if|when|whenever|should|once)\b[^.;]{0,60}?", re.I)
+_OPERATIONAL = re.compile(r"^(?:latency|p9[59]|p50|uptime|availability|throughput|"
+                          r"response time)$", re.I)
+
+TOPICS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
+    # topic: (pattern a unit must match unless its section is the topic, kinds, own kinds)
+    "monitoring": (
+        r"monitor|alert|alarm|\bpaged\b|paging|\bpage (?:when|if|on)\b|\bpages? (?:the )?on-call|dashboard|\bwatch(?:ed|ing)?\b|tracked|tracking|"
+        r"\bslo\b|observability|tripwire|notify|review (?:of )?\d+",
+        ("monitoring", "conditions", "deployment", "risks", "summary", "safety"),
+        ("monitoring",)),
+    "rollback": (
+        r"roll(?:ing|ed|s)? ?-?back|revert|kill[- ]?switch|(?:switch|turn|flip)(?:ed|es|s|ing)?"
+        r"(?: \w+){0,2} (?:off|back)\b|disable|return\w* to (?:the )?(?:old|previous|prior|"
+        r"legacy|rules?|manual|paper|v?\d|[\w-]+ v?\d)|"
+        r"fall ?back to|restore (?:the )?(?:previous|prior)|back ?out|pull (?:the )?"
+        r"(?:model|system|feature)|take[sn]? (?:\w+ )?offline|shut ?down|withdraw|"
+        r"suspend|halt|pause (?:the )?(?:rollout|deployment|model|system)|stop serving",
+        ("rollback", "conditions", "deployment", "monitoring", "risks", "summary", "safety"),
+        ("rollback",)),
+}
+
+# Lead-in words beyond each topic's own pattern ("Kill criteria:", "Abort conditions:").
+_LEAD_MORE = {
+    "monitoring": r"signals?|guardrail metrics|health checks?",
+    "rollback": r"\bkill (?:criteria|conditions|triggers)|\b(?:abort|stop) (?:criteria|conditions|"
+                r"triggers)|roll ?-?back",
+}
+_LEAD_END = re.compile(r":[\s*_]*$")
+
+
+def _led(ctx: Context, topic: str) -> set[tuple[int, int | None]]:
+    """List items and table rows under a lead-in that names ``topic`` and ends in a colon
+    ("**Monitoring (owned by Ops):**" then "- Field accuracy, weekly: warn below 96%"), as
+    ``(id(block), None)``; record lines after such a line inside one block as ``(id, line)``.
+    The run ends at the next paragraph or at the next lead-in."""
+    def compute() -> set[tuple[int, int | None]]:
+        lead = re.compile(f"{TOPICS[topic][0]}|{_LEAD_MORE[topic]}", re.I)
+        out: set[tuple[int, int | None]] = set()
+        for sec in ctx.doc.sections():
+            on = False
+            for b in sec.blocks:
+                text = clean(b.text)
+                if b.kind in ("paragraph", "list_item") and _LEAD_END.search(b.text.strip()):
+                    on = bool(lead.search(text))  # a new lead-in starts (or ends) a run
+                    continue
+                if on and b.kind in ("list_item", "table"):
+                    out.add((id(b), None))
+                    continue
+                on = False
+                if "\n" in b.text.strip():  # plain-text lists inside one block
+                    inner = False
+                    for off, raw in enumerate(b.text.split("\n")):
+                        t = clean(raw)
+                        if not t:
+                            inner = False
+                        elif _LEAD_END.search(raw.strip()):
+                            inner = bool(lead.search(t))
+                        elif inner:
+                            out.add((id(b), b.line + (1 if b.kind == "code" else 0) + off))
+        return out
+    return ctx.cached(f"led:{topic}", compute)
+
+
+def _quality(text: str) -> bool:
+    """Whether the clause holding the threshold watches an outcome measure, not only latency
+    or uptime ("conversion is on the dashboard; page if p99 latency exceeds 300 ms" -> no)."""
+    m = CMP_FIGURE_RE.search(text)
+    start = max(text.rfind(";", 0, m.start()), text.rfind(". ", 0, m.start())) + 1 if m else 0
+    clause = text[start:]
+    if not (metric_key(clause) or _METRIC_MORE.search(clause)):
+        clause = text  # the threshold cell of a table row: the metric sits in another cell
+    key = metric_key(clause)
+    if _METRIC_MORE.search(clause):
+        return True
+    return key is not None and not _OPERATIONAL.match(key)
+
+
+@dataclass
+class Cond:
+    unit: Unit
+    metric: bool
+    threshold: bool
+    window: bool
+    incident: bool
+    vague: bool
+    placeholder: bool
+    absent: bool = False
+    """The statement says the condition does not exist ("No rollback plan has been defined")."""
+    quality: bool = True
+    """The metric measures the system's output, not only its latency or uptime."""
+    led: bool = False
+    """A list item or table row under a lead-in naming the topic ("Rollback triggers:")."""
+
+    @property
+    def full(self) -> bool:
+        return (self.metric and self.threshold and self.window) or self.incident
+
+    @property
+    def partial(self) -> bool:
+        return self.threshold or (self.metric and self.window)
+
+
+def analyse_conditions(ctx: Context, topic: str, extra_kinds: tuple[str, ...] = ()) -> list[Cond]:
+    """Every condition the document states on ``topic`` (monitoring, rollback, ...), each judged
+    for metric, threshold, window and wording, computed once per document and topic."""
+    def compute() -> list[Cond]:
+        pat, kinds, own = TOPICS[topic]
+        rx = fast(pat, re.I)
+        out: list[Cond] = []
+        seen: set[tuple[int, str]] = set()
+        wanted = set(kinds) | set(extra_kinds)
+        led = _led(ctx, topic)
+
+        def is_led(u: Unit) -> bool:
+            return (id(u.block), None) in led or (id(u.block), u.line) in led
+
+        pool = [u for u in ctx.units if u.kinds & wanted or rx.search(u.text) or is_led(u)]
+        pool += [c for c in ctx.chunks if "\n" in c.text and len(c.text) <= 600
+                 and (c.kinds & wanted or rx.search(c.text))]
+        for u in pool:
+            if (u.line, u.text) in seen:
+                continue
+            seen.add((u.line, u.text))
+            by_lead = is_led(u)
+            if not (rx.search(u.text) or (u.kinds & set(own)) or by_lead):
+                continue
+            incident = topic == "rollback" and bool(INCIDENT_RE.search(u.text))
+            text = PLACEHOLDER_X.sub(" ", u.text)  # "alert if below [threshold]": no figure
+            threshold = bool(CMP_FIGURE_RE.search(text))
+            key = metric_key(text)
+            metric = bool(key or _METRIC_MORE.search(u.text)) or (threshold and bool(
+                _CONDITIONAL.search(u.text)))
+            quality = _quality(u.text) if threshold else metric
+            out.append(Cond(u, metric, threshold, bool(WINDOW_RE.search(text)), incident,
+                            bool(VAGUE_RE.search(u.text)), bool(PLACEHOLDER_X.search(u.text)),
+                            negated(u.text), quality, by_lead))
+        return out
+    return ctx.cached(f"cond:{topic}", compute)
