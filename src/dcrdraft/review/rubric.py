@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from dcrdraft.errors import ConfigError, ReadError
 from dcrdraft.io import read_text_file
-from dcrdraft.review.checks.params import known_params
+from dcrdraft.review.checks.params import choices, known_params
 from dcrdraft.paths import rubrics_dir
 from dcrdraft.review.checks import CHECKS
 from dcrdraft.review.models import Severity
@@ -188,12 +188,27 @@ def _check_params(path: Path, code: str, check: str, params: dict[str, Any], whe
         return
     for key in params:
         if key in known:
+            _check_value(path, code, check, str(key), params[key], where)
             continue
         hint = get_close_matches(str(key), sorted(known), n=1)
         said = f"; did you mean {hint[0]!r}?" if hint else ""
         raise ConfigError(f"{_key_line(path, code, str(key)) or where}: {code}.params: "
                           f"unknown key {key!r} for check {check!r}{said} "
                           f"(known: {', '.join(sorted(known)) or 'none'})")
+
+
+def _check_value(path: Path, code: str, check: str, key: str, value: Any, where: str) -> None:
+    """A parameter with a closed set of values (``require: [metric, window]``) takes only
+    those; anything else is an error naming the file and the key's line."""
+    allowed = choices(check, key)
+    if allowed is None or value is None:
+        return
+    for item in value if isinstance(value, list) else [value]:
+        if str(item) not in allowed:
+            hint = get_close_matches(str(item), allowed, n=1)
+            said = f"; did you mean {hint[0]!r}?" if hint else ""
+            raise ConfigError(f"{_key_line(path, code, key) or where}: {code}.params.{key}: "
+                              f"unknown value {item!r}{said} (known: {', '.join(allowed)})")
 
 
 def _key_line(path: Path, code: str, key: str) -> str:

@@ -46,6 +46,13 @@ def measurable_absent(ctx: Context, params: Params) -> list[Hit]:
         return []
     if params.get("only_if_mentioned") and not conds:
         return []
+    return absent_at(ctx, topic)
+
+
+def absent_at(ctx: Context, topic: str) -> list[Hit]:
+    """Where a missing ``topic`` condition is reported: at the vague, placeholder or absence
+    statement, else the statement naming the topic, else its heading, else line 1."""
+    conds = analyse_conditions(ctx, topic)
     own = set(TOPICS[topic][2])
     named = re.compile(TOPICS[topic][0], re.I)
     core = re.compile(r"monitor|alert|roll ?-?back|revert|kill[- ]?switch", re.I)

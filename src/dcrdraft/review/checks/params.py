@@ -14,6 +14,8 @@ class CheckDoc:
     reads: str
     judged: str
     params: dict[str, str] = field(default_factory=dict)
+    choices: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Parameters whose value (or each item of a list value) must be one of these words."""
 
 
 _SCOPE = {"kinds": "section kinds whose text is read first (e.g. [monitoring, rollback])",
@@ -107,6 +109,49 @@ DOCS: dict[str, CheckDoc] = {
         "fires when no alert threshold is given, or metrics are named with no threshold",
         {"topic": "monitoring or rollback", "also": "other topics whose thresholds count too",
          "only_if_mentioned": "fire only when the topic is mentioned at all"}),
+    "monitoring_plan": CheckDoc(
+        "monitoring signals (facts): monitoring table rows, record lines and sentences under "
+        "monitoring, conditions or deployment sections or a monitoring lead-in, and alert "
+        "sentences anywhere",
+        "passes on enough signals stating every required part (the metric, its window, the "
+        "alert threshold as a figure with a direction, and the action on an alert); weak on a "
+        "signal with a threshold, or a metric with a window; \"we will monitor closely\", "
+        "statements of absence and boilerplate are no signal",
+        {"require": "parts each signal needs: metric, window, threshold, action (default all)",
+         "min": "fewest complete signals for a pass",
+         "require_quality": "one complete signal must watch an outcome, not only latency or "
+                            "uptime"},
+        {"require": ("metric", "window", "threshold", "action")}),
+    "monitoring_plan_absent": CheckDoc(
+        "monitoring signals and rollback triggers (facts)",
+        "fires when no monitoring signal states an alert threshold (a rollback trigger's "
+        "figure counts when the monitoring names metrics and windows): at a vague or absence statement, else where metrics are named "
+        "without a threshold, else the monitoring heading",
+        {"count_rollback": "whether a rollback trigger's figure counts as the threshold of "
+                           "metrics the monitoring watches (default true)",
+         "only_if_mentioned": "fire only when monitoring is mentioned at all"}),
+    "rollback_criteria": CheckDoc(
+        "rollback triggers (facts): sentences, list items and table rows under rollback, "
+        "conditions, deployment or monitoring sections, or naming a rollback",
+        "passes on a trigger that is measurable (a metric, a comparison with a figure and a "
+        "window) or names an incident type (\"any confirmed data leak\"); weak on a trigger "
+        "lacking parts; \"TBD\", \"to be defined\" and placeholders are missing",
+        {"min": "fewest measurable triggers for a pass",
+         "require_window": "a figure trigger needs a window to pass (default true)"}),
+    "rollback_criteria_absent": CheckDoc(
+        "rollback triggers (facts)",
+        "fires when no trigger states a figure or names an incident type",
+        {"only_if_mentioned": "fire only when rollback is mentioned at all"}),
+    "rollback_tested": CheckDoc(
+        "rollback procedure statements (facts): under a rollback heading, naming a rollback, "
+        "or in a paragraph that names one",
+        "passes on an executed test record that says when, where or with what outcome "
+        "(\"rehearsed on <date> in staging, traffic back in 4 minutes\"); weak on a test "
+        "talked through (tabletop), planned, or a procedure only documented; a procedure "
+        "\"to be defined\" is missing; boilerplate is never a record",
+        {"details": "how many of when, where and outcome an executed record needs (default 1)",
+         "weak": "record kinds that make the item weak: tabletop, planned, documented"},
+        {"weak": ("tabletop", "planned", "documented")}),
     "rollback_vs_alert": CheckDoc(
         "monitoring and rollback conditions",
         "fires when a rollback trigger is looser than the red alert for the same metric",
@@ -153,6 +198,12 @@ DOCS: dict[str, CheckDoc] = {
         "fires on each sentence matching `patterns` (the built-in placeholder list when none)",
         {**_SCOPE, "patterns": "patterns that fire", "unless": "patterns that silence a match"}),
 }
+
+
+def choices(check: str, key: str) -> tuple[str, ...] | None:
+    """The values parameter ``key`` of ``check`` may take (None: any value)."""
+    doc = DOCS.get(check)
+    return None if doc is None else doc.choices.get(key)
 
 
 def known_params(check: str) -> set[str] | None:

@@ -1,0 +1,107 @@
+"""Judgments over the operations facts: the monitoring plan (signals with metric, window,
+threshold and action), rollback criteria (a measurable trigger or a named incident type) and
+the rollback test record (executed, or only talked through, planned or documented)."""
+
+from __future__ import annotations
+
+from dcrdraft.review.checks.base import Hit, Params, Verdict, check
+from dcrdraft.review.checks.conditions import absent_at, shorten
+from dcrdraft.review.context import Context
+from dcrdraft.review.facts.conditions import analyse_conditions
+from dcrdraft.review.facts.monitoring import PARTS, Signal, monitoring_signals
+from dcrdraft.review.facts.rollback import rollback_records, rollback_triggers
+
+WEAK_RECORDS = ("tabletop", "planned", "documented")
+
+
+def _complete(signals: list[Signal], params: Params) -> list[Signal]:
+    require = tuple(str(p) for p in params.get("require") or PARTS)
+    full = [s for s in signals if not s.lacks(require) and not s.placeholder]
+    if params.get("require_quality") and not any(s.quality for s in full):
+        return []
+    return full
+
+
+@check("monitoring_plan", "item")
+def monitoring_plan(ctx: Context, params: Params) -> Verdict:
+    """Pass on enough monitoring signals stating every ``require``d part (metric, window,
+    threshold, action); weak on a signal with a threshold, or a metric with a window."""
+    signals = monitoring_signals(ctx)
+    full = _complete(signals, params)
+    if len(full) >= int(params.get("min", 1)):
+        return Verdict("pass", full[0].unit, detail=str(len(full)))
+    part = [s for s in signals if s.threshold is not None or (s.metric and s.window)]
+    if part:
+        first = part[0]
+        lacks = first.lacks(tuple(params.get("require") or PARTS))
+        detail = ", ".join(lacks) or ("a filled-in threshold" if first.placeholder else
+                                      "an outcome metric beyond latency or uptime")
+        return Verdict("weak", first.unit, detail=detail)
+    return Verdict("missing")
+
+
+@check("monitoring_plan_absent", "finding")
+def monitoring_plan_absent(ctx: Context, params: Params) -> list[Hit]:
+    """Fires when no monitoring signal states an alert threshold (a rollback trigger's figure
+    counts for metrics the monitoring watches over a window): at the vague or absence statement, else where metrics are named
+    without one, else the monitoring heading."""
+    signals = monitoring_signals(ctx)
+    if any(s.threshold is not None or s.placeholder for s in signals):
+        return []
+    watched = any(s.metric and s.window for s in signals)
+    if watched and params.get("count_rollback", True) and any(
+            t.kind == "figure" and not t.absent for t in rollback_triggers(ctx)):
+        return []  # the metrics are watched; the rollback trigger gives their figure
+    conds = analyse_conditions(ctx, "monitoring")
+    if params.get("only_if_mentioned") and not conds:
+        return []
+    if any(c.vague or c.absent for c in conds) or not any(s.metric for s in signals):
+        return absent_at(ctx, "monitoring")
+    said = next(s for s in signals if s.metric)
+    return [Hit(said.line, said.end_line,
+                f"metrics without an alert threshold: \"{shorten(said.unit.text)}\"")]
+
+
+@check("rollback_criteria", "item")
+def rollback_criteria(ctx: Context, params: Params) -> Verdict:
+    """Pass on a measurable rollback trigger (a figure with its metric and window) or a named
+    incident type; weak on a trigger lacking parts; a placeholder or "TBD" is missing."""
+    triggers = [t for t in rollback_triggers(ctx) if not t.absent and not t.placeholder]
+    window = params.get("require_window", True)
+    full = [t for t in triggers if t.measurable or (
+        not window and t.kind == "figure" and t.metric)]
+    if len(full) >= int(params.get("min", 1)):
+        return Verdict("pass", full[0].unit, detail=str(len(full)))
+    part = [t for t in triggers if t.partial]
+    if part:
+        return Verdict("weak", part[0].unit)
+    return Verdict("missing")
+
+
+@check("rollback_criteria_absent", "finding")
+def rollback_criteria_absent(ctx: Context, params: Params) -> list[Hit]:
+    """Fires when no rollback trigger states a figure or names an incident type (a trigger
+    that is "TBD" or a placeholder is none)."""
+    triggers = rollback_triggers(ctx)
+    if any(t.partial and not t.absent and not t.placeholder for t in triggers):
+        return []
+    if params.get("only_if_mentioned") and not triggers:
+        return []
+    return absent_at(ctx, "rollback")
+
+
+@check("rollback_tested", "item")
+def rollback_tested(ctx: Context, params: Params) -> Verdict:
+    """Pass on a rollback test record that was executed and says when, where or with what
+    outcome (``details`` of them); weak on a test talked through, planned, or a procedure
+    only documented; a procedure "to be defined" is missing."""
+    records = rollback_records(ctx)
+    need = int(params.get("details", 1))
+    done = [r for r in records if r.status == "executed" and r.details >= need]
+    if done:
+        return Verdict("pass", done[0].unit)
+    weak = tuple(params.get("weak") or WEAK_RECORDS)
+    thin = [r for r in records if r.status == "executed" or r.status in weak]
+    if thin:
+        return Verdict("weak", thin[0].unit, detail=thin[0].status)
+    return Verdict("missing")

@@ -1,0 +1,208 @@
+"""Rollback facts: the triggers (a figure-based condition or a named incident type, automatic
+or manual) and the procedure's test record (executed where and when with an outcome, talked
+through at a tabletop, planned, only documented, or not yet defined), each with its source
+line and section.
+
+A trigger or record that is a placeholder or a statement of absence ("Rollback: TBD",
+"procedure to be defined") is kept, marked, so the judgments can say so; content-free
+claims (the ``boilerplate`` vocabulary) are never read as either.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from dcrdraft.monitoring.reading import Comparison
+from dcrdraft.review.absence import PLACEHOLDER_X, negated
+from dcrdraft.review.context import Context, Unit
+from dcrdraft.review.facts.boilerplate import is_boilerplate
+from dcrdraft.review.facts.conditions import TOPICS, analyse_conditions
+from dcrdraft.review.facts.monitoring import comparison_in
+from dcrdraft.review.facts.vocab import vocab
+from dcrdraft.review.text import WINDOW_RE, clean
+
+Kind = Literal["figure", "incident"]
+Mode = Literal["automatic", "manual", "unstated"]
+Status = Literal["executed", "tabletop", "planned", "documented", "undefined"]
+
+_AUTO = re.compile(r"\bautomatic\w*|\bauto[- ]?(?:roll\w*|revert\w*|disabl\w*)|"
+                   r"\bwithout (?:a )?human\b", re.I)
+_MANUAL = re.compile(r"\bmanual\w*|\bincident[- ]based\b|\b(?:on-?call|lead|owner|manager|"
+                     r"committee|board|team)\b[^.;]{0,30}\b(?:decides?|may|can|approves?)\b|"
+                     r"\bat (?:the|their) discretion\b|\bafter (?:a )?review\b", re.I)
+_LABEL = re.compile(r"^\W*(?P<label>(?:automatic|manual|incident[- ]based)(?: rollback)?)\s*:\s*",
+                    re.I)
+_UNDEFINED = re.compile(r"\b(?:to be|yet to be|still to be|not yet|not)\s+(?:\w+\s+)?"
+                        r"(?:defined|determined|decided|agreed|written|documented|drafted)\b|"
+                        r"\b(?:tbd|tbc|todo)\b|^\W*(?:none|n/?a)\W*$|\bno (?:rollback )?"
+                        r"(?:plan|procedure|runbook|playbook)\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|shall|plan(?:s|ned)?(?: to)?|going to|scheduled|intend\w* to|"
+                     r"to be|should be|before (?:launch|go-?live|release)|next (?:week|month|"
+                     r"sprint|quarter)|pending|not (?:yet )?(?:been )?|untested|has not|"
+                     r"have not|hasn't|haven't)\b", re.I)
+_PROCEDURE = re.compile(r"\b(?:procedure|runbook|playbook|steps?|documented|written up)\b", re.I)
+_MECHANISM = re.compile(
+    r"\b(?:roll(?:ing)? ?-?back|revert(?:ing)?|switch(?:ing)? back|kill[- ]?switch)\b[^.]{0,40}"
+    r"\b(?:is|are|takes?|means?|requires?|consists of|works by|uses?)\b[^.]{0,30}"
+    r"\b(?:config\w*|flag|toggle|switch|redeploy\w*|button|command|one-line|single (?:click|"
+    r"command|change)|traffic (?:shift|switch)\w*|blue[- ]green|previous (?:image|build|"
+    r"version|model))", re.I)
+"""A rollback described by its mechanism ("reverting is a config change"): a procedure,
+not a test of it."""
+_ANCHOR = re.compile(r"\b(?:roll(?:ing|ed|s)? ?-?back|revert\w*|kill[- ]?switch|fail-?over|"
+                     r"fallback|switch(?:ed|ing)?[- ]back|flip(?:ped|ping)? back|"
+                     r"(?:flag|toggle) flip|restor\w*|back ?out)\b", re.I)
+_DATE = re.compile(r"\b\d{4}-\d\d-\d\d\b|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+                   r"nov|dec)\w*(?: \d{4})?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
+                   r"dec)\w* \d{1,2}(?:,? \d{4})?\b|\b(?:last|this) (?:week|month|quarter|"
+                   r"sprint)\b|\byesterday\b|\bq[1-4](?: \d{4})?\b", re.I)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A condition that forces a rollback."""
+
+    text: str
+    line: int
+    end_line: int
+    section: str
+    kind: Kind | None
+    """``figure`` (a metric crosses a stated figure), ``incident`` (a named incident type) or
+    None (no measurable condition: "if issues arise")."""
+    mode: Mode
+    metric: bool
+    threshold: Comparison | None
+    window: str | None
+    incident: str | None
+    """The incident type as named ("any confirmed data leak")."""
+    placeholder: bool
+    absent: bool
+    """The text says there is no trigger ("Rollback criteria: TBD")."""
+    unit: Unit
+
+    @property
+    def measurable(self) -> bool:
+        """A figure condition with its metric and window, or a named incident type."""
+        return self.kind == "incident" or (self.kind == "figure" and self.metric and
+                                           self.window is not None)
+
+    @property
+    def partial(self) -> bool:
+        """Some part of a condition: a figure, or a metric with a window."""
+        return self.kind is not None or (self.metric and self.window is not None)
+
+
+@dataclass(frozen=True)
+class Record:
+    """A statement about the rollback procedure and whether it was exercised."""
+
+    status: Status
+    text: str
+    line: int
+    end_line: int
+    section: str
+    when: str | None
+    where: str | None
+    outcome: str | None
+    unit: Unit
+
+    @property
+    def details(self) -> int:
+        """How many of when, where and outcome the record gives."""
+        return sum(x is not None for x in (self.when, self.where, self.outcome))
+
+
+def _mode(text: str) -> Mode:
+    label = _LABEL.match(text)
+    if label:
+        return "automatic" if label.group("label").lower().startswith("auto") else "manual"
+    if _AUTO.search(text):
+        return "automatic"
+    return "manual" if _MANUAL.search(text) else "unstated"
+
+
+def rollback_triggers(ctx: Context) -> list[Trigger]:
+    """Every rollback condition the document states, read once per document."""
+    def compute() -> list[Trigger]:
+        out: list[Trigger] = []
+        for c in analyse_conditions(ctx, "rollback"):
+            u = c.unit
+            if is_boilerplate(u.text):
+                continue
+            text = PLACEHOLDER_X.sub(" ", u.text)
+            incident = vocab("incident_type").search(text) if not c.absent else None
+            cmp = comparison_in(text) if c.threshold else None
+            kind: Kind | None = "figure" if cmp is not None else \
+                "incident" if incident or c.incident else None
+            window = WINDOW_RE.search(text)
+            out.append(Trigger(u.text, u.line, u.end_line, u.section.title, kind,
+                               _mode(u.text), c.metric, cmp, window.group(0) if window else None,
+                               incident.group(0) if incident else None, c.placeholder,
+                               c.absent or bool(_UNDEFINED.search(u.text)) and kind is None, u))
+        return out
+    return ctx.cached("facts:rollback_triggers", compute)
+
+
+def _scope(ctx: Context) -> list[Unit]:
+    """Units about the rollback procedure: under a rollback heading, naming a rollback, or in
+    a paragraph that names one ("We keep a rollback runbook. It was rehearsed on ...")."""
+    anchored = {id(u.block) for u in ctx.units if _ANCHOR.search(u.text) and u.row is None}
+    rx = re.compile(TOPICS["rollback"][0], re.I)
+    return [u for u in ctx.units if "rollback" in u.kinds or _ANCHOR.search(u.text) or
+            rx.search(u.text) or (u.row is None and id(u.block) in anchored)]
+
+
+def _status(text: str) -> Status | None:
+    """What one statement says about the procedure; None when it says nothing of it (or only
+    that the test has not happened: "Rollback has not been tested")."""
+    if PLACEHOLDER_X.search(text) or _UNDEFINED.search(text):
+        return "undefined"
+    if vocab("rollback_tabletop").search(text):
+        return "tabletop"
+    rehearsal = vocab("rollback_rehearsal").search(text)
+    if rehearsal:
+        before = text[: rehearsal.start()][-50:]
+        if re.search(r"\bnot\b|n['’]t\b|\buntested\b|\bnever\b", before, re.I):
+            return None
+        if _FUTURE.search(before) or re.search(r"\b(?:plan|schedul|intend)\w*\b", before, re.I):
+            return "planned"
+        return "executed"
+    if re.search(r"\bnot\b[^.]{0,20}\btested\b|\buntested\b", text, re.I):
+        return None
+    if _FUTURE.search(text) and re.search(r"\b(?:test|rehears|drill|exercis|dry[- ]run)\w*",
+                                          text, re.I):
+        return "planned"
+    if (_PROCEDURE.search(text) and _ANCHOR.search(text)) or _MECHANISM.search(text) or \
+            re.match(r"^\W*(?:procedure|runbook|steps?)\s*:", text, re.I):
+        return "documented"
+    return None
+
+
+def _found(name: str, text: str) -> str | None:
+    m = vocab(name).search(text)
+    return m.group(0) if m else None
+
+
+def rollback_records(ctx: Context) -> list[Record]:
+    """What the document says about the rollback procedure and its test, read once: each
+    statement with its status and, for a test, when, where and with what outcome."""
+    def compute() -> list[Record]:
+        out: list[Record] = []
+        for u in _scope(ctx):
+            text = clean(u.text)
+            if is_boilerplate(text):
+                continue
+            status = _status(text)
+            if status is None:
+                continue
+            when = _DATE.search(text)
+            where, outcome = _found("rollback_venue", text), _found("rollback_outcome", text)
+            if status == "executed" and not (_ANCHOR.search(text) or "rollback" in u.kinds or
+                                             where or outcome):
+                continue  # "the model was tested on 3,000 cases": a test, not of a rollback
+            out.append(Record(status, text, u.line, u.end_line, u.section.title,
+                              when.group(0) if when else None, where, outcome, u))
+        return out
+    return ctx.cached("facts:rollback_records", compute)
