@@ -8,6 +8,8 @@ rationale and examples that must fire and must not fire.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable
 from difflib import get_close_matches
 from dataclasses import dataclass, field, replace
@@ -222,7 +224,7 @@ def _key_line(path: Path, code: str, key: str) -> str:
     for n in range(start + 1, len(lines)):
         if lines[n].lstrip().startswith("- code:"):
             break
-        if lines[n].lstrip().startswith((f"{key}:", f"{{{key}:")) or f" {key}:" in lines[n]:
+        if re.search(rf"(?:^|[\s{{,]){re.escape(key)}:", lines[n]):
             return f"{path}:{n + 1}"
     return ""
 

@@ -46,8 +46,8 @@ def monitoring_plan_absent(ctx: Context, params: Params) -> list[Hit]:
     counts for metrics the monitoring watches over a window): at the vague or absence statement, else where metrics are named
     without one, else the monitoring heading."""
     signals = monitoring_signals(ctx)
-    if any(s.threshold is not None or s.placeholder for s in signals):
-        return []
+    if any(s.threshold is not None or (s.placeholder and s.metric) for s in signals):
+        return []  # an unfilled slot in a named signal is X01's placeholder finding
     watched = any(s.metric and s.window for s in signals)
     if watched and params.get("count_rollback", True) and any(
             t.kind == "figure" and not t.absent for t in rollback_triggers(ctx)):

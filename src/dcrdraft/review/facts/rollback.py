@@ -166,7 +166,10 @@ def _status(text: str) -> Status | None:
         before = text[: rehearsal.start()][-50:]
         if re.search(r"\bnot\b|n['’]t\b|\buntested\b|\bnever\b", before, re.I):
             return None
-        if _FUTURE.search(before) or re.search(r"\b(?:plan|schedul|intend)\w*\b", before, re.I):
+        after = text[rehearsal.end(): rehearsal.end() + 40]
+        if _FUTURE.search(before) or re.search(r"\b(?:plan|schedul|intend)\w*\b", before, re.I) \
+                or re.match(r"^\s*(?:\w+\s+){0,2}?(?:is|are|will be|to be)?\s*(?:scheduled|planned|"
+                            r"booked|due)\b", after, re.I):
             return "planned"
         return "executed"
     if re.search(r"\bnot\b[^.]{0,20}\btested\b|\buntested\b", text, re.I):

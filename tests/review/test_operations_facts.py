@@ -1,0 +1,153 @@
+"""Operations facts and the judgments over them: monitoring signals (metric, window, threshold,
+action), rollback triggers (a figure or a named incident type; automatic or manual) and the
+rollback test record (executed, tabletop, planned, documented, undefined)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dcrdraft.errors import ConfigError
+from dcrdraft.ingest import read_document
+from dcrdraft.review import review_document
+from dcrdraft.review.context import Context
+from dcrdraft.review.facts.monitoring import monitoring_signals
+from dcrdraft.review.facts.rollback import rollback_records, rollback_triggers
+from dcrdraft.review.models import FileReport
+
+
+def ctx_of(tmp_path: Path, text: str) -> Context:
+    path = tmp_path / "doc.md"
+    path.write_text(text, encoding="utf-8")
+    return Context.of(read_document(path))
+
+
+def review(tmp_path: Path, text: str) -> FileReport:
+    path = tmp_path / "doc.md"
+    path.write_text(text, encoding="utf-8")
+    return review_document(read_document(path))
+
+
+def status(report: FileReport, code: str) -> str:
+    return next(c.status for c in report.checklist if c.code == code)
+
+
+def codes(report: FileReport) -> set[str]:
+    return {f.code for f in report.findings}
+
+
+def test_a_monitoring_table_row_is_one_signal_with_every_part(tmp_path: Path) -> None:
+    ctx = ctx_of(tmp_path, "# Watching\n\n| Signal | Window | Red alert | Action |\n|---|---|---|---|\n"
+                           "| Wrong-queue rate | 6-hour rolling | above 4% | Queue lead reroutes |\n")
+    [sig] = monitoring_signals(ctx)
+    assert (sig.metric, sig.window, sig.action) == ("Wrong-queue rate", "6-hour rolling",
+                                                    "Queue lead reroutes")
+    assert sig.threshold is not None and sig.threshold.value == 4.0
+    assert sig.threshold.direction == "ceiling" and sig.line == 5 and sig.source == "table"
+    assert sig.lacks() == []
+
+
+def test_a_prose_signal_takes_its_window_from_its_paragraph(tmp_path: Path) -> None:
+    ctx = ctx_of(tmp_path, "# Monitoring\n\nMatch precision is computed over 12-hour windows. "
+                           "The on-call analyst is paged when it falls under 91%.\n")
+    sigs = [s for s in monitoring_signals(ctx) if s.threshold is not None]
+    assert sigs and sigs[0].window is not None and sigs[0].action is not None
+    assert sigs[0].threshold is not None and sigs[0].threshold.direction == "floor"
+
+
+@pytest.mark.parametrize("text", [
+    "# Monitoring\n\nWe will keep a close watch on quality and respond quickly.\n",
+    "# Monitoring\n\nMonitoring thresholds have not been agreed yet.\n",
+])
+def test_watching_closely_or_nothing_is_no_plan(tmp_path: Path, text: str) -> None:
+    report = review(tmp_path, text)
+    assert status(report, "C11") == "missing" and "M05" in codes(report)
+
+
+def test_a_threshold_without_an_action_is_weak(tmp_path: Path) -> None:
+    report = review(tmp_path, "# Monitoring\n\n| Metric | Window | Threshold |\n|---|---|---|\n"
+                              "| Draft acceptance rate | weekly | below 70% |\n")
+    assert status(report, "C11") == "weak"
+    report = review(tmp_path, "# Monitoring\n\n| Metric | Window | Threshold | Red alert |\n"
+                              "|---|---|---|---|\n| Draft acceptance rate | weekly | 70% | below 65% |\n")
+    assert status(report, "C11") == "pass"  # a red-alert column says what happens
+    report = review(tmp_path, "# Monitoring\n\nDraft acceptance rate is reported weekly and "
+                              "expected to stay over 70%.\n")
+    assert status(report, "C11") == "weak" and "M05" not in codes(report)
+
+
+@pytest.mark.parametrize("text, kind, mode", [
+    ("# Rollback\n\nAutomatic rollback if match precision drops below 88% over any 6-hour "
+     "window.\n", "figure", "automatic"),
+    ("# Rollback\n\nThe scheduler is switched off on any confirmed leak of staff rosters.\n",
+     "incident", "unstated"),
+    ("# Rollback\n\nManual rollback after a safety incident reported by a midwife.\n",
+     "incident", "manual"),
+])
+def test_rollback_triggers_are_figures_or_named_incidents(tmp_path: Path, text: str, kind: str,
+                                                          mode: str) -> None:
+    [trig] = rollback_triggers(ctx_of(tmp_path, text))
+    assert (trig.kind, trig.mode, trig.measurable) == (kind, mode, True)
+    report = review(tmp_path, text)
+    assert status(report, "C12") == "pass" and "M03" not in codes(report)
+
+
+@pytest.mark.parametrize("text", [
+    "# Rollback\n\nRollback triggers: TBD\n",
+    "# Rollback\n\nThe rollback criteria are still to be defined.\n",
+    "# Rollback\n\nWe would roll back if things went badly.\n",
+])
+def test_tbd_or_vague_rollback_is_missing_and_m03(tmp_path: Path, text: str) -> None:
+    report = review(tmp_path, text)
+    assert status(report, "C12") == "missing" and "M03" in codes(report)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("# Rollback\n\nRehearsed on 2026-09-14 in staging: traffic was back on 3.1 in 4 minutes.\n",
+     "executed"),
+    ("# Rollback\n\nThe rollback was walked through in a tabletop exercise.\n", "tabletop"),
+    ("# Rollback\n\nA rollback drill is scheduled for the week before launch.\n", "planned"),
+    ("# Rollback\n\nRolling back is a single config change in the router.\n", "documented"),
+    ("# Rollback\n\nRollback procedure: to be defined.\n", "undefined"),
+])
+def test_rollback_records_by_status(tmp_path: Path, text: str, want: str) -> None:
+    records = rollback_records(ctx_of(tmp_path, text))
+    assert [r.status for r in records] == [want]
+
+
+def test_an_executed_record_carries_when_where_and_outcome(tmp_path: Path) -> None:
+    [rec] = rollback_records(ctx_of(
+        tmp_path, "# Rollback\n\nRehearsed on 2026-09-14 in staging: traffic was back on 3.1 "
+                  "in 4 minutes.\n"))
+    assert (rec.when, rec.where, rec.line) == ("2026-09-14", "staging", 3)
+    assert rec.outcome is not None and rec.details == 3
+
+
+@pytest.mark.parametrize("text, want", [
+    ("# Rollback\n\nRehearsed on 2026-09-14 in staging: traffic was back on 3.1 in 4 minutes.\n",
+     "pass"),
+    ("# Rollback\n\nThe rollback was walked through in a tabletop exercise.\n", "weak"),
+    ("# Rollback\n\nA rollback drill is scheduled for the week before launch.\n", "weak"),
+    ("# Rollback\n\nRollback procedure: to be defined.\n", "missing"),
+    ("# Rollback\n\nThe rollback has been rigorously tested.\n", "missing"),
+])
+def test_c13_grades_the_record(tmp_path: Path, text: str, want: str) -> None:
+    assert status(review(tmp_path, text), "C13") == want
+
+
+def test_a_rehearsal_of_something_else_is_no_rollback_record(tmp_path: Path) -> None:
+    records = rollback_records(ctx_of(tmp_path, "# Evaluation\n\nThe model was tested on "
+                                                "3,000 held-out invoices.\n"))
+    assert records == []
+
+
+def test_an_unknown_signal_part_is_a_located_error(tmp_path: Path) -> None:
+    from dcrdraft.review.rubric import load_rubric
+
+    rubric = tmp_path / "mine.yaml"
+    rubric.write_text("family: checklist\nrules:\n  - code: C11\n    check: monitoring_plan\n"
+                      "    params: {require: [metric, windw]}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"mine\.yaml:5: C11\.params\.require: unknown value "
+                                          r"'windw'; did you mean 'window'\?"):
+        load_rubric([rubric])
