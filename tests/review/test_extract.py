@@ -1,9 +1,11 @@
 """``dcrdraft extract``: a draft read back into inputs recovers what the inputs said (metrics,
-baselines, thresholds, risk titles), the written file validates, and writes are atomic and
+baselines, thresholds, risk titles, monitoring, rollback triggers and procedure), the written
+file validates, and writes are atomic and
 never clobber."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +26,44 @@ WORDS = ["Stale", "refund", "answers", "shown", "to", "callers", "Wrong", "routi
 rate = st.integers(1, 999).map(lambda x: x / 1000)
 """Rates to a tenth of a point: the precision a draft prints."""
 title = st.lists(st.sampled_from(WORDS), min_size=3, max_size=6).map(" ".join)
+
+SIGNALS = ["Hallucination rate", "Escalation rate", "Wrong-queue rate",
+           "User satisfaction (CSAT)", "Refund approval error rate"]
+"""Monitored metrics apart from NAMES: a summary's "must stay above 80%" about an evaluated
+metric reads as that metric's threshold, which the evaluation checks do not expect."""
+WINDOWS = ["4-hour rolling window", "Daily", "24-hour rolling window", "Hourly",
+           "weekly sample of 200", "any 2-hour window"]
+ACTIONS = ["Investigate if yellow, prepare for rollback if red", "Page the on-call lead",
+           "Pause auto-approval and review a sample", "Open an incident"]
+TRIGGERS = ["{m} drops below {p} for any 2-hour window", "{m} exceeds {p} in any 4-hour window",
+            "Any confirmed data leak", "A safety incident reported by a clinician",
+            "Multiple threshold breaches in a 24-hour period warrant leadership review"]
+pct = st.integers(1, 99).map(lambda x: f"{x}%")
+
+
+@st.composite
+def deployment(draw: Any) -> dict[str, Any]:
+    """Monitoring rows, rollback triggers and a procedure as the inputs state them."""
+    monitoring = [{"metric": m, "threshold": draw(st.none() | rate),
+                   "direction": draw(st.sampled_from(["above", "below"])),
+                   "window": draw(st.none() | st.sampled_from(WINDOWS)),
+                   "yellow": draw(st.none() | st.just("85-88%")),
+                   "red": draw(st.none() | pct.map(lambda p: f"below {p}")),
+                   "action": draw(st.none() | st.sampled_from(ACTIONS))}
+                  for m in draw(st.lists(st.sampled_from(SIGNALS), max_size=3, unique=True))]
+    triggers = [{"type": draw(st.sampled_from(["automatic", "manual", "incident"])),
+                 "condition": t.format(m=draw(st.sampled_from(SIGNALS)), p=draw(pct))}
+                for t in draw(st.lists(st.sampled_from(TRIGGERS), max_size=3, unique=True))]
+    tested = draw(st.booleans())
+    procedure = {"description": draw(st.none() | st.sampled_from(
+                     ["Flip the serving flag back to the previous model",
+                      "Redeploy the previous container image from the registry"])),
+                 "tested": tested,
+                 "tested_on": draw(st.none() | st.dates(dt.date(2025, 1, 1), dt.date(2026, 12, 31)))
+                 if tested else None,
+                 "duration": draw(st.none() | st.sampled_from(["5 minutes", "under an hour"]))}
+    return {"monitoring": monitoring, "rollback_triggers": triggers,
+            "rollback_procedure": procedure}
 
 
 @st.composite
@@ -46,6 +86,7 @@ def inputs(draw: Any) -> Inputs:
                                    "threshold": draw(st.none() | rate)} for n in secondary],
         },
         "risks": [{"title": t} for t in draw(st.lists(title, max_size=4, unique=True))],
+        "deployment": draw(deployment()),
     }
     return Inputs.model_validate(data)
 
@@ -75,6 +116,30 @@ def test_extracting_a_draft_recovers_its_metrics_and_risks(tmp_path: Path, inp: 
         assert (sec[m.name].value, sec[m.name].baseline, sec[m.name].threshold) == \
             pytest.approx((m.value, m.baseline, m.threshold))
     assert sorted(r.title for r in got.risks) == sorted(r.title for r in inp.risks)
+    _same_deployment(inp, got)
+
+
+def _same_deployment(inp: Inputs, got: Inputs) -> None:
+    """Monitoring rows and rollback triggers come back exactly; the procedure's description,
+    duration and test record too."""
+    want_dep, have_dep = inp.deployment, got.deployment
+    assert [t.metric for t in have_dep.monitoring] == [t.metric for t in want_dep.monitoring]
+    for w, h in zip(want_dep.monitoring, have_dep.monitoring):
+        assert (h.window, h.yellow, h.red, h.action) == (w.window, w.yellow, w.red, w.action)
+        assert h.threshold == pytest.approx(w.threshold)
+        if w.threshold is not None:
+            assert h.direction == w.direction
+    assert [(t.type, t.condition) for t in have_dep.rollback_triggers] == \
+        [(t.type, t.condition) for t in want_dep.rollback_triggers]
+    want, have = want_dep.rollback_procedure, have_dep.rollback_procedure
+    stated = want is not None and (want.description or want.tested)
+    if not stated:
+        assert have is None or not have.tested
+        return
+    assert want is not None and have is not None
+    assert have.description == want.description
+    assert have.duration == (want.duration if want.description else None)
+    assert (have.tested, have.tested_on) == (want.tested, want.tested_on)
 
 
 def test_what_the_document_lacks_is_left_out(tmp_path: Path) -> None:
@@ -106,3 +171,22 @@ def test_extract_never_clobbers(tmp_path: Path) -> None:
     assert res.exit_code == 2 and "input of this run" in res.output
     res = runner.invoke(cli, ["extract", str(doc), "-o", str(out), "--force"])
     assert res.exit_code == 0 and "Match rate" in out.read_text(encoding="utf-8")
+
+
+def test_monitoring_and_rollback_from_prose_carry_their_lines(tmp_path: Path) -> None:
+    doc = tmp_path / "memo.md"
+    doc.write_text("# Ledger matcher\n\n## Monitoring\n\nMatch precision is computed over 12-hour "
+                   "rolling windows; the on-call analyst is paged below 91%.\n\n## Rollback\n\n"
+                   "Matching is switched off on any confirmed leak of ledger data.\n\n"
+                   "Rollback was rehearsed in staging on 2026-10-02; traffic was back on v3 in "
+                   "4 minutes.\n", encoding="utf-8")
+    text = extract_inputs(read_document(doc))
+    got = load_text(text, str(doc)).deployment
+    [sig] = got.monitoring
+    assert sig.threshold == pytest.approx(0.91) and sig.direction == "above"
+    assert sig.window is not None and "12-hour" in sig.window
+    [trig] = got.rollback_triggers
+    assert trig.type == "incident" and "confirmed leak" in trig.condition
+    assert got.rollback_procedure is not None and got.rollback_procedure.tested
+    assert got.rollback_procedure.tested_on == dt.date(2026, 10, 2)
+    assert "# line 5" in text and "# line 9" in text and "# line 11" in text

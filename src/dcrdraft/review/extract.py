@@ -3,8 +3,9 @@ inputs file, each value with its source line as a comment. What the document lac
 out, so a draft from the file shows it as a gap.
 
 Covered: the system's name, the headline metric (value, baseline, threshold, direction), the
-other metrics, segment figures, risk entries and the recommendation. Not yet: monitoring,
-rollback triggers and procedure, sign-offs, fairness, privacy and regulatory text.
+other metrics, segment figures, risk entries, monitoring signals, rollback triggers and
+procedure (``extract_ops``) and the recommendation. Not yet: sign-offs, fairness, privacy and
+regulatory text.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dcrdraft.ingest.document import Document
 from dcrdraft.review.checks.decision import recommendation
 from dcrdraft.review.checks.risks import entries
 from dcrdraft.review.context import Context
+from dcrdraft.review.extract_ops import deployment_lines
 from dcrdraft.review.facts import Comparator, MetricFact, facts_of
 from dcrdraft.review.facts.metrics import RESULT_KINDS
 
@@ -144,8 +146,10 @@ def extract_inputs(doc: Document) -> str:
            "# a draft from this file shows it as a gap.",
            "system:", f"  name: {_q(name)}  # line {line}"]
     head = facts.headline
+    # A figure under a monitoring or rollback heading is an alert level, not a result.
     overall = [m for m in facts.metrics if m.segment is None and not m.method_statistic
-               and (m.kinds & RESULT_KINDS or not m.kinds)]
+               and (m.kinds & RESULT_KINDS or not m.kinds)
+               and not m.kinds & {"monitoring", "rollback"}]
     if head is not None or overall:
         out.append("evaluation:")
         seen = set()
@@ -174,6 +178,7 @@ def extract_inputs(doc: Document) -> str:
             out.append(f"  - title: {_q(title[:120])}  # line {ln}")
             if mitigation:
                 out.append(f"    mitigations: [{_q(mitigation[:300])}]")
+    out += deployment_lines(ctx)
     decision = recommendation(ctx)
     if decision is not None:
         out += ["recommendation:", f"  decision: {decision}"]

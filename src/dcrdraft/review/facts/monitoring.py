@@ -29,7 +29,7 @@ _COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("metric", re.compile(r"^(?:metric|signal|indicator|measure|kpi|what)s?\b|\bmetric\b", re.I)),
     ("window", re.compile(r"\bwindow\b|\bperiod\b|\bfrequency\b|\bcadence\b|\binterval\b|"
                           r"\baggregation\b|\bsampl\w+\b|\bhow often\b", re.I)),
-    ("red", re.compile(r"\bred\b|\bcritical\b|\bpage\b|\bsev\w*\b|\bbreach\b", re.I)),
+    ("red", re.compile(r"\bred\b|\bcritical\b|\bpage\b|\bbreach\b", re.I)),
     ("yellow", re.compile(r"\byellow\b|\bamber\b|\bwarn\w*\b", re.I)),
     ("threshold", re.compile(r"\bthreshold\b|\blimit\b|\btarget\b|\balert\w*\b|\btrigger\w*\b|"
                              r"\bslo\b|\bbound\b|\bwhen\b", re.I)),
@@ -37,6 +37,8 @@ _COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"\bplaybook\b|\brunbook\b", re.I)),
     ("owner", re.compile(r"\bowner\b|\bwho\b|\bresponsible\b|\bon-?call\b|\bteam\b", re.I)),
 )
+_WINDOW_TAIL = re.compile(r"(?:[\s-]+(?:rolling|sliding|trailing|calendar|moving))?"
+                          r"(?:\s+(?:windows?|periods?|average))?", re.I)
 _OWNER = re.compile(r"\b(?:owned by|owner:?|on-?call(?: \w+)?|(?:the )?[A-Z][\w&-]* team|"
                     r"team lead|[A-Z][a-z]+ [A-Z][a-z]+)\b")
 
@@ -150,6 +152,8 @@ def _table_signal(c: Cond) -> Signal | None:
     if u.row is None or u.row >= len(rows):
         return None
     roles = _roles(rows[0])
+    if not (set(roles) & {"window", "threshold", "red", "yellow"} or "monitoring" in u.kinds):
+        return None  # not a monitoring table (a risk register row that mentions alerts)
     row = rows[u.row]
     cells = {r: clean(row[i]) for r, i in roles.items() if i < len(row)}
     cells = {r: v for r, v in cells.items() if not _empty(v)}
@@ -167,9 +171,13 @@ def _prose_signal(c: Cond) -> Signal:
     text = u.text
     cmp = comparison_in(text) if c.threshold else None
     window = WINDOW_RE.search(text)
+    span = None
+    if window is not None:  # "over 4-hour rolling windows": the whole phrase
+        more = _WINDOW_TAIL.match(text, window.end())
+        span = text[window.start(): more.end() if more else window.end()]
     owner = _OWNER.search(text[1:])
     metric = _metric_name(text) if c.metric else None
-    return Signal(metric, window.group(0) if window else None, cmp,
+    return Signal(metric, span, cmp,
                   text[cmp.start:cmp.end] if cmp else None, _action(text),
                   owner.group(0) if owner else None, u.line, u.end_line, u.section.title,
                   "prose", c.quality, c.placeholder, c.vague, u)
@@ -206,12 +214,12 @@ def monitoring_signals(ctx: Context) -> list[Signal]:
     def compute() -> list[Signal]:
         out: list[Signal] = []
         for c in analyse_conditions(ctx, "monitoring"):
-            if c.absent or is_boilerplate(c.unit.text):
+            # A table row with a blank cell reads as "not yet given": its other cells count.
+            if (c.absent and c.unit.row is None) or is_boilerplate(c.unit.text):
                 continue
             if c.threshold and not _alerting(c):
                 continue
-            sig = _table_signal(c) if c.unit.row is not None else _prose_signal(c)
-            if sig is not None:
-                out.append(sig)
+            sig = _table_signal(c) if c.unit.row is not None else None
+            out.append(sig or _prose_signal(c))
         return _with_block_window(out)
     return ctx.cached("facts:monitoring", compute)
