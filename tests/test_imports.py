@@ -34,3 +34,17 @@ def test_public_api_resolves() -> None:
 
     for name in dcrdraft.__all__:
         assert getattr(dcrdraft, name) is not None
+
+
+LATER = ("dcrdraft.review.engine", "dcrdraft.draft", "dcrdraft.editing.live", "dcrdraft.llm",
+         "markdown_it")
+"""Loaded by the TUI after its first frame (review worker) or on demand (LLM, preview)."""
+
+
+def test_tui_first_screen_waits_for_nothing_it_does_not_show() -> None:
+    """The drafting screen's modules load no reviewer, templates, LLM or Markdown renderer:
+    those come after the first paint, which is what keeps the first launch fast."""
+    probe = ("import dcrdraft.tui.app, dcrdraft.tui.screens.draft, sys\n"
+             f"print(' '.join(m for m in {LATER!r} if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == []
