@@ -48,12 +48,21 @@ def test_a_monitoring_table_row_is_one_signal_with_every_part(tmp_path: Path) ->
     assert sig.lacks() == []
 
 
-def test_a_prose_signal_takes_its_window_from_its_paragraph(tmp_path: Path) -> None:
-    ctx = ctx_of(tmp_path, "# Monitoring\n\nMatch precision is computed over 12-hour windows. "
-                           "The on-call analyst is paged when it falls under 91%.\n")
-    sigs = [s for s in monitoring_signals(ctx) if s.threshold is not None]
-    assert sigs and sigs[0].window is not None and sigs[0].action is not None
+def test_a_prose_signal_takes_metric_and_window_from_its_paragraph(tmp_path: Path) -> None:
+    text = ("# Monitoring\n\nDraft acceptance rate is computed over 12-hour windows. "
+            "The on-call editor is paged when it falls under 70%.\n")
+    sigs = [s for s in monitoring_signals(ctx_of(tmp_path, text)) if s.threshold is not None]
+    assert [(s.metric, s.window) for s in sigs] == [("Draft acceptance rate",
+                                                     "over 12-hour windows")]
     assert sigs[0].threshold is not None and sigs[0].threshold.direction == "floor"
+    assert sigs[0].lacks() == [] and sigs[0].quality
+    assert status(review(tmp_path, text), "C11") == "pass"
+
+
+def test_a_bare_figure_in_a_threshold_column_is_a_threshold(tmp_path: Path) -> None:
+    report = review(tmp_path, "# Monitoring\n\n| Metric | Window | Threshold |\n|---|---|---|\n"
+                              "| Match precision | daily | 0.9 |\n")
+    assert "M05" not in codes(report) and status(report, "C11") == "weak"
 
 
 @pytest.mark.parametrize("text", [

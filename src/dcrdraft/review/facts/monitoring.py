@@ -9,10 +9,10 @@ description ("pushes p95 above the 120 ms SLO") is no signal, since nothing acts
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
-from dcrdraft.monitoring.reading import Comparison, comparisons
+from dcrdraft.monitoring.reading import NUM, Comparison, comparisons, to_float
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts.boilerplate import is_boilerplate
 from dcrdraft.review.facts.conditions import Cond, analyse_conditions
@@ -126,6 +126,19 @@ _METRIC_MORE = re.compile(
     r"accept(?:ance|ed)|click-?through|ctr|retention)\b", re.I)
 
 
+_BARE = re.compile(rf"^\W*(?P<num>{NUM})\s?(?P<unit>%|ms|s)?\W*$")
+
+
+def bare_figure(cell: str) -> Comparison | None:
+    """A threshold cell holding only a figure ("0.9", "85%"): a threshold whose side the
+    cell does not say."""
+    m = _BARE.match(cell)
+    if m is None:
+        return None
+    return Comparison("?", to_float(m.group("num")), m.group("unit") or "", False, False,
+                      m.start("num"), m.end())
+
+
 def _metric_name(text: str) -> str | None:
     """The words that name the watched metric: its metric word with the descriptive words
     before it and a trailing "rate" or "score" ("weekly CSAT" -> "CSAT", "task completion
@@ -158,7 +171,7 @@ def _table_signal(c: Cond) -> Signal | None:
     cells = {r: clean(row[i]) for r, i in roles.items() if i < len(row)}
     cells = {r: v for r, v in cells.items() if not _empty(v)}
     limit = cells.get("red") or cells.get("threshold")
-    cmp = comparison_in(limit) if limit else None
+    cmp = (comparison_in(limit) or bare_figure(limit)) if limit else None
     action = cells.get("action") or (
         clean(rows[0][roles["red"]]) if "red" in cells else None) or _action(u.text)
     return Signal(cells.get("metric"), cells.get("window"), cmp, limit if cmp else None,
@@ -190,20 +203,26 @@ def _alerting(c: Cond) -> bool:
         bool(vocab("monitoring_action").search(c.unit.text))
 
 
-def _with_block_window(signals: list[Signal]) -> list[Signal]:
-    """A prose signal without a window takes the one window its paragraph names ("Completion
-    is tracked over 4-hour windows. An alert fires below 85%.")."""
+def _from_paragraph(signals: list[Signal]) -> list[Signal]:
+    """A prose signal with a threshold takes the one metric and the one window its paragraph
+    names when it names neither itself ("Acceptance is computed over 12-hour windows. The
+    editor is paged when it falls under 70%.")."""
     windows: dict[int, set[str]] = {}
+    metrics: dict[int, dict[str, bool]] = {}
     for s in signals:
-        if s.source == "prose" and s.window:
-            windows.setdefault(id(s.unit.block), set()).add(s.window.lower())
+        if s.source == "prose":
+            if s.window:
+                windows.setdefault(id(s.unit.block), set()).add(s.window)
+            if s.metric:
+                metrics.setdefault(id(s.unit.block), {})[s.metric] = s.quality
     out: list[Signal] = []
     for s in signals:
-        found = windows.get(id(s.unit.block), set())
-        if s.source == "prose" and s.window is None and s.threshold and len(found) == 1:
-            s = Signal(s.metric, next(iter(found)), s.threshold, s.threshold_text, s.action,
-                       s.owner, s.line, s.end_line, s.section, s.source, s.quality,
-                       s.placeholder, s.vague, s.unit)
+        if s.source == "prose" and s.threshold is not None:
+            w, m = windows.get(id(s.unit.block), set()), metrics.get(id(s.unit.block), {})
+            s = replace(s, window=s.window or (next(iter(w)) if len(w) == 1 else None))
+            if s.metric is None and len(m) == 1:
+                [(name, quality)] = m.items()
+                s = replace(s, metric=name, quality=quality)
         out.append(s)
     return out
 
@@ -221,5 +240,5 @@ def monitoring_signals(ctx: Context) -> list[Signal]:
                 continue
             sig = _table_signal(c) if c.unit.row is not None else None
             out.append(sig or _prose_signal(c))
-        return _with_block_window(out)
+        return _from_paragraph(out)
     return ctx.cached("facts:monitoring", compute)
