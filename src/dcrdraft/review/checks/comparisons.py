@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from dcrdraft.review.checks.base import Hit, Params, Verdict, check
-from dcrdraft.review.checks.metrics import baseline, comparisons
-from dcrdraft.review.context import Context
+from dcrdraft.review.checks.metrics import comparisons
+from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts import Comparator, Facts, MetricFact, facts_of
 from dcrdraft.review.facts.columns import bound_of, status_of
 from dcrdraft.review.facts.metrics import direction, figure
@@ -21,6 +21,34 @@ _KINDS = ("baseline", "delta", "threshold")
 
 def _accepted(params: Params) -> set[str]:
     return set(params.get("accept") or _KINDS)
+
+
+_RESULTS = frozenset({"summary", "overview", "evaluation", "methodology"})
+"""Sections that report results: a figure here may be the evidence even under a heading that
+is also one of ``not_in`` ("Evaluation > Fairness")."""
+
+
+def _reports_results(kinds: frozenset[str], params: Params) -> bool:
+    """Whether a figure under ``kinds`` can be a comparison's evidence: not one from a section
+    of ``not_in`` (default fairness, whose figures set groups against each other)."""
+    excluded = set(params.get("not_in", ["fairness"]))
+    return not kinds & excluded or bool(kinds & _RESULTS)
+
+
+def _surface(ctx: Context, facts: Facts, params: Params) -> Verdict:
+    """The verdict from surface words, when no metric figure was read: a comparison in a
+    results section passes; one that sets a segment against another, or sits in a section of
+    ``not_in``, is a mention."""
+    strong, mentions = comparisons(ctx)
+    peers = {id(u) for u in facts.peers}
+    usable: list[Unit] = [u for u in strong if id(u) not in peers
+                          and _reports_results(u.kinds, params)]
+    if usable:
+        return Verdict("pass", next((u for u in usable if u.kinds & _RESULTS), usable[0]))
+    said = mentions + [u for u in strong if u not in usable]
+    if said:
+        return Verdict("weak", min(said, key=lambda u: u.line))
+    return Verdict("missing")
 
 
 def _comparators(facts: Facts, metric: MetricFact, params: Params) -> list[Comparator]:
@@ -36,8 +64,7 @@ def comparator(ctx: Context, params: Params) -> Verdict:
     facts = facts_of(ctx)
     head = facts.headline
     if head is None:
-        fallback: Verdict = baseline(ctx, params)  # no metric figure read: judge the words
-        return fallback
+        return _surface(ctx, facts, params)  # no metric figure read: judge the words
     found = _comparators(facts, head, params)
     if found:
         return Verdict("pass", head.unit_ref, line=found[0].line)

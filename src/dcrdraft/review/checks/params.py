@@ -54,8 +54,11 @@ DOCS: dict[str, CheckDoc] = {
         "the metric facts: results tables whose value column is certain, and result sentences",
         "passes when the headline metric has a comparator figure (baseline, previous version, "
         "control, champion, the process it replaces, or a threshold); weak when only other "
-        "metrics have one or a baseline is named without a figure",
-        {"accept": "comparator kinds that count: baseline, delta, threshold (default all)"}),
+        "metrics have one or a baseline is named without a figure; a segment set against "
+        "another segment (\"79% against 94% for simple queries\") is never a comparator",
+        {"accept": "comparator kinds that count: baseline, delta, threshold (default all)",
+         "not_in": "section kinds whose figures are never the evidence unless the section also "
+                   "reports results (default [fairness])"}),
     "comparator_absent": CheckDoc(
         "the metric facts",
         "fires at the headline metric when no comparator figure is given for it anywhere",

@@ -16,6 +16,10 @@ from dcrdraft.review.facts.metrics import (EVAL_KINDS, RESULT_KINDS, Comparator,
                                            prose_facts, table_facts)
 
 
+_LEADS = frozenset({"summary", "overview", "evaluation"})
+"""Sections a headline figure may come from even when they are also about fairness."""
+
+
 @dataclass
 class Facts:
     """Everything the judgments read about one document."""
@@ -24,6 +28,9 @@ class Facts:
     loose: list[tuple[Comparator, str | None, Unit]] = field(default_factory=list)
     """Comparator figures with no metric figure beside them: (comparator, metric key, unit)."""
     boilerplate: list[Unit] = field(default_factory=list)
+    peers: list[Unit] = field(default_factory=list)
+    """Sentences setting one part of the population against another ("79% against 94% for
+    simple queries"): a segment gap, never a baseline comparison."""
 
     @property
     def segments(self) -> list[MetricFact]:
@@ -33,10 +40,12 @@ class Facts:
     @property
     def headline(self) -> MetricFact | None:
         """The metric the document leads with: one it marks primary, else the first overall
-        figure in the summary, else in the evaluation, else any."""
+        figure in the summary, else in the evaluation, else any; never a figure of a fairness
+        section, which sets groups against each other."""
         overall = [m for m in self.metrics if (m.segment is None or
                    m.segment.strip().lower() in ("overall", "all", "total"))
-                   and (m.kinds & RESULT_KINDS or not m.kinds) and not m.method_statistic]
+                   and (m.kinds & RESULT_KINDS or not m.kinds) and not m.method_statistic
+                   and not (m.kinds & {"fairness"} and not m.kinds & _LEADS)]
         pool = overall
         for pred in (lambda m: m.headline, lambda m: bool(m.kinds & {"summary", "overview"}),
                      lambda m: bool(m.kinds & EVAL_KINDS), lambda m: True):
@@ -63,9 +72,10 @@ def facts_of(ctx: Context) -> Facts:
     """The document's facts, extracted on first use."""
     def compute() -> Facts:
         table = table_facts(ctx)
-        prose, loose = prose_facts(ctx)
+        prose, loose, peers = prose_facts(ctx)
         metrics = sorted(table + prose, key=lambda m: m.line)
-        return Facts(metrics=metrics, loose=loose, boilerplate=boilerplate_units(ctx))
+        return Facts(metrics=metrics, loose=loose, boilerplate=boilerplate_units(ctx),
+                     peers=peers)
     return ctx.cached("facts", compute)
 
 

@@ -304,7 +304,35 @@ def _matrix_facts(ctx: Context, block: Block, section: str, rows: list[list[str]
 # -- prose -------------------------------------------------------------------------------
 
 
-FigRole = Literal["value", "baseline", "threshold", "delta"]
+FigRole = Literal["value", "baseline", "threshold", "delta", "peer"]
+"""``peer``: the other side of a comparison that is another part of the same population
+("79% against 94% for simple queries"): a segment's figure, never a comparator."""
+
+_PEER = re.compile(r"^\s*%?\s*\(?(?:for|on|in|among|across|with|from|at)\s+(?:the\s+)?"
+                   r"(?P<group>[^,;:.()]{1,60})", re.I)
+_NOT_PEER = re.compile(r"\b(?:test|validation|held-?out|eval\w*|benchmark|dev|data ?set|"
+                       r"split|sample|set|period|window|week|month|quarter|year|pilot|"
+                       r"offline|online|production|shadow|current|today\w*|standard|usual|default|"
+                       r"jan\w*|feb\w*|mar\w*|apr\w*|may|june?|july?|aug\w*|"
+                       r"sep\w*|oct\w*|nov\w*|dec\w*|q[1-4])\b|\d", re.I)
+
+
+_SIDE = re.compile(r"\b(?:versus|vs\.?|compared (?:with|to)|against|than|relative to)\s+"
+                   r"(?:about |around |roughly |~)?$", re.I)
+"""A comparison with another side ("against", "than"); "up from" and "previously" look back
+in time, so their other side is always an earlier figure."""
+
+
+def _peer(tail: str) -> bool:
+    """Whether the figure's own words name another part of the population ("for simple
+    queries", "among older users") rather than a baseline, a bar or a data set."""
+    m = _PEER.match(tail)
+    if m is None:
+        return False
+    group = m.group("group")
+    return not any(vocab(v).search(group) for v in ("comparator_prose", "comparator_system",
+                                                    "threshold_prose")) \
+        and not _NOT_PEER.search(group)
 
 
 @dataclass
@@ -331,7 +359,7 @@ def _classify_figure(text: str, m: re.Match[str], ops: list[tuple[int, int]]) ->
     if vocab("threshold_prose").search(near):
         return "threshold"
     if _FROM.search(before) or vocab("comparator_prose").search(near):
-        return "baseline"
+        return "peer" if _SIDE.search(before) and _peer(after) else "baseline"
     tail = after[:40]
     nxt = _PFIG.search(tail)
     tail = tail[: nxt.start()] if nxt else tail
@@ -448,9 +476,14 @@ def _prose_units(ctx: Context) -> list[Unit]:
         u.kinds & EVAL_KINDS or not u.kinds & _NOT_RESULTS)]
 
 
-def prose_facts(ctx: Context) -> tuple[list[MetricFact], list[tuple[Comparator, str | None, Unit]]]:
+def prose_facts(ctx: Context) -> tuple[list[MetricFact],
+                                      list[tuple[Comparator, str | None, Unit]], list[Unit]]:
+    """Metric figures of result sentences, comparator figures no metric figure stands beside
+    (with the metric the sentence names), and the sentences that set one part of the
+    population against another (never a baseline comparison)."""
     facts: list[MetricFact] = []
     loose: list[tuple[Comparator, str | None, Unit]] = []
+    peers: list[Unit] = []
     for u in _prose_units(ctx):
         text = u.text
         if not _PFIG.search(text) or matches("boilerplate", text) and not METRIC_RE.search(text):
@@ -462,6 +495,9 @@ def prose_facts(ctx: Context) -> tuple[list[MetricFact], list[tuple[Comparator, 
         here: list[MetricFact] = []
         comps: list[Comparator] = []
         for f in figs:
+            if f.role == "peer":
+                peers.append(u)
+                continue
             if f.role == "value":
                 name = _name_for(text, f, names)
                 if name is None or (f.unit == "" and f.value >= 1) or not is_metric_name(name):
@@ -484,4 +520,4 @@ def prose_facts(ctx: Context) -> tuple[list[MetricFact], list[tuple[Comparator, 
             else:
                 loose.append((c, metric_key(text), u))
         facts += here
-    return facts, loose
+    return facts, loose, peers
