@@ -8,6 +8,7 @@ from typing import Any
 
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts.boilerplate import is_boilerplate
+from dcrdraft.review.facts.signoffs import signoffs
 from dcrdraft.review.text import compile_any, sentences
 from dcrdraft.review.checks.base import (PLACEHOLDER_X, Hit, Params, Verdict, check, groups, matches_all,
                    misses_own_threshold, negated, patterns, scoped)
@@ -66,12 +67,26 @@ def evidence(ctx: Context, params: Params) -> Verdict:
     return verdict
 
 
+def _without_roles(ctx: Context, units: list[Unit]) -> list[Unit]:
+    """Units without the role of the approver they record: a "Legal and Compliance" sign-off
+    row says who signs, not that anything was assessed."""
+    roles = {s.line: s.role for s in signoffs(ctx) if s.role}
+    if not roles:
+        return units
+    return [replace(u, text=u.text.replace(roles[u.line], "", 1))
+            if u.line in roles and u.line == u.end_line and roles[u.line] in u.text else u
+            for u in units]
+
+
 def _evidence(ctx: Context, params: Params) -> Verdict:
     reject = compile_any(patterns(params, "reject"))
     units, in_section = scoped(ctx, params)
     chunks, _ = scoped(ctx, params, chunks=True)
     everywhere = ctx.units if params.get("anywhere", True) else units
     units, chunks, everywhere = _substantive(units), _substantive(chunks), _substantive(everywhere)
+    if not params.get("signoff_roles", True):
+        units, chunks, everywhere = (_without_roles(ctx, units), _without_roles(ctx, chunks),
+                                     _without_roles(ctx, everywhere))
     if params.get("negation", True):
         units, chunks, everywhere = _affirmed(units), _affirmed(chunks), _affirmed(everywhere)
     prefer = set(params.get("prefer") or ())

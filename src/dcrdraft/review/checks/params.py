@@ -34,7 +34,9 @@ DOCS: dict[str, CheckDoc] = {
          "prefer": "section kinds that, when present, are the only ones that can pass",
          "negation": "whether statements of absence are ignored (default true)",
          "own_threshold": "a passing figure that misses the limit beside it is only weak",
-         "section_words": "a recognised section of at least this many words is weak, not missing"}),
+         "section_words": "a recognised section of at least this many words is weak, not missing",
+         "signoff_roles": "whether an approver's role in a sign-off row (\"Legal and "
+                          "Compliance\") may count (default true)"}),
     "primary_metric": CheckDoc(
         "summary, evaluation, methodology, segments and fairness sections",
         "passes on a named metric with its value; weak on a metric named without a value"),
@@ -160,11 +162,21 @@ DOCS: dict[str, CheckDoc] = {
         "fires when a rollback trigger is looser than the red alert for the same metric",
         {"tolerance_points": "points of slack allowed between them"}),
     "signoff": CheckDoc(
-        "sign-off tables and lines",
-        "passes when enough approvers have a role, a name and a date; weak otherwise",
-        {"min": "fewest complete sign-offs for a pass", "share": "share that must be complete"}),
-    "signoff_rows": CheckDoc("sign-off tables and lines",
-                             "fires on a sign-off lacking its name, date or decision"),
+        "the sign-off facts: approver rows of sign-off tables, approver lines of sign-off "
+        "sections and \"approved by\" sentences, each with role, name, date and decision",
+        "passes when enough approvers are complete (a real name, not a placeholder, with a "
+        "date or a decision); weak when some are or names lack dates; an approver's role "
+        "(\"Legal and Compliance\") is never evidence of anything else",
+        {"min": "fewest complete sign-offs for a pass", "share": "share that must be complete",
+         "require": "fields every complete sign-off states (name, date, decision; default "
+                    "[name])",
+         "one_of": "fields of which a complete sign-off states at least one (default "
+                   "[date, decision])"}),
+    "signoff_rows": CheckDoc(
+        "the sign-off facts",
+        "fires on each approver lacking a field of `require`; a placeholder name (\"[Name]\", "
+        "\"TBD\") is no name",
+        {"require": "fields every approver needs (name, date, decision; default [name, date])"}),
     "recommendation": CheckDoc(
         "recommendation and summary sections, labelled decision lines",
         "passes on an explicit decision (approve, with conditions, or not); weak when a "

@@ -1,0 +1,275 @@
+"""Sign-off facts: each approver row of a sign-off table or line of a sign-off section, with
+its role, the person's name, the date and the decision as written. A placeholder ("[Name]",
+"TBD", "Gap: no name") is recognised as such and is never a name; "Thanks, Sofia" after a
+letter's close is its signature, not an approver.
+
+``signoffs(ctx)`` reads them once per document; C18 and X07 are judged over them and
+``dcrdraft extract`` writes them as ``signoffs:`` entries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from dcrdraft.review.absence import PLACEHOLDER_X, absent_value, negated
+from dcrdraft.review.context import Context, Unit
+from dcrdraft.review.text import clean
+
+Decision = Literal["approve", "approve-with-conditions", "disapprove"]
+
+BY = re.compile(r"\b(?:approved|signed(?:[- ]off)?|endorsed|accepted)\s+by\b\s*:?", re.I)
+_ROLE_SPLIT = re.compile(r"\s+[—–-]\s+|\s*:\s+|\t+")
+
+_HEAD = re.compile(r"\bsign(?:ed|-?off|ature|atory|ator|er)|approv|stakeholder|concur", re.I)
+_NAME_COL = re.compile(r"\bname\b|approver|signatory|signed by|\bwho\b|person|reviewer|"
+                       r"stakeholder", re.I)
+_DATE_COL = re.compile(r"date|\bwhen\b|signed on|\bon\b", re.I)
+_ROLE_COL = re.compile(r"role|title|function|team|area|position|capacity", re.I)
+DATE_RE = re.compile(
+    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|"
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?,?"
+    r"\s+\d{4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2}"
+    r"(?:st|nd|rd|th)?,?\s+\d{4}\b"
+    # day and month without the year ("approved 8 Jul", "signed July 8th"): the year is the
+    # document's; a bare month name ("Jan Novak") is no date.
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|"
+    r"june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
+    r"|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}"
+    r"(?:st|nd|rd|th)?\b(?!\s*(?:%|[,.]\d))", re.I)
+_VALEDICTION = re.compile(r"^\W*(?:thanks|thank you|many thanks|best|best regards|kind regards|"
+                          r"regards|cheers|sincerely|yours|all the best)(?:\s+(?:all|everyone|again|"
+                          r"so much))?\s*[,.!]?\s*(?:[A-Z][\w'’-]+)?\s*$"
+                          r"|^\s*--\s*$", re.I)
+"""The close of a letter or e-mail: the name and title that follow are its signature, not an
+approver row."""
+_DECISION_LINE = re.compile(r"^\W*(?:(?:my|our|the|final|overall)\s+)?(?:recommendation|"
+                            r"decision|verdict|conclusion)\b", re.I)
+"""The author's recommendation ("My recommendation: GO ...") is no approver's sign-off."""
+_APPROVED = re.compile(r"\bapprov\w*|\bsigned\b|✓|✔|\bconcur\w*|\byes\b|\blgtm\b|"
+                       r"\bendorse\w*|\bagree\w*", re.I)
+_PERSON = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+(?:\s[A-Z]\.)?(?:\s[A-Z][a-zà-ÿ'’-]+)+\b|"
+                     r"\b[A-Z]\.\s?[A-Z][a-z]+\b|@[\w.-]+")
+_EMPTY = re.compile(r"^[\s\-–—_?.]*$|^(?:n/?a|none|pending|tbd|tbc|-+)$", re.I)
+_ROLE_WORDS = re.compile(r"\b(?:lead|head|officer|owner|manager|director|counsel|sponsor|"
+                         r"engineering|product|legal|privacy|security|compliance|business|"
+                         r"chief|vp|cto|ciso|cmo|dpo)\b", re.I)
+
+
+
+_DECISION_COL = re.compile(r"decision|status|verdict|outcome|approv|sign(?:ed|-?off)?\b", re.I)
+_DISAPPROVE = re.compile(r"\b(?:disapprov\w*|reject\w*|declin\w*|not approved|no[- ]go|"
+                         r"veto\w*|object(?:s|ed|ion)?)\b", re.I)
+_CONDITIONAL = re.compile(r"\bwith[- ]conditions\b|\bconditional(?:ly)?\b|\bsubject to\b",
+                          re.I)
+_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+                                       "sep", "oct", "nov", "dec"), 1)}
+
+
+@dataclass(frozen=True)
+class SignOff:
+    """One approver as the document states them."""
+
+    line: int
+    text: str
+    role: str | None
+    """The signing role or function ("Legal and Compliance"), as written."""
+    name: str | None
+    """The person; None when absent or a placeholder."""
+    date: str | None
+    """The date as written; None when absent."""
+    decision: Decision | None
+    """What they decided, when the row says it."""
+    approved: bool
+    """The row states an approval (a decision, "signed", a tick, "LGTM")."""
+    placeholder: bool = False
+    """The name is a placeholder ("[Name]", "TBD", a gap)."""
+
+    @property
+    def iso_date(self) -> dt.date | None:
+        """The date as a calendar date, when it is written with its year."""
+        return to_date(self.date) if self.date else None
+
+
+def to_date(text: str) -> dt.date | None:
+    """A written date ("2024-05-04", "3 March 2026", "March 3, 2026") as a date; None for a
+    date without a year or one that does not exist."""
+    iso = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", text)
+    try:
+        if iso:
+            return dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        dm = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3})[a-z]*\.?,?\s+(\d{4})\b", text,
+                       re.I)
+        md = re.search(r"\b([a-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", text,
+                       re.I)
+        if dm and dm.group(2).lower() in _MONTHS:
+            return dt.date(int(dm.group(3)), _MONTHS[dm.group(2).lower()], int(dm.group(1)))
+        if md and md.group(1).lower() in _MONTHS:
+            return dt.date(int(md.group(3)), _MONTHS[md.group(1).lower()], int(md.group(2)))
+    except ValueError:
+        return None
+    return None
+
+
+def decision_of(text: str) -> Decision | None:
+    """The decision a row states: a refusal, an approval with conditions, or an approval."""
+    if _DISAPPROVE.search(text):
+        return "disapprove"
+    if _APPROVED.search(text):
+        return "approve-with-conditions" if _CONDITIONAL.search(text) else "approve"
+    return None
+
+
+def _is_name(cell: str) -> bool:
+    cell = clean(cell)
+    return bool(cell) and not _EMPTY.match(cell) and not PLACEHOLDER_X.search(cell) and \
+        not absent_value(cell) and len(cell) <= 80
+
+
+def _stated(cells: list[str]) -> str:
+    """The cells that say something: "Gap: not signed" or "pending" approve nothing."""
+    return " | ".join(c for c in cells if not absent_value(c) and not negated(c))
+
+
+def _date(text: str) -> str | None:
+    m = DATE_RE.search(text)
+    return m.group(0) if m else None
+
+
+def _table_rows(ctx: Context) -> list[SignOff]:
+    out: list[SignOff] = []
+    for block, sec in ctx.tables():
+        table = block.rows or []
+        header = [clean(h) for h in table[0]]
+        in_sec = bool(ctx.kinds_of.get(id(sec), frozenset()) & {"signoff"})
+        has_name = any(_NAME_COL.search(h) for h in header)
+        has_date = any(_DATE_COL.search(h) or DATE_RE.search(h) for h in header)
+        # Outside a sign-off section an approvals table needs a who or when column (or
+        # dates in a headerless first row): "Approval Rate" heads a metrics table.
+        if not in_sec and not ((_HEAD.search(" ".join(header)) and (has_name or has_date))
+                               or (has_name and has_date)):
+            continue
+        name_i = next((i for i, h in enumerate(header) if _NAME_COL.search(h)
+                       and not _ROLE_COL.search(h)), None)
+        role_i = next((i for i, h in enumerate(header) if _ROLE_COL.search(h)
+                       and i != name_i), 0 if name_i != 0 else None)
+        dec_i = next((i for i, h in enumerate(header) if _DECISION_COL.search(h)
+                      and i not in (name_i, role_i) and not _DATE_COL.search(h)), None)
+        lines = block.row_lines or [block.line] * len(table)
+        for r, row in enumerate(table[1:], 1):
+            cells = [clean(c) for c in row]
+            text = " | ".join(cells)
+            name: str | None = None
+            placeholder = False
+            if name_i is not None and name_i < len(cells):
+                name = cells[name_i] if _is_name(cells[name_i]) else None
+                placeholder = name is None and bool(cells[name_i].strip())
+            else:
+                name = next((c for c in cells[1:] if _PERSON.search(c)
+                             and not PLACEHOLDER_X.search(c) and not _ROLE_WORDS.fullmatch(c)),
+                            None)
+                placeholder = name is None and any(PLACEHOLDER_X.search(c) for c in cells[1:])
+            role = cells[role_i] if role_i is not None and role_i < len(cells) else None
+            stated = _stated(cells[1:])
+            said = _stated([cells[dec_i]]) if dec_i is not None and dec_i < len(cells) else stated
+            ln = lines[r] if r < len(lines) else block.line
+            out.append(SignOff(ln, text, role if role and not absent_value(role) else None,
+                               name, _date(text), decision_of(said) or decision_of(stated),
+                               bool(_APPROVED.search(stated)), placeholder))
+    return out
+
+
+def _line_rows(ctx: Context) -> list[SignOff]:
+    out: list[SignOff] = []
+    seen: set[int] = set()
+    closed = False
+    for u in ctx.units:
+        if closed or (out and _VALEDICTION.match(u.section.title or "")):
+            break  # after the letter's close ("Thanks,\nSofia\n--" reads as a heading)
+        in_sec = "signoff" in u.kinds
+        if u.block.kind not in ("list_item", "paragraph") or id(u.block) in seen:
+            continue
+        if not in_sec and not BY.search(u.block.text):
+            continue
+        seen.add(id(u.block))
+        for ln, text in _lines(ctx, u):
+            if _VALEDICTION.match(text) and (in_sec or out):
+                closed = True  # "Thanks, Sofia": the rest is her signature
+                break
+            if _DECISION_LINE.match(text):
+                continue
+            if in_sec or BY.search(text):
+                out += _rows_in(ln, text, in_sec)
+    return out
+
+
+def signoffs(ctx: Context) -> list[SignOff]:
+    """Every approver the document states: its sign-off tables' rows, else the approver
+    lines of its sign-off sections and "approved by" sentences (read once per document)."""
+    def compute() -> list[SignOff]:
+        return _table_rows(ctx) or _line_rows(ctx)
+    return ctx.cached("signoff_facts", compute)
+
+
+def _lines(ctx: Context, u: Unit) -> list[tuple[int, str]]:
+    """The block's source lines (a reader may join them into one paragraph)."""
+    b = u.block
+    src = [(ln, clean(ctx.doc.lines[ln - 1])) for ln in range(b.line, b.end_line + 1)
+           if 0 < ln <= len(ctx.doc.lines)]
+    src = [(ln, t.lstrip("-*• ")) for ln, t in src if t]
+    return src if len(src) > 1 else [(u.line, u.text)]
+
+
+def _row(line: int, text: str, in_section: bool = True) -> SignOff | None:
+    """One approver line ("Legal: Tom Becker, 2024-05-04", "Ads Integrity — pending")."""
+    if len(text) > 240:
+        return None
+    if not (_ROLE_WORDS.search(text) or PLACEHOLDER_X.search(text) or BY.search(text) or
+            (in_section and _ROLE_SPLIT.search(text) and len(text) <= 120)):
+        return None
+    m = BY.search(text)
+    parts = _ROLE_SPLIT.split(text, maxsplit=1)
+    after = text[m.end():] if m else parts[1] if len(parts) > 1 else text
+    who = re.split(r",|\(|\s[—–-]\s|\bon\b|\bdate\b", after, maxsplit=1)[0].strip()
+    person = _PERSON.search(after)
+    has_name = person is not None and not absent_value(who) and not PLACEHOLDER_X.search(who)
+    role = None
+    if m:
+        inner = re.search(r"\(([^)]{1,60})\)", after)
+        role = inner.group(1).strip() if inner and not DATE_RE.search(inner.group(1)) else None
+    elif len(parts) > 1:
+        role = parts[0].strip(" *_") or None
+    name = None
+    if has_name and person is not None:
+        name = who.strip(" *_") if _PERSON.search(who) and len(who) <= 60 else person.group(0)
+    placeholder = not has_name and bool(PLACEHOLDER_X.search(after) or absent_value(who))
+    said = text if m else _stated([after])  # "Approved by: ..." states the decision itself
+    return SignOff(line, text, role, name, _date(text), decision_of(said),
+                   bool(_APPROVED.search(text)), placeholder)
+
+
+def _rows_in(line: int, text: str, in_section: bool) -> list[SignOff]:
+    """Approver rows in one line: "Signed off by Kim Ortega (Ops) and Dev Patel (Eng) on
+    3 March 2026" gives one row per person."""
+    m = BY.search(text)
+    if m:
+        tail = text[m.end():]
+        asides = [a.span() for a in re.finditer(r"\([^()]*\)", tail)]
+        people = [p for p in _PERSON.finditer(tail) if not _ROLE_WORDS.search(p.group(0))
+                  and not any(x <= p.start() < y for x, y in asides)]  # "(Retail Ops)": a role
+        if len(people) > 1:
+            date, ok = _date(text), bool(_APPROVED.search(text))
+            out = []
+            for p in people:
+                inner = re.match(r"\s*\(([^)]{1,60})\)", tail[p.end():])
+                out.append(SignOff(line, p.group(0), inner.group(1).strip() if inner else None,
+                                   p.group(0), date, decision_of(text) if ok else None, ok))
+            return out
+    row = _row(line, text, in_section)
+    return [row] if row is not None else []
+
+
+__all__ = ["BY", "DATE_RE", "Decision", "SignOff", "decision_of", "signoffs", "to_date"]

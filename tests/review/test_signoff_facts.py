@@ -1,0 +1,84 @@
+"""Sign-off facts: each approver with role, name, date and decision, placeholders recognised;
+C18, X07 and C17 judged over them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from dcrdraft.ingest import read_document, read_text
+from dcrdraft.review import review_document
+from dcrdraft.review.context import Context
+from dcrdraft.review.facts.signoffs import SignOff, decision_of, signoffs, to_date
+
+
+def facts(tmp_path: Path, text: str) -> list[SignOff]:
+    path = tmp_path / "doc.md"
+    path.write_text(text, encoding="utf-8")
+    return signoffs(Context.of(read_document(path)))
+
+
+def test_a_table_row_gives_role_name_date_and_decision(tmp_path: Path) -> None:
+    got = facts(tmp_path, "# Sign-off\n\n| Role | Name | Decision | Date |\n|---|---|---|---|\n"
+                          "| Data steward | Noor Aziz | approve-with-conditions | 2025-09-14 |\n"
+                          "| Legal | [Name] | | |\n| Security | TBD | disapprove | 2025-09-15 |\n")
+    assert [(s.role, s.name, s.iso_date, s.decision, s.placeholder) for s in got] == [
+        ("Data steward", "Noor Aziz", dt.date(2025, 9, 14), "approve-with-conditions", False),
+        ("Legal", None, None, None, True),
+        ("Security", None, dt.date(2025, 9, 15), "disapprove", True)]
+    assert [s.line for s in got] == [5, 6, 7]
+
+
+def test_approver_lines_and_sentences(tmp_path: Path) -> None:
+    got = facts(tmp_path, "# Sign-off\n\nFleet PM — Bea Lindqvist — 2025-03-02\n"
+                          "Pricing — pending\n")
+    assert [(s.role, s.name, s.date) for s in got] == [("Fleet PM", "Bea Lindqvist", "2025-03-02"),
+                                                        ("Pricing", None, None)]
+    assert got[1].placeholder
+    got = facts(tmp_path, "# Close-out\n\nSigned off by Ravi Menon (Claims Ops) and Ada Brandt "
+                          "(Platform) on 9 April 2025.\n")
+    assert [(s.role, s.name, s.iso_date, s.decision) for s in got] == [
+        ("Claims Ops", "Ravi Menon", dt.date(2025, 4, 9), "approve"),
+        ("Platform", "Ada Brandt", dt.date(2025, 4, 9), "approve")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("approve", "approve"), ("Approved with conditions", "approve-with-conditions"),
+    ("disapprove", "disapprove"), ("rejected", "disapprove"), ("LGTM", "approve"),
+    ("pending", None)])
+def test_decisions_as_written(text: str, want: str | None) -> None:
+    assert decision_of(text) == want
+
+
+def test_dates_without_a_year_or_impossible_ones_are_not_dates() -> None:
+    assert to_date("3 March 2026") == dt.date(2026, 3, 3)
+    assert to_date("March 3, 2026") == dt.date(2026, 3, 3)
+    assert to_date("8 Jul") is None and to_date("2026-13-45") is None
+
+
+def _item(text: str, code: str) -> str:
+    report = review_document(read_text(text, "x.md", "markdown"))
+    item = report.item(code)
+    assert item is not None
+    return item.status
+
+
+def test_a_legal_and_compliance_signoff_is_no_regulatory_position() -> None:
+    doc = ("# Sign-off\n\n| Role | Name | Decision | Date |\n|---|---|---|---|\n"
+           "| Product owner | Ines Varga | approve | 2026-02-11 |\n"
+           "| Legal and Compliance | Omar Haddad | approve | 2026-02-12 |\n")
+    assert _item(doc, "C18") == "pass"
+    assert _item(doc, "C17") == "missing"
+    stated = doc + "\n# Regulatory\n\nThe EU AI Act applies as a limited-risk system; the " \
+                   "chat notice meets its transparency obligation.\n"
+    assert _item(stated, "C17") == "pass"
+
+
+def test_placeholder_names_are_never_signatures() -> None:
+    doc = ("# Sign-off\n\n| Role | Name | Date |\n|---|---|---|\n"
+           "| Engineering | [Name] | 2026-02-11 |\n| Product | TBD | 2026-02-11 |\n")
+    assert _item(doc, "C18") == "missing"
+    report = review_document(read_text(doc, "x.md", "markdown"))
+    assert [f.line for f in report.findings if f.code == "X07"] == [5, 6]
