@@ -1,7 +1,6 @@
 """``dcrdraft extract``: a draft read back into inputs recovers what the inputs said (metrics,
-baselines, thresholds, risk titles, monitoring, rollback triggers and procedure), the written
-file validates, and writes are atomic and
-never clobber."""
+baselines, thresholds, segments, risk entries, monitoring, rollback triggers and procedure,
+sign-offs), the written file validates, and writes are atomic and never clobber."""
 
 from __future__ import annotations
 
@@ -12,6 +11,8 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+import datetime as dt
 
 from dcrdraft.draft import draft
 from dcrdraft.ingest import read_document
@@ -26,6 +27,44 @@ WORDS = ["Stale", "refund", "answers", "shown", "to", "callers", "Wrong", "routi
 rate = st.integers(1, 999).map(lambda x: x / 1000)
 """Rates to a tenth of a point: the precision a draft prints."""
 title = st.lists(st.sampled_from(WORDS), min_size=3, max_size=6).map(" ".join)
+sentence = st.lists(st.sampled_from(WORDS), min_size=3, max_size=8).map(
+    lambda ws: " ".join(ws)[:1].upper() + " ".join(ws)[1:] + ".")
+"""Free text as the draft prints it: a sentence with a capital and a full stop."""
+SEGMENTS = ["Weekend traffic", "New merchants", "Spanish speakers", "Mobile app", "Age 65 plus",
+            "Rural stores", "Night shift", "Returning users"]
+PEOPLE = ["Noor Aziz", "Ravi Menon", "Ada Brandt", "Ines Varga", "Omar Haddad", "Bea Lindqvist"]
+ROLES = ["Engineering lead", "Product owner", "Privacy officer", "Clinical safety lead",
+         "Data protection officer", "Operations manager"]
+level = st.sampled_from(["low", "medium", "high", "critical"])
+likelihood = st.sampled_from(["low", "medium", "high"])
+
+
+@st.composite
+def risk(draw: Any, i: int) -> dict[str, Any]:
+    out: dict[str, Any] = {"title": draw(title)}
+    optional: dict[str, Any] = {
+        "id": st.just(f"RSK-{i + 1:03d}"), "severity": level, "likelihood": likelihood,
+        "description": sentence, "mitigations": st.lists(sentence, min_size=1, max_size=3),
+        "residual_risk": level,
+        "owner": st.fixed_dictionaries({"name": st.sampled_from(PEOPLE),
+                                        "role": st.sampled_from(ROLES)})}
+    for key, strat in optional.items():
+        if draw(st.booleans()):
+            out[key] = draw(strat)
+    return out
+
+
+@st.composite
+def signoff(draw: Any, role: str) -> dict[str, Any]:
+    out: dict[str, Any] = {"role": role}
+    if draw(st.booleans()):
+        out["name"] = draw(st.sampled_from(PEOPLE))
+    if draw(st.booleans()):
+        out["decision"] = draw(st.sampled_from(["approve", "approve-with-conditions",
+                                                "disapprove"]))
+    if draw(st.booleans()):
+        out["date"] = draw(st.dates(dt.date(2024, 1, 1), dt.date(2027, 12, 31)))
+    return out
 
 SIGNALS = ["Hallucination rate", "Escalation rate", "Wrong-queue rate",
            "User satisfaction (CSAT)", "Refund approval error rate"]
@@ -85,9 +124,18 @@ def inputs(draw: Any) -> Inputs:
                                    "baseline": draw(st.none() | rate),
                                    "threshold": draw(st.none() | rate)} for n in secondary],
         },
-        "risks": [{"title": t} for t in draw(st.lists(title, max_size=4, unique=True))],
+        "risks": [],
         "deployment": draw(deployment()),
     }
+    titles = draw(st.lists(title, max_size=4, unique_by=lambda t: t.lower()))
+    data["risks"] = [draw(risk(i)) | {"title": t} for i, t in enumerate(titles)]
+    columns = [primary, *secondary][: draw(st.integers(1, 2))]
+    data["evaluation"]["segments"] = [
+        {"name": seg, **({"n": draw(st.integers(20, 5000))} if draw(st.booleans()) else {}),
+         **{c: draw(rate) for c in columns}}
+        for seg in draw(st.lists(st.sampled_from(SEGMENTS), max_size=4, unique=True))]
+    roles = draw(st.lists(st.sampled_from(ROLES), max_size=4, unique=True))
+    data["signoffs"] = [draw(signoff(r)) for r in roles]
     return Inputs.model_validate(data)
 
 
@@ -115,7 +163,10 @@ def test_extracting_a_draft_recovers_its_metrics_and_risks(tmp_path: Path, inp: 
         assert m.name in sec
         assert (sec[m.name].value, sec[m.name].baseline, sec[m.name].threshold) == \
             pytest.approx((m.value, m.baseline, m.threshold))
-    assert sorted(r.title for r in got.risks) == sorted(r.title for r in inp.risks)
+    assert _risks(got) == _risks(inp)
+    assert _segments(got) == pytest.approx(_segments(inp))
+    assert [s.model_dump(exclude={"content_hash", "note"}) for s in got.signoffs] == \
+        [s.model_dump(exclude={"content_hash", "note"}) for s in inp.signoffs]
     _same_deployment(inp, got)
 
 
@@ -140,6 +191,16 @@ def _same_deployment(inp: Inputs, got: Inputs) -> None:
     assert have.description == want.description
     assert have.duration == (want.duration if want.description else None)
     assert (have.tested, have.tested_on) == (want.tested, want.tested_on)
+
+
+def _risks(inp: Inputs) -> list[dict[str, Any]]:
+    keys = {"title", "id", "severity", "likelihood", "description", "mitigations",
+            "residual_risk", "owner"}
+    return sorted((r.model_dump(include=keys) for r in inp.risks), key=lambda r: r["title"])
+
+
+def _segments(inp: Inputs) -> list[tuple[str, int | None, dict[str, float]]]:
+    return [(s.name, s.n, s.metrics) for s in inp.evaluation.segments]
 
 
 def test_what_the_document_lacks_is_left_out(tmp_path: Path) -> None:
@@ -190,3 +251,32 @@ def test_monitoring_and_rollback_from_prose_carry_their_lines(tmp_path: Path) ->
     assert got.rollback_procedure is not None and got.rollback_procedure.tested
     assert got.rollback_procedure.tested_on == dt.date(2026, 10, 2)
     assert "# line 5" in text and "# line 9" in text and "# line 11" in text
+
+
+def test_a_register_and_approvers_from_a_document_someone_wrote(tmp_path: Path) -> None:
+    doc = tmp_path / "review.md"
+    doc.write_text(
+        "# Parcel ETA predictor\n\n## Risks\n\n"
+        "| Risk | Severity | Likelihood | Mitigation | Owner | Residual |\n"
+        "|---|---|---|---|---|---|\n"
+        "| Late alerts for rural routes | High | Moderate | Rural routes get a 20-minute "
+        "buffer | Kai Moreau, Logistics lead | Low |\n"
+        "| Stale depot hours | Low | High | | | |\n\n"
+        "## Approvals\n\n| Role | Name | Decision | Date |\n|---|---|---|---|\n"
+        "| Operations director | Hana Sato | Approved with conditions | 4 May 2026 |\n"
+        "| Legal | [Name] | | |\n", encoding="utf-8")
+    text = extract_inputs(read_document(doc))
+    got = load_text(text, str(doc))
+    late, stale = got.risks
+    assert (late.title, late.severity, late.likelihood, late.residual_risk) == \
+        ("Late alerts for rural routes", "high", "medium", "low")
+    assert late.mitigations == ["Rural routes get a 20-minute buffer"]
+    assert late.owner is not None and (late.owner.name, late.owner.role) == \
+        ("Kai Moreau", "Logistics lead")
+    assert (stale.title, stale.mitigations, stale.owner, stale.residual_risk) == \
+        ("Stale depot hours", [], None, None)
+    ops, legal = got.signoffs
+    assert (ops.role, ops.name, ops.decision, str(ops.date)) == \
+        ("Operations director", "Hana Sato", "approve-with-conditions", "2026-05-04")
+    assert (legal.role, legal.name, legal.decision, legal.date) == ("Legal", None, None, None)
+    assert "# line 7" in text and "# line 14" in text

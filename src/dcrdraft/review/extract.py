@@ -3,9 +3,10 @@ inputs file, each value with its source line as a comment. What the document lac
 out, so a draft from the file shows it as a gap.
 
 Covered: the system's name, the headline metric (value, baseline, threshold, direction), the
-other metrics, segment figures, risk entries, monitoring signals, rollback triggers and
-procedure (``extract_ops``) and the recommendation. Not yet: sign-offs, fairness, privacy and
-regulatory text.
+other metrics, segment figures per metric (with n), risk entries (ID, category, severity,
+likelihood, evidence, scenario, mitigations, residual risk, owner), monitoring signals,
+rollback triggers and procedure (``extract_ops``), sign-offs (role, name, decision, date) and
+the recommendation. Not yet: fairness, privacy and regulatory text.
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ import re
 
 from dcrdraft.ingest.document import Document
 from dcrdraft.review.checks.decision import recommendation
-from dcrdraft.review.checks.risks import entries
+from dcrdraft.review.absence import absent_value
+from dcrdraft.review.checks.risks import Entry, entries
 from dcrdraft.review.context import Context
 from dcrdraft.review.extract_ops import deployment_lines
 from dcrdraft.review.facts import Comparator, MetricFact, facts_of
 from dcrdraft.review.facts.metrics import RESULT_KINDS
+from dcrdraft.review.facts.signoffs import signoffs
 
 
 def _q(text: str) -> str:
@@ -34,6 +37,12 @@ def _figure(m: MetricFact, value: float | None = None) -> str:
     if m.unit in ("", "pp") and 0 <= v <= 1:
         return f"{v:g}"
     return _q(f"{v:g} {m.unit}".strip())
+
+
+def _same_scale(m: MetricFact, value: float) -> bool:
+    """Whether a comparator's figure is on the metric's scale (a 0-1 score is never set
+    against "73%")."""
+    return not (m.unit in ("", "pp") and 0 <= m.value <= 1 and value > 1)
 
 
 def _bare(name: str) -> str:
@@ -66,6 +75,7 @@ def _primary(head: MetricFact, comparators: list[Comparator],
         n = f", n: {r.n}" if r.n else ""
         out.append(f"      - {{dataset: {_q(r.dataset or r.segment or r.section or 'Reported')}, "
                    f"value: {_figure(r)}{n}}}  # line {r.line}")
+    comparators = [c for c in comparators if _same_scale(head, c.value)]
     base = next((c for c in comparators if c.kind == "baseline"), None)
     thr = next((c for c in comparators if c.kind == "threshold"), None)
     if base is not None:
@@ -83,8 +93,9 @@ def _secondary(m: MetricFact) -> str:
     parts = [f"name: {_q(_bare(m.name))}", f"value: {_figure(m)}"]
     if m.n:
         parts.append(f"n: {m.n}")
-    base = next((c for c in m.comparators if c.kind == "baseline"), None)
-    thr = next((c for c in m.comparators if c.kind == "threshold"), None)
+    same = [c for c in m.comparators if _same_scale(m, c.value)]
+    base = next((c for c in same if c.kind == "baseline"), None)
+    thr = next((c for c in same if c.kind == "threshold"), None)
     if base is not None:
         parts.append(f"baseline: {_figure(m, base.value)}")
     if thr is not None:
@@ -95,19 +106,21 @@ def _secondary(m: MetricFact) -> str:
 
 
 def _segments(segs: list[MetricFact]) -> list[str]:
+    """One entry per segment: its rate for each metric (the first figure read per metric) and
+    its sample size when a count column gives it."""
     rows: dict[str, list[MetricFact]] = {}
-    for s in segs:
-        if s.segment and _is_rate(s):
-            rows.setdefault(s.segment, []).append(s)
+    for sg in sorted(segs, key=lambda f: f.source != "table"):  # a breakdown's order first
+        if sg.segment and _is_rate(sg):
+            rows.setdefault(" ".join(sg.segment.split()), []).append(sg)
     out: list[str] = []
     for name, figs in rows.items():
         cols: dict[str, MetricFact] = {}
         for f in figs:
-            cols.setdefault(f.name, f)
-        body = ", ".join([f"name: {_q(name)}"] + [f"{_q(k)}: {_figure(f)}"
-                                                  for k, f in cols.items() if k not in
-                                                  ("name", "n", "note")])
-        out.append(f"    - {{{body}}}  # line {figs[0].line}")
+            cols.setdefault(_bare(f.name), f)
+        n = next((f.n for f in figs if f.n), None)
+        body = [f"name: {_q(name)}"] + ([f"n: {n}"] if n else []) + \
+            [f"{_q(k)}: {_figure(f)}" for k, f in cols.items() if k not in ("name", "n", "note")]
+        out.append(f"    - {{{', '.join(body)}}}  # line {figs[0].line}")
     return out
 
 
@@ -115,24 +128,148 @@ _TITLE_CELL = re.compile(r"(?:^|;\s)(?:title|risk|name|description): ([^;]+)", r
 _ID_ONLY = re.compile(r"^\W*(?:(?:risk|hazard)\s*\d{1,3}|[A-Z]{2,6}-\d{1,4}|risk id\b.*)\W*$", re.I)
 
 
-def _risks(ctx: Context) -> list[tuple[str, str, int]]:
-    """Each risk once: its title (a register's title column, else the entry's lead words
-    without an ID), its mitigation and its line; gap text and bare IDs are no titles."""
-    out: list[tuple[str, str, int]] = []
+_RISK_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (k, re.compile(rf"^\W*(?:{p})\W*$", re.I)) for k, p in (
+        ("id", r"(?:risk |hazard )?id|ref(?:erence)?"),
+        ("category", r"category|risk type|type|area"),
+        ("severity", r"severity|impact|sev|consequence"),
+        ("likelihood", r"likelihood|probability|lik|prob|frequency"),
+        ("evidence", r"evidence|observed(?: rate)?"),
+        ("description", r"description|scenario|what (?:could|can) go wrong|harm"),
+        ("mitigations", r"mitigations?|controls?|safeguards?|mitigation plan|response"),
+        ("residual", r"residual(?: risk)?(?: level)?|risk after mitigation|net risk"),
+        ("owner", r"(?:risk )?owner|owned by|accountable|dri"),
+        ("monitoring", r"monitoring"), ("escalation", r"escalation"),
+        ("review", r"post-deployment review|review cadence|review"),
+        ("title", r"title|risks?|hazards?|name|issue")))
+_LEVELS = {"critical": "critical", "catastrophic": "critical", "high": "high", "major": "high",
+           "severe": "high", "medium": "medium", "moderate": "medium", "med": "medium",
+           "low": "low", "minor": "low", "negligible": "low"}
+_LABELLED = re.compile(r"^\s*([A-Za-z][\w /()-]{0,40}?)\s*:\s*(.*)$")
+
+
+def _risk_fields(e: Entry) -> dict[str, list[tuple[str, str]]]:
+    """An entry's labelled values ("Severity: HIGH", a table's "Owner: Ana" cell); lines
+    without a label continue the field above (the items of a mitigations list)."""
+    table = "\n" not in e.text and "; " in e.text
+    parts = re.split(r";\s(?=[A-Za-z][\w /()-]{0,40}:)", e.text) if table else e.text.split("\n")
+    out: dict[str, list[tuple[str, str]]] = {}
+    field: str | None = None
+    label = ""
+    for part in parts:
+        m = _LABELLED.match(part)
+        key = next((k for k, rx in _RISK_LABELS if m and rx.match(m.group(1))), None)
+        if key is not None and m is not None:
+            field, label = key, m.group(1)
+            value = m.group(2)
+        elif field is not None and not table:
+            value, label = part, ""
+        else:
+            continue
+        value = " ".join(value.split()).strip()
+        if value and not absent_value(value) and "gap:" not in value.lower()[:6]:
+            out.setdefault(field, []).append((label, value))
+    return out
+
+
+def _level(text: str, allowed: tuple[str, ...]) -> str | None:
+    word = re.match(r"\W*([A-Za-z]+)", text)
+    level = _LEVELS.get(word.group(1).lower()) if word else None
+    return level if level in allowed else None
+
+
+def _risk_title(e: Entry, fields: dict[str, list[tuple[str, str]]]) -> str:
+    """The risk's title: a register's title cell, else the entry's heading without its ID."""
+    cell = _TITLE_CELL.search(e.text) if ";" in e.text and "\n" not in e.text else None
+    title = cell.group(1) if cell and not _ID_ONLY.match(cell.group(1)) else e.title
+    rid = (fields.get("id") or [("", "")])[0][1]
+    if rid and title.startswith(f"{rid}:"):
+        title = title[len(rid) + 1:]
+    return _RISK_ID.sub("", title).strip(" .:-*—–")
+
+
+def _risk_lines(ctx: Context, e: Entry, fields: dict[str, list[tuple[str, str]]]
+                ) -> list[str]:
+    """The YAML of one risk entry, each field with the line it was read from."""
+    src = [(ln, " ".join(ctx.doc.line_text(ln).split()).lower())
+           for ln in range(e.line, e.end_line + 1)]
+    labels = {v: lab.lower() for vs in fields.values() for lab, v in vs}
+
+    def at(value: str) -> int:
+        key, lab = value[:24].lower(), labels.get(value, "")
+        return next((ln for ln, t in src if key in t and lab in t), e.line)
+
+    title = _risk_title(e, fields)
+    out = [f"  - title: {_q(title[:200])}  # line {e.line}"]
+    one = {k: v[0][1] for k, v in fields.items() if v}
+    if "id" in one and re.fullmatch(r"[\w.-]{1,24}", one["id"]):
+        out.append(f"    id: {_q(one['id'])}  # line {at(one['id'])}")
+    for key in ("category",):
+        if key in one:
+            out.append(f"    {key}: {_q(one[key])}  # line {at(one[key])}")
+    for key, allowed in (("severity", ("low", "medium", "high", "critical")),
+                         ("likelihood", ("low", "medium", "high"))):
+        level = _level(one.get(key, ""), allowed)
+        if level:
+            out.append(f"    {key}: {level}  # line {at(one[key])}")
+    for key in ("evidence", "description"):
+        if key in one:
+            text = " ".join(v for _lab, v in fields[key])
+            out.append(f"    {key}: {_q(text)}  # line {at(one[key])}")
+    mitigations = [v for _lab, v in fields.get("mitigations", [])] or ([e.mitigation.strip(" :;")] if e.mitigation
+                                                and not absent_value(e.mitigation) else [])
+    if mitigations:
+        out.append("    mitigations:")
+        out += [f"      - {_q(m[:400])}  # line {at(m)}" for m in mitigations]
+    if "residual" in one:
+        level = _level(one["residual"], ("low", "medium", "high", "critical"))
+        if level:
+            out.append(f"    residual_risk: {level}  # line {at(one['residual'])}")
+            note = re.split(r"\s[—–-]\s", one["residual"], maxsplit=1)
+            if len(note) > 1 and note[1].strip():
+                out.append(f"    residual_note: {_q(note[1])}")
+    if "owner" in one:
+        name, _, role = one["owner"].rpartition(", ")
+        owner = f"{{name: {_q(name)}, role: {_q(role)}}}" if name else \
+            f"{{name: {_q(one['owner'])}}}"
+        out.append(f"    owner: {owner}  # line {at(one['owner'])}")
+    for key, field in (("monitoring", "monitoring"), ("escalation", "escalation"),
+                       ("review", "review_cadence")):
+        if key in one:
+            out.append(f"    {field}: {_q(one[key])}  # line {at(one[key])}")
+    return out
+
+
+def _risks(ctx: Context) -> list[str]:
+    """Each risk entry once, with every field it states; gap text and bare IDs are no
+    titles, and an entry whose title repeats an earlier one adds nothing."""
+    out: list[str] = []
     seen: set[str] = set()
     for e in entries(ctx):
-        cell = _TITLE_CELL.search(e.text) if ";" in e.text else None
-        title = cell.group(1) if cell and not _ID_ONLY.match(cell.group(1)) else e.title
-        title = _RISK_ID.sub("", title).strip(" .:-*")
+        fields = _risk_fields(e)
+        title = _risk_title(e, fields)
         if not title or _ID_ONLY.match(title) or "gap:" in title.lower():
             continue
-        mitigation = e.mitigation.strip(" :;")
-        if "gap" in mitigation.lower()[:5]:
-            mitigation = ""
-        key = title.lower()
-        if key not in seen:
-            seen.add(key)
-            out.append((title, mitigation, e.line))
+        if title.lower() not in seen:
+            seen.add(title.lower())
+            out += _risk_lines(ctx, e, fields)
+    return out
+
+
+def _signoffs(ctx: Context) -> list[str]:
+    """Each approver with a role, and the name, decision and date the document gives
+    (placeholders and dates without a year are left out)."""
+    out: list[str] = []
+    for so in signoffs(ctx):
+        if not so.role:
+            continue
+        out.append(f"  - role: {_q(so.role[:120])}  # line {so.line}")
+        if so.name:
+            out.append(f"    name: {_q(so.name)}")
+        if so.decision:
+            out.append(f"    decision: {so.decision}")
+        if so.iso_date:
+            out.append(f"    date: {so.iso_date.isoformat()}")
     return out
 
 
@@ -173,12 +310,11 @@ def extract_inputs(doc: Document) -> str:
             out += ["  segments:", *seg_lines]
     risks = _risks(ctx)
     if risks:
-        out.append("risks:")
-        for title, mitigation, ln in risks:
-            out.append(f"  - title: {_q(title[:120])}  # line {ln}")
-            if mitigation:
-                out.append(f"    mitigations: [{_q(mitigation[:300])}]")
+        out += ["risks:", *risks]
     out += deployment_lines(ctx)
+    signed = _signoffs(ctx)
+    if signed:
+        out += ["signoffs:", *signed]
     decision = recommendation(ctx)
     if decision is not None:
         out += ["recommendation:", f"  decision: {decision}"]

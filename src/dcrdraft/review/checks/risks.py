@@ -154,7 +154,7 @@ def entries(ctx: Context, kinds: set[str] | None = None) -> list[Entry]:
         out = _merge_by_title(table_entries)
         for sec in ctx.sections_of(kinds):
             subs = [c for c in sec.children if c.blocks]
-            if subs and len(subs) >= 2:
+            if subs and (len(subs) >= 2 or _ENTRY_START.match(subs[0].title)):
                 for c in subs:
                     rest = [t for b in c.all_blocks() if id(b) not in used
                             for t in [_without_gaps(b.text)] if t]

@@ -7,7 +7,7 @@ the headline metric, boilerplate claims), each with its source line and section.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts.boilerplate import boilerplate_units
@@ -68,12 +68,30 @@ class Facts:
         return out
 
 
+def _restated(table: list[MetricFact], prose: list[MetricFact]) -> list[MetricFact]:
+    """Prose figures, each one that restates a breakdown row (the same metric and figure in a
+    sentence naming the row's segment: "Returning users: resolution rate 11.8%") marked as
+    that segment's figure rather than an overall result."""
+    rows: dict[tuple[str | None, float, str], list[MetricFact]] = {}
+    for t in table:
+        if t.segment:
+            rows.setdefault((t.key, t.value, t.unit), []).append(t)
+    out: list[MetricFact] = []
+    for m in prose:
+        text = (m.unit_ref.text if m.unit_ref else "").lower()
+        row = next((t for t in rows.get((m.key, m.value, m.unit), ())
+                    if t.segment and t.segment.lower() in text), None) if m.segment is None \
+            else None
+        out.append(replace(m, segment=row.segment) if row is not None else m)
+    return out
+
+
 def facts_of(ctx: Context) -> Facts:
     """The document's facts, extracted on first use."""
     def compute() -> Facts:
         table = table_facts(ctx)
         prose, loose, peers = prose_facts(ctx)
-        metrics = sorted(table + prose, key=lambda m: m.line)
+        metrics = sorted(table + _restated(table, prose), key=lambda m: m.line)
         return Facts(metrics=metrics, loose=loose, boilerplate=boilerplate_units(ctx),
                      peers=peers)
     return ctx.cached("facts", compute)

@@ -119,10 +119,10 @@ def classify(rows: list[list[str]]) -> Columns:
                     roles[i] = "baseline"
     if value is None and not values and len(unknown) == 1:
         value = unknown[0]
-        # A lone figure column is the value when it stands beside named comparator columns,
-        # or when the rows name metrics (a two-column "Metric | <anything>" table).
-        certain = any(r in ("baseline", "threshold", "status", "interval") for r in roles) \
-            or width == 2
+        # A lone figure column is the value when it stands beside named comparator, interval
+        # or sample-size columns, or when the rows name metrics (a two-column table).
+        certain = any(r in ("baseline", "threshold", "status", "interval", "count")
+                      for r in roles) or width == 2
     if value is not None:
         roles[value] = "value"
     return Columns(tuple(roles), value, certain)

@@ -206,13 +206,18 @@ def table_facts(ctx: Context) -> list[MetricFact]:
             fact.comparators += [c for _i, c in comparator_rows]
             if comparator_rows or _DATASETS.match(header[0]):
                 fact.segment, fact.dataset = None, label  # data sets of one metric
-            cnt = cols.first("count")
-            if cnt is not None and cnt < len(row) and re.fullmatch(r"\s*[\d,]+\s*", row[cnt]):
-                fact.n = int(row[cnt].replace(",", "")) or None
+            fact.n = _count(row, cols.first("count"))
             out.append(fact)
         if rivals:
             _rival_comparators(out[start:])
     return out
+
+
+def _count(row: list[str], col: int | None) -> int | None:
+    """The sample size in a row's count column ("1,200"), when it holds a plain count."""
+    if col is None or col >= len(row) or not re.fullmatch(r"\s*[\d,]{1,15}\s*", row[col]):
+        return None
+    return int(row[col].replace(",", "")) or None
 
 
 _DATASETS = re.compile(r"^\W*(?:data ?sets?|splits?|eval(?:uation)? (?:sets?|data)|test sets?|"
@@ -295,7 +300,7 @@ def _matrix_facts(ctx: Context, block: Block, section: str, rows: list[list[str]
                                   section=section, kinds=unit.kinds if unit else frozenset(),
                                   source="table", direction=direction(header[c]),
                                   segment=None if overall or rivals else label,
-                                  unit_ref=unit))
+                                  unit_ref=unit, n=_count(row, cols.first("count"))))
     if rivals:
         _rival_comparators(out)
     return out
@@ -356,7 +361,7 @@ def _classify_figure(text: str, m: re.Match[str], ops: list[tuple[int, int]]) ->
     near = before[-30:]
     last_fig = max((x.end() for x in _PFIG.finditer(near)), default=0)
     near = near[last_fig:]
-    if vocab("threshold_prose").search(near):
+    if vocab("threshold_prose").search(near) or _bar_with_direction(text, start, after):
         return "threshold"
     if _FROM.search(before) or vocab("comparator_prose").search(near):
         return "peer" if _SIDE.search(before) and _peer(after) else "baseline"
@@ -376,6 +381,19 @@ def _classify_figure(text: str, m: re.Match[str], ops: list[tuple[int, int]]) ->
     if vocab("threshold_prose").search(tail[:12]):
         return "threshold"
     return "value"
+
+
+def _bar_with_direction(text: str, start: int, after: str) -> bool:
+    """A figure followed by its direction ("90% (higher is better)") in a sentence that speaks
+    of a threshold, every figure before it a bar too: the bar, not a result."""
+    if not _DIRECTED.match(after):
+        return False
+    clause = re.split(r"[.!?]\s", text[max(0, start - 400):start])[-1]
+    return bool(vocab("threshold_prose").search(clause)) and all(
+        _DIRECTED.match(clause, f.end()) for f in _PFIG.finditer(clause))
+
+
+_DIRECTED = re.compile(r"\s*\((?:higher|lower) is better\)", re.I)
 
 
 def _figures(text: str) -> list[_Fig]:
