@@ -192,14 +192,19 @@ DOCS: dict[str, CheckDoc] = {
                             "fires on each entry lacking a required field",
                             {"require": "fields each entry needs"}),
     "ignored_segment": CheckDoc(
-        "breakdown tables, the text outside them, and the headline metric fact",
-        "fires on a segment far below overall (or its threshold) that no text mentions, or "
-        "when metrics are reported with no breakdown at all",
+        "the segment facts (breakdown tables, blank leading cells taking the label above, and "
+        "prose figures for a segment), the text outside each table, the headline metric fact",
+        "fires on a breakdown row far below overall (or below its metric's threshold) that no "
+        "text outside its table mentions, or when metrics are reported with no breakdown at "
+        "all; comparator rows (\"the rule it replaces\") and experiment arms (control, "
+        "treatment) are no segments",
         {"gap_points": "points below overall that make a segment weak",
          "require_breakdown": "fire when there is no breakdown at all"}),
     "segment_below_threshold": CheckDoc(
-        "breakdown tables and the stated thresholds",
-        "fires on a segment below its metric's threshold that the named sections never mention",
+        "the segment facts and the thresholds stated for their metrics",
+        "fires on a breakdown row below its metric's threshold that the named sections never "
+        "mention, only when the segment, its value, the one threshold and the direction are "
+        "certain (otherwise it stays quiet)",
         {"mentioned_in": "section kinds where a mention counts"}),
     "summary_consistency": CheckDoc(
         "summary and evaluation figures",

@@ -1,4 +1,7 @@
-"""Segment-level results: is there a breakdown, and is every weak segment acknowledged?"""
+"""Segment-level results: is there a breakdown (C05), is every weak segment discussed (M04), and
+is every segment below its threshold acknowledged (X05)? M04 and X05 are judged over the
+segment facts (``review.facts.segments``) as ``standings``: each breakdown row with its overall
+and the one threshold stated for its metric."""
 
 from __future__ import annotations
 
@@ -9,9 +12,9 @@ from dataclasses import dataclass
 from dcrdraft.review.checks.base import Hit, Params, Verdict, check, negated
 from dcrdraft.review.checks.units import metric_units
 from dcrdraft.review.context import Context, Unit
-from dcrdraft.review.facts import facts_of
-from dcrdraft.review.text import (METRIC_RE, NUM, PERCENT_RE, conditions, lower_is_better,
-                                  metric_key, to_float)
+from dcrdraft.review.facts import Comparator, Facts, MetricFact, facts_of
+from dcrdraft.review.facts.columns import bound_of
+from dcrdraft.review.text import METRIC_RE, NUM, PERCENT_RE, lower_is_better, to_float
 
 _VALUE = re.compile(rf"(?<![\w.+−-])(?:(?:{NUM})\s?%|0?\.\d{{2,}})(?![\w])")
 """A segment's metric value: a percentage or a 0-1 score (not a signed change such as
@@ -161,14 +164,6 @@ def _keys(label: str) -> list[str]:
     return [label] + words[:2] if label else words[:2]
 
 
-def _mentioned(ctx: Context, row: SegmentRow, kinds: set[str] | None) -> bool:
-    """Whether a unit outside the row's own table (under ``kinds``) names the row's label."""
-    keys = _keys(row.label)
-    if not keys:
-        return True
-    return any(_naming(ctx, k, kinds) - {id(row.block)} for k in keys)
-
-
 def _naming(ctx: Context, key: str, kinds: set[str] | None) -> set[int]:
     def compute() -> set[int]:
         return _blocks_naming(ctx, key, kinds)
@@ -219,51 +214,106 @@ def _unit_text(ctx: Context, kinds: set[str] | None
     return "\n".join(parts), starts, blocks, after
 
 
-def _weak(row: SegmentRow, gap: float, threshold: float | None) -> bool:
-    lower = lower_is_better(row.metric)
-    if threshold is not None and (row.value > threshold if lower else row.value < threshold):
+@dataclass(frozen=True)
+class Standing:
+    """One breakdown row's figure for one metric and what it is judged against."""
+
+    fact: MetricFact
+    label: str
+    value: float
+    """The figure in points (a 0-1 score times 100)."""
+    overall: float | None
+    overall_is_mean: bool
+    threshold: float | None
+    """The one threshold the document states for the metric, in points (None when none or
+    several disagree)."""
+    lower: bool
+    """Lower is better."""
+    direction_known: bool
+    """The direction is stated or known from the metric's name, not assumed."""
+
+
+def _points(value: float, unit: str) -> float:
+    return value * 100 if unit in ("", "pp") and 0 <= value <= 1 else value
+
+
+def _thresholds(facts: Facts, fact: MetricFact) -> list[Comparator]:
+    """Thresholds stated for the segment's metric: its own row's, the overall figures', and
+    loose ones naming the metric."""
+    out = list(fact.thresholds)
+    for m in facts.metrics:
+        if m.segment is None and m.key == fact.key:
+            out += m.thresholds
+    out += [c for c, k, _u in facts.loose if c.kind == "threshold" and k == fact.key]
+    return out
+
+
+def standings(ctx: Context) -> list[Standing]:
+    """Every breakdown-table segment figure with its overall and threshold (computed once per
+    document from the segment facts; prose segment figures are discussed where they stand)."""
+    def compute() -> list[Standing]:
+        facts = facts_of(ctx)
+        rows = [m for m in facts.segments if m.source == "table" and m.segment]
+        groups: dict[tuple[int, str | None], list[MetricFact]] = {}
+        for m in rows:
+            block = id(m.unit_ref.block) if m.unit_ref else m.line
+            groups.setdefault((block, m.key), []).append(m)
+        out: list[Standing] = []
+        for (block, key), figs in groups.items():
+            overall_rows = [m for m in figs if _OVERALL.match(m.segment or "")]
+            overall = _points(overall_rows[0].value, overall_rows[0].unit) if overall_rows \
+                else next((_points(m.value, m.unit) for m in facts.metrics
+                           if m.segment is None and m.key == key and m.source == "table"
+                           and m.unit_ref is not None and id(m.unit_ref.block) == block), None)
+            segs = [m for m in figs if m not in overall_rows]
+            values = [_points(m.value, m.unit) for m in segs]
+            total = sum(values)
+            for m, v in zip(segs, values):
+                mean = overall is None and len(segs) >= 3
+                thr = {round(_points(c.value, m.unit if c.value <= 1 else "%"), 6)
+                       for c in _thresholds(facts, m)}
+                bound = bound_of(m.threshold_text) if m.threshold_text else None
+                lower = bound == "ceiling" if bound else (
+                    m.direction == "lower" if m.direction else lower_is_better(m.name))
+                out.append(Standing(m, (m.segment or "").strip(" *_`"), v,
+                                    (total - v) / (len(segs) - 1) if mean else overall, mean,
+                                    thr.pop() if len(thr) == 1 else None, lower,
+                                    bool(bound or m.direction)))
+        return out
+    return ctx.cached("segment_standings", compute)
+
+
+def _below(s: Standing, gap: float) -> bool:
+    if s.threshold is not None and (s.value > s.threshold if s.lower else s.value < s.threshold):
         return True
-    if row.overall is None:
+    if s.overall is None:
         return False
-    return (row.value - row.overall if lower else row.overall - row.value) >= gap
+    return (s.value - s.overall if s.lower else s.overall - s.value) >= gap
 
 
-def _threshold(ctx: Context, metric: str) -> float | None:
-    """The threshold the document states for ``metric`` (found once per metric)."""
-    return ctx.cached(f"seg-threshold:{metric}", lambda: _find_threshold(ctx, metric))
-
-
-def _find_threshold(ctx: Context, metric: str) -> float | None:
-    key = metric_key(metric)
-    for u in ctx.units:
-        if not re.search(r"threshold|target|minimum|must (?:stay|remain|be)|acceptance|bar\b",
-                         u.text, re.I) or PERCENT_RE.search(u.text) is None:
-            continue
-        if u.kinds & {"monitoring", "rollback"} and not u.kinds & {"evaluation", "summary"}:
-            continue
-        if key and metric_key(u.text) not in (key, None):
-            continue
-        conds = conditions(u.text)
-        if conds:
-            return conds[0][1]
-        m = re.search(rf"(?:threshold|target|minimum)[^\d]{{0,30}}({NUM})\s?%", u.text, re.I)
-        if m:
-            return to_float(m.group(1))
-    return None
+def _discussed(ctx: Context, s: Standing, kinds: set[str] | None) -> bool:
+    """Whether a unit outside the row's own table (under ``kinds``) names the segment."""
+    block = s.fact.unit_ref.block if s.fact.unit_ref else None
+    keys = _keys(s.label)
+    return not keys or any(_naming(ctx, k, kinds) - {id(block)} for k in keys)
 
 
 @check("ignored_segment", "finding")
 def ignored_segment(ctx: Context, params: Params) -> list[Hit]:
-    """A segment at least ``gap_points`` below overall (or below the threshold) that no text
-    outside its table mentions; or headline metrics with no segment breakdown at all."""
+    """A breakdown row below its metric's threshold (or ``gap_points`` below overall) that no
+    text outside its table discusses; or headline metrics with no breakdown at all. Read from
+    the segment facts: blank leading cells take the label above, comparator rows and
+    experiment arms are no segments."""
     gap = float(params.get("gap_points", 10))
-    rows = segment_rows(ctx)
     hits: list[Hit] = []
-    for row in rows:
-        thr = _threshold(ctx, row.metric)
-        if _weak(row, gap, thr) and not _mentioned(ctx, row, None):
-            hits.append(Hit(row.line, row.line, f"{row.label} at {row.value:g}%"))
-    if not rows and params.get("require_breakdown", True):
+    seen: set[int] = set()
+    for s in standings(ctx):
+        if s.fact.line in seen or not _below(s, gap) or _discussed(ctx, s, None):
+            continue
+        seen.add(s.fact.line)
+        hits.append(Hit(s.fact.line, s.fact.line, f"{s.label} at {s.value:g}%"))
+    if not facts_of(ctx).segments and not segment_rows(ctx) and \
+            params.get("require_breakdown", True):
         v = segments(ctx, params)
         if v.status == "missing":
             # Wherever a metric is reported (whether or not C03 passed cleanly).
@@ -278,17 +328,19 @@ def ignored_segment(ctx: Context, params: Params) -> list[Hit]:
 
 @check("segment_below_threshold", "finding")
 def segment_below_threshold(ctx: Context, params: Params) -> list[Hit]:
-    """A segment below the stated threshold for its metric that no risk entry or summary
-    mentions."""
+    """A breakdown row below the one threshold stated for its metric that no risk entry or
+    summary mentions; only where the segment, its value (a certain column), the threshold
+    and the direction are all certain."""
     kinds = set(params.get("mentioned_in", ["risks", "summary", "recommendation",
                                             "conditions"]))
     hits: list[Hit] = []
-    for row in segment_rows(ctx):
-        thr = _threshold(ctx, row.metric)
-        if thr is None:
+    seen: set[int] = set()
+    for s in standings(ctx):
+        if s.threshold is None or not s.direction_known or s.fact.line in seen:
             continue
-        lower = lower_is_better(row.metric)
-        if (row.value > thr if lower else row.value < thr) and not _mentioned(ctx, row, kinds):
-            hits.append(Hit(row.line, row.line, f"{row.label} at {row.value:g}% vs threshold "
-                                                f"{thr:g}%"))
+        if (s.value > s.threshold if s.lower else s.value < s.threshold) and \
+                not _discussed(ctx, s, kinds):
+            seen.add(s.fact.line)
+            hits.append(Hit(s.fact.line, s.fact.line, f"{s.label} at {s.value:g}% vs "
+                                                      f"threshold {s.threshold:g}%"))
     return hits

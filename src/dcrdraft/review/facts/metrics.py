@@ -168,6 +168,8 @@ def table_facts(ctx: Context) -> list[MetricFact]:
         per_metric = metric_rows > (len(rows) - 1) / 2 or cols.first("threshold") is not None
         thr_col = cols.first("threshold")
         st_col = cols.first("status")
+        name_col = next((i for i, h in enumerate(header) if i and cols.roles[i] == "text"
+                         and re.fullmatch(r"\W*(?:metric|measure|kpi)s?\W*", h, re.I)), None)
         rivals = not per_metric and bool(_RIVALS.search(header[0]))
         start = len(out)
         comparator_rows = [] if per_metric else _comparator_rows(rows, cols.value, lines)
@@ -180,13 +182,18 @@ def table_facts(ctx: Context) -> list[MetricFact]:
                 continue
             label = row[0] if row else ""
             name = label if per_metric else _label_of(header[cols.value])
+            if name_col is not None and name_col < len(row) and is_metric_name(row[name_col]):
+                name = row[name_col]  # long format: "Segment | Metric | Value"
             if not per_metric and not METRIC_RE.search(name) and METRIC_RE.search(header[0]):
                 name = _label_of(header[0])
             if not per_metric and not is_metric_name(name) and is_metric_name(
                     _titled(sec.title)):
                 name = _titled(sec.title)  # "Primary metric: Task completion rate"
-            if not is_metric_name(name) and thr_col is None:
-                continue  # a criteria table's rows are measures whatever their names
+            if not is_metric_name(name) and thr_col is None and not (
+                    not per_metric and matches("segment_header", header[0])
+                    and got[1] == "%"):
+                continue  # a criteria table's rows are measures whatever their names; a
+                # breakdown's rates are its column's measure ("Language | Adequate")
             ln = lines[i] if i < len(lines) else block.line
             unit = units.get(i)
             fact = MetricFact(name=name, value=got[0], unit=got[1], line=ln, section=sec.title,
@@ -274,15 +281,24 @@ def _rival_comparators(facts: list[MetricFact]) -> None:
                                                 g.segment or ""))
 
 
+def _rates(rows: list[list[str]], col: int) -> bool:
+    """Whether most of a column's cells are percentages (a breakdown's measure, whatever its
+    header calls it: "Adequate")."""
+    cells = [r[col] for r in rows[1:] if col < len(r) and r[col].strip()]
+    return sum(bool(re.search(r"\d\s?%", c)) for c in cells) > len(cells) / 2
+
+
 def _matrix_facts(ctx: Context, block: Block, section: str, rows: list[list[str]],
                   cols: Columns) -> list[MetricFact]:
     """A breakdown matrix (segments down, metrics across: "Language | Precision | Recall"):
     each figure column whose header names a metric, with no comparator column beside it."""
     header = rows[0]
+    breakdown = matches("segment_header", header[0])
     metric_cols = [i for i, r in enumerate(cols.roles) if r in ("unknown", "value")
-                   and is_metric_name(header[i])]
+                   and (is_metric_name(header[i]) or breakdown and _rates(rows, i))]
     rivals = bool(_RIVALS.search(header[0]))
-    if len(metric_cols) < 2 or any(r in ("baseline", "threshold", "delta") for r in cols.roles):
+    if len(metric_cols) < (1 if breakdown else 2) or \
+            any(r in ("baseline", "threshold", "delta") for r in cols.roles):
         return []
     lines = block.row_lines or [block.line] * len(rows)
     units = {u.row: u for u in ctx.units if u.block is block}
@@ -313,7 +329,7 @@ FigRole = Literal["value", "baseline", "threshold", "delta", "peer"]
 """``peer``: the other side of a comparison that is another part of the same population
 ("79% against 94% for simple queries"): a segment's figure, never a comparator."""
 
-_PEER = re.compile(r"^\s*%?\s*\(?(?:for|on|in|among|across|with|from|at)\s+(?:the\s+)?"
+_PEER = re.compile(r"^\s*%?\s*\(?(?:for|on|in|among|across|with|from|at)\s+(?P<the>the\s+)?"
                    r"(?P<group>[^,;:.()]{1,60})", re.I)
 _NOT_PEER = re.compile(r"\b(?:test|validation|held-?out|eval\w*|benchmark|dev|data ?set|"
                        r"split|sample|set|period|window|week|month|quarter|year|pilot|"
@@ -330,11 +346,14 @@ in time, so their other side is always an earlier figure."""
 
 def _peer(tail: str) -> bool:
     """Whether the figure's own words name another part of the population ("for simple
-    queries", "among older users") rather than a baseline, a bar or a data set."""
+    queries", "among the older users") rather than a baseline, a bar, a data set or one
+    named thing ("for the keyword filter")."""
     m = _PEER.match(tail)
     if m is None:
         return False
     group = m.group("group")
+    if m.group("the") and not re.search(r"[a-z]s\b", group.split()[-1] if group.split() else ""):
+        return False  # "the keyword filter": one named thing, the comparator
     return not any(vocab(v).search(group) for v in ("comparator_prose", "comparator_system",
                                                     "threshold_prose")) \
         and not _NOT_PEER.search(group)
@@ -394,6 +413,24 @@ def _bar_with_direction(text: str, start: int, after: str) -> bool:
 
 
 _DIRECTED = re.compile(r"\s*\((?:higher|lower) is better\)", re.I)
+
+
+_GOES_ON = re.compile(r"^[^.;]{0,40}\b(?:and|but|while|yet)\b[^.;\d]{0,30}\b(?:falls?|fell|drops?|"
+                      r"dropped|dips?|slips?|rises?|rose|climbs?|reaches|stays?|is|was)\b"
+                      r"[^.;\d]{0,20}$", re.I)
+
+
+def _same_subject(text: str, fig: _Fig, before: list["MetricFact"]) -> str | None:
+    """The metric of the sentence's previous figure when the sentence goes on about it ("is
+    0.91 overall and falls to about 0.7 on weekends")."""
+    if not before or before[-1].unit_ref is None:
+        return None
+    prev = before[-1]
+    at = text.rfind(f"{prev.value:g}", 0, fig.start)
+    if at < 0:
+        return None
+    gap = text[at + len(f"{prev.value:g}"):fig.start]
+    return prev.name if _GOES_ON.match(gap) and not _NAME.search(gap) else None
 
 
 def _figures(text: str) -> list[_Fig]:
@@ -517,7 +554,7 @@ def prose_facts(ctx: Context) -> tuple[list[MetricFact],
                 peers.append(u)
                 continue
             if f.role == "value":
-                name = _name_for(text, f, names)
+                name = _name_for(text, f, names) or _same_subject(text, f, here)
                 if name is None or (f.unit == "" and f.value >= 1) or not is_metric_name(name):
                     continue
                 fact = MetricFact(name=name, value=f.value, unit=f.unit, line=u.line,

@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from dcrdraft.review.facts.metrics import MetricFact
+from dcrdraft.review.facts.vocab import matches
 
 _MOVE = re.compile(r"\b(?:falls?|fell|drops?|dropped|dips?|slips?|lower|higher|worse|better|"
                    r"only|rises?|rose|climbs?|lags?|trails?|reaches|stays?)\b", re.I)
@@ -19,7 +20,8 @@ _WHERE = re.compile(r"\b(?:on|for|in|among|with|at|during|from)\s+(?:the\s+|a\s+
 
 def prose_segments(metrics: list[MetricFact]) -> list[MetricFact]:
     """Prose figures stated for a part of the population: a movement word ("falls to",
-    "only") and a place or group ("on weekends", "for Welsh speakers") beside the figure."""
+    "only") and a place or group ("on weekends", "for Welsh speakers") beside the figure; an
+    experiment's arm ("in the treatment group") is no part of the population."""
     out: list[MetricFact] = []
     for m in metrics:
         if m.source != "prose" or m.segment is not None or m.unit_ref is None:
@@ -35,7 +37,7 @@ def prose_segments(metrics: list[MetricFact]) -> list[MetricFact]:
         last = max((x.end() for x in _NEXT_FIG.finditer(text, 0, at)), default=0)
         window = text[max(last, at - 40): stop]
         where = _WHERE.search(text, at, stop)
-        if _MOVE.search(window) and where:
+        if _MOVE.search(window) and where and not matches("experiment_arm", where.group("seg")):
             out.append(replace(m, segment=where.group("seg")))
     return out
 

@@ -1,0 +1,62 @@
+"""M04 and X05 over the segment facts: blank leading cells, prose segment figures, comparator
+rows and experiment arms; X05 (an error) only where segment, value, threshold and direction
+are certain."""
+
+from __future__ import annotations
+
+from dcrdraft.ingest import read_text
+from dcrdraft.review import load_rubric, review_document
+from dcrdraft.review.context import Context
+from dcrdraft.review.checks.segments import standings
+
+
+def _found(text: str, code: str) -> list[int]:
+    report = review_document(read_text(text, "x.md", "markdown"))
+    return [f.line for f in report.findings if f.code == code]
+
+
+def test_x05_is_an_error() -> None:
+    rule = load_rubric().get("X05")
+    assert rule is not None and rule.severity == "error"
+
+
+def test_rows_with_blank_leading_cells_are_judged_under_the_label_above() -> None:
+    text = ("# Evaluation\n\n| Branch | Measure | Result |\n|---|---|---|\n"
+            "| Overall | Recall | 89% |\n| Online | Recall | 91% |\n|  | Precision | 93% |\n"
+            "| Phone | Recall | 61% |\n|  | Precision | 90% |\n")
+    ctx = Context.of(read_text(text, "x.md", "markdown"))
+    got = {(s.label, s.fact.name): s.value for s in standings(ctx)}
+    assert got[("Phone", "Recall")] == 61 and got[("Phone", "Precision")] == 90
+    assert _found(text, "M04") == [8]
+    discussed = text + "\nPhone recall is the weak spot; phone claims get a second reader.\n"
+    assert _found(discussed, "M04") == []
+
+
+def test_a_prose_segment_figure_is_a_breakdown_and_is_discussed() -> None:
+    text = "# Results\n\nPrecision is 0.91 overall and falls to about 0.7 on weekends.\n"
+    assert _found(text, "M04") == []
+    assert _found("# Results\n\nPrecision is 0.91 overall.\n", "M04") == [3]
+
+
+def test_control_treatment_and_comparator_rows_are_no_segments() -> None:
+    text = ("# Evaluation\n\nDeployment threshold: 80% accuracy.\n\n| Group | Accuracy |\n"
+            "|---|---|\n| The rule it replaces | 58% |\n| Control | 64% |\n| Treatment | 86% |\n"
+            "\n| Region | Accuracy |\n|---|---|\n| North | 85% |\n| South | 87% |\n")
+    ctx = Context.of(read_text(text, "x.md", "markdown"))
+    assert {s.label for s in standings(ctx)} == {"North", "South"}
+    assert _found(text, "M04") == [] and _found(text, "X05") == []
+
+
+def test_x05_fires_only_when_threshold_and_direction_are_certain() -> None:
+    base = ("# Evaluation\n\n{rule}\n\n| Depot | {metric} |\n|---|---|\n| Overall | 86% |\n"
+            "| Leith | 88% |\n| Perth | 74% |\n\n# Risks\n\n- Slow lookups.\n")
+    certain = base.format(rule="Deployment threshold: 80% accuracy.", metric="Accuracy")
+    assert _found(certain, "X05") == [9]
+    unknown_direction = base.format(rule="Deployment threshold: 80% match score.",
+                                    metric="Match score")
+    assert _found(unknown_direction, "X05") == []
+    two_bars = base.format(rule="The launch bar for accuracy is 80%; the pilot target for "
+                                "accuracy was 70%.", metric="Accuracy")
+    assert _found(two_bars, "X05") == []
+    error_rate = base.format(rule="Deployment threshold: 80% error rate.", metric="Error rate")
+    assert _found(error_rate, "X05") == [8]  # lower is better: Leith misses, Perth meets
