@@ -282,10 +282,10 @@ def _rival_comparators(facts: list[MetricFact]) -> None:
 
 
 def _rates(rows: list[list[str]], col: int) -> bool:
-    """Whether most of a column's cells are percentages (a breakdown's measure, whatever its
-    header calls it: "Adequate")."""
+    """Whether most of a column's cells lead with a percentage (a breakdown's measure, whatever
+    its header calls it: "Adequate"); a change in brackets ("0.3 (-76.9%)") is no rate."""
     cells = [r[col] for r in rows[1:] if col < len(r) and r[col].strip()]
-    return sum(bool(re.search(r"\d\s?%", c)) for c in cells) > len(cells) / 2
+    return sum(bool(re.match(r"^\W{0,3}\d+(?:\.\d+)?\s?%", c)) for c in cells) > len(cells) / 2
 
 
 def _matrix_facts(ctx: Context, block: Block, section: str, rows: list[list[str]],
