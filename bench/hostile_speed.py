@@ -44,9 +44,19 @@ def real_documents() -> list[Path]:
     out: list[Path] = []
     for folder in folders:
         if folder.is_dir():
-            out += [p for p in sorted(folder.rglob("*")) if p.suffix in SUFFIXES
-                    and not any(part.startswith("sealed") for part in p.parts)]
+            out += [p for p in _unsealed(folder) if p.suffix in SUFFIXES]
     return list(dict.fromkeys(out))
+
+
+def _unsealed(folder: Path) -> list[Path]:
+    """Files under ``folder``, never descending into a sealed set (``sealed-*``)."""
+    out: list[Path] = []
+    for p in sorted(folder.iterdir()):
+        if p.is_dir() and not p.name.startswith("sealed"):
+            out += _unsealed(p)
+        elif p.is_file():
+            out.append(p)
+    return out
 
 
 MEDIAN = """

@@ -7,6 +7,7 @@ folders; ``DCRDRAFT_PROMPTS`` and ``DCRDRAFT_RUBRICS`` let a project override th
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 
 _PKG = Path(__file__).resolve().parent
@@ -14,8 +15,15 @@ _REPO = _PKG.parent.parent
 
 
 def _data_dir(name: str, env: str | None = None) -> Path:
-    if env and os.environ.get(env):
-        return Path(os.environ[env])
+    if env and (override := os.environ.get(env)):
+        return Path(override)
+    return _shipped_dir(name)
+
+
+@lru_cache(maxsize=None)
+def _shipped_dir(name: str) -> Path:
+    """The packaged folder ``name`` or the checkout's: fixed for the process, and asked for
+    once per rule and sentence by the reviewer, so looked up once."""
     packaged = _PKG / "_data" / name
     if packaged.is_dir():
         return packaged
