@@ -171,6 +171,13 @@ def test_lazy_inline_parse_reads_the_corpus_alike() -> None:
             assert lazy == full, p
 
 
+@pytest.mark.parametrize("text", ["[" * 300 + "x", "![alt *b* [c", "a [ref\n\n[ref]: http://r\n",
+                                  "[<b>x</b> `[` \\[ &amp; [", "[x](http://y", "![[[*a*"])
+def test_text_without_a_closing_bracket_reads_alike(text: str) -> None:
+    lazy, full = _both_ways(text)
+    assert lazy == full
+
+
 _MD_PIECES = st.sampled_from([
     "# Title\n", "## Risks & Mitigations\n", "text ", "**bold** ", "_it_ ", "`code` ", "~~x~~ ",
     "[link](http://x) ", "[ref] ", "[ref]: http://r\n", "![img](a.png) ", "<br> ", "<b>x</b> ",
