@@ -28,18 +28,30 @@ def _affirmed(units: list[Unit]) -> list[Unit]:
     return [u for u in units if not negated(u.text)]
 
 
-def _substantive(units: list[Unit]) -> list[Unit]:
+def _substantive(ctx: Context, units: list[Unit]) -> list[Unit]:
     """Units without their content-free claims (the ``boilerplate`` vocabulary): a sentence
-    that is boilerplate is dropped, a paragraph keeps its other sentences."""
+    that is boilerplate is dropped, a paragraph keeps its other sentences. Each unit is
+    judged once per document (every evidence rule asks about the same units)."""
+    known: dict[int, Unit | None] = ctx.cached("evidence.substantive", dict)
     out: list[Unit] = []
     for u in units:
-        if not is_boilerplate(u.text):
-            out.append(u)
-            continue
-        rest = [s for s in sentences(u.text) if not is_boilerplate(s)]
-        if rest and len(rest) < len(sentences(u.text)):
-            out.append(replace(u, text=" ".join(rest)))
+        key = id(u)
+        if key not in known:
+            known[key] = _without_boilerplate(u)
+        kept = known[key]
+        if kept is not None:
+            out.append(kept)
     return out
+
+
+def _without_boilerplate(u: Unit) -> Unit | None:
+    if not is_boilerplate(u.text):
+        return u
+    parts = sentences(u.text)
+    rest = [s for s in parts if not is_boilerplate(s)]
+    if rest and len(rest) < len(parts):
+        return replace(u, text=" ".join(rest))
+    return None
 
 
 @check("evidence", "item")
@@ -83,7 +95,8 @@ def _evidence(ctx: Context, params: Params) -> Verdict:
     units, in_section = scoped(ctx, params)
     chunks, _ = scoped(ctx, params, chunks=True)
     everywhere = ctx.units if params.get("anywhere", True) else units
-    units, chunks, everywhere = _substantive(units), _substantive(chunks), _substantive(everywhere)
+    units, chunks, everywhere = (_substantive(ctx, units), _substantive(ctx, chunks),
+                                 _substantive(ctx, everywhere))
     if not params.get("signoff_roles", True):
         units, chunks, everywhere = (_without_roles(ctx, units), _without_roles(ctx, chunks),
                                      _without_roles(ctx, everywhere))
