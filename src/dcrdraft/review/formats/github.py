@@ -1,7 +1,8 @@
 """GitHub Actions workflow commands (``::error file=...,line=...::message``) with the actions
 toolkit's escaping, prioritised under GitHub's per-step limits: 10 error, 10 warning and 10
-notice annotations. What does not fit is printed as plain log lines under a notice saying how
-many more findings there are."""
+notice annotations. A file that is not a DCR gets one notice saying so instead of results. What
+does not fit is printed as plain log lines under a notice saying how many more findings there
+are."""
 
 from __future__ import annotations
 
@@ -37,6 +38,12 @@ def command(r: Result) -> str:
     return f"::{COMMAND[r.severity]} {','.join(props)}::{escape_data(body)}"
 
 
+def not_dcr_notice(path: str, reason: str) -> str:
+    """The one annotation of a file that does not look like a DCR (read, not scored)."""
+    return (f"::notice file={escape_property(uri(path))},"
+            f"title={escape_property('dcrdraft: not a DCR')}::{escape_data('skipped, ' + reason)}")
+
+
 def plain(r: Result) -> str:
     """A log line for a result that got no annotation."""
     return f"{uri(r.path)}:{r.line}: {r.severity}: {r.id} {r.message}"
@@ -48,9 +55,12 @@ def render_github(run: CiRun) -> str:
     lines = [f"::error file={escape_property(uri(f.report.path))},"
              f"title={escape_property('dcrdraft read error')}::{escape_data(f.report.error)}"
              for f in run.files if f.report.error is not None][:PER_STEP]
+    skipped = [f for f in run.files if f.report.error is None and f.report.not_dcr is not None]
+    noted = skipped[:PER_STEP - 1]  # a notice slot stays free for the "more" line
+    lines += [not_dcr_notice(f.report.path, f.report.not_dcr or "") for f in noted]
     shown: list[Result] = []
     rest: list[Result] = []
-    used = {"error": len(lines), "warning": 0, "info": 0}
+    used = {"error": len(lines) - len(noted), "warning": 0, "info": len(noted)}
     for r in results:
         if used[r.severity] < PER_STEP:
             used[r.severity] += 1
@@ -67,4 +77,6 @@ def render_github(run: CiRun) -> str:
                      f"(GitHub shows {PER_STEP} per severity per step); listed below and in "
                      "the SARIF and Markdown reports")
         lines += [plain(r) for r in sorted(rest, key=lambda r: (r.path, r.line, r.code))]
+    lines += [f"{uri(f.report.path)}: skipped, {f.report.not_dcr}"
+              for f in skipped[len(noted):]]
     return "\n".join(lines) + ("\n" if lines else "")

@@ -1,7 +1,7 @@
 """SARIF 2.1.0 for GitHub code scanning: every rule with short and full descriptions and help,
 every finding and unmet checklist item as a located result with a line-independent
 fingerprint; suppressed results carry their justification; unreadable files become
-tool execution notifications."""
+error notifications, and a file that is not a DCR one note notification."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from dcrdraft import __version__
-from dcrdraft.review.formats.results import Result, all_results, fingerprint
+from dcrdraft.review.formats.results import Result, all_results, fingerprint, uri
 
 if TYPE_CHECKING:
     from dcrdraft.review.ci import CiRun
@@ -23,6 +23,9 @@ FINGERPRINT_KEY = "dcrdraft/v1"
 """Our own key: GitHub recomputes ``primaryLocationLineHash`` itself and warns when a tool's
 value for that key differs from its own."""
 INFO_URI = "https://github.com/dcrdraft/dcrdraft"
+NOT_DCR_ID = "not-a-dcr"
+"""The notification a file that does not look like a DCR gets instead of results: it was
+read and skipped, which is neither a finding nor a failed run."""
 
 
 def _family(rule: Rule) -> str:
@@ -123,6 +126,11 @@ def render_sarif(run: CiRun) -> str:
               "locations": [{"physicalLocation": {
                   "artifactLocation": _location(f.report.path, root)}}]}
              for f in run.files if f.report.error is not None]
+    skipped = [{"level": "note", "descriptor": {"id": NOT_DCR_ID},
+                "message": {"text": f"{uri(f.report.path)}: skipped, {f.report.not_dcr}"},
+                "locations": [{"physicalLocation": {
+                    "artifactLocation": _location(f.report.path, root)}}]}
+               for f in run.files if f.report.error is None and f.report.not_dcr is not None]
     log = {
         "$schema": SCHEMA, "version": "2.1.0",
         "runs": [{
@@ -130,7 +138,7 @@ def render_sarif(run: CiRun) -> str:
                                 "informationUri": INFO_URI,
                                 "rules": [_rule(r) for r in rules]}},
             "invocations": [{"executionSuccessful": not notes,
-                             "toolExecutionNotifications": notes}],
+                             "toolExecutionNotifications": notes + skipped}],
             "results": results,
         }],
     }
