@@ -58,7 +58,10 @@ EMPTY_WHEN: dict[str, set[str]] = {
     "C08": {"risks"}, "C09": {"risks"}, "C10": {"risks"},
     "C11": {"monitoring"} | _TEXT, "C12": {"rollback", "monitoring"} | _TEXT,
     "C13": {"rollback", "conditions"}, "C14": {"human", "methodology"} | _TEXT,
-    "C15": {"fairness", "segments", "methodology"}, "C16": {"privacy"},
+    "C15": {"fairness", "segments", "methodology"},
+    # A regulatory position may state a privacy review that took place ("the DPIA was
+    # approved on ..."): that is privacy evidence, so C16 needs both parts empty.
+    "C16": {"privacy", "regulatory"},
     "C17": {"regulatory", "signoffs"}, "C18": {"signoffs"}, "C19": {"docs"},
     "C20": {"decision", "signoffs"},
 }

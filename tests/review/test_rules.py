@@ -63,7 +63,7 @@ def test_rubric_file_extends_and_overrides(tmp_path) -> None:
         "    examples: {fire: ['# X\\n\\nnothing\\n'], quiet: ['# X\\n\\nIn the model registry.\\n']}\n"
         "  - code: X04\n    enabled: false\n")
     rub = load_rubric([extra])
-    assert rub.get("C16").severity == "error" and rub.get("C16").check == "evidence"
+    assert rub.get("C16").severity == "error" and rub.get("C16").check == "graded"
     assert rub.get("model-registry").code == "ORG01" and rub.get("X04") is None
     rep = review_document(read_text("# X\n\nIn the model registry.\n", "<t>"), rub)
     assert rep.item("ORG01").status == "pass"

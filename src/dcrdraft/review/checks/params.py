@@ -37,6 +37,19 @@ DOCS: dict[str, CheckDoc] = {
          "section_words": "a recognised section of at least this many words is weak, not missing",
          "signoff_roles": "whether an approver's role in a sign-off row (\"Legal and "
                           "Compliance\") may count (default true)"}),
+    "graded": CheckDoc(
+        "the family's graded facts (what each sentence or paragraph says about the topic), "
+        "in the sections named by `kinds` or sections whose heading names the topic's subject, "
+        "then the whole document unless anywhere: false",
+        "passes on a fact whose grade is listed under `pass`, weak on one under `weak`; a "
+        "`demote` grade stated anywhere drops a pass to weak and a weak to missing; statements "
+        "of absence earn only their own grade and content-free boilerplate is never a fact",
+        {**_SCOPE, "family": "readiness, fairness, privacy or user_docs: which facts are read",
+         "pass": "grades that pass", "weak": "grades that make the item weak",
+         "demote": "grades that, stated anywhere, demote the item",
+         "prefer": "section kinds that, when present, are the only ones that can pass",
+         "own_threshold": "a passing figure that misses the limit beside it is only weak",
+         "section_words": "a recognised section of at least this many words is weak, not missing"}),
     "primary_metric": CheckDoc(
         "summary, evaluation, methodology, segments and fairness sections",
         "passes on a named metric with its value; weak on a metric named without a value"),

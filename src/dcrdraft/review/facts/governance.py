@@ -1,0 +1,137 @@
+"""Governance facts: fairness (checklist item 15), privacy and security (16) and user
+documentation (19), each sentence or paragraph graded from the family's closed set.
+
+Fairness: ``by_group`` (a result for a group of people with a figure), ``not_about_people``
+(the system decides nothing about people and results are compared across what it does
+judge), ``not_assessed_reason`` (an explicit "not assessed because ..."), ``not_assessed``
+(no reason given), ``mentioned`` (fairness named, groups spot-checked, no figure).
+"Trained on diverse data" is boilerplate and never graded.
+
+Privacy and security: ``review`` (a review that took place: who, when or what it found),
+``controls`` (a concrete control on named data), ``claim`` (privacy or security named, or
+claimed wholesale, with nothing checkable).
+
+User documentation: ``published`` (documentation that exists, or says what it covers),
+``limitations`` (a limitations or out-of-scope section written for users), ``pending``
+("docs will be published"), ``mentioned``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from dcrdraft.review.context import Context
+from dcrdraft.review.facts.graded import Graded, graded
+from dcrdraft.review.facts.vocab import vocab
+
+FairnessGrade = Literal["by_group", "not_about_people", "not_assessed_reason", "not_assessed",
+                        "mentioned"]
+PrivacyGrade = Literal["review", "controls", "claim"]
+DocsGrade = Literal["published", "limitations", "pending", "mentioned"]
+
+GRADES: dict[str, tuple[str, ...]] = {
+    "fairness": ("by_group", "not_about_people", "not_assessed_reason", "not_assessed",
+                 "mentioned"),
+    "privacy": ("review", "controls", "claim"),
+    "user_docs": ("published", "limitations", "pending", "mentioned"),
+}
+
+_VERSUS = re.compile(r"\d[\d.]*\s?%?[^.]{0,60}\b(?:vs\.?|versus|compared (?:to|with)|against|"
+                     r"under|over)\b[^.]{0,40}\d", re.I)
+_EXPOSURE = re.compile(r"\b(?:exposure|impact ratio|parity)\b", re.I)
+"""How a group is treated, measured: results for that group are fairness results."""
+_NOT_PEOPLE = re.compile(r"\b(?:no|not|never)\b[^.]{0,30}\b(?:decisions? about|affects?|"
+                         r"concerns?|judg\w+)\s+(?:people|individuals|persons|customers|users|"
+                         r"employees)\b", re.I)
+_COMPARED = re.compile(r"\b(?:compar\w+|check\w+|across|within \d|\d\s?%)", re.I)
+_SPOT = re.compile(r"\b(?:check\w*|spot-?check\w*|look\w* at|review\w*|test\w*|compar\w*|"
+                   r"examin\w*|saw|see|seen)\b", re.I)
+_SPOT_GROUP = re.compile(r"\b(?:african[- ]american|dialects?|accents?|gender|race|ethnic\w*|"
+                         r"age (?:groups?|bands?)|skin (?:tone|type)s?|disabilit\w*|non-native|"
+                         r"older (?:users|patients|customers|people))\b", re.I)
+
+
+def fairness_grade(text: str, absent: bool) -> FairnessGrade | None:
+    """The fairness statement a sentence or paragraph makes, if any."""
+    if vocab("fairness_not_assessed").search(text):
+        return "not_assessed_reason" if vocab("stated_reason").search(text) else "not_assessed"
+    if absent:
+        return None
+    figure = vocab("group_figure").search(text)
+    if figure and vocab("demographic_group").search(text) and vocab("group_measure").search(text):
+        return "by_group"
+    if (vocab("fairness_topic").search(text) or _EXPOSURE.search(text)) and \
+            vocab("user_group").search(text) and _VERSUS.search(text):
+        return "by_group"
+    if _NOT_PEOPLE.search(text) and _COMPARED.search(text):
+        return "not_about_people"
+    if vocab("fairness_topic").search(text) or (_SPOT_GROUP.search(text) and _SPOT.search(text)):
+        return "mentioned"
+    return None
+
+
+def privacy_grade(text: str, absent: bool) -> PrivacyGrade | None:
+    """The privacy or security statement a sentence or paragraph makes, if any."""
+    if absent:
+        return None
+    if vocab("privacy_review").search(text):
+        return "review"
+    if vocab("sensitive_data").search(text) and vocab("data_control").search(text):
+        return "controls"
+    if vocab("privacy_topic").search(text):
+        return "claim"
+    return None
+
+
+_LIMITS_TITLE = re.compile(r"\b(?:limitations?|out[- ]of[- ]scope|uses? to avoid|misuse|"
+                           r"caveats?|known issues|not (?:suitable|intended))\b", re.I)
+
+
+def docs_grade(text: str, absent: bool) -> DocsGrade | None:
+    """The user documentation a sentence or paragraph states, if any."""
+    if absent:
+        return None
+    artifact = vocab("user_doc_artifact").search(text) and vocab("user_doc_state").search(text)
+    if artifact or vocab("users_told").search(text):
+        return "pending" if vocab("docs_pending").search(text) else "published"
+    if vocab("user_doc_topic").search(text):
+        return "pending" if vocab("docs_pending").search(text) else "mentioned"
+    return None
+
+
+def _names_group(title: str) -> bool:
+    return bool(vocab("demographic_group").search(title) or vocab("fairness_topic").search(title))
+
+
+def fairness_facts(ctx: Context) -> list[Graded]:
+    """What the document says about fairness, each with its line and section."""
+    return graded(ctx, "fairness", fairness_grade, "fairness", _names_group)
+
+
+def privacy_facts(ctx: Context) -> list[Graded]:
+    """What the document says about privacy and security."""
+    return graded(ctx, "privacy", privacy_grade, "privacy",
+                  lambda title: bool(vocab("privacy_topic").search(title)))
+
+
+def docs_facts(ctx: Context) -> list[Graded]:
+    """What the document says about user documentation; a limitations section addressed to
+    users is documentation too, if only weak."""
+    def with_limits() -> list[Graded]:
+        base = graded(ctx, "user_docs", docs_grade, "user_docs",
+                      lambda title: bool(vocab("user_doc_topic").search(title)))
+        seen = {f.unit.line for f in base}
+        extra = [Graded("user_docs", "limitations", u, u.kinds)
+                 for u in ctx.units
+                 if u.line not in seen and u.section.title
+                 and _LIMITS_TITLE.search(u.section.title)
+                 and u.kinds & {"user_docs", "failure_modes", "risks"}
+                 and vocab("user_address").search(u.text)]
+        return base + extra[:1]
+    return ctx.cached("graded:user_docs+limits", with_limits)
+
+
+FAMILIES = {"readiness": "human_review", "fairness": "fairness", "privacy": "privacy",
+            "user_docs": "user_docs"}
+"""Each family and the section kind that is its own."""
