@@ -11,7 +11,7 @@ from dcrdraft.review.context import Context
 from dcrdraft.review.absence import negated
 from dcrdraft.review.facts.governance import (FAMILIES, GRADES, docs_facts, fairness_facts,
                                               privacy_facts)
-from dcrdraft.review.facts.graded import Graded, own_sections, substantive
+from dcrdraft.review.facts.graded import Graded, own_sections, substantive, substantive_pool
 from dcrdraft.review.facts.people import GRADES as READINESS_GRADES
 from dcrdraft.review.facts.people import readiness_facts
 
@@ -34,7 +34,7 @@ def _scope(ctx: Context, params: Params, facts: list[Graded]) -> tuple[list[Grad
     own = own_sections(facts, own_kind)
     if own_kind in kinds or own_kind in set(params.get("prefer") or ()):
         kinds.add(own_kind)
-    units = [u for u in substantive(ctx.units) if not negated(u.text)
+    units = [u for u in substantive_pool(ctx) if not negated(u.text)
              and (u.kinds & kinds or id(u.section) in own)]
     in_section = bool(units)
     scoped = [f for f in facts if f.kinds & kinds]

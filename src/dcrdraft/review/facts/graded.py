@@ -57,14 +57,20 @@ def substantive(units: list[Unit]) -> list[Unit]:
     return out
 
 
+def substantive_pool(ctx: Context, chunks: bool = False) -> list[Unit]:
+    """The document's units (or chunks) without boilerplate, computed once per document."""
+    key = "graded.substantive." + ("chunks" if chunks else "units")
+    return ctx.cached(key, lambda: substantive(ctx.chunks if chunks else ctx.units))
+
+
 def graded(ctx: Context, family: str, grade: Grader, own_kind: str,
            about: Callable[[str], bool]) -> list[Graded]:
     """Every graded statement of ``family`` in the document: sentences first, then
     paragraphs, each once per document."""
     def compute() -> list[Graded]:
         out: list[Graded] = []
-        for is_chunk, pool in ((False, ctx.units), (True, ctx.chunks)):
-            for u in substantive(pool):
+        for is_chunk in (False, True):
+            for u in substantive_pool(ctx, is_chunk):
                 g = grade(u.text, negated(u.text))
                 if g is not None:
                     out.append(Graded(family, g, u, u.kinds, is_chunk))
