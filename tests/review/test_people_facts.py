@@ -1,0 +1,85 @@
+"""People and governance facts (review/facts/people.py, governance.py): each statement graded
+once, with its line, and the items C14, C15, C16 and C19 judged as predicates over the grades."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dcrdraft.ingest import read_document
+from dcrdraft.review import review_document
+from dcrdraft.review.context import Context
+from dcrdraft.review.facts.governance import docs_grade, fairness_grade, privacy_grade
+from dcrdraft.review.facts.people import readiness_facts, readiness_grade
+
+
+def _status(tmp_path: Path, text: str, code: str) -> str:
+    path = tmp_path / "doc.md"
+    path.write_text(text, encoding="utf-8")
+    report = review_document(read_document(path))
+    return next(c.status for c in report.checklist if c.code == code)
+
+
+@pytest.mark.parametrize(("text", "grade"), [
+    ("Six nurses are rostered 24/7 from launch day.", "ready"),
+    ("The moderators completed the queue training on 3 March.", "ready"),
+    ("The moderators are trained.", "ready_unquantified"),
+    ("Agents will be trained before the pilot starts.", "planned"),
+    ("Complex cases go to human review.", "oversight"),
+    ("The model was trained on 2 million support tickets.", None),
+])
+def test_readiness_grades(text: str, grade: str | None) -> None:
+    assert readiness_grade(text, False) == grade
+
+
+@pytest.mark.parametrize(("text", "grade"), [
+    ("Recall for women was 88% against 90% for men.", "by_group"),
+    ("Fairness was not assessed because the tool makes no decisions about people.",
+     "not_assessed_reason"),
+    ("Fairness has not been assessed.", "not_assessed"),
+    ("We care about fairness.", "mentioned"),
+])
+def test_fairness_grades(text: str, grade: str) -> None:
+    assert fairness_grade(text, False) == grade
+
+
+def test_privacy_and_docs_grades() -> None:
+    assert privacy_grade("The DPIA was signed off by the privacy office on 2 May.", False) == "review"
+    assert privacy_grade("Prompts are redacted before they leave our network.", False) == "controls"
+    assert privacy_grade("Privacy matters to us.", False) == "claim"
+    assert docs_grade("The help centre article was published on 2 May.", False) == "published"
+    assert docs_grade("The user guide will be published after launch.", False) == "pending"
+
+
+def test_a_readiness_section_named_after_the_reviewers_is_read(tmp_path: Path) -> None:
+    text = ("# Pharmacists\n\nThree pharmacists check every flagged order; all three finished "
+            "the review-screen training on 4 June.\n")
+    path = tmp_path / "doc.md"
+    path.write_text(text, encoding="utf-8")
+    facts = readiness_facts(Context.of(read_document(path)))
+    assert facts and facts[0].grade == "ready" and facts[0].line == 3
+    assert "human_review" in facts[0].kinds
+    assert _status(tmp_path, text, "C14") == "pass"
+
+
+def test_trained_without_a_figure_or_date_is_weak(tmp_path: Path) -> None:
+    assert _status(tmp_path, "# Readiness\n\nThe reviewers are trained.\n", "C14") == "weak"
+
+
+def test_explained_not_assessed_is_weak_and_diverse_data_is_nothing(tmp_path: Path) -> None:
+    assert _status(tmp_path, "# Fairness\n\nFairness was not assessed because the tool makes "
+                             "no decisions about people.\n", "C15") == "weak"
+    assert _status(tmp_path, "# Fairness\n\nThe model was trained on diverse data, so it is "
+                             "fair to all groups.\n", "C15") == "missing"
+
+
+def test_a_blanket_claim_is_weak_a_review_that_happened_passes(tmp_path: Path) -> None:
+    assert _status(tmp_path, "# Privacy\n\nPrivacy matters to us.\n", "C16") == "weak"
+    assert _status(tmp_path, "# Privacy\n\nThe DPIA was signed off by the privacy office on "
+                             "2 May with no open findings.\n", "C16") == "pass"
+
+
+def test_a_limitations_section_for_users_is_weak_docs(tmp_path: Path) -> None:
+    assert _status(tmp_path, "# Limitations\n\nUsers should not rely on the summaries for "
+                             "legal advice.\n", "C19") == "weak"
