@@ -4,8 +4,8 @@ from the topic's closed set by its family module (``people``, ``governance``).
 
 A sentence that is content-free boilerplate is never graded, and one that states an absence
 ("has not been assessed") earns only a negative grade. A section counts as the topic's own
-when its heading names the topic's subject (a section named after the people who review the
-output, or after a user group) and it holds a graded fact.
+when its heading, unrecognised as any DCR section, names the topic's subject (a section named
+after the people who review the output, or after a user group) and it holds a graded fact.
 """
 
 from __future__ import annotations
@@ -74,8 +74,10 @@ def graded(ctx: Context, family: str, grade: Grader, own_kind: str,
                 g = grade(u.text, negated(u.text))
                 if g is not None:
                     out.append(Graded(family, g, u, u.kinds, is_chunk))
-        own = {id(f.unit.section) for f in out
-               if f.unit.section.title and about(f.unit.section.title)}
+        # Only a heading the reader could not place (no kind of its own) is read for its
+        # subject: a risk entry titled "Demographic disparity" stays a risk entry.
+        own = {id(f.unit.section) for f in out if f.unit.section.title
+               and f.unit.section.kind is None and about(f.unit.section.title)}
         return [replace(f, kinds=f.kinds | {own_kind}) if id(f.unit.section) in own else f
                 for f in out]
     return ctx.cached(f"graded:{family}", compute)
