@@ -155,6 +155,10 @@ def interval_plausible(ctx: Context, params: Params) -> list[Hit]:
         iv = _INTERVAL_RE.search(text)
         if not iv:
             continue
+        # Certain pairs only: one interval and one sample size in the sentence, so the n
+        # belongs to that interval (several of either could pair any way).
+        if len(_INTERVAL_RE.findall(text)) != 1 or len(_N_RE.findall(text)) != 1:
+            continue
         nm = _N_RE.search(text)
         before = text[: iv.start()]
         ps = [m for m in PERCENT_RE.finditer(before)

@@ -224,7 +224,8 @@ DOCS: dict[str, CheckDoc] = {
         "fires when the summary gives a metric a figure the evaluation never shows"),
     "interval_plausible": CheckDoc(
         "sentences with an interval and a sample size",
-        "fires when an interval excludes its estimate or its width is far from Wilson's",
+        "fires when an interval excludes its estimate or its width is far from Wilson's; only "
+        "in a sentence with exactly one interval and one sample size (the n is that interval's)",
         {"low": "smallest width ratio accepted", "high": "largest width ratio accepted"}),
     "pattern": CheckDoc(
         "every sentence (or the sections named by `kinds`)",
