@@ -31,8 +31,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT))
 
 import hostile_docs  # noqa: E402
+from tests.conftest import unsealed  # noqa: E402
 
 SUFFIXES = (".md", ".txt", ".html", ".docx", ".pdf")
 
@@ -44,19 +46,9 @@ def real_documents() -> list[Path]:
     out: list[Path] = []
     for folder in folders:
         if folder.is_dir():
-            out += [p for p in _unsealed(folder) if p.suffix in SUFFIXES]
+            out += [p for p in unsealed(folder) if p.suffix in SUFFIXES]
     return list(dict.fromkeys(out))
 
-
-def _unsealed(folder: Path) -> list[Path]:
-    """Files under ``folder``, never descending into a sealed set (``sealed-*``)."""
-    out: list[Path] = []
-    for p in sorted(folder.iterdir()):
-        if p.is_dir() and not p.name.startswith("sealed"):
-            out += _unsealed(p)
-        elif p.is_file():
-            out.append(p)
-    return out
 
 
 MEDIAN = """

@@ -44,6 +44,18 @@ def shared(*parts: str) -> Path | None:
     return None
 
 
+def unsealed(folder: Path) -> list[Path]:
+    """Files under ``folder``, never descending into a sealed set (fixtures/review/sealed-*):
+    that set is read by the accuracy benchmark alone (the speed tests and benches use this)."""
+    out: list[Path] = []
+    for p in sorted(folder.iterdir()):
+        if p.is_dir() and not p.name.startswith("sealed"):
+            out += unsealed(p)
+        elif p.is_file():
+            out.append(p)
+    return out
+
+
 @pytest.fixture
 def fixtures() -> Path:
     return FIXTURES

@@ -33,24 +33,11 @@ import pytest  # noqa: E402
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from tests.conftest import shared  # noqa: E402
+from tests.conftest import shared, unsealed  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 
-
-def _unsealed(folder: Path) -> list[Path]:
-    """Files under ``folder``, never descending into a sealed set (fixtures/review/sealed-*):
-    that set is read by the accuracy benchmark alone."""
-    out: list[Path] = []
-    for p in sorted(folder.iterdir()):
-        if p.is_dir() and not p.name.startswith("sealed"):
-            out += _unsealed(p)
-        elif p.is_file():
-            out.append(p)
-    return out
-
-
-CORPUS = [p for p in _unsealed(ROOT / "fixtures" / "review")
+CORPUS = [p for p in unsealed(ROOT / "fixtures" / "review")
           if p.suffix in (".md", ".txt", ".html")]
 REAL = shared("corpus", "real")  # third-party documents: not copied into fixtures/
 CORPUS += sorted(REAL.glob("*.md")) if REAL else []
