@@ -1,6 +1,6 @@
 """M04 and X05 over the segment facts: blank leading cells, prose segment figures, comparator
-rows and experiment arms; X05 (an error) only where segment, value, threshold and direction
-are certain."""
+rows and experiment arms; X05 (a warning: its precision on the tuned sets is under 0.95) only
+where segment, value, threshold and direction are certain."""
 
 from __future__ import annotations
 
@@ -15,9 +15,9 @@ def _found(text: str, code: str) -> list[int]:
     return [f.line for f in report.findings if f.code == code]
 
 
-def test_x05_is_an_error() -> None:
+def test_x05_is_a_warning() -> None:
     rule = load_rubric().get("X05")
-    assert rule is not None and rule.severity == "error"
+    assert rule is not None and rule.severity == "warning"
 
 
 def test_rows_with_blank_leading_cells_are_judged_under_the_label_above() -> None:
