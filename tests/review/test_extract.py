@@ -9,16 +9,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-
-import datetime as dt
 
 from dcrdraft.draft import draft
 from dcrdraft.ingest import read_document
 from dcrdraft.inputs.loader import load_text
 from dcrdraft.inputs.model import Inputs
 from dcrdraft.review.extract import extract_inputs
+from dcrdraft.templating import sentence as as_sentence
 
 NAMES = ["Task completion rate", "Sensitivity", "Recall", "Precision", "Accuracy",
          "Resolution rate", "Specificity", "Containment rate"]
@@ -37,6 +36,9 @@ ROLES = ["Engineering lead", "Product owner", "Privacy officer", "Clinical safet
          "Data protection officer", "Operations manager"]
 level = st.sampled_from(["low", "medium", "high", "critical"])
 likelihood = st.sampled_from(["low", "medium", "high"])
+CATEGORIES = ["Clinical accuracy", "Fairness", "Operational", "Privacy", "Security and abuse"]
+evidence = st.tuples(st.integers(1, 40), title).map(lambda t: f"{t[0]}% of {t[1].lower()}")
+"""An observed rate as registers state it ("7% of urgent tickets shown to callers")."""
 
 
 @st.composite
@@ -45,7 +47,9 @@ def risk(draw: Any, i: int) -> dict[str, Any]:
     optional: dict[str, Any] = {
         "id": st.just(f"RSK-{i + 1:03d}"), "severity": level, "likelihood": likelihood,
         "description": sentence, "mitigations": st.lists(sentence, min_size=1, max_size=3),
-        "residual_risk": level,
+        "residual_risk": level, "category": st.sampled_from(CATEGORIES),
+        "evidence": evidence | sentence, "monitoring": sentence, "escalation": sentence,
+        "review_cadence": sentence,
         "owner": st.fixed_dictionaries({"name": st.sampled_from(PEOPLE),
                                         "role": st.sampled_from(ROLES)})}
     for key, strat in optional.items():
@@ -145,7 +149,7 @@ def _extract(tmp_path: Path, inp: Inputs) -> Inputs:
     return load_text(extract_inputs(read_document(path)), str(path))
 
 
-@settings(max_examples=25, deadline=None,
+@settings(max_examples=25, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(inp=inputs())
 def test_extracting_a_draft_recovers_its_metrics_and_risks(tmp_path: Path, inp: Inputs) -> None:
@@ -193,10 +197,17 @@ def _same_deployment(inp: Inputs, got: Inputs) -> None:
     assert (have.tested, have.tested_on) == (want.tested, want.tested_on)
 
 
+PRINTED_AS_SENTENCES = ("evidence", "monitoring", "escalation", "review_cadence")
+"""Free-text fields the draft prints as a sentence (a full stop added when missing)."""
+
+
 def _risks(inp: Inputs) -> list[dict[str, Any]]:
-    keys = {"title", "id", "severity", "likelihood", "description", "mitigations",
-            "residual_risk", "owner"}
-    return sorted((r.model_dump(include=keys) for r in inp.risks), key=lambda r: r["title"])
+    keys = {"title", "id", "category", "severity", "likelihood", "evidence", "description",
+            "mitigations", "residual_risk", "owner", *PRINTED_AS_SENTENCES}
+    out = [r.model_dump(include=keys) for r in inp.risks]
+    for r in out:
+        r.update({k: as_sentence(r[k]) or None for k in PRINTED_AS_SENTENCES})
+    return sorted(out, key=lambda r: r["title"])
 
 
 def _segments(inp: Inputs) -> list[tuple[str, int | None, dict[str, float]]]:
