@@ -291,3 +291,61 @@ def test_a_register_and_approvers_from_a_document_someone_wrote(tmp_path: Path) 
         ("Operations director", "Hana Sato", "approve-with-conditions", "2026-05-04")
     assert (legal.role, legal.name, legal.decision, legal.date) == ("Legal", None, None, None)
     assert "# line 7" in text and "# line 14" in text
+
+
+def test_risks_written_as_prose_keep_what_they_state_and_no_more(tmp_path: Path) -> None:
+    doc = tmp_path / "memo.md"
+    doc.write_text(
+        "# Parcel ETA predictor\n\n## Risks\n\n"
+        "- Late rural alerts: drivers on rural routes may get an ETA that is 40 minutes "
+        "early; mitigated by a 20-minute buffer on rural routes; owner Kai Moreau, Logistics "
+        "lead.\n"
+        "- Stale depot hours: the depot table could lag a week. Severity high. Likelihood is "
+        "low.\n"
+        "- Holiday traffic: ETAs may be off on public holidays.\n\n"
+        "**Courier data exposure.** Courier phone numbers could appear in customer messages. "
+        "Numbers are masked before messages are sent. Escalated to the privacy lead within a "
+        "day.\n\n"
+        "Overall residual risk is moderate.\n\n"
+        "## Known limitations\n\n"
+        "The predictor may miss road closures; dispatchers should check the closure feed.\n",
+        encoding="utf-8")
+    text = extract_inputs(read_document(doc))
+    got = {r.title: r for r in load_text(text, str(doc)).risks}
+    assert list(got) == ["Late rural alerts", "Stale depot hours", "Holiday traffic",
+                         "Courier data exposure", "The predictor may miss road closures"]
+    late = got["Late rural alerts"]
+    assert late.description == ("drivers on rural routes may get an ETA that is 40 minutes "
+                                "early.")
+    assert late.mitigations == ["a 20-minute buffer on rural routes"]
+    assert late.owner is not None and (late.owner.name, late.owner.role) == \
+        ("Kai Moreau", "Logistics lead")
+    stale = got["Stale depot hours"]
+    assert (stale.severity, stale.likelihood, stale.mitigations, stale.owner) == \
+        ("high", "low", [], None)
+    holiday = got["Holiday traffic"]
+    # Nothing the text does not say: no category, level, owner or mitigation is made up.
+    assert holiday.model_dump(exclude_defaults=True) == {
+        "title": "Holiday traffic", "description": "ETAs may be off on public holidays."}
+    courier = got["Courier data exposure"]
+    assert courier.mitigations == ["Numbers are masked before messages are sent"]
+    assert courier.escalation == "Escalated to the privacy lead within a day"
+    assert (courier.category, courier.severity, courier.owner) == (None, None, None)
+    closures = got["The predictor may miss road closures"]
+    assert closures.mitigations == ["dispatchers should check the closure feed"]
+    assert "# line 5" in text and "# line 9" in text and "# line 15" in text
+
+
+def test_a_real_model_card_gives_a_partial_file_with_gaps(tmp_path: Path) -> None:
+    """Every value written is in the card: each risk's title, description and mitigations
+    are words of the card, and no level or owner appears that the card does not state."""
+    card = Path("/work/shared/corpus/real/16-microsoft-apeiron-TRANSPARENCY_NOTE.md")
+    if not card.is_file():
+        pytest.skip("the shared corpus of real cards is not on this machine")
+    source = " ".join(card.read_text(encoding="utf-8").split())
+    got = load_text(extract_inputs(read_document(card)), str(card))
+    assert got.risks
+    for r in got.risks:
+        for said in [r.title, r.description, *r.mitigations]:
+            assert said is None or said.rstrip(".") in source
+        assert (r.severity, r.likelihood, r.residual_risk, r.owner) == (None,) * 4

@@ -3,9 +3,9 @@ inputs file, each value with its source line as a comment. What the document lac
 out, so a draft from the file shows it as a gap.
 
 Covered: the system's name, the headline metric (value, baseline, threshold, direction), the
-other metrics, segment figures per metric (with n), risk entries (ID, category, severity,
-likelihood, evidence, scenario, mitigations, residual risk, owner), monitoring signals,
-rollback triggers and procedure (``extract_ops``), sign-offs (role, name, decision, date) and
+other metrics, segment figures per metric (with n), risk entries from registers, headed
+blocks and prose (``extract_risks``), monitoring signals, rollback triggers and procedure
+(``extract_ops``), sign-offs (role, name, decision, date) and
 the recommendation. Not yet: fairness, privacy and regulatory text.
 """
 
@@ -16,10 +16,9 @@ import re
 
 from dcrdraft.ingest.document import Document
 from dcrdraft.review.checks.decision import recommendation
-from dcrdraft.review.absence import absent_value
-from dcrdraft.review.checks.risks import Entry, entries
 from dcrdraft.review.context import Context
 from dcrdraft.review.extract_ops import deployment_lines
+from dcrdraft.review.extract_risks import risk_lines
 from dcrdraft.review.facts import Comparator, MetricFact, facts_of
 from dcrdraft.review.facts.metrics import RESULT_KINDS
 from dcrdraft.review.facts.signoffs import signoffs
@@ -49,8 +48,6 @@ def _bare(name: str) -> str:
     """A metric's name without the direction note the document adds to it."""
     return re.sub(r"\s*\((?:higher|lower) is better\)", "", name).strip()
 
-
-_RISK_ID = re.compile(r"^\W*(?:risk|hazard)\s*\d{1,3}\s*[:.,—–-]\s*", re.I)
 
 
 def _is_rate(m: MetricFact) -> bool:
@@ -124,138 +121,6 @@ def _segments(segs: list[MetricFact]) -> list[str]:
     return out
 
 
-_TITLE_CELL = re.compile(r"(?:^|;\s)(?:title|risk|name|description): ([^;]+)", re.I)
-_ID_ONLY = re.compile(r"^\W*(?:(?:risk|hazard)\s*\d{1,3}|[A-Z]{2,6}-\d{1,4}|risk id\b.*)\W*$", re.I)
-
-
-_RISK_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (k, re.compile(rf"^\W*(?:{p})\W*$", re.I)) for k, p in (
-        ("id", r"(?:risk |hazard )?id|ref(?:erence)?"),
-        ("category", r"category|risk type|type|area"),
-        ("severity", r"severity|impact|sev|consequence"),
-        ("likelihood", r"likelihood|probability|lik|prob|frequency"),
-        ("evidence", r"evidence|observed(?: rate)?"),
-        ("description", r"description|scenario|what (?:could|can) go wrong|harm"),
-        ("mitigations", r"mitigations?|controls?|safeguards?|mitigation plan|response"),
-        ("residual", r"residual(?: risk)?(?: level)?|risk after mitigation|net risk"),
-        ("owner", r"(?:risk )?owner|owned by|accountable|dri"),
-        ("monitoring", r"monitoring"), ("escalation", r"escalation"),
-        ("review", r"post-deployment review|review cadence|review"),
-        ("title", r"title|risks?|hazards?|name|issue")))
-_LEVELS = {"critical": "critical", "catastrophic": "critical", "high": "high", "major": "high",
-           "severe": "high", "medium": "medium", "moderate": "medium", "med": "medium",
-           "low": "low", "minor": "low", "negligible": "low"}
-_LABELLED = re.compile(r"^\s*([A-Za-z][\w /()-]{0,40}?)\s*:\s*(.*)$")
-
-
-def _risk_fields(e: Entry) -> dict[str, list[tuple[str, str]]]:
-    """An entry's labelled values ("Severity: HIGH", a table's "Owner: Ana" cell); lines
-    without a label continue the field above (the items of a mitigations list)."""
-    table = "\n" not in e.text and "; " in e.text
-    parts = re.split(r";\s(?=[A-Za-z][\w /()-]{0,40}:)", e.text) if table else e.text.split("\n")
-    out: dict[str, list[tuple[str, str]]] = {}
-    field: str | None = None
-    label = ""
-    for part in parts:
-        m = _LABELLED.match(part)
-        key = next((k for k, rx in _RISK_LABELS if m and rx.match(m.group(1))), None)
-        if key is not None and m is not None:
-            field, label = key, m.group(1)
-            value = m.group(2)
-        elif field is not None and not table:
-            value, label = part, ""
-        else:
-            continue
-        value = " ".join(value.split()).strip()
-        if value and not absent_value(value) and "gap:" not in value.lower()[:6]:
-            out.setdefault(field, []).append((label, value))
-    return out
-
-
-def _level(text: str, allowed: tuple[str, ...]) -> str | None:
-    word = re.match(r"\W*([A-Za-z]+)", text)
-    level = _LEVELS.get(word.group(1).lower()) if word else None
-    return level if level in allowed else None
-
-
-def _risk_title(e: Entry, fields: dict[str, list[tuple[str, str]]]) -> str:
-    """The risk's title: a register's title cell, else the entry's heading without its ID."""
-    cell = _TITLE_CELL.search(e.text) if ";" in e.text and "\n" not in e.text else None
-    title = cell.group(1) if cell and not _ID_ONLY.match(cell.group(1)) else e.title
-    rid = (fields.get("id") or [("", "")])[0][1]
-    if rid and title.startswith(f"{rid}:"):
-        title = title[len(rid) + 1:]
-    return _RISK_ID.sub("", title).strip(" .:-*—–")
-
-
-def _risk_lines(ctx: Context, e: Entry, fields: dict[str, list[tuple[str, str]]]
-                ) -> list[str]:
-    """The YAML of one risk entry, each field with the line it was read from."""
-    src = [(ln, " ".join(ctx.doc.line_text(ln).split()).lower())
-           for ln in range(e.line, e.end_line + 1)]
-    labels = {v: lab.lower() for vs in fields.values() for lab, v in vs}
-
-    def at(value: str) -> int:
-        key, lab = value[:24].lower(), labels.get(value, "")
-        return next((ln for ln, t in src if key in t and lab in t), e.line)
-
-    title = _risk_title(e, fields)
-    out = [f"  - title: {_q(title[:200])}  # line {e.line}"]
-    one = {k: v[0][1] for k, v in fields.items() if v}
-    if "id" in one and re.fullmatch(r"[\w.-]{1,24}", one["id"]):
-        out.append(f"    id: {_q(one['id'])}  # line {at(one['id'])}")
-    for key in ("category",):
-        if key in one:
-            out.append(f"    {key}: {_q(one[key])}  # line {at(one[key])}")
-    for key, allowed in (("severity", ("low", "medium", "high", "critical")),
-                         ("likelihood", ("low", "medium", "high"))):
-        level = _level(one.get(key, ""), allowed)
-        if level:
-            out.append(f"    {key}: {level}  # line {at(one[key])}")
-    for key in ("evidence", "description"):
-        if key in one:
-            text = " ".join(v for _lab, v in fields[key])
-            out.append(f"    {key}: {_q(text)}  # line {at(one[key])}")
-    mitigations = [v for _lab, v in fields.get("mitigations", [])] or ([e.mitigation.strip(" :;")] if e.mitigation
-                                                and not absent_value(e.mitigation) else [])
-    if mitigations:
-        out.append("    mitigations:")
-        out += [f"      - {_q(m[:400])}  # line {at(m)}" for m in mitigations]
-    if "residual" in one:
-        level = _level(one["residual"], ("low", "medium", "high", "critical"))
-        if level:
-            out.append(f"    residual_risk: {level}  # line {at(one['residual'])}")
-            note = re.split(r"\s[—–-]\s", one["residual"], maxsplit=1)
-            if len(note) > 1 and note[1].strip():
-                out.append(f"    residual_note: {_q(note[1])}")
-    if "owner" in one:
-        name, _, role = one["owner"].rpartition(", ")
-        owner = f"{{name: {_q(name)}, role: {_q(role)}}}" if name else \
-            f"{{name: {_q(one['owner'])}}}"
-        out.append(f"    owner: {owner}  # line {at(one['owner'])}")
-    for key, field in (("monitoring", "monitoring"), ("escalation", "escalation"),
-                       ("review", "review_cadence")):
-        if key in one:
-            out.append(f"    {field}: {_q(one[key])}  # line {at(one[key])}")
-    return out
-
-
-def _risks(ctx: Context) -> list[str]:
-    """Each risk entry once, with every field it states; gap text and bare IDs are no
-    titles, and an entry whose title repeats an earlier one adds nothing."""
-    out: list[str] = []
-    seen: set[str] = set()
-    for e in entries(ctx):
-        fields = _risk_fields(e)
-        title = _risk_title(e, fields)
-        if not title or _ID_ONLY.match(title) or "gap:" in title.lower():
-            continue
-        if title.lower() not in seen:
-            seen.add(title.lower())
-            out += _risk_lines(ctx, e, fields)
-    return out
-
-
 def _signoffs(ctx: Context) -> list[str]:
     """Each approver with a role, and the name, decision and date the document gives
     (placeholders and dates without a year are left out)."""
@@ -308,7 +173,7 @@ def extract_inputs(doc: Document) -> str:
         seg_lines = _segments(facts.segments)
         if seg_lines:
             out += ["  segments:", *seg_lines]
-    risks = _risks(ctx)
+    risks = risk_lines(ctx)
     if risks:
         out += ["risks:", *risks]
     out += deployment_lines(ctx)
