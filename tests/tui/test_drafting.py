@@ -40,7 +40,9 @@ async def test_editing_a_field_updates_the_score(radiology: Path) -> None:
         area = screen.query_one("#f-safety--regulatory TextArea", TextArea)
         area.focus()
         area.insert(REGULATORY)
-        await pilot.pause()
+        # the field reaches the session through a Changed message: wait for that state, or
+        # `reviewed` can see the review of the old text as the latest and return at once
+        await wait_for(pilot, lambda: REGULATORY in str(screen.session.get("safety.regulatory")))
         await reviewed(pilot)
         after = screen.live.report.score
         assert after > before and score_of(app).startswith(f"Score {after}/100")
