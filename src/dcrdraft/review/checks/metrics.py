@@ -11,6 +11,8 @@ from dcrdraft.review.facts.conditions import analyse_conditions
 from dcrdraft.review.checks.segments import segment_rows
 from dcrdraft.review.checks.units import EVAL_KINDS, has_figure, metric_units
 from dcrdraft.review.context import Context, Unit
+from dcrdraft.review.facts import facts_of
+from dcrdraft.review.facts.vocab import matches
 from dcrdraft.review.text import (FIGURE_RE, METRIC_RE, NUM, PERCENT_RE, lower_is_better,
                                   metric_key, percents, to_float, without_operating_points)
 
@@ -34,8 +36,24 @@ THRESHOLD_RE = re.compile(r"\bthreshold\b|\btarget\b|\bminimum\b|\bbar\b|\bgate\
 @check("primary_metric", "item")
 def primary_metric(ctx: Context, params: Params) -> Verdict:
     """Pass on a named metric with a value in the summary or evaluation; weak on a named
-    metric with no value."""
-    units = metric_units(ctx)
+    metric with no value. A sentence whose only figures are statistics of the method
+    (rater agreement: "Cohen's kappa 0.81") or one segment's figure states no headline."""
+    facts = facts_of(ctx)
+    # lines whose figures were read and none is an overall result: rater agreement, one
+    # segment's figure, or a gap between segments ("79% against 94% for simple queries")
+    not_result = {m.line for m in facts.metrics if m.method_statistic or m.segment is not None}
+    not_result |= {u.line for u in facts.peers}
+    result = {m.line for m in facts.metrics if not m.method_statistic and m.segment is None}
+    def states_a_result(u: Unit) -> bool:
+        lines = range(u.line, u.end_line + 1)
+        if any(n in result for n in lines):
+            return True
+        # figures the fact layer did not read: judged by the words, never when the sentence
+        # is about a method statistic or was read as something other than a result
+        return not any(n in not_result for n in lines) and not matches("method_statistic",
+                                                                       u.text)
+
+    units = [u for u in metric_units(ctx) if states_a_result(u)]
     if units:
         primary = next((u for u in units if re.search(r"primary|headline|north[- ]star|key "
                                                      r"metric|main metric", u.text, re.I)), None)
