@@ -98,10 +98,14 @@ def main() -> None:
     by_name = {Path(f["path"]).name: f for f in run["files"]}
     pairs = [(n, lab, by_name[n]) for n, lab in sorted(labels.items()) if n in by_name]
     missing = sorted(set(labels) - set(by_name))
-    print(f"documents: {len(pairs)} labelled and reviewed" + (f"; not reviewed: {missing}" if missing else ""))
+    # counts only, never which document: a name beside a finding says where to look, and a
+    # sealed set must not tell anyone that (names are printed with --disagreements alone,
+    # once the set is retired to a tuned one)
+    print(f"documents: {len(pairs)} labelled and reviewed"
+          + (f"; not reviewed: {named(missing, args)}" if missing else ""))
     errored = [n for n, _, got in pairs if got.get("error")]
     if errored:
-        print(f"reviewer error on: {errored}")
+        print(f"reviewer error on: {named(errored, args)}")
     pairs = [p for p in pairs if not p[2].get("error")]
 
     exact = addressed = binary = total = 0
@@ -168,11 +172,16 @@ def main() -> None:
             over.append(f"{name} reviewer {rs:.0f} vs label {ls:.0f}")
     print(f"\nscore: mean |reviewer - label| = {sum(diffs) / len(diffs):.1f} points; "
           f"Spearman = {spearman(xs, ys):.2f}")
-    print(f"error X-findings on clean documents: {len(clean_errors)} {clean_errors}")
-    print(f"content-free documents > label + 5: {len(over)} {over}")
+    print(f"error X-findings on clean documents: {named(clean_errors, args)}")
+    print(f"content-free documents > label + 5: {named(over, args)}")
     if args.disagreements:
         print("\ndisagreements:")
         print("\n".join(dis))
+
+
+def named(items: list[str], args: argparse.Namespace) -> str:
+    """How many; which ones only when disagreements are asked for."""
+    return f"{len(items)} {items}" if args.disagreements else str(len(items))
 
 
 if __name__ == "__main__":
