@@ -351,3 +351,45 @@ def test_a_real_model_card_gives_a_partial_file_with_gaps(tmp_path: Path) -> Non
         for said in [r.title, r.description, *r.mitigations]:
             assert said is None or said.rstrip(".") in source
         assert (r.severity, r.likelihood, r.residual_risk, r.owner) == (None,) * 4
+
+
+PROSE_TITLES = ["Stale prices", "Wrong queue", "Missed alerts", "Courier data exposure",
+                "Late rural deliveries", "Duplicate refunds"]
+SCENARIOS = ["the ranker may show last week's price", "urgent tickets could reach the general "
+             "queue", "the matcher might skip a weekend batch", "a phone number could appear in "
+             "a customer message"]
+CONTROLS = ["a nightly price sync", "a keyword classifier on the intake form",
+            "a second reader on every weekend batch", "masking of phone numbers before sending"]
+
+
+@st.composite
+def prose_risk(draw: Any) -> tuple[str, dict[str, Any]]:
+    """A risk bullet written as people write them, and the fields it states."""
+    want: dict[str, Any] = {"title": draw(st.sampled_from(PROSE_TITLES)),
+                            "description": draw(st.sampled_from(SCENARIOS))}
+    text = f"- {want['title']}: {want['description']}"
+    want["description"] += "."
+    if draw(st.booleans()):
+        want["mitigations"] = [draw(st.sampled_from(CONTROLS))]
+        text += f"; mitigated by {want['mitigations'][0]}"
+    if draw(st.booleans()):
+        name, role = draw(st.sampled_from(PEOPLE)), draw(st.sampled_from(ROLES))
+        want["owner"] = {"name": name, "role": role}
+        text += f"; owner {name}, {role}"
+    text += "."
+    if draw(st.booleans()):
+        want["severity"] = draw(level)
+        text += f" Severity {want['severity']}."
+    if draw(st.booleans()):
+        want["likelihood"] = draw(likelihood)
+        text += f" Likelihood is {want['likelihood']}."
+    return text, want
+
+
+@settings(max_examples=30, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate])
+@given(st.lists(prose_risk(), min_size=1, max_size=4, unique_by=lambda r: r[1]["title"]))
+def test_a_prose_risk_reads_back_with_what_it_states_and_nothing_else(
+        risks: list[tuple[str, dict[str, Any]]]) -> None:
+    text = "# Parcel router\n\n## Risks\n\n" + "\n".join(t for t, _w in risks) + "\n"
+    got = load_text(extract_inputs(read_text(text, "memo.md")), "memo.md").risks
+    assert [r.model_dump(exclude_defaults=True) for r in got] == [w for _t, w in risks]
