@@ -114,7 +114,8 @@ def inputs(draw: Any) -> Inputs:
     names = draw(st.permutations(NAMES))
     primary, secondary = names[0], names[1:1 + draw(st.integers(0, 3))]
     data: dict[str, Any] = {
-        "system": {"name": "Harbor assistant"},
+        "system": {"name": "Harbor assistant",
+                   "version": draw(st.none() | st.sampled_from(["2.0.0", "1.4", "v3.1.2"]))},
         "evaluation": {
             "primary_metric": {
                 "name": primary,
@@ -156,6 +157,7 @@ def test_extracting_a_draft_recovers_its_metrics_and_risks(inp: Inputs) -> None:
     present and absent many times over. Shrinking is off: one draft-and-extract round costs
     ~0.1 s, and shrinking a failure took minutes; the failing inputs are printed whole."""
     got = _extract(inp)
+    assert (got.system.name, got.system.version) == (inp.system.name, inp.system.version)
     want, have = inp.evaluation.primary_metric, got.evaluation.primary_metric
     assert want is not None and have is not None
     assert have.name == want.name

@@ -54,6 +54,10 @@ def _is_rate(m: MetricFact) -> bool:
     return m.unit == "%" or (m.unit == "" and 0 <= m.value <= 1)
 
 
+_VERSION = re.compile(r"\s+(v?\d+(?:\.\d+)+)$")
+"""A version the title ends with ("Customer Support Chatbot 2.0.0")."""
+
+
 def _name(doc: Document) -> tuple[str, int]:
     for s in doc.sections():
         if s.title:
@@ -143,10 +147,13 @@ def extract_inputs(doc: Document) -> str:
     ctx = Context.of(doc)
     facts = facts_of(ctx)
     name, line = _name(doc)
+    version = _VERSION.search(name)
     out = [f"# dcrdraft inputs extracted from {doc.path}.",
            "# Each value carries its source line; whatever the document lacks is left out, so",
            "# a draft from this file shows it as a gap.",
-           "system:", f"  name: {_q(name)}  # line {line}"]
+           "system:", f"  name: {_q(name[:version.start()] if version else name)}  # line {line}"]
+    if version is not None:
+        out.append(f"  version: {_q(version.group(1))}  # line {line}")
     head = facts.headline
     # A figure under a monitoring or rollback heading is an alert level, not a result.
     overall = [m for m in facts.metrics if m.segment is None and not m.method_statistic

@@ -279,7 +279,7 @@ def _risk_lines(ctx: Context, e: Entry, title: str, fields: Fields,
         if level:
             out.append(f"    {key}: {level}  # line {at(one[key])}")
     for key in ("evidence", "description"):
-        if key in one and one[key].strip(" .").lower() != title.lower():
+        if key in one:
             text = " ".join(_sentence(v) for _lab, v in fields[key])
             out.append(f"    {key}: {q(text)}  # line {at(one[key])}")
     out += _mitigation_lines(e, fields, at, e.line in table_lines)
