@@ -395,3 +395,27 @@ def test_a_prose_risk_reads_back_with_what_it_states_and_nothing_else(
     text = "# Parcel router\n\n## Risks\n\n" + "\n".join(t for t, _w in risks) + "\n"
     got = load_text(extract_inputs(read_text(text, "memo.md")), "memo.md").risks
     assert [r.model_dump(exclude_defaults=True) for r in got] == [w for _t, w in risks]
+
+
+def test_prose_risks_with_an_id_lead_in_an_arrow_or_a_numbered_heading(tmp_path: Path) -> None:
+    doc = tmp_path / "notes.md"
+    doc.write_text(
+        "# Claims triage\n\n## Risks\n\n"
+        "**Q7 — Duplicate payouts.** Severity: high. A claim filed twice could be paid "
+        "twice. Mitigation: claims sharing a policy number and date are held. Residual risk "
+        "after mitigation: low.\n\n"
+        "1. Handwritten forms get misread -> a clerk keys every handwritten form.\n\n"
+        "### 2.1 Storm backlog\n\nQueues may grow for a week after a storm.\n\n"
+        "### 2.2 Lost attachments\n\nA photo upload can fail on slow links.\n\n"
+        "## Mitigation strategies\n\n"
+        "- Weekend staffing: clerks can take extra shifts.\n", encoding="utf-8")
+    got = load_text(extract_inputs(read_document(doc)), str(doc)).risks
+    assert [(r.id, r.title) for r in got] == [
+        ("Q7", "Duplicate payouts"), (None, "Handwritten forms get misread"),
+        (None, "Storm backlog"), (None, "Lost attachments")]
+    payouts, forms, backlog, _lost = got
+    assert backlog.description == "Queues may grow for a week after a storm."
+    assert (payouts.severity, payouts.residual_risk, payouts.description) == \
+        ("high", "low", "A claim filed twice could be paid twice.")
+    assert payouts.mitigations == ["claims sharing a policy number and date are held"]
+    assert forms.mitigations == ["a clerk keys every handwritten form"]

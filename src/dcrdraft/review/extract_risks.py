@@ -40,7 +40,8 @@ _RISK_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("evidence", r"evidence|observed(?: rate)?"),
         ("description", r"description|scenario|what (?:could|can) go wrong|harm"),
         ("mitigations", r"mitigations?|controls?|safeguards?|mitigation plan|response"),
-        ("residual", r"residual(?: risk)?(?: level)?|risk after mitigation|net risk"),
+        ("residual", r"residual(?: risk)?(?: level)?(?: after mitigations?)?|"
+                     r"risk after mitigations?|net risk"),
         ("owner", r"(?:risk )?owner|owned by|accountable|dri"),
         ("monitoring", r"monitoring"), ("escalation", r"escalation"),
         ("review", r"post-deployment review|review cadence|review"),
@@ -115,6 +116,9 @@ _MITIGATED = re.compile(
     r"^\W*we\s+(?:mitigate|address|reduce|control|handle|contain)\w*\s+(?:this|it|the risk|"
     r"them)?\s*(?:by|with|through|via)\s+(?P<w>.+)$|"
     r"^\W*mitigations?\s+(?:include|includes|are|is)\s+(?P<x>.+)$", re.I)
+_WE_WILL = re.compile(r"^\W*we(?:'ll|\s+(?:will|shall|plan to|intend to|are going to))\b",
+                      re.I)
+"""A response the team commits to, however vague ("we will look into it")."""
 _MONITORED = re.compile(r"\b(?:monitored|tracked|watched)\b|^\W*monitoring\b", re.I)
 """A clause saying how the risk is watched ("tracked weekly on the quality dashboard")."""
 _ESCALATED = re.compile(r"\bescalat\w+", re.I)
@@ -148,16 +152,29 @@ _NARRATIVE = 6
 only what a clause states explicitly (a label, a level, an owner, "mitigated by") is read."""
 
 
+_ARROW = re.compile(r"\s(?:->|→|=>)\s")
+"""Between a risk and what is done about it ("SKUs get translated -> glossary lock")."""
+_LEAD_ID = re.compile(r"^(?:[A-Z]{1,6}-?\d{1,4}|(?:risk|hazard)\s*\d{1,3})$", re.I)
+
+
 def _prose_fields(text: str, out: Fields) -> str:
-    """The fields prose clauses state, added to ``out``; returns a lead-in title, if any."""
+    """The fields prose clauses state, added to ``out``; returns a lead-in title, if any.
+    A lead-in that is an ID ("R1 — Outdated policy. ...") is the entry's ID."""
     title, body = _lead(text)
-    clauses = _clauses(body)
+    if _LEAD_ID.match(title):
+        out.setdefault("id", []).append(("", title))
+        title, body = _lead(body)
+    parts = _ARROW.split(body, maxsplit=1)
+    clauses = _clauses(parts[0])
     for i, clause in enumerate(clauses):
         _clause(clause, out, explicit=i > 0 and len(clauses) > _NARRATIVE)
+    for clause in _clauses(parts[1]) if len(parts) > 1 else []:
+        _clause(clause, out, otherwise="mitigations")
     return title
 
 
-def _clause(clause: str, out: Fields, explicit: bool = False) -> None:
+def _clause(clause: str, out: Fields, explicit: bool = False,
+            otherwise: str = "description") -> None:
     def add(key: str, value: str) -> None:
         kept = _keep(value.strip(" .;"))
         if kept:
@@ -189,12 +206,13 @@ def _clause(clause: str, out: Fields, explicit: bool = False) -> None:
     elif vocab("risk_statement").search(clause) or re.search(r"\b(?:may|might|could)\b",
                                                               clause, re.I):
         add("description", clause)
-    elif MECHANISM.search(clause) or vocab("generic_mitigation").search(clause):
+    elif MECHANISM.search(clause) or vocab("generic_mitigation").search(clause) or \
+            _WE_WILL.match(clause):
         add("mitigations", clause)
     elif _EVIDENCE.search(clause):
         add("evidence", clause)
     else:
-        add("description", clause)
+        add(otherwise, clause)
 
 
 # -- entries -------------------------------------------------------------------------------
@@ -253,7 +271,11 @@ def _fields(e: Entry, table_lines: set[int]) -> tuple[str, Fields]:
     rid = (fields.get("id") or [("", "")])[0][1]
     if rid and title.startswith(f"{rid}:"):
         title = title[len(rid) + 1:]
-    return _RISK_ID.sub("", title).strip(" .:-*—–_"), fields
+    return _NUMBERED.sub("", _RISK_ID.sub("", title)).strip(" .:-*—–_"), fields
+
+
+_NUMBERED = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")
+"""A heading's section number ("3.1 Factual error in a case note")."""
 
 
 def _risk_lines(ctx: Context, e: Entry, title: str, fields: Fields,
@@ -328,7 +350,8 @@ def q(text: str) -> str:
 def _prose_entries(ctx: Context, taken: set[int]) -> list[Entry]:
     """Risks stated in prose that no entry holds: a sentence stating a risk under a risks or
     limitations heading, and a paragraph or list item under a risks heading that opens with a
-    lead-in title and says what may happen ("Privacy leakage. Emails could appear ...")."""
+    lead-in title and says what may happen ("Privacy leakage. Emails could appear ...") or
+    sets a risk against its response ("Forms get misread -> a clerk keys them")."""
     out: list[Entry] = []
     for pr in prose_risks(ctx):
         if pr.unit.kinds & {"risks", "failure_modes"} and pr.line not in taken:
@@ -340,8 +363,9 @@ def _prose_entries(ctx: Context, taken: set[int]) -> list[Entry]:
                 continue
             text = clean(b.text)
             lead, body = _lead(text)
-            if lead and _POSSIBLE.search(body):
-                out.append(Entry(lead, text, b.line, b.end_line))
+            stated = bool(lead and _POSSIBLE.search(body) or _ARROW.search(text))
+            if stated and not _under_controls(ctx, b.line):
+                out.append(Entry(lead or text[:80], text, b.line, b.end_line))
     return out
 
 
