@@ -30,6 +30,7 @@ from dcrdraft.inputs.model import Inputs
 from dcrdraft.io import write_atomic
 from dcrdraft.llm.drafting import LLMDraftOutcome, draft_parts
 from dcrdraft.llm.parts import OnToken
+from dcrdraft.llm.selfreview import prepare as prepare_self_review
 from dcrdraft.llm.settings import LLMSettings, engine_notice, resolve_settings
 
 
@@ -79,12 +80,9 @@ def plan_engine(engine: str, *, model: str | None = None, base_url: str | None =
 
 def warm_up(inputs: Inputs, fmt: Literal["md", "html"]) -> None:
     """What the drafting would otherwise do after the first reply, done while it is awaited:
-    the template engine's render and the reviewer's rubric (self-review reads it)."""
-    # lazy: the reviewer loads here, while the requests are out, not on drafting's start-up path
-    from dcrdraft.review import load_rubric
-
+    the template engine's render and what self-review loads (the reviewer's M01 rule)."""
     draft(inputs, fmt=fmt)
-    load_rubric()
+    prepare_self_review(analyse(inputs))
 
 
 def llm_installed() -> bool:
