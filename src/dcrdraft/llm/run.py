@@ -80,8 +80,14 @@ def plan_engine(engine: str, *, model: str | None = None, base_url: str | None =
 
 def warm_up(inputs: Inputs, fmt: Literal["md", "html"]) -> None:
     """What the drafting would otherwise do after the first reply, done while it is awaited:
-    the template engine's render and what self-review loads (the reviewer's M01 rule)."""
+    the template engine's render and what self-review loads (the reviewer's M01 rule, the
+    section rules and vocabularies its facts read, compiled from the reviewer's pattern cache
+    where earlier runs left them)."""
+    # lazy: the reviewer (and its pattern cache) loads here, while the requests are out
+    from dcrdraft.review.regexcache import install
+
     draft(inputs, fmt=fmt)
+    install()  # never changes a result; saves this run's new patterns at exit
     prepare_self_review(analyse(inputs))
 
 
