@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from dcrdraft import __version__
+from dcrdraft.cli import fastexit
 from dcrdraft.errors import DcrError, ExitCode, InputError
 
 COMMAND_MODULES: dict[str, str] = {
@@ -102,7 +103,12 @@ def cli() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point."""
-    cli.main(args=argv, prog_name="dcrdraft")
+    try:
+        cli.main(args=argv, prog_name="dcrdraft")
+    except SystemExit as done:
+        if fastexit.requested():  # the command has nothing left running (see fastexit)
+            fastexit.finish(done.code)
+        raise
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -7,6 +7,7 @@ from typing import Literal
 
 import click
 
+from dcrdraft.cli import fastexit
 from dcrdraft.errors import ConfigError, ExitCode, OutputError
 from dcrdraft.io import refuse_existing, same_file, write_atomic
 from dcrdraft.paths import EXAMPLES, example_path
@@ -79,6 +80,8 @@ def draft_command(inputs: str | None, example: str | None, output: str | None, f
                        structured_output=structured_output)
     if plan.notice:
         click.echo(plan.notice, err=True)
+    if plan.engine == "llm":  # LangChain's teardown at exit outlasts the drafting after replies
+        fastexit.request()
     md_or_html: Literal["md", "html"] = "html" if fmt == "html" else "md"
     outcome = plan.draft_parts(inputs_model, on_token=stream_target(),
                                notify=lambda line: click.echo(line, err=True),

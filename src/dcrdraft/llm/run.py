@@ -83,8 +83,11 @@ def warm_up(inputs: Inputs, fmt: Literal["md", "html"]) -> None:
     the template engine's render and what self-review loads (the reviewer's M01 rule, the
     section rules and vocabularies its facts read, compiled from the reviewer's pattern cache
     where earlier runs left them)."""
-    # lazy: the reviewer (and its pattern cache) loads here, while the requests are out
-    from dcrdraft.review.regexcache import install
+    # lazy: the reviewer loads here, while the requests are out; the package before any module
+    # of it, the order self-review imports in (another order can deadlock with a drafting
+    # thread that reaches self-review meanwhile: each would hold a lock the other waits for)
+    import dcrdraft.review  # noqa: F401
+    from dcrdraft.review.regexcache import install  # lazy: as above
 
     draft(inputs, fmt=fmt)
     install()  # never changes a result; saves this run's new patterns at exit
