@@ -83,9 +83,10 @@ def warm_up(inputs: Inputs, fmt: Literal["md", "html"]) -> None:
     the template engine's render and what self-review loads (the reviewer's M01 rule, the
     section rules and vocabularies its facts read, compiled from the reviewer's pattern cache
     where earlier runs left them)."""
-    # lazy: the reviewer loads here, while the requests are out; the package before any module
-    # of it, the order self-review imports in (another order can deadlock with a drafting
-    # thread that reaches self-review meanwhile: each would hold a lock the other waits for)
+    # The package before any module of it, the order self-review imports in: another order
+    # can deadlock with a drafting thread that reaches self-review meanwhile (each would
+    # hold an import lock the other waits for).
+    # lazy: the reviewer loads here, while the requests are out
     import dcrdraft.review  # noqa: F401
     from dcrdraft.review.regexcache import install  # lazy: as above
 
