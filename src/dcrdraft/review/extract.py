@@ -172,10 +172,12 @@ def extract_inputs(doc: Document) -> str:
         if rest:
             out.append("  secondary_metrics:")
             names: set[str] = set()
-            for m in rest:
-                if m.name in names:
+            # A results table states a metric most fully (with its n): its rows come first,
+            # and a sentence restating one (in any case) adds nothing.
+            for m in sorted(rest, key=lambda m: m.source != "table"):
+                if _bare(m.name).lower() in names:
                     continue
-                names.add(m.name)
+                names.add(_bare(m.name).lower())
                 out.append(_secondary(m))
         seg_lines = _segments(facts.segments)
         if seg_lines:
