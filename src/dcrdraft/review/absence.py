@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from dcrdraft.review.fastre import fast
 from dcrdraft.review.text import PLACEHOLDER_RE
 
 _DONE = (r"(?:tested|evaluated|assessed|analy[sz]ed|reviewed|written|drafted|started|begun|"
@@ -16,7 +17,7 @@ _DONE = (r"(?:tested|evaluated|assessed|analy[sz]ed|reviewed|written|drafted|sta
          r"investigated|quantified|computed|calculated|estimated|broken down|compared|"
          r"prepared|produced|created|decided|determined|filed|registered|submitted|ready|"
          r"available|in place|carried out)")
-NEGATED_RE = re.compile(
+NEGATED_RE = fast(
     rf"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+|be\s+)?(?:fully\s+|formally\s+|properly\s+)?"
     rf"{_DONE}\b"
     rf"|\bno\s+(?:[\w-]+\s+){{0,4}}?(?:has|have|had|was|were|is|are)\s+(?:yet\s+)?(?:been\s+)?"

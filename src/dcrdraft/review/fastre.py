@@ -175,6 +175,18 @@ def required_literals(pattern: str, flags: int = 0) -> Literals | None:
     return frozenset(s for s in lits if not any(o != s and o in s for o in lits))
 
 
+def haystack(text: str, folded: bool) -> str | None:
+    """The text to look for a pattern's required literals in (lower case when the pattern
+    ignores case), position for position; None when a literal scan cannot be trusted there
+    (a character that matches an ASCII letter ignoring case, or one that lowers to two)."""
+    if not folded:
+        return text
+    if not text.isascii() and _CASED_TO_ASCII.search(text):
+        return None
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
 def trie_pattern(words: Literals) -> str:
     """One regex matching any of ``words``, nested by shared prefixes (``a(?:greed|udited)``):
     at each position the engine tests one branch per distinct next character, not a word."""

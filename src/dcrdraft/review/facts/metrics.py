@@ -9,6 +9,7 @@ name, never its value; counts, intervals and shares are never values either.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
@@ -17,6 +18,7 @@ from dcrdraft.review.context import Context, Unit
 from dcrdraft.ingest.document import Block
 from dcrdraft.review.facts.columns import Columns, Role, classify, fill_blank_labels, status_of
 from dcrdraft.review.facts.vocab import matches, vocab
+from dcrdraft.review.facts.windows import Asides, Cover, Windows
 from dcrdraft.review.text import METRIC_RE, METRIC_WORDS, NUM, clean, metric_key, to_float
 
 Direction = Literal["higher", "lower"]
@@ -156,6 +158,8 @@ def _label_of(header: str) -> str:
 _COMPARATOR_ROLES: tuple[tuple[Role, ComparatorKind], ...] = (
     ("baseline", "baseline"), ("threshold", "threshold"), ("delta", "delta"))
 _HEADLINE = re.compile(r"\b(?:primary|headline|key|main|north[- ]star)\b", re.I)
+_HEADLINE_PROSE = re.compile(r"\b(?:primary|headline|key|main|north[- ]star)"
+                             r" (?:metric|measure|kpi)\b", re.I)
 
 
 def table_facts(ctx: Context) -> list[MetricFact]:
@@ -377,46 +381,104 @@ class _Fig:
     role: FigRole
 
 
-def _classify_figure(text: str, m: re.Match[str], ops: list[tuple[int, int]]) -> FigRole | None:
+class _Sentence:
+    """One sentence read once for what its figures ask about: operating points, intervals,
+    asides, metric names, and the windows the classifying patterns may match in (a sentence
+    of n figures costs a few scans of itself, not n)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        op_spans = _op_spans(text)
+        self.ops = Cover(op_spans)
+        self.ops_or_intervals = Cover(op_spans + [m.span() for m in _INTERVAL.finditer(text)])
+        self.threshold = Windows(vocab("threshold_prose"), text)
+        self.comparator = Windows(vocab("comparator_prose"), text)
+        self.skip_tail = Windows(_SKIP_TAIL, text)
+        self.from_ = Windows(_FROM, text)
+        self.side = Windows(_SIDE, text)
+        self.condition = Windows(_CONDITION, text)
+        self.directed = Windows(_DIRECTED, text)
+        self.verb_value = Windows(_VERB_VALUE, text)
+        self._names: tuple[list[re.Match[str]], list[int], list[int]] | None = None
+        self._asides: tuple[Asides, list[int]] | None = None
+
+    def names(self) -> tuple[list[re.Match[str]], list[int], list[int]]:
+        """The usable metric names (not inside an operating point; a generic word only when
+        nothing else is there), with their starts and ends (in order: they never overlap)."""
+        if self._names is None:
+            names = [n for n in _name_matches(self.text) if n.start() not in self.ops]
+            usable = [n for n in names if not _NOT_NAME.match(n.group(0))] or names
+            self._names = usable, [n.start() for n in usable], [n.end() for n in usable]
+        return self._names
+
+    def asides(self) -> tuple[Asides, list[int]]:
+        """Asides in parentheses, and the digits no operating point or aside holds (a number
+        between a name and a figure owns the name unless one holds it)."""
+        if self._asides is None:
+            spans = [m.span() for m in _ASIDE.finditer(self.text)]
+            held = Cover(_op_spans(self.text) + spans)
+            digits = [d.start() for d in _DIGIT.finditer(self.text) if d.start() not in held]
+            self._asides = Asides(spans), digits
+        return self._asides
+
+    def clear(self, a: int, b: int) -> bool:
+        """No figure of its own between ``a`` and ``b``."""
+        digits = self.asides()[1]
+        k = bisect_left(digits, a)
+        return k >= len(digits) or digits[k] >= b
+
+    def gap(self, a: int, b: int) -> int:
+        """Characters between ``a`` and ``b``, asides not counted."""
+        return (b - a) - self.asides()[0].filled(a, b)
+
+
+_ASIDE = re.compile(r"\([^()]*\)")
+_DIGIT = re.compile(r"\d")
+_BASELINE_AFTER = re.compile(r"^\s*%?\s*[(,]?\s*(?:for|in|with|from|by|on|of|under|at)\b", re.I)
+_BASELINE_WORD = re.compile(r"^\s*%?\s*\(?(?:baseline|previous|prior|control|old|legacy|v\d)",
+                            re.I)
+_TAIL_END = re.compile(r"[,;:]|(?<=\S)\s*\(|\b(?:against|versus|vs\.?|compared|while|whereas|"
+                       r"but)\b")
+
+
+def _classify_figure(s: _Sentence, m: re.Match[str]) -> FigRole | None:
+    text = s.text
     start, end = m.span()
-    if any(a <= start < b for a, b in ops):
+    if start in s.ops_or_intervals:
         return None
-    before, after = text[max(0, start - 45):start], text[end:end + 45]
-    if _SKIP_TAIL.match(after):
+    after = text[end:end + 45]
+    if s.skip_tail.match(end, end + 45):
         return None
     if m.group("sign") or (m.group("unit") or "").startswith(("pp", "percentage", "point")):
         return "delta"
-    near = before[-30:]
-    last_fig = max((x.end() for x in _PFIG.finditer(near)), default=0)
-    near = near[last_fig:]
-    if vocab("threshold_prose").search(near) or _bar_with_direction(text, start, after):
+    near = max(0, start - 30)
+    near += max((x.end() for x in _PFIG.finditer(text[near:start])), default=0)
+    if s.threshold.search(near, start) or _bar_with_direction(s, start, end):
         return "threshold"
-    if _FROM.search(before) or vocab("comparator_prose").search(near):
-        return "peer" if _SIDE.search(before) and _peer(after) else "baseline"
+    if s.from_.search(start - 45, start) or s.comparator.search(near, start):
+        return "peer" if s.side.search(start - 45, start) and _peer(after) else "baseline"
     tail = after[:40]
     nxt = _PFIG.search(tail)
     tail = tail[: nxt.start()] if nxt else tail
-    tail = re.split(r"[,;:]|(?<=\S)\s*\(|\b(?:against|versus|vs\.?|compared|while|whereas|but)\b",
-                    tail)[0]  # an aside in parentheses speaks of something else
-    if _CONDITION.search(before[-14:]):
+    tail = _TAIL_END.split(tail)[0]  # an aside in parentheses speaks of something else
+    if s.condition.search(start - 14, start):
         # "scoring above 0.95", "confidence below 0.90": an operating rule, not a result.
-        return "threshold" if vocab("threshold_prose").search(tail[:20]) else None
-    if vocab("comparator_prose").search(tail) and re.match(
-            r"^\s*%?\s*[(,]?\s*(?:for|in|with|from|by|on|of|under|at)\b", tail, re.I):
+        return "threshold" if s.threshold.search(end, end + min(len(tail), 20)) else None
+    if s.comparator.search(end, end + len(tail)) and _BASELINE_AFTER.match(tail):
         return "baseline"
-    if re.match(r"^\s*%?\s*\(?(?:baseline|previous|prior|control|old|legacy|v\d)", tail, re.I):
+    if _BASELINE_WORD.match(tail):
         return "baseline"
-    if vocab("threshold_prose").search(tail[:12]):
+    if s.threshold.search(end, end + min(len(tail), 12)):
         return "threshold"
     return "value"
 
 
-def _bar_with_direction(text: str, start: int, after: str) -> bool:
+def _bar_with_direction(s: _Sentence, start: int, end: int) -> bool:
     """A figure followed by its direction ("90% (higher is better)") in a sentence that speaks
     of a threshold, every figure before it a bar too: the bar, not a result."""
-    if not _DIRECTED.match(after):
+    if not s.directed.match(end, end + 45):
         return False
-    clause = re.split(r"[.!?]\s", text[max(0, start - 400):start])[-1]
+    clause = re.split(r"[.!?]\s", s.text[max(0, start - 400):start])[-1]
     return bool(vocab("threshold_prose").search(clause)) and all(
         _DIRECTED.match(clause, f.end()) for f in _PFIG.finditer(clause))
 
@@ -442,11 +504,10 @@ def _same_subject(text: str, fig: _Fig, before: list["MetricFact"]) -> str | Non
     return prev.name if _GOES_ON.match(gap) and not _NAME.search(gap) else None
 
 
-def _figures(text: str) -> list[_Fig]:
-    ops = _op_spans(text) + [m.span() for m in _INTERVAL.finditer(text)]
+def _figures(s: _Sentence) -> list[_Fig]:
     out: list[_Fig] = []
-    for m in _PFIG.finditer(text):
-        role = _classify_figure(text, m, ops)
+    for m in _PFIG.finditer(s.text):
+        role = _classify_figure(s, m)
         if role is None:
             continue
         if m.group("frac"):
@@ -465,9 +526,9 @@ _STOP = re.compile(r"^(?:the|a|an|is|was|of|and|or|in|on|at|for|with|our|its|the
 
 def _widen(text: str, start: int, end: int) -> str:
     """A metric word with the one or two words that qualify it ("word error rate")."""
-    words = text[:start].split()
+    words = text[:start].rsplit(None, 2)[-2:]
     lead: list[str] = []
-    for w in reversed(words[-2:]):
+    for w in reversed(words):
         w2 = w.strip("*_`(\"'")
         if not w2 or _STOP.match(w2) or re.search(r"[\d.,;:%)]", w) or w2 != w.strip("*_`"):
             break
@@ -478,52 +539,49 @@ def _widen(text: str, start: int, end: int) -> str:
 
 def _name_matches(text: str) -> list[re.Match[str]]:
     found = list(_NAME.finditer(text))
-    spans = [m.span() for m in found]
+    starts, ends = [m.start() for m in found], [m.end() for m in found]
     for name in ("higher_is_better", "lower_is_better"):
         for m in vocab(name).finditer(text):
-            if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b in spans):
-                found.append(m)
-                spans.append(m.span())
+            s, e = m.start(), m.end()
+            k = bisect_right(starts, s)
+            first = starts[k - 1] if k and starts[k - 1] == s else \
+                starts[k] if k < len(starts) else None  # the first name starting at s or after
+            if k and s < ends[k - 1] or first is not None and first < e:
+                continue  # it overlaps a name already found
+            found.append(m)
+            starts.insert(k, s)
+            ends.insert(k, e)
     return sorted(found, key=lambda m: m.start())
 
 
-def _name_for(text: str, fig: _Fig, names: list[re.Match[str]]) -> str | None:
-    ops = _op_spans(text)
-    usable = [n for n in names if not any(a <= n.start() < b for a, b in ops)
-              and not _NOT_NAME.match(n.group(0))] or \
-        [n for n in names if not any(a <= n.start() < b for a, b in ops)]
-    def reach(n: re.Match[str], ahead: bool) -> int:
-        if _ACRONYM.match(n.group(0)) and not matches("higher_is_better", n.group(0)) and \
-                not matches("lower_is_better", n.group(0)):
-            return 3 if ahead else 16  # an unknown acronym names a metric only beside its figure
-        return 20 if ahead else 45
+def _reach(n: re.Match[str], ahead: bool) -> int:
+    if _ACRONYM.match(n.group(0)) and not matches("higher_is_better", n.group(0)) and \
+            not matches("lower_is_better", n.group(0)):
+        return 3 if ahead else 16  # an unknown acronym names a metric only beside its figure
+    return 20 if ahead else 45
 
-    ops = _op_spans(text)
 
-    asides = [m.span() for m in re.finditer(r"\([^()]*\)", text)]
-
-    def clear(a: int, b: int) -> bool:
-        # A number between them owns the name (one inside an operating point or an aside
-        # in parentheses does not).
-        digits = (a + d.start() for d in re.finditer(r"\d", text[a:b]))
-        return all(any(x <= i < y for x, y in ops + asides) for i in digits)
-
-    def gap(a: int, b: int) -> int:
-        return (b - a) - sum(min(b, y) - max(a, x) for x, y in asides if x < b and y > a)
-
-    before = [n for n in usable if n.end() <= fig.start
-              and gap(n.end(), fig.start) <= reach(n, False) and clear(n.end(), fig.start)]
-    after = [n for n in usable if n.start() >= fig.end
-             and gap(fig.end, n.start()) <= reach(n, True) and clear(fig.end, n.start())]
-    if before:
-        n = before[-1]
-        return _widen(text, n.start(), n.end())
-    if after:
-        return _widen(text, after[0].start(), after[0].end())
-    if len(usable) == 1 and reach(usable[0], False) == 45 and len(text) <= 200 and \
-            clear(min(usable[0].end(), fig.start), max(usable[0].start(), fig.end)):
+def _name_for(s: _Sentence, fig: _Fig) -> str | None:
+    text = s.text
+    usable, starts, ends = s.names()
+    # The nearest name before the figure, then after it, that no other figure stands between:
+    # the gap and the figures between only grow with distance, so the walks stop early.
+    for k in range(bisect_right(ends, fig.start) - 1, -1, -1):
+        n = usable[k]
+        if s.gap(n.end(), fig.start) > 45 or not s.clear(n.end(), fig.start):
+            break
+        if s.gap(n.end(), fig.start) <= _reach(n, False):
+            return _widen(text, n.start(), n.end())
+    for k in range(bisect_left(starts, fig.end), len(usable)):
+        n = usable[k]
+        if s.gap(fig.end, n.start()) > 20 or not s.clear(fig.end, n.start()):
+            break
+        if s.gap(fig.end, n.start()) <= _reach(n, True):
+            return _widen(text, n.start(), n.end())
+    if len(usable) == 1 and _reach(usable[0], False) == 45 and len(text) <= 200 and \
+            s.clear(min(usable[0].end(), fig.start), max(usable[0].start(), fig.end)):
         return usable[0].group(0)
-    if _VERB_VALUE.search(text[max(0, fig.start - 40):fig.start]):
+    if s.verb_value.search(fig.start - 40, fig.start):
         return "hit rate"
     return None
 
@@ -552,18 +610,19 @@ def prose_facts(ctx: Context) -> tuple[list[MetricFact],
         text = u.text
         if not _PFIG.search(text) or matches("boilerplate", text) and not METRIC_RE.search(text):
             continue
-        figs = _figures(text)
+        sentence = _Sentence(text)
+        figs = _figures(sentence)
         if not figs:
             continue
-        names = _name_matches(text)
         here: list[MetricFact] = []
         comps: list[Comparator] = []
+        headline: bool | None = None
         for f in figs:
             if f.role == "peer":
                 peers.append(u)
                 continue
             if f.role == "value":
-                name = _name_for(text, f, names) or _same_subject(text, f, here)
+                name = _name_for(sentence, f) or _same_subject(text, f, here)
                 if name is None or (f.unit == "" and f.value >= 1) or not is_metric_name(name):
                     continue
                 fact = MetricFact(name=name, value=f.value, unit=f.unit, line=u.line,
@@ -572,16 +631,18 @@ def prose_facts(ctx: Context) -> tuple[list[MetricFact],
                 fact.direction = direction(text[max(0, f.start - 60): f.end + 30])
                 fact.method_statistic = matches("method_statistic",
                                                 text[max(0, f.start - 50): f.end + 10])
-                fact.headline = bool(re.search(r"\b(?:primary|headline|key|main|north[- ]star)"
-                                               r" (?:metric|measure|kpi)\b", text, re.I))
+                if headline is None:
+                    headline = bool(_HEADLINE_PROSE.search(text))
+                fact.headline = headline
                 here.append(fact)
             else:
                 comps.append(Comparator(f.role, f.value, text[max(0, f.start - 40): f.end + 40],
                                         u.line))
-        for c in comps:
-            if here:
-                min(here, key=lambda h: abs(h.line - c.line)).comparators.append(c)
-            else:
-                loose.append((c, metric_key(text), u))
+        if here:
+            # Every figure of the sentence has its line: the nearest fact is the first.
+            here[0].comparators += comps
+        elif comps:
+            key = metric_key(text)
+            loose += [(c, key, u) for c in comps]
         facts += here
     return facts, loose, peers
