@@ -70,6 +70,10 @@ def _all_patterns() -> list[re.Pattern[str]]:
                             found.append(fast(q, re.I))
                         except re.error:
                             pass
+    from dcrdraft.review.absence import NEGATED_RE
+    from dcrdraft.review.facts.vocab import names, vocab
+
+    found += [vocab(n) for n in names()] + [NEGATED_RE]
     unique = list({(p.pattern, p.flags): p for p in found}.values())  # shared ones, once
     for p in unique:
         p._prepare()  # type: ignore[attr-defined]  # skip the warm-up: test the prefilter itself
