@@ -19,18 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from dcrdraft import __version__
-from dcrdraft.errors import DcrError
 from dcrdraft.ingest.document import Document, Section
-from dcrdraft.paths import rubrics_dir
+from dcrdraft.review.fingerprint import code_fingerprint, review_date
 from dcrdraft.review.models import FileReport
 from dcrdraft.review.rubric import Rubric
-
-_PKG = Path(__file__).resolve().parents[1]
-_CODE = ("review", "ingest", "monitoring", "paths.py", "clock.py",
-         # an inputs file is reviewed as its draft: the drafting code decides that text
-         "draft", "templates", "analysis", "inputs", "figures.py", "templating.py")
-"""Parts of the package whose code (or templates) decides a review's result."""
-
 
 def cache_dir() -> Path:
     """Where reviews are cached: ``$XDG_CACHE_HOME/dcrdraft`` or the platform's equivalent."""
@@ -38,34 +30,6 @@ def cache_dir() -> Path:
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("dcrdraft", appauthor=False)) / "reviews" / __version__
-
-
-def _today() -> str:
-    """The review date (``DCRDRAFT_TODAY`` or today); unreadable values leave the key as is."""
-    from dcrdraft.clock import today  # lazy: datetime is needed only when the cache is used
-
-    try:
-        return today().isoformat()
-    except DcrError:
-        return ""
-
-
-def _code_fingerprint() -> str:
-    """Version plus size and mtime of every source file a review runs and of the rubrics."""
-    h = hashlib.blake2b(__version__.encode(), digest_size=16)
-    files: list[Path] = []
-    for part in _CODE:
-        p = _PKG / part
-        files += sorted(f for f in p.rglob("*") if f.suffix in (".py", ".j2")) \
-            if p.is_dir() else [p]
-    files += sorted(rubrics_dir().glob("*.yaml"))
-    for f in files:
-        try:
-            st = f.stat()
-        except OSError:
-            continue
-        h.update(f"{f}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
-    return h.hexdigest()
 
 
 @dataclass
@@ -87,7 +51,7 @@ class ResultCache:
         if got is not None and got[0] is rubric:
             return got[1]
         if self._code is None:
-            self._code = _code_fingerprint()
+            self._code = code_fingerprint()
         h = hashlib.blake2b(self._code.encode(), digest_size=16)
         h.update(repr([(r.code, r.name, r.kind, r.check, r.params, r.severity, r.messages,
                         r.suggestion, r.weight) for r in rubric.rules]).encode())
@@ -106,7 +70,7 @@ class ResultCache:
         h = hashlib.blake2b(data, digest_size=20)
         h.update(f"\0{Path(path).suffix.lower()}\0{self.rubric_key(rubric)}".encode())
         # Overdue conditions (X10) depend on the date: a result is good for one day.
-        h.update(f"\0{_today()}".encode())
+        h.update(f"\0{review_date()}".encode())
         return h.hexdigest()
 
     def _file(self, key: str) -> Path:
