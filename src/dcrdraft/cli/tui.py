@@ -5,10 +5,15 @@ from __future__ import annotations
 import os
 import sys
 
+from typing import TYPE_CHECKING
+
 import click
 
 from dcrdraft.errors import ExitCode
 from dcrdraft.io import read_regular
+
+if TYPE_CHECKING:
+    from dcrdraft.editing.firstscore import FirstReview
 
 
 @click.command("tui")
@@ -27,10 +32,27 @@ def tui_command(inputs: str | None, review: str | None) -> None:
         click.echo("dcrdraft: the TUI needs a terminal (stdin and stdout are not one); use "
                    "`dcrdraft draft` or `dcrdraft review` in scripts", err=True)
         raise SystemExit(ExitCode.USAGE)
-    _check_readable(inputs, review)
+    first = _first_review(inputs, review)
+    try:
+        _check_readable(inputs, review)
+    except BaseException:
+        if first is not None:
+            first.stop()
+        raise
     from dcrdraft.tui import run  # lazy: textual is imported only when the TUI starts
 
-    run(inputs, review=review)
+    run(inputs, review=review, first=first)
+
+
+def _first_review(inputs: str | None, review: str | None) -> FirstReview | None:
+    """Start reviewing the inputs file in a child process now, so its score can show while
+    this process still loads the app (the second core does the first review)."""
+    if review is not None or inputs is None or not os.path.isfile(inputs):
+        return None
+    # lazy: only the drafting mode starts a first review
+    from dcrdraft.editing.firstscore import FirstReview
+
+    return FirstReview.start(inputs)
 
 
 def _check_readable(inputs: str | None, review: str | None) -> None:

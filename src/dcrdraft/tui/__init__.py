@@ -6,9 +6,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dcrdraft.editing.firstscore import FirstReview
 from dcrdraft.tui.app import DcrApp
 
 
-def run(inputs: str | Path | None = None, review: str | Path | None = None) -> None:
-    """Run the app until the author quits."""
-    DcrApp(inputs, review=review).run()
+def run(inputs: str | Path | None = None, review: str | Path | None = None,
+        first: FirstReview | None = None) -> None:
+    """Run the app until the author quits (``first``: a child process reviewing ``inputs``)."""
+    try:
+        DcrApp(inputs, review=review, first=first).run()
+    finally:
+        if first is not None:
+            first.stop()

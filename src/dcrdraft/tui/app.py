@@ -9,6 +9,7 @@ from typing import Any
 from textual.app import App
 from textual.binding import Binding
 
+from dcrdraft.editing.firstscore import FirstReview
 from dcrdraft.editing.session import EditSession
 from dcrdraft.errors import DcrError
 from dcrdraft.tui.saving import save as save_session
@@ -21,7 +22,8 @@ DEFAULT_INPUTS = "dcr-inputs.yaml"
 
 class DcrApp(App[None]):
     """``path``: inputs file to draft (created from the starter if missing); ``review``: a
-    document to review instead; ``llm``: settings to use, or "auto" to resolve them."""
+    document to review instead; ``llm``: settings to use, or "auto" to resolve them;
+    ``first``: a child process already reviewing ``path``, whose score shows first."""
 
     CSS_PATH = "app.tcss"
     TITLE = "dcrdraft"
@@ -31,8 +33,9 @@ class DcrApp(App[None]):
     ]
 
     def __init__(self, path: str | Path | None = None, *, review: str | Path | None = None,
-                 llm: Any = "auto") -> None:
+                 llm: Any = "auto", first: FirstReview | None = None) -> None:
         super().__init__()
+        self.first = first
         self.path = Path(path or DEFAULT_INPUTS)
         self.review = review
         self._llm = llm
@@ -92,7 +95,7 @@ class DcrApp(App[None]):
 
             self.push_screen(RawScreen(session))
         else:
-            self.push_screen(DraftScreen(session))
+            self.push_screen(DraftScreen(session, self.first))
 
     def action_help(self) -> None:
         keys = [(b.key_display or b.key, b.description)

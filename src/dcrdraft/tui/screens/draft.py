@@ -17,6 +17,7 @@ from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer, OptionList, Static, TabPane, TabbedContent
 
 from dcrdraft.analysis.completeness import SECTIONS, section_completeness, target_of
+from dcrdraft.editing import firstscore
 from dcrdraft.editing.session import EditSession
 from dcrdraft.errors import DcrError
 from dcrdraft.inputs.signing import signoff_states
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from dcrdraft.draft import DraftParts
     from dcrdraft.editing.live import LiveReview
     from dcrdraft.llm import LLMDraftOutcome
+    from dcrdraft.review.models import FileReport
 
 LLM_SETUP = (
     "No LLM endpoint is configured, so drafting uses the template engine.\n\n"
@@ -49,6 +51,15 @@ class ReviewDone(Message):
         super().__init__()
         self.result = result
         self.error = error
+
+
+class FirstReviewDone(Message):
+    """The child process's review of the file as opened (``key``: the text it read)."""
+
+    def __init__(self, key: str, report: FileReport) -> None:
+        super().__init__()
+        self.key = key
+        self.report = report
 
 
 class LLMToken(Message):
@@ -78,9 +89,14 @@ class DraftScreen(Screen[None]):
     """Seconds of quiet after an edit before a review starts (keeps typing fluid)."""
     JOURNAL_DELAY = 0.3
 
-    def __init__(self, session: EditSession) -> None:
+    def __init__(self, session: EditSession,
+                 first: firstscore.FirstReview | None = None) -> None:
         super().__init__()
         self.session = session
+        self.first = first
+        """A child process reviewing the file as opened, whose score shows until ours."""
+        self.first_key = firstscore.score_key(session.text) if not session.dirty else None
+        """The score key of the text as opened (None once recovered edits changed it)."""
         self.live: LiveReview | None = None
         self.llm_parts: DraftParts | None = None
         self.llm_notice = ""
@@ -110,6 +126,11 @@ class DraftScreen(Screen[None]):
     async def on_mount(self) -> None:
         self._update_bar()
         await self.open_section("inputs")
+        cached = firstscore.cached_report(self.first_key) if self.first_key else None
+        if cached is not None:  # painted in the first frame, marked, until the review below
+            self.query_one(ChecklistPanel).show(cached, cached=True)
+        if self.first is not None:
+            self._first_worker(self.first)
         # the first review (and the reviewer's import) starts once the screen is painted:
         # begun now, its thread would hold the interpreter while the first frame is drawn
         self.call_after_refresh(self.request_review, True)
@@ -194,7 +215,28 @@ class DraftScreen(Screen[None]):
             except OSError as exc:
                 self.notify(f"Cannot write the recovery journal: {exc}", severity="warning")
 
+    def on_unmount(self) -> None:
+        if self.first is not None:
+            self.first.stop()
+
     # -- review -------------------------------------------------------------------------
+
+    @work(thread=True, group="first")
+    def _first_worker(self, first: firstscore.FirstReview) -> None:
+        got = first.result()
+        if got is not None:
+            self.post_message(FirstReviewDone(*got))
+
+    def on_first_review_done(self, message: FirstReviewDone) -> None:
+        """Show the child's score of the file as opened, unless ours came first."""
+        if self.live is None and message.key == self.first_key and self.session.generation == 0:
+            self.query_one(ChecklistPanel).show(message.report)
+
+    def _remember(self) -> None:
+        """Keep the score of the saved text for the next launch's first frame."""
+        live = self.live
+        if live is not None and live.generation == self.session.generation and not self.session.dirty:
+            firstscore.store(firstscore.score_key(self.session.text), live.report)
 
     def request_review(self, now: bool = False) -> None:
         """Review after a short quiet period (or now)."""
@@ -237,6 +279,7 @@ class DraftScreen(Screen[None]):
             self.live = message.result
             stale = message.result.generation != self.session.generation
             self.query_one(ChecklistPanel).show(message.result.report, stale)
+            self._remember()
             shares = section_completeness(message.result.analysis.inputs)
             self.query_one(Navigator).show_completeness(shares)
             self._fill_overview()
@@ -295,6 +338,7 @@ class DraftScreen(Screen[None]):
     def action_save(self) -> None:
         def saved() -> None:
             self._update_bar()
+            self._remember()
             self.notify(f"Saved {self.session.path.name} (previous version in "
                         f"{backup_path(self.session.path).name})")
 

@@ -32,6 +32,8 @@ class ChecklistPanel(Vertical):
     def __init__(self) -> None:
         super().__init__(id="checklist")
         self.report: FileReport | None = None
+        self.cached = False
+        """True while the report shown is an earlier run's, not yet rechecked."""
         self._lines: dict[str, int | None] = {}
         self.border_title = "Checklist"
 
@@ -45,16 +47,19 @@ class ChecklistPanel(Vertical):
     def score_text(self) -> str:
         return str(self.query_one("#score", Static).content)
 
-    def show(self, report: FileReport, stale: bool = False) -> None:
-        """Display ``report``; ``stale`` marks it as older than the latest edit."""
+    def show(self, report: FileReport, stale: bool = False, cached: bool = False) -> None:
+        """Display ``report``; ``stale`` marks it as older than the latest edit, ``cached``
+        as an earlier run's review of the same text, shown until this run's own."""
         # lazy: the reviewer is loaded by the review that made ``report``, after the first paint
         from dcrdraft.review.models import STATUS_MARK
         from dcrdraft.review.score import blocks  # lazy: as above
 
         self.report = report
+        self.cached = cached
         ready = " · ready" if report.ready else ""
-        self.query_one("#score", Static).update(f"Score {report.score}/100{ready}")
-        self.set_class(stale, "stale")
+        note = " · cached, rechecking" if cached else ""
+        self.query_one("#score", Static).update(f"Score {report.score}/100{ready}{note}")
+        self.set_class(stale or cached, "stale")
         items = self.query_one("#items", OptionList)
         keep = items.highlighted
         items.clear_options()

@@ -1,0 +1,139 @@
+"""The first score of an inputs file before this process has loaded the reviewer: the review
+of the same text kept from an earlier run (shown marked as cached until the live review
+replaces it), or a first review run in a child process, on another core, while the front end
+starts. Both are the live review's own report (same drafting, same reviewer), keyed by the
+file's text, the reviewing code and rubrics, and the review date.
+
+    python -m dcrdraft.editing.firstscore INPUTS    (the child: one JSON line on stdout)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from dcrdraft import __version__
+
+if TYPE_CHECKING:
+    from dcrdraft.review.models import FileReport
+
+
+def score_key(text: str) -> str:
+    """The key of the live review of inputs ``text`` with this code, rubrics and date."""
+    # lazy: the fingerprint stats the package's files; needed only when a key is made
+    from dcrdraft.review.fingerprint import code_fingerprint, review_date
+
+    h = hashlib.blake2b(text.encode("utf-8"), digest_size=20)
+    h.update(f"\0{code_fingerprint()}\0{review_date()}".encode())
+    return h.hexdigest()
+
+
+def _file(key: str) -> Path:
+    # lazy: platformdirs is needed only when the cache is used
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("dcrdraft", appauthor=False)) / "scores" / __version__ / f"{key}.json"
+
+
+def cached_report(key: str) -> FileReport | None:
+    """The report kept under ``key``, or None (a missing or damaged entry is a miss)."""
+    from dcrdraft.review.models import FileReport  # lazy: plain dataclasses, loaded on a hit
+
+    try:
+        return FileReport.from_dict(json.loads(_file(key).read_text(encoding="utf-8")))
+    except Exception:  # noqa: BLE001 - a damaged entry (any shape, any depth) is a miss
+        return None
+
+
+def store(key: str, report: FileReport) -> None:
+    """Keep ``report`` under ``key``, atomically; a cache that cannot be written is skipped."""
+    if report.error is not None:
+        return
+    target = _file(key)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.{os.getpid()}")
+        tmp.write_text(json.dumps(report.to_dict(), ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, target)
+    except OSError:
+        return
+
+
+class FirstReview:
+    """A child process reviewing an inputs file as the live review would; ``result`` waits
+    for its report and ``stop`` ends it (the front end quit first)."""
+
+    def __init__(self, proc: subprocess.Popen[bytes]) -> None:
+        self.proc = proc
+
+    @classmethod
+    def start(cls, path: str | Path) -> FirstReview | None:
+        """Start reviewing ``path`` in a child process; None when it cannot be started."""
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+            [str(Path(__file__).resolve().parents[2]), *filter(None, [os.environ.get("PYTHONPATH")])])}
+        try:
+            proc = subprocess.Popen([sys.executable, "-m", "dcrdraft.editing.firstscore", str(path)],
+                                    stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                    stderr=subprocess.DEVNULL, env=env)
+        except OSError:
+            return None
+        return cls(proc)
+
+    def result(self) -> tuple[str, FileReport] | None:
+        """(key of the text reviewed, report) once the child is done; None when it failed or
+        found the review already cached (the front end has shown that one)."""
+        from dcrdraft.review.models import FileReport  # lazy: as in cached_report
+
+        assert self.proc.stdout is not None
+        out = self.proc.stdout.read()
+        self.proc.wait()
+        try:
+            got = json.loads(out)
+            return str(got["key"]), FileReport.from_dict(got["report"])
+        except Exception:  # noqa: BLE001 - no usable line: the live review will score it
+            return None
+
+    def stop(self) -> None:
+        """End the child if it still runs."""
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+
+
+def review_file(path: str) -> dict[str, Any] | None:
+    """The child's work: the live review of ``path`` as a session opens it, kept in the cache;
+    None when it is cached already or the file does not open as valid inputs."""
+    from dcrdraft.editing.session import EditSession  # lazy: the child's own imports
+
+    session = EditSession.open(path, create=False)
+    key = score_key(session.text)
+    if session.inputs is None or session.problems or cached_report(key) is not None:
+        return None
+    from dcrdraft.review.regexcache import install  # lazy: before the reviewer compiles
+
+    install()
+    from dcrdraft.editing.live import review_inputs  # lazy: after install() (above)
+
+    report = review_inputs(session.inputs, str(session.path)).report
+    store(key, report)
+    return {"key": key, "report": report.to_dict()}
+
+
+def main(argv: list[str]) -> int:
+    """Review ``argv[0]`` and print the result as one JSON line (nothing when not needed)."""
+    try:
+        got = review_file(argv[0])
+    except Exception:  # noqa: BLE001 - the front end's own review reports any problem
+        return 1
+    if got is not None:
+        sys.stdout.write(json.dumps(got, ensure_ascii=False) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
