@@ -160,8 +160,11 @@ def launches(example: str, runs: int) -> dict[str, list[float]]:
             work.mkdir()
             shutil.copy(ROOT / "fixtures" / f"{example}.yaml", work / f"{example}.yaml")
             cmd = [sys.executable, "-m", "dcrdraft", "tui", f"{example}.yaml"]
-            for run in RUNS:  # "raw" first: its bytecode goes to its own folder, not the copy
-                run_env = {**env, "PYTHONPYCACHEPREFIX": str(tmp / "pyc")} if run == "raw" else env
+            for run in RUNS:  # "raw" first: its bytecode and caches go to folders of its own,
+                # so "cold" starts with no __pycache__ and empty cache and state folders
+                run_env = {**env, "PYTHONPYCACHEPREFIX": str(tmp / "pyc"),
+                           "XDG_CACHE_HOME": str(tmp / "raw-cache"),
+                           "XDG_STATE_HOME": str(tmp / "raw-state")} if run == "raw" else env
                 got = on_pty(cmd, run_env, work, {"paint": _PAINT, "score": _SCORE})
                 for mark in ("paint", "score"):
                     out[f"{run}_{mark}"].append(got[mark])
