@@ -145,14 +145,23 @@ async def test_a_childs_score_of_other_text_is_not_shown(radiology: Path,
         await reviewed(pilot)
 
 
-def test_the_child_prints_nothing_for_a_cached_text(radiology: Path) -> None:
+def test_no_child_starts_for_a_cached_text(radiology: Path) -> None:
     first = firstscore.FirstReview.start(radiology)
     assert first is not None
     got = first.result()
     assert got is not None and got[0] == _key(radiology)
     assert got[1].to_dict() == _true_report(radiology).to_dict()
-    again = firstscore.FirstReview.start(radiology)
-    assert again is not None and again.result() is None  # cached: the first frame had it
+    assert firstscore.FirstReview.start(radiology) is None  # cached: the first frame has it
+    assert firstscore.review_file(str(radiology)) is None  # (a child started meanwhile)
+
+
+async def test_a_child_that_gives_nothing_leaves_the_score_to_the_live_review(
+        radiology: Path) -> None:
+    proc = subprocess.Popen([sys.executable, "-c", "pass"], stdout=subprocess.PIPE)
+    app = DcrApp(radiology, llm=None, first=firstscore.FirstReview(proc))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await reviewed(pilot)
+        assert score_of(app) == f"Score {_true_report(radiology).score}/100"
 
 
 def test_the_key_follows_text_and_date(radiology: Path, monkeypatch: pytest.MonkeyPatch) -> None:

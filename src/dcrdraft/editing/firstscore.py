@@ -14,6 +14,7 @@ import json
 import os
 import subprocess
 import sys
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,12 +26,21 @@ if TYPE_CHECKING:
 
 def score_key(text: str) -> str:
     """The key of the live review of inputs ``text`` with this code, rubrics and date."""
-    # lazy: the fingerprint stats the package's files; needed only when a key is made
-    from dcrdraft.review.fingerprint import code_fingerprint, review_date
+    from dcrdraft.review.fingerprint import review_date  # lazy: as in _code
 
     h = hashlib.blake2b(text.encode("utf-8"), digest_size=20)
-    h.update(f"\0{code_fingerprint()}\0{review_date()}".encode())
+    h.update(f"\0{_code()}\0{review_date()}".encode())
     return h.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _code() -> str:
+    """The fingerprint of the code this process runs: taken once, as the modules it loads are
+    the ones on disk at start-up."""
+    # lazy: the fingerprint stats the package's files; needed only when a key is made
+    from dcrdraft.review.fingerprint import code_fingerprint
+
+    return code_fingerprint()
 
 
 def _file(key: str) -> Path:
@@ -68,12 +78,22 @@ class FirstReview:
     """A child process reviewing an inputs file as the live review would; ``result`` waits
     for its report and ``stop`` ends it (the front end quit first)."""
 
+    TIMEOUT = 60.0
+    """Seconds after which a child still reviewing is ended (the live review then scores)."""
+
     def __init__(self, proc: subprocess.Popen[bytes]) -> None:
         self.proc = proc
 
     @classmethod
     def start(cls, path: str | Path) -> FirstReview | None:
-        """Start reviewing ``path`` in a child process; None when it cannot be started."""
+        """Start reviewing ``path`` in a child process; None when its review is cached (the
+        first frame shows that one), the file cannot be read or no process started."""
+        try:
+            text = Path(path).read_bytes().decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            return None
+        if cached_report(score_key(text)) is not None:
+            return None
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(
             [str(Path(__file__).resolve().parents[2]), *filter(None, [os.environ.get("PYTHONPATH")])])}
         try:
@@ -89,9 +109,11 @@ class FirstReview:
         found the review already cached (the front end has shown that one)."""
         from dcrdraft.review.models import FileReport  # lazy: as in cached_report
 
-        assert self.proc.stdout is not None
-        out = self.proc.stdout.read()
-        self.proc.wait()
+        try:
+            out, _ = self.proc.communicate(timeout=self.TIMEOUT)
+        except (subprocess.TimeoutExpired, ValueError, OSError):
+            self.stop()
+            return None
         try:
             got = json.loads(out)
             return str(got["key"]), FileReport.from_dict(got["report"])

@@ -54,9 +54,10 @@ class ReviewDone(Message):
 
 
 class FirstReviewDone(Message):
-    """The child process's review of the file as opened (``key``: the text it read)."""
+    """The child process's review of the file as opened (``key``: the text it read), or
+    None for both when it gave none."""
 
-    def __init__(self, key: str, report: FileReport) -> None:
+    def __init__(self, key: str | None, report: FileReport | None) -> None:
         super().__init__()
         self.key = key
         self.report = report
@@ -129,11 +130,12 @@ class DraftScreen(Screen[None]):
         cached = firstscore.cached_report(self.first_key) if self.first_key else None
         if cached is not None:  # painted in the first frame, marked, until the review below
             self.query_one(ChecklistPanel).show(cached, cached=True)
-        if self.first is not None:
+        if self.first is not None:  # our own review waits for the child's: one at a time
             self._first_worker(self.first)
-        # the first review (and the reviewer's import) starts once the screen is painted:
-        # begun now, its thread would hold the interpreter while the first frame is drawn
-        self.call_after_refresh(self.request_review, True)
+        else:
+            # the first review (and the reviewer's import) starts once the screen is painted:
+            # begun now, its thread would hold the interpreter while the first frame is drawn
+            self.call_after_refresh(self.request_review, True)
 
     def _update_bar(self) -> None:
         s = self.session
@@ -224,13 +226,16 @@ class DraftScreen(Screen[None]):
     @work(thread=True, group="first")
     def _first_worker(self, first: firstscore.FirstReview) -> None:
         got = first.result()
-        if got is not None:
-            self.post_message(FirstReviewDone(*got))
+        self.post_message(FirstReviewDone(*got) if got else FirstReviewDone(None, None))
 
     def on_first_review_done(self, message: FirstReviewDone) -> None:
-        """Show the child's score of the file as opened, unless ours came first."""
-        if self.live is None and message.key == self.first_key and self.session.generation == 0:
+        """Show the child's score of the file as opened, unless ours came first; then start
+        ours (for the preview and the overview), unless an edit has started it already."""
+        if (message.report is not None and self.live is None and message.key == self.first_key
+                and self.session.generation == 0):
             self.query_one(ChecklistPanel).show(message.report)
+        if self.live is None and not self._reviewing and self._review_timer is None:
+            self.request_review(now=True)
 
     def _remember(self) -> None:
         """Keep the score of the saved text for the next launch's first frame."""
