@@ -109,7 +109,7 @@ async def test_an_edited_text_is_not_kept(radiology: Path, held: threading.Event
 
 async def test_the_child_processes_score_shows_before_the_in_process_review(
         radiology: Path, held: threading.Event) -> None:
-    first = firstscore.FirstReview.start(radiology)
+    first = firstscore.FirstReview.start(radiology, spare_core_only=False)
     assert first is not None
     true = _true_report(radiology)
     app = DcrApp(radiology, llm=None, first=first)
@@ -146,12 +146,13 @@ async def test_a_childs_score_of_other_text_is_not_shown(radiology: Path,
 
 
 def test_no_child_starts_for_a_cached_text(radiology: Path) -> None:
-    first = firstscore.FirstReview.start(radiology)
+    first = firstscore.FirstReview.start(radiology, spare_core_only=False)
     assert first is not None
     got = first.result()
     assert got is not None and got[0] == _key(radiology)
     assert got[1].to_dict() == _true_report(radiology).to_dict()
-    assert firstscore.FirstReview.start(radiology) is None  # cached: the first frame has it
+    # cached: the first frame has it
+    assert firstscore.FirstReview.start(radiology, spare_core_only=False) is None
     assert firstscore.review_file(str(radiology)) is None  # (a child started meanwhile)
 
 
@@ -162,6 +163,16 @@ async def test_a_child_that_gives_nothing_leaves_the_score_to_the_live_review(
     async with app.run_test(size=(120, 36)) as pilot:
         await reviewed(pilot)
         assert score_of(app) == f"Score {_true_report(radiology).score}/100"
+
+
+def test_no_child_starts_without_a_spare_core(radiology: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    monkeypatch.setattr("os.getloadavg", lambda: (1.5, 1.0, 1.0))
+    assert not firstscore.spare_core()
+    assert firstscore.FirstReview.start(radiology) is None
+    monkeypatch.setattr("os.getloadavg", lambda: (0.5, 1.0, 1.0))
+    assert firstscore.spare_core()
 
 
 def test_the_key_follows_text_and_date(radiology: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -74,6 +74,15 @@ def store(key: str, report: FileReport) -> None:
         return
 
 
+def spare_core() -> bool:
+    """True when the machine has a core to spare (load average below the cores less one)."""
+    try:
+        load = os.getloadavg()[0]
+    except (OSError, AttributeError):
+        return True
+    return load <= (os.cpu_count() or 1) - 1
+
+
 class FirstReview:
     """A child process reviewing an inputs file as the live review would; ``result`` waits
     for its report and ``stop`` ends it (the front end quit first)."""
@@ -85,9 +94,12 @@ class FirstReview:
         self.proc = proc
 
     @classmethod
-    def start(cls, path: str | Path) -> FirstReview | None:
+    def start(cls, path: str | Path, *, spare_core_only: bool = True) -> FirstReview | None:
         """Start reviewing ``path`` in a child process; None when its review is cached (the
-        first frame shows that one), the file cannot be read or no process started."""
+        first frame shows that one), the file cannot be read, no process started or (with
+        ``spare_core_only``) no core is idle: a child then only slows the first paint."""
+        if spare_core_only and not spare_core():
+            return None
         try:
             text = Path(path).read_bytes().decode("utf-8-sig")
         except (OSError, UnicodeDecodeError):
