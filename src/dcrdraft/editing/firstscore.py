@@ -47,7 +47,8 @@ def _file(key: str) -> Path:
     # lazy: platformdirs is needed only when the cache is used
     from platformdirs import user_cache_dir
 
-    return Path(user_cache_dir("dcrdraft", appauthor=False)) / "scores" / __version__ / f"{key}.json"
+    root = Path(user_cache_dir("dcrdraft", appauthor=False))
+    return root / "scores" / __version__ / f"{key}.json"
 
 
 def cached_report(key: str) -> FileReport | None:
@@ -106,11 +107,13 @@ class FirstReview:
             return None
         if cached_report(score_key(text)) is not None:
             return None
+        # the child imports this very copy of the package, wherever it was imported from
+        here = str(Path(__file__).resolve().parents[2])
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(
-            [str(Path(__file__).resolve().parents[2]), *filter(None, [os.environ.get("PYTHONPATH")])])}
+            [here, *filter(None, [os.environ.get("PYTHONPATH")])])}
+        cmd = [sys.executable, "-m", "dcrdraft.editing.firstscore", str(path)]
         try:
-            proc = subprocess.Popen([sys.executable, "-m", "dcrdraft.editing.firstscore", str(path)],
-                                    stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+            proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                     stderr=subprocess.DEVNULL, env=env)
         except OSError:
             return None

@@ -240,8 +240,9 @@ class DraftScreen(Screen[None]):
     def _remember(self) -> None:
         """Keep the score of the saved text for the next launch's first frame."""
         live = self.live
-        if live is not None and live.generation == self.session.generation and not self.session.dirty:
-            firstscore.store(firstscore.score_key(self.session.text), live.report)
+        session = self.session
+        if live is not None and live.generation == session.generation and not session.dirty:
+            firstscore.store(firstscore.score_key(session.text), live.report)
 
     def request_review(self, now: bool = False) -> None:
         """Review after a short quiet period (or now)."""
