@@ -107,14 +107,10 @@ class FirstReview:
             return None
         if cached_report(score_key(text)) is not None:
             return None
-        # the child imports this very copy of the package, wherever it was imported from
-        here = str(Path(__file__).resolve().parents[2])
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(
-            [here, *filter(None, [os.environ.get("PYTHONPATH")])])}
         cmd = [sys.executable, "-m", "dcrdraft.editing.firstscore", str(path)]
         try:
             proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                    stderr=subprocess.DEVNULL, env=env)
+                                    stderr=subprocess.DEVNULL)
         except OSError:
             return None
         return cls(proc)
