@@ -104,3 +104,57 @@ def test_zip_bomb_guard(tmp_path: Path) -> None:
     bomb.write_bytes(buf.getvalue())
     with pytest.raises(ReadError, match="unpacks to"):
         read_document(bomb, max_bytes=100_000)
+
+
+def _rich_cells() -> docx.document.Document:
+    """A table whose cells hold what a run or paragraph can: several paragraphs, tabs, line
+    and page breaks, a no-break hyphen, a hyperlink, an empty cell and a nested table."""
+    from docx.enum.text import WD_BREAK
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    d = docx.Document()
+    table = d.add_table(rows=2, cols=3)
+    a = table.cell(0, 0)
+    a.text = "first\tsecond"
+    run = a.add_paragraph("line one").add_run(" after")
+    run.add_break()
+    run.add_text("wrapped")
+    run.add_break(WD_BREAK.PAGE)
+    run.add_text("paged")
+    b = table.cell(0, 1).paragraphs[0]
+    b.add_run("see ")
+    b._p.append(parse_xml(f'<w:hyperlink {nsdecls("w", "r")} r:id="rId99"><w:r><w:t>the '
+                          f'guide</w:t></w:r><w:r><w:noBreakHyphen/><w:t xml:space="preserve">'
+                          f' v2 </w:t><w:cr/><w:ptab w:relativeTo="margin" w:alignment="right"'
+                          f' w:leader="none"/></w:r></w:hyperlink>'))
+    b.add_run(" now")
+    table.cell(1, 0).add_table(rows=1, cols=1).cell(0, 0).text = "nested"
+    table.cell(1, 2).text = "85%"
+    return d
+
+
+def test_cells_read_from_the_tree_as_python_docx_reads_them(tmp_path: Path) -> None:
+    from docx.table import Table
+
+    from dcrdraft.ingest.word import _cell_text
+
+    sources = [_rich_cells()] + [docx.Document(str(p)) for p in sorted(
+        Path(__file__).resolve().parents[2].glob("fixtures/**/*.docx"))
+        if not any(part.startswith("sealed") for part in p.parts)]
+    cells = [(tc, Table(tbl, d)) for d in sources
+             for tbl in d.element.body.iter(qn_("w:tbl")) for tc in tbl.iter(qn_("w:tc"))]
+    assert len(cells) > 6, "no cells were read: the test compares nothing"
+    from docx.table import _Cell
+
+    for tc, table in cells:
+        assert _cell_text(tc) == _Cell(tc, table).text
+    assert [_cell_text(tc) for tc in sources[0].element.body.iter(qn_("w:tc"))] == [
+        "first\tsecond\nline one after\nwrappedpaged", "see the guide- v2 \n\t now", "", "\n",
+        "nested", "", "85%"]
+
+
+def qn_(tag: str) -> str:
+    from docx.oxml.ns import qn
+
+    return str(qn(tag))

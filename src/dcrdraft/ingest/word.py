@@ -15,7 +15,7 @@ from typing import Any
 
 import docx
 from docx.oxml.ns import qn
-from docx.table import Table, _Cell
+from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from dcrdraft.errors import ReadError
@@ -96,12 +96,37 @@ def _body_items(parent: Any, element: Any) -> Iterator[Any]:
             yield from _body_items(parent, child)
 
 
+_TC, _TCPR, _VMERGE = qn("w:tc"), qn("w:tcPr"), qn("w:vMerge")
+_P, _R, _HYPERLINK = qn("w:p"), qn("w:r"), qn("w:hyperlink")
+_RUN_CONTENT = frozenset(qn(f"w:{t}") for t in ("br", "cr", "noBreakHyphen", "ptab", "t", "tab"))
+"""A run's children that carry text (each element's ``str`` is its text, as python-docx has it)."""
+
+
+def _run_text(r: Any) -> str:
+    return "".join(str(e) for e in r.iterchildren() if e.tag in _RUN_CONTENT)
+
+
+def _cell_text(tc: Any) -> str:
+    """A cell's text as python-docx's ``_Cell.text`` gives it (paragraphs joined by newlines,
+    each the text of its runs and hyperlinks), read from the element tree directly: its
+    XPath queries per paragraph and run cost most of a long table's reading."""
+    paragraphs = []
+    for p in tc.iterchildren(_P):
+        parts = []
+        for e in p.iterchildren(_R, _HYPERLINK):
+            parts.append(_run_text(e) if e.tag == _R else
+                         "".join(_run_text(r) for r in e.iterchildren(_R)))
+        paragraphs.append("".join(parts))
+    return "\n".join(paragraphs)
+
+
 def _row_cells(row: Any, table: Any) -> list[str]:
     """The texts of a row's cells; a row without vertically merged cells is read straight
     from its ``w:tc`` elements (python-docx's grid walk costs a lookup per cell)."""
-    tcs = row._tr.tc_lst
-    if not any(tc.tcPr is not None and tc.tcPr.vMerge is not None for tc in tcs):
-        return [clean(_Cell(tc, table).text) for tc in tcs]
+    tcs = list(row._tr.iterchildren(_TC))
+    if not any((pr := tc.find(_TCPR)) is not None and pr.find(_VMERGE) is not None
+               for tc in tcs):
+        return [clean(_cell_text(tc)) for tc in tcs]
     cells, seen = [], set()
     for cell in row.cells:
         if id(cell._tc) in seen:
