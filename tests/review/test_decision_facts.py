@@ -1,0 +1,60 @@
+"""Decision facts (C20): each stated decision with its class and rank, read through the
+``decision_*`` vocabularies; C20 is a predicate over them."""
+
+from __future__ import annotations
+
+from dcrdraft.ingest import read_text
+from dcrdraft.review import review_document
+from dcrdraft.review.context import Context
+from dcrdraft.review.facts.decision import classify, decision_facts
+
+
+def _facts(text: str):  # type: ignore[no-untyped-def]
+    return decision_facts(Context.of(read_text(text, "x.md", "markdown")))
+
+
+def _c20(text: str) -> str:
+    report = review_document(read_text(text, "x.md", "markdown"))
+    return next(i.status for i in report.checklist if i.code == "C20")
+
+
+def test_classes_of_decision() -> None:
+    assert classify("Decision: deploy to the two pilot wards.") == "approve"
+    assert classify("Recommendation: approve, subject to the conditions below.") == \
+        "approve-with-conditions"
+    assert classify("We do not recommend launch until the error budget recovers.") == "disapprove"
+    assert classify("The weights are for research purposes only.") == "disapprove"
+    assert classify("The team met on Tuesday.") is None
+
+
+def test_a_recommendation_section_outranks_a_labelled_line_and_a_mention() -> None:
+    text = ("# Notes\n\nThe new triage model was cleared for launch in two wards.\n\n"
+            "# Summary\n\nVerdict: no-go until the audit closes.\n\n"
+            "# Recommendation\n\nWe recommend approval for production deployment.\n")
+    facts = _facts(text)
+    assert [(f.rank, f.decision, f.line) for f in facts.stated] == [
+        ("section", "approve", 11), ("labelled", "disapprove", 7), ("mention", "approve", 3)]
+
+
+def test_phrasings_people_use_are_decisions_anywhere() -> None:
+    text = "# Next steps\n\nOnce the fix ships we plan to roll out to every depot in March.\n"
+    facts = _facts(text)
+    assert facts.decision is not None and facts.decision.decision == "approve"
+    assert _c20(text) == "pass"
+
+
+def test_options_placeholders_mail_headers_and_advice_decide_nothing() -> None:
+    for text in ("# Decision\n\nDecision: approve / reject\n",
+                 "# Recommendation\n\nRecommendation: [TBD]\n",
+                 "Subject: go/no-go for the parser launch on Friday\n\nSee the notes below.\n",
+                 "# Intended use\n\nWe recommend that developers evaluate the model on their "
+                 "own data before deployment.\n"):
+        assert _facts(text).stated == [], text
+
+
+def test_a_lean_in_a_recommendation_section_is_weak_and_no_decision() -> None:
+    text = "# Recommendation\n\nThe committee is inclined to wait for the March audit.\n"
+    facts = _facts(text)
+    assert facts.stated == [] and len(facts.hedged) == 1
+    assert _c20(text) == "weak"
+    assert _c20("# Recommendation\n\nKeep the glossary current.\n") == "missing"
