@@ -46,3 +46,24 @@ def test_figure_comparisons_kept_as_errors_are_measured(tally: Tally) -> None:
     for code in ("X02", "X03"):
         if code in _errors():
             assert tally.right.get(code, 0) >= 1, f"{code} is an error with no right finding"
+
+
+def _x02(text: str) -> list[int]:
+    from dcrdraft.ingest import read_text
+    from dcrdraft.review import review_document
+
+    report = review_document(read_text(text, "x.md", "markdown"))
+    return [f.line for f in report.findings if f.code == "X02"]
+
+
+def test_x02_fires_only_on_certain_facts() -> None:
+    summary = "# Executive summary\n\nResolution rate is 93%.\n\n# Evaluation\n\n"
+    # The evaluated version's figure, in a value column beside a legacy one: certain.
+    assert _x02(summary + "| Metric | Legacy | Candidate |\n|---|---|---|\n"
+                          "| Resolution rate | 84% | 91% |\n") == [3]
+    # Only a threshold for the metric: the evaluation states no value to contradict.
+    assert _x02(summary + "| Metric | Threshold |\n|---|---|\n| Resolution rate | ≥ 91% |\n") \
+        == []
+    # Only segment rows, no overall figure: the summary may be their average.
+    assert _x02(summary + "| Channel | Resolution rate |\n|---|---|\n| Web | 95% |\n"
+                          "| Phone | 91% |\n") == []

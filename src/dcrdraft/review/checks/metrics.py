@@ -243,10 +243,31 @@ _NOT_A_RESULT = re.compile(
     r"share|of)\b[^%]*$|[<>≤≥]\s?$", re.I)
 
 
+_OVERALL_LABELS = frozenset({"overall", "all", "total"})
+
+
+def _certain(ctx: Context, key: str, value: float, u: Unit) -> bool:
+    """Whether the facts confirm a summary contradiction: the fact layer reads the summary's
+    figure as the metric's overall value (not a segment's figure, a baseline, a threshold, an
+    operating point or a rater statistic), and the evaluation reports an overall figure for
+    the metric, each a different one."""
+    facts = facts_of(ctx)
+    if not any(m.unit_ref is u and m.key == key and m.unit == "%" and not m.segment
+               and not m.method_statistic and abs(m.value - value) < 0.051
+               for m in facts.metrics):
+        return False
+    shown = {round(m.value, 2) for m in facts.metrics
+             if m.key == key and m.unit == "%" and not m.method_statistic
+             and m.kinds & {"evaluation", "methodology"} and "summary" not in m.kinds
+             and (m.segment is None or m.segment.strip().lower() in _OVERALL_LABELS)}
+    return bool(shown) and all(abs(v - value) >= 0.051 for v in shown)
+
+
 @check("summary_consistency", "finding")
 def summary_consistency(ctx: Context, params: Params) -> list[Hit]:
     """A summary figure for a metric that the evaluation reports, where the evaluation never
-    shows that figure."""
+    shows that figure; only when the facts are certain: the summary's figure is the metric's
+    overall value and the evaluation reports an overall figure for it."""
     summary = [u for u in ctx.units if "summary" in u.kinds]
     evaluation = [u for u in ctx.units if u.kinds & {"evaluation", "segments", "methodology"}
                   and "summary" not in u.kinds]
@@ -268,6 +289,8 @@ def summary_consistency(ctx: Context, params: Params) -> list[Hit]:
         at = said.find(f"{value:g}%")
         before = said[max(0, at - 30): at] if at >= 0 else ""
         if at < 0 or _NOT_A_RESULT.search(before):
+            continue
+        if not _certain(ctx, key, value, u):
             continue
         shown = ", ".join(f"{v:g}%" for v in sorted(known))
         hits.append(Hit(u.line, u.end_line,
