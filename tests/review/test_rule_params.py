@@ -36,3 +36,62 @@ def test_rules_explains_what_passes_and_what_it_reads() -> None:
     text = render_rule(load_rubric().get("C04"))  # type: ignore[arg-type]
     assert "How it is judged: passes when the headline metric has a comparator figure" in text
     assert "Reads: the metric facts" in text
+
+
+@pytest.mark.parametrize("params, line, key, bad, hint", [
+    ("{family: readiness, pass: [redy], weak: [planned]}", 5, "pass", "redy", "ready"),
+    ("{family: fairness, pass: [by_group], demote: [not_assesed]}", 5, "demote", "not_assesed",
+     "not_assessed"),
+    ("\n      family: privacy\n      weak: [reviwe]", 7, "weak", "reviwe", "review"),
+])
+def test_a_misspelt_grade_names_file_line_and_field(tmp_path: Path, params: str, line: int,
+                                                    key: str, bad: str, hint: str) -> None:
+    path = tmp_path / "team.yaml"
+    path.write_text(f"family: checklist\nrules:\n  - code: C14\n    check: graded\n"
+                    f"    params: {params}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=rf"{path}:{line}: C14.params.{key}: unknown value "
+                                          rf"'{bad}'; did you mean '{hint}'"):
+        load_rubric([path])
+
+
+def test_a_grade_of_another_family_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "team.yaml"
+    path.write_text("family: checklist\nrules:\n  - code: C14\n    check: graded\n"
+                    "    params: {family: readiness, pass: [by_group]}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=rf"{path}:5: C14.params.pass: unknown value "
+                                          r"'by_group'.*known: ready, "):
+        load_rubric([path])
+
+
+@pytest.mark.parametrize("code, params, key, bad", [
+    ("C18", "{min: 2, require: [nmae], one_of: [date]}", "require", "nmae"),
+    ("C18", "{require: [name], one_of: [date, descision]}", "one_of", "descision"),
+    ("X07", "{require: [name, dates]}", "require", "dates"),
+])
+def test_a_misspelt_signoff_field_names_file_line_and_field(tmp_path: Path, code: str,
+                                                            params: str, key: str,
+                                                            bad: str) -> None:
+    path = tmp_path / "team.yaml"
+    path.write_text(f"family: extra\nrules:\n  - code: {code}\n    params: {params}\n",
+                    encoding="utf-8")
+    with pytest.raises(ConfigError, match=rf"{path}:4: {code}.params.{key}: unknown value "
+                                          rf"'{bad}'; did you mean"):
+        load_rubric([path])
+
+
+def test_a_misspelt_grade_is_one_line_and_exit_2_on_the_command_line(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    rubric = tmp_path / "team.yaml"
+    rubric.write_text("family: checklist\nrules:\n  - code: C14\n    check: graded\n"
+                      "    params: {family: readiness, pass: [redy]}\n", encoding="utf-8")
+    doc = tmp_path / "dcr.md"
+    doc.write_text("# Summary\n\nA tool.\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "dcrdraft", "review", "--no-cache",
+                          "--rubric", str(rubric), str(doc)], capture_output=True, text=True,
+                         timeout=120)
+    assert run.returncode == 2
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 1 and f"{rubric}:5" in lines[0] and "'redy'" in lines[0], run.stderr
+    assert "Traceback" not in run.stderr

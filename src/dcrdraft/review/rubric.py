@@ -21,6 +21,7 @@ from dcrdraft.io import read_text_file
 from dcrdraft.review.checks.params import choices, known_params
 from dcrdraft.paths import rubrics_dir
 from dcrdraft.review.checks import CHECKS
+from dcrdraft.review.checks.graded import FAMILY_GRADES
 from dcrdraft.review.models import Severity
 from dcrdraft.review.yamltext import parse_yaml
 
@@ -183,6 +184,9 @@ def _parse_rule(raw: Any, path: Path, family: str, index: int,
     )
 
 
+_GRADE_KEYS = frozenset({"pass", "weak", "demote"})
+
+
 def _check_params(path: Path, code: str, check: str, params: dict[str, Any], where: str) -> None:
     """An unknown or misspelt parameter is an error naming the file and the key's line."""
     known = known_params(check)
@@ -190,7 +194,7 @@ def _check_params(path: Path, code: str, check: str, params: dict[str, Any], whe
         return
     for key in params:
         if key in known:
-            _check_value(path, code, check, str(key), params[key], where)
+            _check_value(path, code, check, str(key), params[key], where, params)
             continue
         hint = get_close_matches(str(key), sorted(known), n=1)
         said = f"; did you mean {hint[0]!r}?" if hint else ""
@@ -199,10 +203,22 @@ def _check_params(path: Path, code: str, check: str, params: dict[str, Any], whe
                           f"(known: {', '.join(sorted(known)) or 'none'})")
 
 
-def _check_value(path: Path, code: str, check: str, key: str, value: Any, where: str) -> None:
-    """A parameter with a closed set of values (``require: [metric, window]``) takes only
-    those; anything else is an error naming the file and the key's line."""
-    allowed = choices(check, key)
+def _allowed(check: str, key: str, params: dict[str, Any]) -> tuple[str, ...] | None:
+    """The values ``key`` may take: a graded family's grades for its ``pass`` / ``weak`` /
+    ``demote`` (the family named beside them), else the check type's closed set."""
+    if check == "graded" and key == "family":
+        return tuple(FAMILY_GRADES)
+    if check == "graded" and key in _GRADE_KEYS:
+        return FAMILY_GRADES.get(str(params.get("family")))
+    return choices(check, key)
+
+
+def _check_value(path: Path, code: str, check: str, key: str, value: Any, where: str,
+                 params: dict[str, Any]) -> None:
+    """A parameter with a closed set of values (``require: [metric, window]``, a graded
+    family's grades) takes only those; anything else is an error naming the file and the
+    key's line."""
+    allowed = _allowed(check, key, params)
     if allowed is None or value is None:
         return
     for item in value if isinstance(value, list) else [value]:

@@ -21,6 +21,9 @@ class CheckDoc:
 _SCOPE = {"kinds": "section kinds whose text is read first (e.g. [monitoring, rollback])",
           "anywhere": "whether text outside those sections may also count (default true)"}
 
+_SIGNOFF_FIELDS = ("name", "date", "decision")
+"""The fields of a sign-off fact a rule may require."""
+
 DOCS: dict[str, CheckDoc] = {
     "evidence": CheckDoc(
         "the sections named by `kinds` (then the whole document unless anywhere: false)",
@@ -184,12 +187,14 @@ DOCS: dict[str, CheckDoc] = {
          "require": "fields every complete sign-off states (name, date, decision; default "
                     "[name])",
          "one_of": "fields of which a complete sign-off states at least one (default "
-                   "[date, decision])"}),
+                   "[date, decision])"},
+        {"require": _SIGNOFF_FIELDS, "one_of": _SIGNOFF_FIELDS}),
     "signoff_rows": CheckDoc(
         "the sign-off facts",
         "fires on each approver lacking a field of `require`; a placeholder name (\"[Name]\", "
         "\"TBD\") is no name",
-        {"require": "fields every approver needs (name, date, decision; default [name, date])"}),
+        {"require": "fields every approver needs (name, date, decision; default [name, date])"},
+        {"require": _SIGNOFF_FIELDS}),
     "recommendation": CheckDoc(
         "recommendation and summary sections, labelled decision lines",
         "passes on an explicit decision (approve, with conditions, or not); weak when a "
