@@ -1,52 +1,14 @@
-"""Measurable conditions: monitoring (metric + threshold + window) and rollback triggers
-(a measurable condition or an incident condition), and rollback triggers that are looser
-than the red alert they should back up."""
+"""Conditions (monitoring and rollback): where a missing measurable condition is reported,
+and rollback triggers that are looser than the red alert they should back up."""
 
 from __future__ import annotations
 
 import re
 
-from dcrdraft.review.checks.base import Hit, Params, Verdict, check
+from dcrdraft.review.checks.base import Hit, Params, check
 from dcrdraft.review.context import Context
 from dcrdraft.review.facts.conditions import TOPICS, analyse_conditions
 from dcrdraft.review.text import compile_any, conditions, metric_key
-
-
-def _topic(params: Params) -> str:
-    topic = str(params.get("topic", "monitoring"))
-    if topic not in TOPICS:
-        raise ValueError(f"unknown topic {topic!r}")
-    return topic
-
-
-@check("measurable", "item")
-def measurable(ctx: Context, params: Params) -> Verdict:
-    """Pass on a measurable condition (metric, threshold, window; or an incident for
-    rollback) about ``topic``; weak on a partial one; missing on vague words or nothing."""
-    conds = [c for c in analyse_conditions(ctx, _topic(params)) if not c.absent]
-    need = int(params.get("min", 1))
-    full = [c for c in conds if c.full and not c.placeholder]
-    if params.get("require_quality") and not any(c.quality or c.incident for c in full):
-        full = []
-    if len(full) >= need:
-        return Verdict("pass", full[0].unit, detail=str(len(full)))
-    part = [c for c in conds if c.partial or (c.full and not c.placeholder)]
-    if part:
-        return Verdict("weak", part[0].unit)
-    return Verdict("missing", None)
-
-
-@check("measurable_absent", "finding")
-def measurable_absent(ctx: Context, params: Params) -> list[Hit]:
-    """Fires when no condition about ``topic`` has a threshold figure (or an incident):
-    at the vague or placeholder statement, else the topic's heading, else line 1."""
-    topic = _topic(params)
-    conds = analyse_conditions(ctx, topic)
-    if any((c.partial or (c.full and not c.placeholder)) and not c.absent for c in conds):
-        return []
-    if params.get("only_if_mentioned") and not conds:
-        return []
-    return absent_at(ctx, topic)
 
 
 def absent_at(ctx: Context, topic: str) -> list[Hit]:

@@ -6,8 +6,6 @@ from __future__ import annotations
 import re
 
 from dcrdraft.review.checks.base import Hit, Params, Verdict, check
-from dcrdraft.review.checks.conditions import measurable_absent, shorten
-from dcrdraft.review.facts.conditions import analyse_conditions
 from dcrdraft.review.checks.segments import segment_rows
 from dcrdraft.review.checks.units import EVAL_KINDS, has_figure, metric_units
 from dcrdraft.review.context import Context, Unit
@@ -424,33 +422,3 @@ def pass_claim(ctx: Context, params: Params) -> list[Hit]:
 
 
 __all__ = ["BASELINE_RE", "THRESHOLD_RE"]
-
-
-_ALERT_KINDS = frozenset({"monitoring", "rollback", "conditions", "deployment"})
-_ALERT_WORDS = re.compile(r"\b(?:alert\w*|alarm\w*|page[sd]?|paging|notif\w+|trigger\w*|if|when|"
-                          r"whenever|once|roll(?:s|ed)? ?back|revert\w*|switch\w* (?:\w+ )?off)\b",
-                          re.I)
-
-
-@check("threshold_absent", "finding")
-def threshold_absent(ctx: Context, params: Params) -> list[Hit]:
-    """As ``measurable_absent``; and also when the topic's metrics are named (with or without a
-    window) but no alert threshold is given anywhere, neither in the topic's conditions nor in
-    those of the ``also`` topics (a rollback trigger on a figure is a threshold too)."""
-    hits: list[Hit] = measurable_absent(ctx, params)
-    if hits:
-        return hits
-    topic = str(params.get("topic", "monitoring"))
-    conds = [c for c in analyse_conditions(ctx, topic) if not c.absent]
-    others = [c for t in params.get("also") or () for c in analyse_conditions(ctx, str(t)) if not c.absent]
-    # An unfilled slot ("alert if below [threshold]") is a placeholder finding, not this one;
-    # a figure in a risk's description ("pushes p95 above the 120 ms SLO") is no alert.
-    if any((c.threshold or c.placeholder) and (c.unit.kinds & _ALERT_KINDS or c.led or
-                                               _ALERT_WORDS.search(c.unit.text))
-           for c in conds + others):
-        return []
-    said = next((c for c in conds if c.metric), None)
-    if said is None:
-        return []
-    return [Hit(said.unit.line, said.unit.end_line,
-                f"metrics without an alert threshold: \"{shorten(said.unit.text)}\"")]

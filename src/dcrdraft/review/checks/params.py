@@ -114,22 +114,6 @@ DOCS: dict[str, CheckDoc] = {
         "passes when most entries (or a section statement with a level) give the residual "
         "risk; weak on a mention",
         {"share": "share of entries that must state a residual risk (0-1)"}),
-    "measurable": CheckDoc(
-        "conditions under the topic's sections (monitoring or rollback) and lead-in lists",
-        "passes on metric + comparator + figure (+ window) conditions, or a named incident "
-        "type; weak on conditions lacking parts",
-        {"topic": "monitoring or rollback", "min": "fewest complete conditions for a pass",
-         "require_quality": "a quality metric or incident trigger must be among them"}),
-    "measurable_absent": CheckDoc(
-        "conditions under the topic's sections",
-        "fires when no measurable condition exists for the topic",
-        {"topic": "monitoring or rollback",
-         "only_if_mentioned": "fire only when the topic is mentioned at all"}),
-    "threshold_absent": CheckDoc(
-        "monitoring conditions, and those of the `also` topics",
-        "fires when no alert threshold is given, or metrics are named with no threshold",
-        {"topic": "monitoring or rollback", "also": "other topics whose thresholds count too",
-         "only_if_mentioned": "fire only when the topic is mentioned at all"}),
     "monitoring_plan": CheckDoc(
         "monitoring signals (facts): monitoring table rows, record lines and sentences under "
         "monitoring, conditions or deployment sections or a monitoring lead-in, and alert "
