@@ -60,3 +60,25 @@ def test_x05_fires_only_when_threshold_and_direction_are_certain() -> None:
     assert _found(two_bars, "X05") == []
     error_rate = base.format(rule="Deployment threshold: 80% error rate.", metric="Error rate")
     assert _found(error_rate, "X05") == [8]  # lower is better: Leith misses, Perth meets
+
+
+def _c05(text: str) -> str:
+    report = review_document(read_text(text, "x.md", "markdown"))
+    return next(i.status for i in report.checklist if i.code == "C05")
+
+
+def test_c05_passes_on_segment_facts_read_from_the_evaluated_column() -> None:
+    # 0-1 scores under a measure the vocabulary does not name, beside the old version's.
+    text = ("# Evaluation\n\n| Cohort | Share | Gini v3 | Gini v4 |\n|---|---|---|---|\n"
+            "| New accounts | 21% | 0.61 | 0.67 |\n| Mature accounts | 79% | 0.70 | 0.74 |\n")
+    ctx = Context.of(read_text(text, "x.md", "markdown"))
+    assert {s.label: s.value for s in standings(ctx)} == {"New accounts": 67,
+                                                          "Mature accounts": 74}
+    assert _c05(text) == "pass"
+
+
+def test_c05_needs_two_parts_of_the_population() -> None:
+    one = "# Evaluation\n\n| Segment | Accuracy |\n|---|---|\n| Overall | 91% |\n| Web | 93% |\n"
+    assert _c05(one) != "pass"
+    two = one + "| Phone | 88% |\n"
+    assert _c05(two) == "pass"

@@ -133,17 +133,26 @@ def segment_rows(ctx: Context) -> list[SegmentRow]:
     return ctx.cached("segment_rows", compute)
 
 
+def _breakdown(facts: Facts) -> list[MetricFact]:
+    """Table segment facts when they cover two or more parts of the population (an overall
+    row is not a part); else none."""
+    rows = [m for m in facts.segments if m.source == "table" and m.segment
+            and not _OVERALL.match(m.segment)]
+    return rows if len({(m.segment or "").strip().lower() for m in rows}) >= 2 else []
+
+
 _SEG_SENT = re.compile(rf"(?:by|across|per|for each|broken down by)\s+(?:\w+\s)?(?:{SEG_RE.pattern})"
                        rf"|(?:{SEG_RE.pattern})[^.;\n]{{0,40}}(?:{NUM})\s?%", re.I)
 
 
 @check("segments", "item")
 def segments(ctx: Context, params: Params) -> Verdict:
-    """Pass on a per-segment table (or several per-segment figures); weak on segment words
-    without figures."""
-    rows = segment_rows(ctx)
-    if len(rows) >= 2:
-        return Verdict("pass", rows[0].unit, line=rows[0].line)
+    """Pass on a breakdown (segment facts for two or more parts of the population, from a
+    table; or a sentence giving several per-segment figures); weak on segment words without
+    figures or one segment's figure in prose."""
+    rows = _breakdown(facts_of(ctx))
+    if rows:
+        return Verdict("pass", rows[0].unit_ref, line=rows[0].line)
     headed = any(u.kinds for u in ctx.units)
     sents = [u for u in ctx.units if _SEG_SENT.search(u.text) and not negated(u.text) and (
         u.kinds & {"evaluation", "segments", "fairness", "summary", "methodology"}

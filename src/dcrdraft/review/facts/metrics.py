@@ -204,9 +204,10 @@ def table_facts(ctx: Context) -> list[MetricFact]:
                 name = _titled(sec.title)  # "Primary metric: Task completion rate"
             if not is_metric_name(name) and thr_col is None and not (
                     not per_metric and matches("segment_header", header[0])
-                    and got[1] == "%"):
+                    and (got[1] == "%" or (got[1] == "" and 0 <= got[0] <= 1))):
                 continue  # a criteria table's rows are measures whatever their names; a
-                # breakdown's rates are its column's measure ("Language | Adequate")
+                # breakdown's rates and 0-1 scores are its column's measure ("Language |
+                # Adequate", "Segment | Gini")
             ln = lines[i] if i < len(lines) else block.line
             unit = units.get(i)
             fact = MetricFact(name=name, value=got[0], unit=got[1], line=ln, section=sec.title,
