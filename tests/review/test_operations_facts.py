@@ -160,3 +160,26 @@ def test_an_unknown_signal_part_is_a_located_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match=r"mine\.yaml:5: C11\.params\.require: unknown value "
                                           r"'windw'; did you mean 'window'\?"):
         load_rubric([rubric])
+
+
+def _x04(text: str) -> list[int]:
+    from dcrdraft.ingest import read_text
+
+    report = review_document(read_text(text, "x.md", "markdown"))
+    return [f.line for f in report.findings if f.code == "X04"]
+
+
+def test_x04_reads_the_red_alert_and_the_trigger_from_facts() -> None:
+    table = ("# Monitoring\n\n| Metric | Window | Amber | Red |\n|---|---|---|---|\n"
+             "| Refund error rate | daily | > 1.5% | > 2% |\n\n# Rollback\n\n"
+             "Roll back if the refund error rate exceeds {x}% on any day.\n")
+    assert _x04(table.format(x=9)) == [9]
+    assert _x04(table.format(x=2.5)) == []
+    # Prose: the figure after the red word is the red alert, not the warning before it.
+    prose = ("# Monitoring\n\nRefund error rate, daily: warn above 1.5%, critical above 6%.\n\n"
+             "# Rollback\n\nRoll back if the refund error rate exceeds 6% on any day.\n")
+    assert _x04(prose) == []
+    # Figures in different units are never compared.
+    units = ("# Monitoring\n\nLatency p95: red alert above 2 s over 5 minutes.\n\n# Rollback\n\n"
+             "Roll back if latency p95 exceeds 900 ms for 10 minutes.\n")
+    assert _x04(units) == []

@@ -7,8 +7,11 @@ import re
 
 from dcrdraft.review.checks.base import Hit, Params, check
 from dcrdraft.review.context import Context
+from dcrdraft.monitoring.reading import Comparison
 from dcrdraft.review.facts.conditions import TOPICS, analyse_conditions
-from dcrdraft.review.text import compile_any, conditions, metric_key
+from dcrdraft.review.facts.monitoring import comparison_in, monitoring_signals
+from dcrdraft.review.facts.rollback import rollback_triggers
+from dcrdraft.review.text import compile_any, metric_key
 
 
 def absent_at(ctx: Context, topic: str) -> list[Hit]:
@@ -45,38 +48,46 @@ def shorten(text: str, n: int = 70) -> str:
 _RED_RE = re.compile(r"\bred\b|\bcritical(?: alert)?\b|\bpage\b|\bsev[- ]?1\b|\bp0\b", re.I)
 
 
+def _red_alerts(ctx: Context) -> dict[str, Comparison]:
+    """The red alert of each monitored metric (by metric key): a table row's red column, or a
+    signal whose own words call it red, critical or paging; the first one stated wins."""
+    reds: dict[str, Comparison] = {}
+    for s in monitoring_signals(ctx):
+        if s.placeholder:
+            continue
+        cmp = s.threshold if s.cells is not None and "red" in s.cells else None
+        red_word = _RED_RE.search(s.unit.text) if cmp is None else None
+        if red_word is not None:  # "warn above 2.5%, critical above 4%": the figure after it
+            cmp = comparison_in(s.unit.text[red_word.start():])
+        if cmp is None or cmp.direction == "?":
+            continue
+        key = metric_key(s.metric or "") or metric_key(s.unit.text)
+        if key:
+            reds.setdefault(key, cmp)
+    return reds
+
+
 @check("rollback_vs_alert", "finding")
 def rollback_vs_alert(ctx: Context, params: Params) -> list[Hit]:
     """A rollback trigger looser than the red alert on the same metric by more than
-    ``tolerance_points`` (or half the red level)."""
+    ``tolerance_points`` (or half the red level); read from the monitoring-signal and
+    rollback-trigger facts, only where both state a figure in the same unit and direction."""
     tol = float(params.get("tolerance_points", 5))
-    reds: dict[str, tuple[str, float]] = {}
-    for c in analyse_conditions(ctx, "monitoring"):
-        m = _RED_RE.search(c.unit.text)
-        if not m:
-            continue
-        key = metric_key(c.unit.text[: m.start()]) or metric_key(c.unit.text)
-        conds = [x for x in conditions(c.unit.text[m.start():]) if x[0] != "?"]
-        if key and conds and key not in reds:
-            reds[key] = conds[0][:2]
+    reds = _red_alerts(ctx)
     hits: list[Hit] = []
     rb = compile_any((TOPICS["rollback"][0],))
-    for c in analyse_conditions(ctx, "rollback"):
-        if "\n" in c.unit.text or not (c.led or (rb and rb.search(c.unit.text))):
+    for t in rollback_triggers(ctx):
+        cmp = t.threshold
+        if cmp is None or t.placeholder or "\n" in t.text or not (
+                "rollback" in t.unit.kinds or (rb and rb.search(t.text))):
             continue
-        key = metric_key(c.unit.text)
-        if key not in reds:
+        key = metric_key(t.text)
+        red = reds.get(key) if key else None
+        if red is None or red.direction != cmp.direction or red.unit != cmp.unit:
             continue
-        conds = [x for x in conditions(c.unit.text) if x[0] != "?"]
-        if not conds:
-            continue
-        direction, value = conds[0][:2]
-        red_dir, red = reds[key]
-        if direction != red_dir:
-            continue
-        gap = red - value if direction == "floor" else value - red
-        if gap > tol or (gap > 1 and red and gap / red > 0.5):
-            detail = (f"rollback at {value:g} vs red alert at {red:g} on {key} "
-                      f"({'below' if direction == 'floor' else 'above'})")
-            hits.append(Hit(c.unit.line, c.unit.end_line, detail))
+        gap = red.value - cmp.value if cmp.direction == "floor" else cmp.value - red.value
+        if gap > tol or (gap > 1 and red.value and gap / red.value > 0.5):
+            detail = (f"rollback at {cmp.value:g} vs red alert at {red.value:g} on {key} "
+                      f"({'below' if cmp.direction == 'floor' else 'above'})")
+            hits.append(Hit(t.line, t.end_line, detail))
     return hits
