@@ -246,15 +246,23 @@ def _points(value: float, unit: str) -> float:
     return value * 100 if unit in ("", "pp") and 0 <= value <= 1 else value
 
 
-def _thresholds(facts: Facts, fact: MetricFact) -> list[Comparator]:
+def _stated_thresholds(facts: Facts) -> dict[str | None, list[Comparator]]:
+    """Thresholds stated for each metric key: the overall figures' first, then loose ones
+    naming the metric (read once per document, not once per segment row)."""
+    out: dict[str | None, list[Comparator]] = {}
+    for m in facts.metrics:
+        if m.segment is None:
+            out.setdefault(m.key, []).extend(m.thresholds)
+    for c, k, _u in facts.loose:
+        if c.kind == "threshold":
+            out.setdefault(k, []).append(c)
+    return out
+
+
+def _thresholds(stated: dict[str | None, list[Comparator]], fact: MetricFact) -> list[Comparator]:
     """Thresholds stated for the segment's metric: its own row's, the overall figures', and
     loose ones naming the metric."""
-    out = list(fact.thresholds)
-    for m in facts.metrics:
-        if m.segment is None and m.key == fact.key:
-            out += m.thresholds
-    out += [c for c, k, _u in facts.loose if c.kind == "threshold" and k == fact.key]
-    return out
+    return list(fact.thresholds) + stated.get(fact.key, [])
 
 
 def standings(ctx: Context) -> list[Standing]:
@@ -263,6 +271,7 @@ def standings(ctx: Context) -> list[Standing]:
     def compute() -> list[Standing]:
         facts = facts_of(ctx)
         rows = [m for m in facts.segments if m.source == "table" and m.segment]
+        stated = _stated_thresholds(facts)
         groups: dict[tuple[int, str | None], list[MetricFact]] = {}
         for m in rows:
             block = id(m.unit_ref.block) if m.unit_ref else m.line
@@ -280,7 +289,7 @@ def standings(ctx: Context) -> list[Standing]:
             for m, v in zip(segs, values):
                 mean = overall is None and len(segs) >= 3
                 thr = {round(_points(c.value, m.unit if c.value <= 1 else "%"), 6)
-                       for c in _thresholds(facts, m)}
+                       for c in _thresholds(stated, m)}
                 bound = bound_of(m.threshold_text) if m.threshold_text else None
                 lower = bound == "ceiling" if bound else (
                     m.direction == "lower" if m.direction else lower_is_better(m.name))
