@@ -74,14 +74,18 @@ print(json.dumps({"median": statistics.median(rates), "total": total}))
 """
 
 ONE = """
-import json, sys, time
+import json, os, sys, time
 from dcrdraft.review.api import review_path
 from dcrdraft.review.rubric import load_rubric
 rubric = load_rubric()
 review_path(sys.argv[2], rubric)  # warm: patterns compiled, twins built
-t = time.perf_counter()
-rep = review_path(sys.argv[1], rubric)
-took = time.perf_counter() - t
+times = []
+for _ in range(1 if os.path.getsize(sys.argv[1]) > 1_000_000 else 3):
+    # small files: the median of three, as one 0.1 s timing is mostly noise
+    t = time.perf_counter()
+    rep = review_path(sys.argv[1], rubric)
+    times.append(time.perf_counter() - t)
+took = sorted(times)[len(times) // 2]
 print(json.dumps({"seconds": took, "error": rep.error, "findings": len(rep.findings),
                   "budget": any(f.code == "X93" for f in rep.findings)}))
 """
