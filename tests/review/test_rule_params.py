@@ -38,6 +38,14 @@ def test_rules_explains_what_passes_and_what_it_reads() -> None:
     assert "Reads: the metric facts" in text
 
 
+def _graded(tmp_path: Path, params: str) -> Path:
+    """A team rubric overriding C14 as a graded check with ``params``."""
+    path = tmp_path / "team.yaml"
+    path.write_text("family: checklist\nrules:\n  - code: C14\n    check: graded\n"
+                    f"    params: {params}\n", encoding="utf-8")
+    return path
+
+
 @pytest.mark.parametrize("params, line, key, bad, hint", [
     ("{family: readiness, pass: [redy], weak: [planned]}", 5, "pass", "redy", "ready"),
     ("{family: fairness, pass: [by_group], demote: [not_assesed]}", 5, "demote", "not_assesed",
@@ -46,18 +54,14 @@ def test_rules_explains_what_passes_and_what_it_reads() -> None:
 ])
 def test_a_misspelt_grade_names_file_line_and_field(tmp_path: Path, params: str, line: int,
                                                     key: str, bad: str, hint: str) -> None:
-    path = tmp_path / "team.yaml"
-    path.write_text(f"family: checklist\nrules:\n  - code: C14\n    check: graded\n"
-                    f"    params: {params}\n", encoding="utf-8")
+    path = _graded(tmp_path, params)
     with pytest.raises(ConfigError, match=rf"{path}:{line}: C14.params.{key}: unknown value "
                                           rf"'{bad}'; did you mean '{hint}'"):
         load_rubric([path])
 
 
 def test_a_grade_of_another_family_is_an_error(tmp_path: Path) -> None:
-    path = tmp_path / "team.yaml"
-    path.write_text("family: checklist\nrules:\n  - code: C14\n    check: graded\n"
-                    "    params: {family: readiness, pass: [by_group]}\n", encoding="utf-8")
+    path = _graded(tmp_path, "{family: readiness, pass: [by_group]}")
     with pytest.raises(ConfigError, match=rf"{path}:5: C14.params.pass: unknown value "
                                           r"'by_group'.*known: ready, "):
         load_rubric([path])
@@ -83,9 +87,7 @@ def test_a_misspelt_grade_is_one_line_and_exit_2_on_the_command_line(tmp_path: P
     import subprocess
     import sys
 
-    rubric = tmp_path / "team.yaml"
-    rubric.write_text("family: checklist\nrules:\n  - code: C14\n    check: graded\n"
-                      "    params: {family: readiness, pass: [redy]}\n", encoding="utf-8")
+    rubric = _graded(tmp_path, "{family: readiness, pass: [redy]}")
     doc = tmp_path / "dcr.md"
     doc.write_text("# Summary\n\nA tool.\n", encoding="utf-8")
     run = subprocess.run([sys.executable, "-m", "dcrdraft", "review", "--no-cache",

@@ -42,6 +42,7 @@ def primary_metric(ctx: Context, params: Params) -> Verdict:
     not_result = {m.line for m in facts.metrics if m.method_statistic or m.segment is not None}
     not_result |= {u.line for u in facts.peers}
     result = {m.line for m in facts.metrics if not m.method_statistic and m.segment is None}
+
     def states_a_result(u: Unit) -> bool:
         lines = range(u.line, u.end_line + 1)
         if any(n in result for n in lines):
