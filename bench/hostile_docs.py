@@ -35,7 +35,7 @@ def _fixture_texts() -> list[str]:
     """The top-level Markdown review fixtures (sealed sets excluded by construction)."""
     folder = ROOT / "fixtures" / "review"
     return [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.md"))
-            if not p.name.startswith("sealed") and p.stat().st_size > 200]
+            if "sealed-" not in p.name and p.stat().st_size > 200]
 
 
 def _repeat(unit: str, size: int) -> str:

@@ -141,7 +141,7 @@ def test_cells_read_from_the_tree_as_python_docx_reads_them(tmp_path: Path) -> N
 
     sources = [_rich_cells()] + [docx.Document(str(p)) for p in sorted(
         Path(__file__).resolve().parents[2].glob("fixtures/**/*.docx"))
-        if not any(part.startswith("sealed") for part in p.parts)]
+        if not any("sealed-" in part for part in p.parts)]
     cells = [(tc, Table(tbl, d)) for d in sources
              for tbl in d.element.body.iter(qn_("w:tbl")) for tc in tbl.iter(qn_("w:tc"))]
     assert len(cells) > 6, "no cells were read: the test compares nothing"
