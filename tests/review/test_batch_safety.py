@@ -4,12 +4,18 @@ rebuilt instead of breaking every review."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+import marshal
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+
+from dcrdraft.review import regexcache
 
 FIXTURES = Path(__file__).resolve().parent.parent.parent / "fixtures"
 
@@ -46,29 +52,51 @@ def _regex_cache(tmp_path: Path) -> Path:
     return found[0]
 
 
-def test_a_damaged_pattern_cache_is_rebuilt(tmp_path: Path) -> None:
-    import marshal
+def _framed(payload: bytes) -> bytes:
+    """A cache file with a valid header and checksum around ``payload``: only the entries'
+    own checks stand between it and ``re``."""
+    return regexcache._MAGIC + hashlib.sha256(payload).digest() + payload
 
+
+@pytest.mark.parametrize("damage", [
+    "flipped-byte", "truncated", "garbage", "no-header", "huge-ints", "wrong-shape", "not-marshal"])
+def test_every_damaged_pattern_cache_is_a_miss(damage: str, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / "regex.bin"
+    monkeypatch.setattr(regexcache, "cache_file", lambda: cache)
+    good = _framed(marshal.dumps([regexcache._entry(r"\bpass\b", 0)]))
+    cache.write_bytes(good)
+    assert len(regexcache._load_entries()) == 1  # the control: a sound file loads
+    mid = len(good) // 2
+    cache.write_bytes({
+        "flipped-byte": good[:mid] + bytes([good[mid] ^ 0xFF]) + good[mid + 1:],
+        "truncated": good[: len(good) // 3],
+        "garbage": b"\x00" * 100,
+        "no-header": marshal.dumps([regexcache._entry(r"\bpass\b", 0)]),
+        "huge-ints": _framed(marshal.dumps([("x", 0, 0, [2**40] * 4, 0, {}, ())])),
+        "wrong-shape": _framed(marshal.dumps({"not": "a list"})),
+        "not-marshal": _framed(b"\xff\xfe not marshal"),
+    }[damage])
+    assert regexcache._load_entries() == []
+
+
+def test_a_damaged_pattern_cache_is_rebuilt(tmp_path: Path) -> None:
+    # end to end, one damage (the kinds are all misses, above): the review is the same and
+    # the file is written anew
     env = _cache_env(tmp_path)
     dcr = str(FIXTURES / "review" / "strong-guide-style.md")
     first = _review(dcr, "--no-cache", "--format", "json", env=env)
     cache = _regex_cache(tmp_path)
     good = cache.read_bytes()
-    damages = {
-        "flipped-byte": good[: len(good) // 2] + bytes([good[len(good) // 2] ^ 0xFF])
-        + good[len(good) // 2 + 1:],
-        "truncated": good[: len(good) // 3],
-        "huge-ints": marshal.dumps([("x", 0, 0, [2**40] * 4, 0, {}, ())]),
-        "wrong-shape": marshal.dumps({"not": "a list"}),
-        "garbage": b"\x00" * 100,
-    }
-    for name, data in damages.items():
-        cache.write_bytes(data)
-        proc = _review(dcr, "--no-cache", "--format", "json", env=env)
-        assert "internal error" not in proc.stderr, name
-        assert proc.returncode == first.returncode, name
-        assert json.loads(proc.stdout) == json.loads(first.stdout), name
-        assert cache.read_bytes().startswith(b"dcrdraft-regex-1\n"), name  # rebuilt
+    mid = len(good) // 2
+    damaged = good[:mid] + bytes([good[mid] ^ 0xFF]) + good[mid + 1:]
+    cache.write_bytes(damaged)
+    proc = _review(dcr, "--no-cache", "--format", "json", env=env)
+    assert "internal error" not in proc.stderr
+    assert proc.returncode == first.returncode
+    assert json.loads(proc.stdout) == json.loads(first.stdout)
+    rebuilt = cache.read_bytes()
+    assert rebuilt != damaged and rebuilt.startswith(b"dcrdraft-regex-1\n")
 
 
 def test_a_damaged_result_cache_entry_is_a_miss(tmp_path: Path) -> None:
