@@ -7,8 +7,9 @@ installs it before importing the reviewer, with or without ``--no-cache`` (which
 results; this cache cannot change one).
 
 The saved form is exactly what ``re`` would build (same parse, same code; a test compares
-them), so results cannot change. The file carries a SHA-256 of its contents and every entry
-is type-checked before use; anything unexpected (not CPython, another ``re`` layout, a
+them), so results cannot change. Each pattern's code is kept as packed 32-bit words, which
+load at C speed and cannot hold anything but unsigned code words. The file carries a SHA-256
+of its contents and every entry is type-checked before use; anything unexpected (not CPython, another ``re`` layout, a
 damaged or truncated file) is a miss that compiles as usual and rewrites the file at exit.
 ``DCRDRAFT_NO_REGEX_CACHE=1`` turns it off. The RE2 translations of ``review.linear`` are
 kept the same way, in a file beside it.
@@ -17,6 +18,7 @@ kept the same way, in a file beside it.
 from __future__ import annotations
 
 import _sre  # type: ignore[import-not-found]
+import array
 import atexit
 import hashlib
 import marshal
@@ -33,10 +35,15 @@ _loaded: set[tuple[Any, str, int]] = set()
 _state: dict[str, Any] = {"installed": False, "entries": []}
 
 
+_WORD = "I"
+"""The array type of one ``_sre`` code word (``_sre.CODESIZE`` bytes, checked in ``_supported``)."""
+
+
 def _supported() -> bool:
     compiler = getattr(re, "_compiler", None)
     return (sys.implementation.name == "cpython" and isinstance(getattr(re, "_cache", None), dict)
             and compiler is not None and hasattr(compiler, "_code")
+            and getattr(_sre, "CODESIZE", None) == array.array(_WORD).itemsize
             and not os.environ.get("DCRDRAFT_NO_REGEX_CACHE"))
 
 
@@ -58,9 +65,10 @@ def install() -> None:
     cache = re._cache  # type: ignore[attr-defined]
     added: list[tuple[Any, str, int]] = []
     try:
-        for pattern, flags, final, code, groups, groupindex, indexgroup in entries:
+        for pattern, flags, final, words, groups, groupindex, indexgroup in entries:
             key = (str, pattern, flags)
             if key not in cache:
+                code = array.array(_WORD, words).tolist()
                 cache[key] = _sre.compile(pattern, final, code, groups, groupindex, indexgroup)
                 added.append(key)
             _loaded.add(key)
@@ -114,7 +122,7 @@ def _save_twins() -> None:
     os.replace(tmp, target)
 
 
-_MAGIC = b"dcrdraft-regex-1\n"
+_MAGIC = b"dcrdraft-regex-2\n"
 _DIGEST = 32
 
 
@@ -122,9 +130,9 @@ def _valid_entry(entry: Any) -> bool:
     """An entry shaped as ``save`` writes it (types only; the checksum vouches for values)."""
     if not isinstance(entry, tuple) or len(entry) != 7:
         return False
-    pattern, flags, final, code, groups, groupindex, indexgroup = entry
+    pattern, flags, final, words, groups, groupindex, indexgroup = entry
     return (isinstance(pattern, str) and isinstance(flags, int) and isinstance(final, int)
-            and isinstance(code, list) and all(type(c) is int and 0 <= c < 2**32 for c in code)
+            and isinstance(words, bytes) and len(words) % array.array(_WORD).itemsize == 0
             and isinstance(groups, int) and isinstance(groupindex, dict)
             and isinstance(indexgroup, tuple))
 
@@ -157,7 +165,7 @@ def _entry(pattern: str, flags: int) -> tuple[Any, ...]:
     indexgroup: list[str | None] = [None] * parsed.state.groups
     for name, i in groupindex.items():
         indexgroup[i] = name
-    return (pattern, flags, flags | parsed.state.flags, [int(c) for c in code],
+    return (pattern, flags, flags | parsed.state.flags, array.array(_WORD, code).tobytes(),
             parsed.state.groups - 1,
             groupindex, tuple(indexgroup))
 
