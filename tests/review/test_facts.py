@@ -130,6 +130,17 @@ def test_a_bad_vocabulary_is_a_located_error(tmp_path: Path, monkeypatch: pytest
         vocab_mod._load.cache_clear()
 
 
+def test_vocabularies_follow_the_rubrics_folder_when_it_changes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "vocabularies.yaml").write_text(
+        "version: 1\nvocabularies:\n  only_here:\n    words: [zyx]\n", encoding="utf-8")
+    assert "only_here" not in vocab_mod.names()
+    monkeypatch.setenv("DCRDRAFT_RUBRICS", str(tmp_path))
+    assert vocab_mod.matches("only_here", "a zyx b")
+    monkeypatch.delenv("DCRDRAFT_RUBRICS")
+    assert "only_here" not in vocab_mod.names()
+
+
 def test_a_prose_segment_figure_is_a_segment(tmp_path: Path) -> None:
     f = facts(tmp_path, "# Results\n\nOverall precision is 0.84, but precision falls to about "
                         "0.69 on night shifts.\n")

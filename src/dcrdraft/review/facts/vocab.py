@@ -74,11 +74,26 @@ def _table(override: str) -> dict[str, re.Pattern[str]]:
     return _load(str(rubrics_dir()))
 
 
+_ENV_KEY = "DCRDRAFT_RUBRICS"
+_RAW_ENV: Any = getattr(os.environ, "_data", None)
+"""The mapping ``os.environ`` reads and writes (CPython): one dict lookup, where
+``os.environ.get`` encodes the key and decodes the value on each of ~4,000 calls a document."""
+_RAW_KEY: Any = os.environ.encodekey(_ENV_KEY) if _RAW_ENV is not None else None
+_seen: list[object] = [object()]
+_seen_table: list[dict[str, re.Pattern[str]]] = [{}]
+"""The raw ``DCRDRAFT_RUBRICS`` value last seen and its table: a changed value (a test's
+``monkeypatch.setenv``) is a new object, so it is looked up again."""
+
+
 def _current() -> dict[str, re.Pattern[str]]:
     """The vocabularies of the rubrics folder in force, looked up by ``DCRDRAFT_RUBRICS``
     alone: the fact layer asks tens of thousands of times per batch, and resolving the
     folder each time (a stat of the packaged data) was most of that cost."""
-    return _table(os.environ.get("DCRDRAFT_RUBRICS", ""))
+    raw = _RAW_ENV.get(_RAW_KEY) if _RAW_ENV is not None else os.environ.get(_ENV_KEY)
+    if raw is not _seen[0]:
+        _seen_table[0] = _table(os.environ.get(_ENV_KEY, ""))
+        _seen[0] = raw
+    return _seen_table[0]
 
 
 def names() -> list[str]:
