@@ -323,3 +323,38 @@ def test_saved_patterns_are_what_re_compiles(tmp_path: Path) -> None:
                            env=env, check=True).stdout.split() for _ in range(2)]
     assert runs[0] == ["0", "True"]  # nothing saved yet
     assert int(runs[1][0]) > 300 and runs[1][1] == "True"
+
+
+_KEPT_PROBE = """
+import json, sys
+from dcrdraft.review import regexcache
+regexcache.install()
+from dcrdraft.review import fastre, review_path
+from dcrdraft.review.fastre import required_literals, trie_pattern
+reports = [review_path(p).to_dict() for p in sys.argv[1:]]
+saved = regexcache.saved_literals()
+fresh = {k: (trie_pattern(lits) if (lits := required_literals(*k)) else None) for k in saved}
+print(json.dumps({"reports": reports, "saved": len(saved), "same": fresh == saved}))
+"""
+
+
+def test_kept_prefilters_and_twins_give_the_uncached_reviews(tmp_path: Path) -> None:
+    """A run that finds the literal scanners, RE2 translations and compiled patterns of an
+    earlier run (prefiltering from each pattern's first use) reviews exactly as one without."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    docs = [str(p) for p in CORPUS if p.suffix == ".md"][:6]
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+
+    def run(extra: dict[str, str]) -> dict[str, object]:
+        out = subprocess.run([sys.executable, "-c", _KEPT_PROBE, *docs], capture_output=True,
+                             text=True, env={**env, **extra}, check=True).stdout
+        return json.loads(out)  # type: ignore[no-any-return]
+
+    plain = run({"DCRDRAFT_NO_REGEX_CACHE": "1"})
+    first, second = run({}), run({})
+    assert first["saved"] == 0 and second["saved"] > 100 and second["same"] is True
+    assert first["reports"] == second["reports"] == plain["reports"]

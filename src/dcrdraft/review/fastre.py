@@ -6,7 +6,9 @@ recent answers, since several checks ask the same pattern about the same sentenc
 The literals come from the pattern's own parse tree, so the prefilter is exact: it only ever
 skips texts on which the pattern cannot match (``tests/review/test_speed_equivalence.py``).
 Deriving them costs about a millisecond, so a pattern gets its prefilter only once it has been
-used ``_WARMUP`` times: a one-document run costs what plain ``re`` costs, a batch gains.
+used ``_WARMUP`` times: a one-document run costs what plain ``re`` costs, a batch gains. The
+scanners derived are kept between runs (``regexcache``), so a pattern derived by an earlier
+run has its prefilter from its first use.
 
 A text of ``LINEAR_MIN`` characters or more is first searched by the pattern's RE2 twin
 (``review.linear``), whose time is linear in the text's length: its "no match" is final and its
@@ -23,6 +25,7 @@ from re import _parser as _P  # type: ignore[attr-defined]
 from typing import Any, cast
 
 from dcrdraft.review.linear import Twin, twin
+from dcrdraft.review.regexcache import saved_literals
 
 Literals = frozenset[str]
 
@@ -187,6 +190,47 @@ def haystack(text: str, folded: bool) -> str | None:
     return low if len(low) == len(text) else None
 
 
+LITERALS: dict[tuple[str, int], str | None] = {}
+"""Each prepared pattern's literal scanner source (None: no literal is certain), by (pattern,
+flags), derived in this process or loaded from an earlier run's (``regexcache`` keeps them)."""
+_saved_loaded = [False]
+
+
+def _scanners() -> dict[tuple[str, int], str | None]:
+    """``LITERALS``, with an earlier run's scanners added on first use."""
+    if not _saved_loaded[0]:
+        _saved_loaded[0] = True
+        for key, value in saved_literals().items():
+            LITERALS.setdefault(key, value)
+    return LITERALS
+
+
+_USED: list[FastPattern] = []
+"""Patterns used in this process, in order of first use."""
+
+
+def derive_used() -> None:
+    """Derive the literal scanner of every pattern used in this process that has none yet,
+    for ``regexcache`` to keep: the next run then prefilters from each pattern's first use."""
+    for p in _USED:
+        scanner_source(p.re.pattern, p.re.flags)
+
+
+def known(pattern: str, flags: int) -> bool:
+    """Whether the literal scanner of ``pattern`` is known without deriving it."""
+    return (pattern, int(flags)) in _scanners()
+
+
+def scanner_source(pattern: str, flags: int) -> str | None:
+    """The source of the literal scanner of ``pattern`` (None when no literal is certain):
+    known, or derived from its parse tree and remembered."""
+    table, key = _scanners(), (pattern, int(flags))
+    if key not in table:
+        lits = required_literals(pattern, flags)
+        table[key] = trie_pattern(lits) if lits else None
+    return table[key]
+
+
 def trie_pattern(words: Literals) -> str:
     """One regex matching any of ``words``, nested by shared prefixes (``a(?:greed|udited)``):
     at each position the engine tests one branch per distinct next character, not a word."""
@@ -229,8 +273,8 @@ class FastPattern:
         """The RE2 twin; False until first needed, None when RE2 cannot express it."""
 
     def _prepare(self) -> re.Pattern[str] | None:
-        lits = required_literals(self.re.pattern, self.re.flags)
-        self._lits = re.compile(trie_pattern(lits)) if lits else None
+        source = scanner_source(self.re.pattern, self.re.flags)
+        self._lits = re.compile(source) if source is not None else None
         return self._lits
 
     def cannot_match(self, text: str) -> bool:
@@ -238,7 +282,11 @@ class FastPattern:
         lits = self._lits
         if lits is False:
             self._calls += 1
-            if self._calls < _WARMUP:  # deriving literals costs ~1 ms: busy patterns only
+            if self._calls == 1:
+                _USED.append(self)
+            # Deriving literals costs ~1 ms: busy patterns only, unless already known.
+            if self._calls < _WARMUP and (self._calls > 1 or
+                                          not known(self.re.pattern, self.re.flags)):
                 return False
             lits = self._prepare()
         if lits is None:

@@ -11,8 +11,8 @@ them), so results cannot change. Each pattern's code is kept as packed 32-bit wo
 load at C speed and cannot hold anything but unsigned code words. The file carries a SHA-256
 of its contents and every entry is type-checked before use; anything unexpected (not CPython, another ``re`` layout, a
 damaged or truncated file) is a miss that compiles as usual and rewrites the file at exit.
-``DCRDRAFT_NO_REGEX_CACHE=1`` turns it off. The RE2 translations of ``review.linear`` are
-kept the same way, in a file beside it.
+``DCRDRAFT_NO_REGEX_CACHE=1`` turns it off. The RE2 translations of ``review.linear`` and
+the literal scanners of ``review.fastre`` are kept the same way, each in a file beside it.
 """
 
 from __future__ import annotations
@@ -81,6 +81,7 @@ def install() -> None:
     if isinstance(getattr(re, "_MAXCACHE", None), int):  # room for these and the run's own
         re._MAXCACHE = max(re._MAXCACHE, len(entries) + 512)  # type: ignore[attr-defined]
     _load_twins()
+    _load_literals()
     atexit.register(save)
 
 
@@ -119,6 +120,45 @@ def _save_twins() -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}")
     tmp.write_bytes(marshal.dumps(dict(list(sources.items())[-_MAX_ENTRIES:])))
+    os.replace(tmp, target)
+
+
+def _literals_file() -> Path:
+    return cache_file().with_name(cache_file().name.replace("regex-", "literals-", 1))
+
+
+def _load_literals() -> None:
+    """The prefilter scanners of earlier runs (``review.fastre``), checked entry by entry."""
+    try:
+        saved = marshal.loads(_literals_file().read_bytes())
+    except Exception:  # noqa: BLE001 - a damaged file is a cache miss
+        return
+    if not isinstance(saved, dict):
+        return
+    _state["literals"] = {
+        key: value for key, value in saved.items()
+        if isinstance(key, tuple) and len(key) == 2 and isinstance(key[0], str)
+        and isinstance(key[1], int) and (value is None or isinstance(value, str))}
+
+
+def saved_literals() -> dict[tuple[str, int], str | None]:
+    """Literal scanner sources loaded at start-up (empty unless installed)."""
+    found: dict[tuple[str, int], str | None] = _state.get("literals", {})
+    return found
+
+
+def _save_literals() -> None:
+    fastre = sys.modules.get("dcrdraft.review.fastre")
+    derive = getattr(fastre, "derive_used", None)
+    if callable(derive):
+        derive()
+    scanners = getattr(fastre, "LITERALS", None)
+    if not scanners or len(scanners) == len(saved_literals()):
+        return
+    target = _literals_file()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}")
+    tmp.write_bytes(marshal.dumps(dict(list(scanners.items())[-_MAX_ENTRIES:])))
     os.replace(tmp, target)
 
 
@@ -172,10 +212,11 @@ def _entry(pattern: str, flags: int) -> tuple[Any, ...]:
 
 def save() -> None:
     """Add the patterns this process compiled to the saved ones (never raises)."""
-    try:
-        _save_twins()
-    except Exception:  # noqa: BLE001 - a cache that cannot be written is no error
-        pass
+    for save_kept in (_save_twins, _save_literals):
+        try:
+            save_kept()
+        except Exception:  # noqa: BLE001 - a cache that cannot be written is no error
+            pass
     try:
         new = [k for k in list(re._cache)  # type: ignore[attr-defined]
                if k not in _loaded and k[0] is str and isinstance(k[1], str)
