@@ -59,7 +59,8 @@ def _framed(payload: bytes) -> bytes:
 
 
 @pytest.mark.parametrize("damage", [
-    "flipped-byte", "truncated", "garbage", "no-header", "huge-ints", "wrong-shape", "not-marshal"])
+    "flipped-byte", "truncated", "garbage", "no-header", "huge-ints", "ragged-code", "wrong-shape",
+    "not-marshal"])
 def test_every_damaged_pattern_cache_is_a_miss(damage: str, tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     cache = tmp_path / "regex.bin"
@@ -74,10 +75,35 @@ def test_every_damaged_pattern_cache_is_a_miss(damage: str, tmp_path: Path,
         "garbage": b"\x00" * 100,
         "no-header": marshal.dumps([regexcache._entry(r"\bpass\b", 0)]),
         "huge-ints": _framed(marshal.dumps([("x", 0, 0, [2**40] * 4, 0, {}, ())])),
+        "ragged-code": _framed(marshal.dumps([("x", 0, 0, b"\x01\x02\x03", 0, {}, ())])),
         "wrong-shape": _framed(marshal.dumps({"not": "a list"})),
         "not-marshal": _framed(b"\xff\xfe not marshal"),
     }[damage])
     assert regexcache._load_entries() == []
+
+
+@pytest.mark.parametrize("damage", ["flipped-byte", "truncated", "wrong-shape"])
+def test_every_damaged_prefilter_file_is_a_miss(damage: str, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / "regex-x.bin"
+    monkeypatch.setattr(regexcache, "cache_file", lambda: cache)
+    monkeypatch.setitem(regexcache._state, "literals", {})
+    kept = regexcache._literals_file()
+    payload = marshal.dumps({(r"\bpass\b", 0): "pass"})
+    good = regexcache._LITERALS_MAGIC + hashlib.sha256(payload).digest() + payload
+    kept.write_bytes(good)
+    regexcache._load_literals()
+    assert regexcache.saved_literals() == {(r"\bpass\b", 0): "pass"}  # the control
+    monkeypatch.setitem(regexcache._state, "literals", {})
+    mid = len(good) // 2
+    wrong = marshal.dumps({(r"\bpass\b", 0): ["not", "a", "source"]})
+    kept.write_bytes({
+        "flipped-byte": good[:mid] + bytes([good[mid] ^ 0xFF]) + good[mid + 1:],
+        "truncated": good[: len(good) // 3],
+        "wrong-shape": regexcache._LITERALS_MAGIC + hashlib.sha256(wrong).digest() + wrong,
+    }[damage])
+    regexcache._load_literals()
+    assert regexcache.saved_literals() == {}
 
 
 def test_a_damaged_pattern_cache_is_rebuilt(tmp_path: Path) -> None:
@@ -96,7 +122,7 @@ def test_a_damaged_pattern_cache_is_rebuilt(tmp_path: Path) -> None:
     assert proc.returncode == first.returncode
     assert json.loads(proc.stdout) == json.loads(first.stdout)
     rebuilt = cache.read_bytes()
-    assert rebuilt != damaged and rebuilt.startswith(b"dcrdraft-regex-1\n")
+    assert rebuilt != damaged and rebuilt.startswith(regexcache._MAGIC)
 
 
 def test_a_damaged_result_cache_entry_is_a_miss(tmp_path: Path) -> None:

@@ -127,10 +127,19 @@ def _literals_file() -> Path:
     return cache_file().with_name(cache_file().name.replace("regex-", "literals-", 1))
 
 
+_LITERALS_MAGIC = b"dcrdraft-literals-1\n"
+
+
 def _load_literals() -> None:
-    """The prefilter scanners of earlier runs (``review.fastre``), checked entry by entry."""
+    """The prefilter scanners of earlier runs (``review.fastre``), checksummed like the
+    patterns (a wrong scanner would hide matches) and checked entry by entry."""
     try:
-        saved = marshal.loads(_literals_file().read_bytes())
+        blob = _literals_file().read_bytes()
+        cut = len(_LITERALS_MAGIC) + _DIGEST
+        head, payload = blob[:cut], blob[cut:]
+        if head != _LITERALS_MAGIC + hashlib.sha256(payload).digest():
+            return
+        saved = marshal.loads(payload)
     except Exception:  # noqa: BLE001 - a damaged file is a cache miss
         return
     if not isinstance(saved, dict):
@@ -155,10 +164,11 @@ def _save_literals() -> None:
     scanners = getattr(fastre, "LITERALS", None)
     if not scanners or len(scanners) == len(saved_literals()):
         return
+    payload = marshal.dumps(dict(list(scanners.items())[-_MAX_ENTRIES:]))
     target = _literals_file()
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}")
-    tmp.write_bytes(marshal.dumps(dict(list(scanners.items())[-_MAX_ENTRIES:])))
+    tmp.write_bytes(_LITERALS_MAGIC + hashlib.sha256(payload).digest() + payload)
     os.replace(tmp, target)
 
 
