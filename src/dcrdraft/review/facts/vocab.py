@@ -35,8 +35,19 @@ def _line(text: str, name: str) -> int:
     return 0
 
 
+class _Where:
+    """``file:line`` of a vocabulary, found only when an error names it (finding it for
+    each of ~60 vocabularies on every start-up cost a scan of the file each)."""
+
+    def __init__(self, path: Path, text: str, name: str) -> None:
+        self.path, self.text, self.name = path, text, name
+
+    def __str__(self) -> str:
+        return f"{self.path}:{_line(self.text, self.name)}"
+
+
 def _compile(path: Path, text: str, name: str, raw: Any) -> re.Pattern[str]:
-    where = f"{path}:{_line(text, name)}"
+    where = _Where(path, text, name)
     if not isinstance(raw, dict):
         raise ConfigError(f"{where}: vocabulary {name!r} must be a mapping")
     unknown = set(raw) - _KEYS
