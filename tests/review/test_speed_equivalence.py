@@ -329,18 +329,25 @@ _KEPT_PROBE = """
 import json, sys
 from dcrdraft.review import regexcache
 regexcache.install()
-from dcrdraft.review import fastre, review_path
+from dcrdraft.review import fastre, review_path, yamltext
 from dcrdraft.review.fastre import required_literals, trie_pattern
+kept_yaml = regexcache.read_framed(regexcache.kept_file("yaml"), yamltext._MAGIC) or {}
 reports = [review_path(p).to_dict() for p in sys.argv[1:]]
 saved = regexcache.saved_literals()
 fresh = {k: (trie_pattern(lits) if (lits := required_literals(*k)) else None) for k in saved}
-print(json.dumps({"reports": reports, "saved": len(saved), "same": fresh == saved}))
+from dcrdraft.paths import rubrics_dir
+files = sorted(rubrics_dir().glob("*.yaml"))
+parsed = [yamltext._parse(f, f.read_text(encoding="utf-8")) for f in files]
+kept = [yamltext.parse_yaml(f, f.read_text(encoding="utf-8")) for f in files]
+print(json.dumps({"reports": reports, "saved": len(saved), "same": fresh == saved,
+                  "yaml": len(kept_yaml), "same_yaml": parsed == kept}))
 """
 
 
 def test_kept_prefilters_and_twins_give_the_uncached_reviews(tmp_path: Path) -> None:
-    """A run that finds the literal scanners, RE2 translations and compiled patterns of an
-    earlier run (prefiltering from each pattern's first use) reviews exactly as one without."""
+    """A run that finds the literal scanners, RE2 translations, compiled patterns and parsed
+    rubric YAML of an earlier run (prefiltering from each pattern's first use) reviews
+    exactly as one without, and reads each rubric file to the data a parse gives."""
     import json
     import os
     import subprocess
@@ -357,4 +364,5 @@ def test_kept_prefilters_and_twins_give_the_uncached_reviews(tmp_path: Path) -> 
     plain = run({"DCRDRAFT_NO_REGEX_CACHE": "1"})
     first, second = run({}), run({})
     assert first["saved"] == 0 and second["saved"] > 100 and second["same"] is True
+    assert first["yaml"] == 0 and second["yaml"] >= 3 and second["same_yaml"] is True
     assert first["reports"] == second["reports"] == plain["reports"]

@@ -9,8 +9,9 @@ results; this cache cannot change one).
 The saved form is exactly what ``re`` would build (same parse, same code; a test compares
 them), so results cannot change. Each pattern's code is kept as packed 32-bit words, which
 load at C speed and cannot hold anything but unsigned code words. The file carries a SHA-256
-of its contents and every entry is type-checked before use; anything unexpected (not CPython, another ``re`` layout, a
-damaged or truncated file) is a miss that compiles as usual and rewrites the file at exit.
+of its contents and every entry is type-checked before use; anything unexpected (not
+CPython, another ``re`` layout, a damaged or truncated file) is a miss that compiles as usual
+and rewrites the file at exit.
 ``DCRDRAFT_NO_REGEX_CACHE=1`` turns it off. The RE2 translations of ``review.linear`` and
 the literal scanners of ``review.fastre`` are kept the same way, each in a file beside it.
 """
@@ -123,25 +124,55 @@ def _save_twins() -> None:
     os.replace(tmp, target)
 
 
+def kept_file(kind: str) -> Path:
+    """The file beside the saved patterns that keeps ``kind`` (literals, yaml)."""
+    return cache_file().with_name(cache_file().name.replace("regex-", f"{kind}-", 1))
+
+
 def _literals_file() -> Path:
-    return cache_file().with_name(cache_file().name.replace("regex-", "literals-", 1))
+    return kept_file("literals")
 
 
 _LITERALS_MAGIC = b"dcrdraft-literals-1\n"
 
 
+def read_framed(path: Path, magic: bytes) -> Any:
+    """The value ``write_framed`` kept in ``path``, or None when the file is missing, of
+    another layout or damaged (its SHA-256 does not match)."""
+    try:
+        blob = path.read_bytes()
+        cut = len(magic) + _DIGEST
+        head, payload = blob[:cut], blob[cut:]
+        if head != magic + hashlib.sha256(payload).digest():
+            return None
+        return marshal.loads(payload)
+    except Exception:  # noqa: BLE001 - a damaged file is a cache miss
+        return None
+
+
+def write_framed(path: Path, magic: bytes, value: Any) -> None:
+    """Keep ``value`` (marshal data) in ``path`` atomically, behind ``magic`` and a SHA-256."""
+    payload = marshal.dumps(value)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}")
+    tmp.write_bytes(magic + hashlib.sha256(payload).digest() + payload)
+    os.replace(tmp, path)
+
+
+def installed() -> bool:
+    """Whether this process keeps what it compiles between runs."""
+    return bool(_state["installed"])
+
+
+KEEPERS: list[Any] = []
+"""Functions run at exit (after the RE2 twins and literals) that keep something of this run
+for the next one; each may raise, which only loses what it kept."""
+
+
 def _load_literals() -> None:
     """The prefilter scanners of earlier runs (``review.fastre``), checksummed like the
     patterns (a wrong scanner would hide matches) and checked entry by entry."""
-    try:
-        blob = _literals_file().read_bytes()
-        cut = len(_LITERALS_MAGIC) + _DIGEST
-        head, payload = blob[:cut], blob[cut:]
-        if head != _LITERALS_MAGIC + hashlib.sha256(payload).digest():
-            return
-        saved = marshal.loads(payload)
-    except Exception:  # noqa: BLE001 - a damaged file is a cache miss
-        return
+    saved = read_framed(_literals_file(), _LITERALS_MAGIC)
     if not isinstance(saved, dict):
         return
     _state["literals"] = {
@@ -164,12 +195,7 @@ def _save_literals() -> None:
     scanners = getattr(fastre, "LITERALS", None)
     if not scanners or len(scanners) == len(saved_literals()):
         return
-    payload = marshal.dumps(dict(list(scanners.items())[-_MAX_ENTRIES:]))
-    target = _literals_file()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}")
-    tmp.write_bytes(_LITERALS_MAGIC + hashlib.sha256(payload).digest() + payload)
-    os.replace(tmp, target)
+    write_framed(_literals_file(), _LITERALS_MAGIC, dict(list(scanners.items())[-_MAX_ENTRIES:]))
 
 
 _MAGIC = b"dcrdraft-regex-2\n"
@@ -222,7 +248,7 @@ def _entry(pattern: str, flags: int) -> tuple[Any, ...]:
 
 def save() -> None:
     """Add the patterns this process compiled to the saved ones (never raises)."""
-    for save_kept in (_save_twins, _save_literals):
+    for save_kept in (_save_twins, _save_literals, *KEEPERS):
         try:
             save_kept()
         except Exception:  # noqa: BLE001 - a cache that cannot be written is no error
