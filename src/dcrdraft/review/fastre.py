@@ -36,6 +36,8 @@ _MEMO_SIZE = 4096
 _document = [0]
 """Number of the document under review: a memo serves one document only."""
 _WARMUP = 128
+_UNSEEN = object()
+"""A memo's "not asked yet" (a miss raising KeyError cost more than the lookup)."""
 _LOWERED: dict[str, str | None] = {}
 """Each text's lower-case form for the case-insensitive prefilters (None when a literal scan
 cannot be trusted there): every pattern asks about the same sentences, and lowering a
@@ -306,10 +308,8 @@ class FastPattern:
         if lits is None:
             return False
         if self._folded:
-            try:
-                low = _LOWERED[text]
-            except KeyError:
-                low = _lowered(text)
+            seen = _LOWERED.get(text, _UNSEEN)
+            low = _lowered(text) if seen is _UNSEEN else cast("str | None", seen)
             if low is None:
                 return False
             text = low
@@ -358,10 +358,9 @@ class FastPattern:
         if self._generation != _document[0]:
             memo.clear()
             self._generation = _document[0]
-        try:
-            return memo[string]
-        except KeyError:
-            pass
+        seen = memo.get(string, _UNSEEN)
+        if seen is not _UNSEEN:
+            return cast("re.Match[str] | None", seen)
         found = None if self.cannot_match(string) else self._search(string)
         if len(memo) >= _MEMO_SIZE:
             memo.clear()
