@@ -13,6 +13,7 @@ from typing import Any
 
 import click
 
+from dcrdraft.cli import fastexit
 from dcrdraft.errors import ExitCode
 from dcrdraft.io import write_atomic
 from dcrdraft.cli.ci_options import (FORMAT_NAMES, check_reports, parse_reports,
@@ -152,6 +153,7 @@ def review_command(paths: tuple[str, ...], fmt: str, reports: tuple[str, ...], j
         click.echo(f"dcrdraft: {s.files} file(s), {s.ready} ready, mean score "
                    f"{s.mean_score:g}; gate {'passed' if code == ExitCode.OK else 'failed'}",
                    err=True)
+    fastexit.request()  # nothing left running: skip tearing down the reviewer's objects
     sys.exit(code)
 
 
