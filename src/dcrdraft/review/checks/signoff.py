@@ -8,9 +8,16 @@ import re
 
 from dcrdraft.review.checks.base import Hit, Params, Verdict, absent_value, check
 from dcrdraft.review.context import Context
+from dcrdraft.review.facts.decision import decision_facts
 from dcrdraft.review.facts.signoffs import BY, SignOff, signoffs
 
 _FIELDS = ("name", "date", "decision")
+_PROPOSED = re.compile(r"\b(?:propos\w*|plan\w*|ask\w*|request\w*|recommend\w*|seek\w*|"
+                       r"suggest\w*)\b", re.I)
+"""A decision still put to others ("we propose to launch"): nobody has taken it yet."""
+_PARTICIPANTS = re.compile(r"^\W*(?:from|present|attendees|attending|participants|in the room)"
+                           r"\W*:", re.I)
+"""A line naming who took part: a message's sender, a meeting's attendees."""
 
 
 def _has(s: SignOff, field: str) -> bool:
@@ -36,12 +43,21 @@ def signoff(ctx: Context, params: Params) -> Verdict:
     named = [r for r in rs if r.name]
     if named:
         return Verdict("weak", None, detail="names without dates", line=named[0].line)
+    roles = [r for r in rs if (r.approved or r.decision) and not r.placeholder]
+    if roles:
+        return Verdict("weak", None, detail="roles without named approvers",
+                       line=roles[0].line)
     if not rs:
         said = next((u for u in ctx.units if BY.search(u.text) or re.search(
             r"\bapproved (?:in|at|by) (?:the )?[\w-]+ (?:meeting|board|committee|forum)",
             u.text, re.I)), None)
         if said is not None and not absent_value(BY.split(said.text)[-1]):
             return Verdict("weak", said, detail="an approval without named approvers")
+        decided = decision_facts(ctx).decision
+        if decided is not None and not _PROPOSED.search(decided.unit.text) and \
+                any(_PARTICIPANTS.match(line) for line in ctx.doc.lines):
+            # minutes or a thread: the people present decided, none signs by name
+            return Verdict("weak", decided.unit, detail="a decision no named approver signs")
     return Verdict("missing", None, line=rs[0].line if rs else None)
 
 

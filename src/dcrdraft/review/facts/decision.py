@@ -19,12 +19,15 @@ from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts.vocab import vocab
 
 Decision = Literal["approve", "approve-with-conditions", "disapprove"]
+CHAT_PREFIX = r"[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2}\s+\d{1,2}:\d{2}(?:\s?[ap]m)?\b"
+"""The speaker and time a chat export puts before each message ("Ines Varga 09:30")."""
 Rank = Literal["section", "labelled", "mention"]
 _RANK_ORDER: dict[str, int] = {"section": 0, "labelled": 1, "mention": 2}
 
-_LABEL = re.compile(r"^\W*(?:(?:my|our|the|final|overall|team'?s?)\s+)?(?:recommendation|"
+_LABEL = re.compile(r"^\W*(?:" + CHAT_PREFIX + r")?\W*"
+                    r"(?:(?:my|our|the|final|overall|team'?s?)\s+)?(?:recommendation|"
                     r"decision(?: requested)?|verdict|go/no[- ]go|outcome|tl;?dr|bottom line|"
-                    r"the ask|ask)\s*:", re.I)
+                    r"the ask|ask|(?:launch |rollout |release )?plan|proposal)\s*:", re.I)
 """A labelled decision line: what follows the label is the decision."""
 _IMPERATIVE = re.compile(r"^\W*(?:launch|deploy|ship|release|go live|roll ?out|proceed)\b", re.I)
 _MAIL_HEADER = re.compile(r"^\W*(?:from|to|cc|bcc|sent|date|subject|re|fwd?)\s*:", re.I)

@@ -20,7 +20,10 @@ from dcrdraft.review.text import clean
 
 Decision = Literal["approve", "approve-with-conditions", "disapprove"]
 
-BY = re.compile(r"\b(?:approved|signed(?:[- ]off)?|endorsed|accepted)\s+by\b\s*:?", re.I)
+BY = re.compile(r"\b(?:approved|signed(?:[- ]off)?|endorsed|accepted)\s+by\b\s*:?"
+                r"|\b(?:approvals?|approved|sign[- ]?offs?|signed(?:[- ]off)?|signatures?|"
+                r"endorsements?|endorsed)\s*:(?!\s*[\d(]|//)", re.I)
+"""An approval stated with its approvers: "approved by ..." or a label ("Approvals: ...")."""
 _ROLE_SPLIT = re.compile(r"\s+[—–-]\s+|\s*:\s+|\t+")
 
 _HEAD = re.compile(r"\bsign(?:ed|-?off|ature|atory|ator|er)|approv|stakeholder|concur", re.I)
@@ -50,13 +53,28 @@ _DECISION_LINE = re.compile(r"^\W*(?:(?:my|our|the|final|overall)\s+)?(?:recomme
                             r"decision|verdict|conclusion)\b", re.I)
 """The author's recommendation ("My recommendation: GO ...") is no approver's sign-off."""
 _APPROVED = re.compile(r"\bapprov\w*|\bsigned\b|✓|✔|\bconcur\w*|\byes\b|\blgtm\b|"
-                       r"\bendorse\w*|\bagree\w*", re.I)
+                       r"\bendorse\w*|\bagree\w*|\baccept(?:ed)?\b|\bno objections?\b|^\W*go\W*$",
+                       re.I)
 _PERSON = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+(?:\s[A-Z]\.)?(?:\s[A-Z][a-zà-ÿ'’-]+)+\b|"
                      r"\b[A-Z]\.\s?[A-Z][a-z]+\b|@[\w.-]+")
 _EMPTY = re.compile(r"^[\s\-–—_?.]*$|^(?:n/?a|none|pending|tbd|tbc|-+)$", re.I)
 _ROLE_WORDS = re.compile(r"\b(?:lead|head|officer|owner|manager|director|counsel|sponsor|"
                          r"engineering|product|legal|privacy|security|compliance|business|"
                          r"chief|vp|cto|ciso|cmo|dpo)\b", re.I)
+_BODY_WORDS = re.compile(r"\b(?:management|committee|board|council|team|group|office|"
+                         r"department|services|operations|governance|assurance|adviser|advisor|"
+                         r"analytics|programme|program|forum|panel)\b", re.I)
+"""Words of a function or body ("Model Risk Management", "AI Governance Council"): a
+capitalised run holding one names who signs in what capacity, not a person."""
+_NON_SIGNER = re.compile(r"\b(?:observer|attendee|note[- ]?taker|minute[- ]?taker|secretary|"
+                         r"for information|in attendance)\b", re.I)
+"""A row for someone present who does not sign (an observer, the minute-taker)."""
+
+
+def _person(text: str) -> re.Match[str] | None:
+    """The first capitalised run in ``text`` that names a person rather than a role or body."""
+    return next((p for p in _PERSON.finditer(text) if not _ROLE_WORDS.search(p.group(0))
+                 and not _BODY_WORDS.search(p.group(0))), None)
 
 
 
@@ -116,7 +134,7 @@ def to_date(text: str) -> dt.date | None:
 
 def decision_of(text: str) -> Decision | None:
     """The decision a row states: a refusal, an approval with conditions, or an approval."""
-    if _DISAPPROVE.search(text):
+    if _DISAPPROVE.search(re.sub(r"\bno objections?\b", "", text, flags=re.I)):
         return "disapprove"
     if _APPROVED.search(text):
         return "approve-with-conditions" if _CONDITIONAL.search(text) else "approve"
@@ -149,8 +167,10 @@ def _table_rows(ctx: Context) -> list[SignOff]:
         has_date = any(_DATE_COL.search(h) or DATE_RE.search(h) for h in header)
         # Outside a sign-off section an approvals table needs a who or when column (or
         # dates in a headerless first row): "Approval Rate" heads a metrics table.
+        has_decision = any(re.fullmatch(r"\W*(?:decision|verdict|approv\w*|sign(?:ed)?[- ]?off"
+                                        r"|go/no[- ]go)\W*", h, re.I) for h in header)
         if not in_sec and not ((_HEAD.search(" ".join(header)) and (has_name or has_date))
-                               or (has_name and has_date)):
+                               or (has_name and (has_date or has_decision))):
             continue
         name_i = next((i for i, h in enumerate(header) if _NAME_COL.search(h)
                        and not _ROLE_COL.search(h)), None)
@@ -162,13 +182,18 @@ def _table_rows(ctx: Context) -> list[SignOff]:
         for r, row in enumerate(table[1:], 1):
             cells = [clean(c) for c in row]
             text = " | ".join(cells)
+            if _NON_SIGNER.search(text):
+                continue
             name: str | None = None
             placeholder = False
             if name_i is not None and name_i < len(cells):
                 name = cells[name_i] if _is_name(cells[name_i]) else None
                 placeholder = name is None and bool(cells[name_i].strip())
+                if name and (_ROLE_WORDS.search(name) or _BODY_WORDS.search(name)) \
+                        and not _person(name):
+                    name = None  # a "Stakeholder" column naming roles, not people
             else:
-                name = next((c for c in cells[1:] if _PERSON.search(c)
+                name = next((c for c in cells if _person(c)
                              and not PLACEHOLDER_X.search(c) and not _ROLE_WORDS.fullmatch(c)),
                             None)
                 placeholder = name is None and any(PLACEHOLDER_X.search(c) for c in cells[1:])
@@ -199,7 +224,7 @@ def _line_rows(ctx: Context) -> list[SignOff]:
             if _VALEDICTION.match(text) and (in_sec or out):
                 closed = True  # "Thanks, Sofia": the rest is her signature
                 break
-            if _DECISION_LINE.match(text):
+            if _DECISION_LINE.match(text) and not BY.search(text):
                 continue
             if in_sec or BY.search(text):
                 out += _rows_in(ln, text, in_sec)
@@ -234,7 +259,7 @@ def _row(line: int, text: str, in_section: bool = True) -> SignOff | None:
     parts = _ROLE_SPLIT.split(text, maxsplit=1)
     after = text[m.end():] if m else parts[1] if len(parts) > 1 else text
     who = re.split(r",|\(|\s[—–-]\s|\bon\b|\bdate\b", after, maxsplit=1)[0].strip()
-    person = _PERSON.search(after)
+    person = _person(after)
     has_name = person is not None and not absent_value(who) and not PLACEHOLDER_X.search(who)
     role = None
     if m:
@@ -259,6 +284,7 @@ def _rows_in(line: int, text: str, in_section: bool) -> list[SignOff]:
         tail = text[m.end():]
         asides = [a.span() for a in re.finditer(r"\([^()]*\)", tail)]
         people = [p for p in _PERSON.finditer(tail) if not _ROLE_WORDS.search(p.group(0))
+                  and not _BODY_WORDS.search(p.group(0))
                   and not any(x <= p.start() < y for x, y in asides)]  # "(Retail Ops)": a role
         if len(people) > 1:
             date, ok = _date(text), bool(_APPROVED.search(text))
