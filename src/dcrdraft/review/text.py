@@ -50,7 +50,8 @@ CMP_FIGURE_RE = fast(
 WINDOW_RE = fast(
     rf"\b(?:per|every|each|over|within|in any|in a|any|rolling|trailing|sliding|for|across|"
     rf"for any|over any|consecutive)\s+(?:(?:{NUM}|one|two|three|four|five|six|seven|ten|"
-    rf"twelve|twenty-four|thirty|a|an|single|given|calendar)[- ]?)?"
+    rf"twelve|twenty-four|thirty|a|an|single|given|calendar)[- ]?)?(?:(?:full|whole|"
+    rf"complete|entire|straight|calendar)\s+)?"
     rf"(?:minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?|shifts?|sprints?|"
     rf"batch(?:es)?|window|period|release|quarter)\b"
     rf"|\b(?:{NUM})[- ]?(?:minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wk)\b"
@@ -60,6 +61,9 @@ WINDOW_RE = fast(
     rf"cases|scans|documents)\b"
     rf"|\b(?:last|past|next)\s+(?:{NUM}|\w+)\s+(?:requests|queries|calls|conversations|"
     rf"sessions|transactions|cases|scans|documents)\b"
+    rf"|\b(?:first|last|next|past|every|each)\s+{NUM}\s+(?:[a-z-]+\s)?[a-z-]{{3,}}s\b"
+    rf"|\b(?:two|three|four|five|six|\d+)\s+(?:consecutive\s+)?(?:days?|weeks?|months?)\s+"
+    rf"(?:running|in a row)\b"
     rf"|\bwindow\b", I)
 
 INCIDENT_RE = fast(

@@ -19,6 +19,20 @@ _METRIC_MORE = re.compile(
     r"edits?|usable|hold rate|flag rate|override\w*|csat|sensitivity|recall|nps|"
     r"accept(?:ance|ed)|click-?through|ctr|retention)\b", re.I)
 _CONDITIONAL = re.compile(r"\b(?:if|when|whenever|should|once)\b[^.;]{0,60}?", re.I)
+_NAMED = re.compile(r"(?:^|;\s)\s*(?:metric|measure|kpi|signal|indicator)s?\s*:\s*\w", re.I)
+"""A record or table row naming its measure in a field ("Metric: appointments kept; ...")."""
+_WORDS = re.compile(r"[A-Za-z][A-Za-z-]{2,}")
+
+
+def _measure_before(text: str) -> bool:
+    """Whether words name a measure before the condition's figure ("missed payments > 2%"),
+    as in a list of triggers under their lead-in."""
+    m = CMP_FIGURE_RE.search(text)
+    digit = re.search(r"\d", m.group(0)) if m else None
+    return m is not None and digit is not None and \
+        len(_WORDS.findall(text[:m.start() + digit.start()])) >= 3
+
+
 _OPERATIONAL = re.compile(r"^(?:latency|p9[59]|p50|uptime|availability|throughput|"
                           r"response time)$", re.I)
 
@@ -149,8 +163,9 @@ def analyse_conditions(ctx: Context, topic: str, extra_kinds: tuple[str, ...] = 
             text = PLACEHOLDER_X.sub(" ", u.text)  # "alert if below [threshold]": no figure
             threshold = bool(CMP_FIGURE_RE.search(text))
             key = metric_key(text)
-            metric = bool(key or _METRIC_MORE.search(u.text)) or (threshold and bool(
-                _CONDITIONAL.search(u.text)))
+            metric = bool(key or _METRIC_MORE.search(u.text) or _NAMED.search(u.text)) or (
+                threshold and (bool(_CONDITIONAL.search(u.text)) or (
+                    (by_lead or bool(u.kinds & set(own))) and _measure_before(text))))
             quality = _quality(u.text) if threshold else metric
             out.append(Cond(u, metric, threshold, bool(WINDOW_RE.search(text)), incident,
                             bool(VAGUE_RE.search(u.text)), bool(PLACEHOLDER_X.search(u.text)),

@@ -52,9 +52,10 @@ _MECHANISM = re.compile(
 """A rollback described by its mechanism ("reverting is a config change"): a procedure,
 not a test of it."""
 _ANCHOR = re.compile(r"\b(?:roll(?:ing|ed|s)? ?-?back|revert\w*|kill[- ]?switch|fail-?over|"
+                     r"switch(?:ed|ing)?[- ]off|suspen(?:d|ded|sion)|"
                      r"fallback|switch(?:ed|ing)?[- ]back|flip(?:ped|ping)? back|"
                      r"(?:flag|toggle) flip|restor\w*|back ?out)\b", re.I)
-_DATE = re.compile(r"\b\d{4}-\d\d-\d\d\b|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+_DATE = re.compile(r"\b\d{4}-\d\d-\d\d\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
                    r"nov|dec)\w*(?: \d{4})?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
                    r"dec)\w* \d{1,2}(?:,? \d{4})?\b|\b(?:last|this) (?:week|month|quarter|"
                    r"sprint)\b|\byesterday\b|\bq[1-4](?: \d{4})?\b", re.I)
@@ -145,18 +146,39 @@ def rollback_triggers(ctx: Context) -> list[Trigger]:
     return ctx.cached("facts:rollback_triggers", compute)
 
 
+def _anchored_sections(ctx: Context) -> set[int]:
+    """Sections (by identity) in which a unit names a rollback."""
+    return ctx.cached("facts:rollback_sections", lambda: {
+        id(u.section) for u in ctx.units if _ANCHOR.search(u.text)})
+
+
 def _scope(ctx: Context) -> list[Unit]:
-    """Units about the rollback procedure: under a rollback heading, naming a rollback, or in
-    a paragraph that names one ("We keep a rollback runbook. It was rehearsed on ...")."""
+    """Units about the rollback procedure: under a rollback heading, naming a rollback, in
+    a paragraph that names one ("We keep a rollback runbook. It was rehearsed on ..."), or
+    a rehearsal statement in a section that names one (its "Rehearsal log:")."""
     anchored = {id(u.block) for u in ctx.units if _ANCHOR.search(u.text) and u.row is None}
+    sections = _anchored_sections(ctx)
     rx = re.compile(TOPICS["rollback"][0], re.I)
+    rehearsal = vocab("rollback_rehearsal")
     return [u for u in ctx.units if "rollback" in u.kinds or _ANCHOR.search(u.text) or
-            rx.search(u.text) or (u.row is None and id(u.block) in anchored)]
+            rx.search(u.text) or (u.row is None and id(u.block) in anchored) or
+            (id(u.section) in sections and rehearsal.search(u.text) is not None)]
+
+
+_LOG_LINE = re.compile(r"^\W*(?:\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4})[ T]+\d{1,2}:\d{2}\b")
+"""An operation log's line: a date and time, then what was done."""
+_STRONG = re.compile(r"\brehears\w*|\bdrill\w*|\bdry[- ]run|\bgame ?day|"
+                     r"\b(?:switch-?off|roll-?back|revert|failover|suspension) (?:test|drill|exercise)",
+                     re.I)
+"""Words that name a rollback test by themselves, wherever in a rollback section they stand."""
+_TICK = re.compile(r"\[[xX✓✔]\]|[☑✅✔✓]")
+"""A ticked box: a status ("done"), not a placeholder."""
 
 
 def _status(text: str) -> Status | None:
     """What one statement says about the procedure; None when it says nothing of it (or only
     that the test has not happened: "Rollback has not been tested")."""
+    text = _TICK.sub(" done ", text)
     if PLACEHOLDER_X.search(text) or _UNDEFINED.search(text):
         return "undefined"
     if vocab("rollback_tabletop").search(text):
@@ -164,7 +186,7 @@ def _status(text: str) -> Status | None:
     rehearsal = vocab("rollback_rehearsal").search(text)
     if rehearsal:
         before = text[: rehearsal.start()][-50:]
-        if re.search(r"\bnot\b|n['’]t\b|\buntested\b|\bnever\b", before, re.I):
+        if re.search(r"\bnot\b|n['’]t\b|\buntested\b|\bnever\b|\bno\b", before, re.I):
             return None
         after = text[rehearsal.end(): rehearsal.end() + 40]
         if _FUTURE.search(before) or re.search(r"\b(?:plan|schedul|intend)\w*\b", before, re.I) \
@@ -198,12 +220,17 @@ def rollback_records(ctx: Context) -> list[Record]:
             if is_boilerplate(text):
                 continue
             status = _status(text)
+            if status is None and _LOG_LINE.match(text) and (
+                    "rollback" in u.kinds or id(u.section) in _anchored_sections(ctx)):
+                status = "executed"  # a timestamped log of the rollback carried out
             if status is None:
                 continue
             when = _DATE.search(text)
             where, outcome = _found("rollback_venue", text), _found("rollback_outcome", text)
             if status == "executed" and not (_ANCHOR.search(text) or "rollback" in u.kinds or
-                                             where or outcome):
+                                             where or outcome or
+                                             (id(u.section) in _anchored_sections(ctx) and
+                                              (_STRONG.search(text) or _LOG_LINE.match(text)))):
                 continue  # "the model was tested on 3,000 cases": a test, not of a rollback
             out.append(Record(status, text, u.line, u.end_line, u.section.title,
                               when.group(0) if when else None, where, outcome, u))
