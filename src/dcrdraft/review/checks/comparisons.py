@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from dcrdraft.review.checks.base import Hit, Params, Verdict, check
-from dcrdraft.review.checks.metrics import comparisons
+from dcrdraft.review.checks.metrics import comparisons, primary_metric
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts import Comparator, Facts, MetricFact, facts_of
 from dcrdraft.review.facts.columns import bound_of, status_of
@@ -68,7 +68,10 @@ def comparator(ctx: Context, params: Params) -> Verdict:
     found = _comparators(facts, head, params)
     if found:
         return Verdict("pass", head.unit_ref, line=found[0].line)
-    other = next((m for m in facts.metrics if _comparators(facts, m, params)), None)
+    other = next((m for m in facts.metrics if _comparators(facts, m, params)
+                  and not m.method_statistic and m.segment is None), None)
+    if other is not None and params.get("any_result", False):
+        return Verdict("pass", other.unit_ref, line=other.line)
     if other is not None:
         return Verdict("weak", other.unit_ref, line=other.line,
                        detail=f"the headline metric ({head.name}) has none")
@@ -80,13 +83,24 @@ def comparator(ctx: Context, params: Params) -> Verdict:
 
 @check("comparator_absent", "finding")
 def comparator_absent(ctx: Context, params: Params) -> list[Hit]:
-    """Fires at the headline metric when no comparator figure (baseline, previous version,
-    control or threshold) is given for it anywhere in the document."""
-    facts = facts_of(ctx)
-    head = facts.headline
-    if head is None or _comparators(facts, head, params):
+    """Fires when the document reports results (a metric, with or without its figure, or a
+    comparison in words) but sets no headline figure against a comparator figure (baseline,
+    previous version, control or threshold): the C04 judgment short of a pass, on a document
+    that claims something to compare."""
+    verdict = comparator(ctx, params)
+    if verdict.status == "pass":
         return []
-    return [Hit(head.line, head.line, f"{head.name} {head.value:g}{head.unit}: no comparator")]
+    head = facts_of(ctx).headline
+    if head is not None:
+        return [Hit(head.line, head.line,
+                    f"{head.name} {head.value:g}{head.unit}: no comparator")]
+    claim = primary_metric(ctx, params)
+    said = verdict.unit or claim.unit
+    if said is None:
+        return []  # no result reported: nothing lacks a baseline
+    what = "a baseline named without a figure" if verdict.unit is not None else \
+        "results stated without any comparator"
+    return [Hit(said.line, said.end_line, what)]
 
 
 def _misses(m: MetricFact, threshold: float) -> bool | None:

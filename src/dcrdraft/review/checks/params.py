@@ -76,11 +76,18 @@ DOCS: dict[str, CheckDoc] = {
         "another segment (\"79% against 94% for simple queries\") is never a comparator",
         {"accept": "comparator kinds that count: baseline, delta, threshold (default all)",
          "not_in": "section kinds whose figures are never the evidence unless the section also "
-                   "reports results (default [fairness])"}),
+                   "reports results (default [fairness])",
+         "any_result": "pass when any overall result (not a segment's, not a method statistic) "
+                       "has a comparator figure, since which result is the headline is often "
+                       "not certain (default false)"}),
     "comparator_absent": CheckDoc(
-        "the metric facts",
-        "fires at the headline metric when no comparator figure is given for it anywhere",
-        {"accept": "comparator kinds that count: baseline, delta, threshold (default all)"}),
+        "the metric facts, through the comparator judgment and the primary-metric judgment",
+        "fires when the document reports a result (a metric with or without its figure, or a "
+        "comparison in words) and the comparator judgment falls short of a pass: no result "
+        "set against a comparator figure",
+        {"accept": "comparator kinds that count: baseline, delta, threshold (default all)",
+         "not_in": "as for comparator (default [fairness])",
+         "any_result": "as for comparator (default false)"}),
     "claim_vs_threshold": CheckDoc(
         "results tables with certain value, threshold and status columns; record blocks with "
         "one value line, one threshold line and one status line",

@@ -22,6 +22,11 @@ _VERSION = re.compile(r"\bv(?:ersion\s*)?(\d+(?:\.\d+)*)\b|\b[A-Za-z][\w-]*[- ](
                       re.I)
 
 
+_AIDED = re.compile(r"\bwith\b|\+|\bassist\w*|\busing\b|\bai\b|\bmodel\b|\btool\b|"
+                    r"\bsystem\b|\bauto\w*", re.I)
+"""A people column that includes the system ("Agents with assist"): not the comparator."""
+
+
 @dataclass(frozen=True)
 class Columns:
     """The roles of one table's columns."""
@@ -77,6 +82,8 @@ def _header_role(h: str, cells: list[str]) -> Role:
         return "count"
     if h and matches("baseline_column", h) and not matches("value_column", h):
         return "baseline"
+    if h and matches("human_column", h) and not _AIDED.search(h):
+        return "baseline"  # "Adjuster first estimate": the people the system is set against
     if not figs:
         return "text"
     if h and matches("value_column", h):
