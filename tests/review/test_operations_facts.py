@@ -105,11 +105,22 @@ def test_rollback_triggers_are_figures_or_named_incidents(tmp_path: Path, text: 
 @pytest.mark.parametrize("text", [
     "# Rollback\n\nRollback triggers: TBD\n",
     "# Rollback\n\nThe rollback criteria are still to be defined.\n",
-    "# Rollback\n\nWe would roll back if things went badly.\n",
+    "# Rollback\n\nWe can roll back if needed.\n\nRollback criteria: to be agreed.\n",
 ])
-def test_tbd_or_vague_rollback_is_missing_and_m03(tmp_path: Path, text: str) -> None:
+def test_tbd_rollback_is_missing_and_m03(tmp_path: Path, text: str) -> None:
     report = review(tmp_path, text)
     assert status(report, "C12") == "missing" and "M03" in codes(report)
+
+
+@pytest.mark.parametrize("text", [
+    "# Rollback\n\nWe would roll back if things went badly.\n",
+    "# After launch\n\nThe old scorer stays deployed so we can switch back to it if needed.\n",
+])
+def test_a_rollback_named_without_a_trigger_is_weak_and_m03(tmp_path: Path, text: str) -> None:
+    # The labelling conventions: "rollback mentioned with no trigger" is weak, not missing,
+    # and still no rollback criterion.
+    report = review(tmp_path, text)
+    assert status(report, "C12") == "weak" and "M03" in codes(report)
 
 
 @pytest.mark.parametrize("text, want", [

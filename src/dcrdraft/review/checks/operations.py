@@ -4,14 +4,21 @@ the rollback test record (executed, or only talked through, planned or documente
 
 from __future__ import annotations
 
-from dcrdraft.review.checks.base import Hit, Params, Verdict, check
+import re
+
+from dcrdraft.review.checks.base import PLACEHOLDER_X, Hit, Params, Verdict, check
 from dcrdraft.review.checks.conditions import absent_at, shorten
 from dcrdraft.review.context import Context
-from dcrdraft.review.facts.conditions import analyse_conditions
+from dcrdraft.review.facts.conditions import TOPICS, Cond, analyse_conditions
 from dcrdraft.review.facts.monitoring import PARTS, Signal, monitoring_signals
-from dcrdraft.review.facts.rollback import rollback_records, rollback_triggers
+from dcrdraft.review.facts.vocab import vocab
+from dcrdraft.review.facts.rollback import UNDEFINED as _UNDEFINED
+from dcrdraft.review.facts.rollback import TICK, rollback_records, rollback_triggers
 
 WEAK_RECORDS = ("tabletop", "planned", "documented")
+_CRITERIA = re.compile(r"\b(?:criteri\w*|triggers?|thresholds?|conditions?|plans?)\b|"
+                       r"^\W*roll ?-?back\W*:", re.I)
+"""What a statement that rollback is undefined must be about to undefine the criteria."""
 
 
 def _complete(signals: list[Signal], params: Params) -> list[Signal]:
@@ -75,13 +82,28 @@ def rollback_criteria(ctx: Context, params: Params) -> Verdict:
     part = [t for t in triggers if t.partial]
     if part:
         return Verdict("weak", part[0].unit)
+    said = _rollback_said(ctx)
+    if said is not None and params.get("mention_is_weak", True):
+        return Verdict("weak", said.unit, detail="a rollback named with no trigger")
     return Verdict("missing")
+
+
+def _rollback_said(ctx: Context) -> Cond | None:
+    """A statement that names a rollback without a condition ("we can roll back if needed",
+    "rollback procedures are documented"): neither a placeholder nor a statement of absence."""
+    said = re.compile(TOPICS["rollback"][0], re.I)
+    conds = analyse_conditions(ctx, "rollback")
+    if any((PLACEHOLDER_X.search(TICK.sub(" ", c.unit.text)) or c.absent or
+            _UNDEFINED.search(c.unit.text)) and _CRITERIA.search(c.unit.text) for c in conds):
+        return None  # the document says its rollback criteria are not defined yet
+    return next((c for c in conds if said.search(c.unit.text)
+                 and not vocab("rollback_rehearsal").search(c.unit.text)), None)
 
 
 @check("rollback_criteria_absent", "finding")
 def rollback_criteria_absent(ctx: Context, params: Params) -> list[Hit]:
     """Fires when no rollback trigger states a figure or names an incident type (a trigger
-    that is "TBD" or a placeholder is none)."""
+    that is "TBD" or a placeholder is none; "we can roll back if needed" is none either)."""
     triggers = rollback_triggers(ctx)
     if any(t.partial and not t.absent and not t.placeholder for t in triggers):
         return []

@@ -10,7 +10,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from dcrdraft.review.checks.base import Hit, Params, Verdict, check, negated
-from dcrdraft.review.checks.units import metric_units
+from dcrdraft.review.checks.units import EVAL_KINDS, metric_units
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts import Comparator, Facts, MetricFact, facts_of
 from dcrdraft.review.facts.columns import bound_of
@@ -161,10 +161,14 @@ def segments(ctx: Context, params: Params) -> Verdict:
     if figured:
         return Verdict("pass", figured[0])
     if sents:
-        return Verdict("weak", sents[0])
+        return Verdict("weak", sents[0], detail=WORDS_ONLY)
     # Thin but real: one segment's figure in prose ("precision falls to 0.7 on weekends").
     seg = next(iter(facts_of(ctx).segments), None)
     return Verdict("weak", seg.unit_ref, line=seg.line) if seg else Verdict("missing")
+
+
+WORDS_ONLY = "segments named without figures"
+"""The detail of a weak breakdown that names segments but gives none of their figures."""
 
 
 def _keys(label: str) -> list[str]:
@@ -333,14 +337,23 @@ def ignored_segment(ctx: Context, params: Params) -> list[Hit]:
     if not facts_of(ctx).segments and not segment_rows(ctx) and \
             params.get("require_breakdown", True):
         v = segments(ctx, params)
-        if v.status == "missing":
-            # Wherever a metric is reported (whether or not C03 passed cleanly).
+        if v.status == "missing" or v.detail == WORDS_ONLY:
+            # Wherever a result is reported (a metric with or without its figure), or
+            # segments are claimed without figures ("consistent across all user groups").
             head = facts_of(ctx).headline
             units = metric_units(ctx)
+            claim = next((u for u in ctx.units if u.kinds & EVAL_KINDS
+                          and METRIC_RE.search(u.text)), None)  # a metric named, no figure
+            what = "no segment breakdown" if v.status == "missing" else \
+                "segments asserted without figures"
             if head is not None:
-                hits.append(Hit(head.line, head.line, "no segment breakdown"))
+                hits.append(Hit(head.line, head.line, what))
             elif units:
-                hits.append(Hit(units[0].line, units[0].end_line, "no segment breakdown"))
+                hits.append(Hit(units[0].line, units[0].end_line, what))
+            elif claim is not None:
+                hits.append(Hit(claim.line, claim.end_line, what))
+            elif v.unit is not None:
+                hits.append(Hit(v.unit.line, v.unit.end_line, what))
     return hits
 
 

@@ -38,6 +38,8 @@ _UNDEFINED = re.compile(r"\b(?:to be|yet to be|still to be|not yet|not)\s+(?:\w+
                         r"(?:defined|determined|decided|agreed|written|documented|drafted)\b|"
                         r"\b(?:tbd|tbc|todo)\b|^\W*(?:none|n/?a)\W*$|\bno (?:rollback )?"
                         r"(?:plan|procedure|runbook|playbook)\b", re.I)
+UNDEFINED = _UNDEFINED
+"""A statement that the rollback is not yet defined ("to be defined", "TBD", "no plan")."""
 _FUTURE = re.compile(r"\b(?:will|shall|plan(?:s|ned)?(?: to)?|going to|scheduled|intend\w* to|"
                      r"to be|should be|before (?:launch|go-?live|release)|next (?:week|month|"
                      r"sprint|quarter)|pending|not (?:yet )?(?:been )?|untested|has not|"
@@ -173,6 +175,7 @@ _STRONG = re.compile(r"\brehears\w*|\bdrill\w*|\bdry[- ]run|\bgame ?day|"
 """Words that name a rollback test by themselves, wherever in a rollback section they stand."""
 _TICK = re.compile(r"\[[xX✓✔]\]|[☑✅✔✓]")
 """A ticked box: a status ("done"), not a placeholder."""
+TICK = _TICK
 
 
 def _status(text: str) -> Status | None:
