@@ -24,7 +24,7 @@ CHAT_PREFIX = r"[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2}\s+\d{1,2}:\d{2}(?:\s
 Rank = Literal["section", "labelled", "mention"]
 _RANK_ORDER: dict[str, int] = {"section": 0, "labelled": 1, "mention": 2}
 
-_LABEL = re.compile(r"^\W*(?:" + CHAT_PREFIX + r")?\W*"
+_LABEL = re.compile(r"^\W*(?:" + CHAT_PREFIX + r"\W*)?"
                     r"(?:(?:my|our|the|final|overall|team'?s?)\s+)?(?:recommendation|"
                     r"decision(?: requested)?|verdict|go/no[- ]go|outcome|tl;?dr|bottom line|"
                     r"the ask|ask|(?:launch |rollout |release )?plan|proposal)\s*:", re.I)
