@@ -55,8 +55,13 @@ def _all_patterns() -> list[re.Pattern[str]]:
     from dcrdraft.review import load_rubric, text
     from dcrdraft.review.fastre import FastPattern, fast
 
+    import sys
+
+    from dcrdraft.review.engine import ACCELERATED
+
     found: list[re.Pattern[str]] = []
     mods = [text] + [m for m in vars(checks_pkg).values() if hasattr(m, "__file__")]
+    mods += [m for n, m in list(sys.modules.items()) if n.startswith(ACCELERATED) and m]
     for mod in mods:
         for value in vars(mod).values():
             if isinstance(value, FastPattern):

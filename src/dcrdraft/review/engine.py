@@ -1,9 +1,9 @@
 """Run a rubric over one ``Document``: every item rule gives an ``ItemResult``, every finding
 rule gives ``Finding`` spans; then the score, the gate and the stated recommendation.
 
-Check modules compile their patterns with plain ``re``; at import the engine swaps each
-module-level pattern (and each pattern in a module-level dict) for its ``fastre`` twin, which
-gives the same answers and rejects most sentences without running the full pattern.
+Check and fact modules compile their patterns with plain ``re``; at import the engine swaps
+each module-level pattern (and each pattern in a module-level dict) for its ``fastre`` twin,
+which gives the same answers and rejects most sentences without running the full pattern.
 """
 
 from __future__ import annotations
@@ -25,10 +25,15 @@ from dcrdraft.review.score import is_ready, score
 from dcrdraft.review.fastre import FastPattern, fast_compiled, new_document
 
 
-def _accelerate(prefix: str = "dcrdraft.review.checks.") -> None:
-    """Give every check module's compiled patterns the literal prefilter (see fastre)."""
+ACCELERATED = ("dcrdraft.review.checks.", "dcrdraft.review.facts.")
+"""The packages whose module-level patterns get the prefilter: the checks and the fact layer
+(~90 patterns that read every sentence of a document)."""
+
+
+def _accelerate(prefixes: tuple[str, ...] = ACCELERATED) -> None:
+    """Give every check and fact module's compiled patterns the literal prefilter (fastre)."""
     for name, module in list(sys.modules.items()):
-        if not name.startswith(prefix) or module is None:
+        if not name.startswith(prefixes) or module is None:
             continue
         for attr, value in list(vars(module).items()):
             if isinstance(value, re.Pattern):
