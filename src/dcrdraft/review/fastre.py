@@ -36,8 +36,6 @@ _MEMO_SIZE = 4096
 _document = [0]
 """Number of the document under review: a memo serves one document only."""
 _WARMUP = 128
-_UNSEEN = object()
-"""A memo's "not asked yet" (a miss raising KeyError cost more than the lookup)."""
 _LOWERED: dict[str, str | None] = {}
 """Each text's lower-case form for the case-insensitive prefilters (None when a literal scan
 cannot be trusted there): every pattern asks about the same sentences, and lowering a
@@ -308,8 +306,7 @@ class FastPattern:
         if lits is None:
             return False
         if self._folded:
-            seen = _LOWERED.get(text, _UNSEEN)
-            low = _lowered(text) if seen is _UNSEEN else cast("str | None", seen)
+            low = _LOWERED[text] if text in _LOWERED else _lowered(text)
             if low is None:
                 return False
             text = low
@@ -358,9 +355,8 @@ class FastPattern:
         if self._generation != _document[0]:
             memo.clear()
             self._generation = _document[0]
-        seen = memo.get(string, _UNSEEN)
-        if seen is not _UNSEEN:
-            return cast("re.Match[str] | None", seen)
+        if string in memo:  # not try/except: a miss raising KeyError costs more
+            return memo[string]
         found = None if self.cannot_match(string) else self._search(string)
         if len(memo) >= _MEMO_SIZE:
             memo.clear()
