@@ -21,20 +21,9 @@ from pydantic import BaseModel
 from dcrdraft.analysis.binding import FigureIndex, Subject, build_index, check_figures
 from dcrdraft.analysis.core import Analysis, RiskView
 from dcrdraft.analysis.grounding import COMMON_TITLE_WORDS, ID_RE, text_dates
+from dcrdraft.analysis.injection import INJECTION_RE
 from dcrdraft.figures import ISO_DATE
 
-INJECTION_RE = re.compile(
-    r"ignore (?:all |any )?(?:the )?(?:previous|prior|above|earlier|your|the|these|those) "
-    r"(?:instructions|rules|prompts?|guidelines|directions)"
-    r"|disregard (?:all |any )?(?:the )?(?:previous|prior|above|your|these) "
-    r"|forget (?:all |any )?(?:your|previous|prior) (?:instructions|rules)"
-    r"|you are (?:now )?(?:a|an|the) \w+ (?:model|assistant|judge)"
-    r"|(?:mark|rate|score) (?:every|all|each)\w* (?:item|items|check)\w* (?:as )?pass"
-    r"|(?:new|updated|override) instructions?:|system prompt|</?(?:document|inputs|risk)>"
-    r"|as an ai (?:language )?model|(?:^|\b)(?:assistant|llm|model|ai)[,:] (?:write|say|state|report)\b",
-    re.I,
-)
-"""Text addressed to a model rather than to a DCR reader."""
 
 ClaimKind = Literal["figure", "date", "id", "name", "qualification", "instruction"]
 

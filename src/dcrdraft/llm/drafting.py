@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from dcrdraft.analysis.core import Analysis
-from dcrdraft.draft import DraftParts
 from dcrdraft.errors import ExitCode, LLMError
 from dcrdraft.inputs.model import Risk
 from dcrdraft.llm.backend import (Backend, BackendError, CallStats, Cancelled, Completion,
@@ -39,6 +38,9 @@ class LLMDraftOutcome:
     @property
     def draft_parts(self) -> Any:
         """As ``dcrdraft.draft.DraftParts``."""
+        # lazy: the template engine is not needed before the requests go out
+        from dcrdraft.draft import DraftParts
+
         return DraftParts(summary=self.summary, risks=self.risks or None)
 
     wire: dict[str, CallStats] = field(default_factory=dict)
@@ -70,6 +72,30 @@ class LLMDraftOutcome:
         return {**self.meta, "warnings": self.warnings, "parts": parts}
 
 
+class _Departures:
+    """The part threads that have not yet sent their first request (nor finished).
+
+    The warm-up waits for them, bounded: it competes with their prompt building for the
+    interpreter, so starting it at once would send every request later.
+    """
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self._waiting = set(names)
+        self._cond = threading.Condition()
+
+    def leave(self) -> None:
+        """The calling part thread is asking the endpoint (or queued to), or has finished."""
+        with self._cond:
+            self._waiting.discard(threading.current_thread().name)
+            if not self._waiting:
+                self._cond.notify_all()
+
+    def wait(self, timeout: float) -> None:
+        """Until every part thread has left, or ``timeout`` seconds."""
+        with self._cond:
+            self._cond.wait_for(lambda: not self._waiting, timeout)
+
+
 class _Gate:
     """Bounds the requests in flight, and turns serial when the endpoint cannot keep up.
 
@@ -90,6 +116,7 @@ class _Gate:
         self._cond = threading.Condition()
         self.serial_reason: str | None = None
         self.calls = 0
+        self.departures: _Departures | None = None
 
     @property
     def method(self) -> Any:
@@ -97,6 +124,8 @@ class _Gate:
 
     def _acquire(self) -> bool:
         """Wait for a slot; True when the request goes out in serial mode."""
+        if self.departures is not None:
+            self.departures.leave()
         with self._cond:
             while self._active >= (1 if self.serial_reason else self._limit):
                 self._cond.wait(0.1)
@@ -175,6 +204,10 @@ class _Gate:
         return out
 
 
+WARM_UP_WAIT = 0.5
+"""Longest the warm-up waits for the first requests to go out (seconds)."""
+
+
 def _context_window(settings: LLMSettings, backend: Backend) -> int | None:
     """The configured context window, else the server's for a model the table does not know."""
     if settings.context_window is not None:
@@ -211,7 +244,7 @@ def draft_parts(
 
     ``notify`` receives the one line saying the endpoint is slow and the rest runs serially;
     ``meanwhile`` runs in this thread once the requests are out (work that would otherwise
-    wait for them, such as preparing the template engine).
+    wait for them, such as preparing the template engine), after the claims check is built.
     """
     cancel = cancel or threading.Event()
     real = backend if backend is not None else make_backend(settings, cancel)
@@ -236,6 +269,8 @@ def draft_parts(
             results[key] = fn(ctx, *args)
         except BaseException as exc:  # noqa: BLE001 - re-raised in the calling thread
             errors.append(exc)
+        finally:
+            departures.leave()
         seconds[key] = time.monotonic() - t0
 
     # (result key, part drafter, its argument after the context): a summary or one risk.
@@ -244,14 +279,17 @@ def draft_parts(
     jobs += [(f"risk:{rv.label}", draft_risk, rv) for rv in analysis.risks]
     threads = [threading.Thread(target=run, args=job, daemon=True, name=f"dcrdraft-{job[0]}")
                for job in jobs]
+    departures = gate.departures = _Departures(t.name for t in threads)
     for t in threads:
         t.start()
     try:
-        if meanwhile is not None:
-            try:
+        try:
+            departures.wait(WARM_UP_WAIT)
+            ctx.guard  # noqa: B018 - built now, while the requests are out, not after a reply
+            if meanwhile is not None:
                 meanwhile()
-            except Exception:  # noqa: BLE001 - a warm-up only; the real work reports errors
-                pass
+        except Exception:  # noqa: BLE001 - a warm-up only; the real work reports errors
+            pass
         for t in threads:
             while t.is_alive():
                 t.join(0.05)

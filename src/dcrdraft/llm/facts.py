@@ -9,7 +9,7 @@ import json
 from typing import Any
 
 from dcrdraft import figures as fmt
-from dcrdraft.analysis.guard import INJECTION_RE
+from dcrdraft.analysis.injection import INJECTION_RE
 from dcrdraft.analysis.core import Analysis, RiskView, secondary_ci, secondary_delta, secondary_status
 
 

@@ -9,8 +9,11 @@ choice) → JSON mode → prompt-and-parse, remembering per endpoint and model w
 from __future__ import annotations
 
 import json
+import os
 import random
+import ssl
 import threading
+import urllib.request
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -83,6 +86,25 @@ def _kind(exc: BaseException) -> Kind:
     return "other"
 
 
+def unused_async_client() -> dict[str, Any]:
+    """``ChatOpenAI`` keyword arguments giving it an async client that trusts no certificate.
+
+    LangChain builds an async client beside the sync one, and loading the system's CA
+    certificates into it costs as much as the sync client's (~40 ms before the first request);
+    this backend only ever calls the sync client, so the async one never connects (if it did,
+    verification would fail: it trusts nothing). With a proxy configured LangChain's defaults
+    stand, since any explicit client changes how the sync client finds the proxy.
+    """
+    try:
+        proxied = bool(os.environ.get("OPENAI_PROXY") or urllib.request.getproxies())
+    except Exception:  # noqa: BLE001 - an unreadable proxy setting: keep LangChain's defaults
+        proxied = True
+    if proxied:
+        return {}
+    return {"http_async_client": openai.DefaultAsyncHttpxClient(
+        verify=ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT))}
+
+
 class OpenAIBackend:
     """A ``Backend`` over LangChain's ChatOpenAI with retries and structured-output negotiation."""
 
@@ -110,6 +132,7 @@ class OpenAIBackend:
         self.stats: dict[str, CallStats] = {}
         """Per thread (one drafted part each): attempts, method, refusals."""
         self.refusals: list[str] = []
+        self._unused_async = unused_async_client()
         self.chat = self._chat(None)
 
     def _chat(self, max_tokens: int | None) -> ChatOpenAI:
@@ -127,7 +150,7 @@ class OpenAIBackend:
                                   temperature=s.temperature, timeout=self.timeout, max_retries=0,
                                   use_responses_api=False, stream_usage=True,
                                   max_tokens=max_tokens,  # type: ignore[call-arg]
-                                  extra_body=extra)
+                                  extra_body=extra, **self._unused_async)
                 self._chats[key] = chat
             return chat
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from functools import cache
+from typing import TYPE_CHECKING, Any, Literal
 
 from dcrdraft.analysis.core import Analysis, Gap, RiskView
-from dcrdraft.analysis.guard import Guard
 from dcrdraft.inputs.model import Risk
 from dcrdraft.llm import facts, prompts
 from dcrdraft.llm.backend import (Backend, BackendError, Cancelled, Incomplete, Message,
@@ -22,6 +22,10 @@ from dcrdraft.llm.backend import (Backend, BackendError, Cancelled, Incomplete, 
 from dcrdraft.llm.schemas import RiskEntry
 from dcrdraft.llm.selfreview import risk_problems
 from dcrdraft.llm.tokens import TokenCounter
+
+if TYPE_CHECKING:
+    from dcrdraft.analysis.binding import Subject
+    from dcrdraft.analysis.guard import Guard
 
 RISK_FIELDS = ("description", "mitigations", "residual_risk", "residual_note", "monitoring",
                "escalation", "review_cadence")
@@ -70,12 +74,25 @@ class Context:
     counter: TokenCounter
     max_attempts: int
     cancel: threading.Event
-    guard: Guard
+    _guard: Guard | None = field(default=None, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @property
+    def guard(self) -> Guard:
+        """The claims check of this draft, built on first use: no request waits for it, and
+        drafting builds it while the requests are out (``draft_parts``)."""
+        with self._lock:
+            if self._guard is None:
+                # lazy: the claims check loads once the requests are out, not before them
+                from dcrdraft.analysis.guard import Guard
+
+                self._guard = Guard(self.analysis)
+            return self._guard
 
 
 def make_context(a: Analysis, backend: Backend, counter: TokenCounter, max_attempts: int,
                  cancel: threading.Event) -> Context:
-    return Context(a, backend, counter, max_attempts, cancel, Guard(a))
+    return Context(a, backend, counter, max_attempts, cancel)
 
 
 def gap_lines(gaps: list[Gap]) -> str:
@@ -237,11 +254,13 @@ def draft_risk(ctx: Context, rv: RiskView) -> tuple[Risk | None, PartReport]:
         assert isinstance(out.value, RiskEntry)
         return out.text, out.usage, merge_risk(rv.risk, out.value)
 
-    own = ctx.guard.own_subjects(rv)
+    @cache
+    def own() -> set[Subject]:
+        return ctx.guard.own_subjects(rv)
 
     def check(risk: Risk) -> tuple[list[str], list[str]]:
         text = generated_text(risk, rv.risk)
-        claims = ctx.guard.claims(text, own)
+        claims = ctx.guard.claims(text, own())
         return [str(c) for c in claims], risk_problems(ctx.analysis, rv.label, risk, rv.risk)
 
     risk = run_part(ctx, report, risk_messages(ctx.analysis, rv), once, check)

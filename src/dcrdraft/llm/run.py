@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 from dcrdraft.analysis.core import analyse
-from dcrdraft.draft import draft
 from dcrdraft.errors import LLMError
 from dcrdraft.inputs.model import Inputs
 from dcrdraft.io import write_atomic
@@ -88,6 +87,7 @@ def warm_up(inputs: Inputs, fmt: Literal["md", "html"]) -> None:
     # hold an import lock the other waits for).
     # lazy: the reviewer loads here, while the requests are out
     import dcrdraft.review  # noqa: F401
+    from dcrdraft.draft import draft  # lazy: the template engine loads while the requests are out
     from dcrdraft.review.regexcache import install  # lazy: as above
 
     draft(inputs, fmt=fmt)

@@ -12,7 +12,6 @@ import re
 from typing import Any
 
 from dcrdraft.analysis.core import Analysis
-from dcrdraft.draft import render_markdown
 from dcrdraft.llm import facts, prompts
 from dcrdraft.llm.backend import Message, OutputInvalid, Usage
 from dcrdraft.llm.parts import Context, OnToken, PartReport, gap_lines, run_part
@@ -77,6 +76,9 @@ def split_summary(text: str) -> list[str | None]:
 
 def template_paragraphs(a: Analysis) -> list[str]:
     """The template's five summary paragraphs, each with its gap lines, as Markdown."""
+    # lazy: the template engine loads while the requests are out (drafting's warm-up), not before
+    from dcrdraft.draft import render_markdown
+
     md = render_markdown(a)
     start = md.index("\n", md.index("## 2. Executive Summary"))
     end = md.find("\n## ", start)
