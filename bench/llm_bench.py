@@ -9,6 +9,7 @@ server, cold and cached, with requests and tokens per draft; then start-up: a fr
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import statistics
@@ -94,6 +95,10 @@ def _timed(cmd: list[str], env: dict[str, str], srv: StampedServer | None = None
 
 def startup(latency: float, runs: int, model: Any) -> None:
     """Fresh-process draft --engine llm vs a bare LangChain import, medians of ``runs``."""
+    # As after `pip install`: the children read compiled bytecode. A fresh checkout run with
+    # PYTHONDONTWRITEBYTECODE=1 would otherwise compile dcrdraft from source in every child
+    # (~0.15 s), a cost no installed copy pays and the bare import (site-packages) never does.
+    compileall.compile_dir(str(ROOT / "src"), quiet=1)
     with tempfile.TemporaryDirectory() as tmp, \
             StampedServer(latency=latency, responder=model) as srv:
         env = {**os.environ, "OPENAI_BASE_URL": srv.base_url, "OPENAI_API_KEY": "sk-bench",

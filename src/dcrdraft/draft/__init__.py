@@ -14,13 +14,11 @@ from typing import Any, Literal
 
 from jinja2 import Environment
 
-from dcrdraft.analysis.charts import charts_for
 from dcrdraft.analysis.core import (Analysis, RiskView, analyse, secondary_ci, secondary_delta,
                                     secondary_status)
 from dcrdraft.analysis.stats import RISK_MATRIX
 from dcrdraft.figures import figure
 from dcrdraft.inputs.model import Inputs, Risk
-from dcrdraft.inputs.signing import signing_view
 from dcrdraft.paths import templates_dir
 from dcrdraft.templating import bytecode_cache, environment
 
@@ -114,6 +112,11 @@ def _secondary(a: Analysis) -> list[dict[str, Any]]:
 
 def context(a: Analysis, parts: DraftParts | None = None) -> dict[str, Any]:
     """Everything the templates read; no template computes a figure itself."""
+    # lazy: charts and sign-off states are read when a draft is rendered; ``draft --engine llm``
+    # imports this module before its requests go out, and renders only once they are out
+    from dcrdraft.analysis.charts import charts_for
+    from dcrdraft.inputs.signing import signing_view
+
     parts = parts or DraftParts()
     i = a.inputs
     expanded = parts.risks or {}
@@ -176,6 +179,7 @@ def draft(inputs: Inputs, *, fmt: Format = "md", parts: DraftParts | None = None
     text = render_markdown(a, parts)
     if fmt == "html":
         # lazy: markdown-it is needed only for HTML output
+        from dcrdraft.analysis.charts import charts_for
         from dcrdraft.render.html import markdown_to_html
 
         title = f"Deployment Clearance Report: {inputs.system.name}"

@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import PurePath
 from typing import Literal
 
-from dcrdraft.analysis.charts import charts_for
 from dcrdraft.draft import DraftResult, draft
 from dcrdraft.errors import InputError, OutputError, Problem
 from dcrdraft.inputs.loader import line_of, load, parse_text
@@ -94,6 +93,8 @@ def render(result: DraftResult, fmt: OutputFormat) -> str | bytes:
         raise OutputError("prometheus rules are made from the inputs: use export()")
     if fmt == "md":
         return result.text
+    from dcrdraft.analysis.charts import charts_for  # lazy: as in dcrdraft.draft.context
+
     charts = charts_for(result.analysis).all
     if fmt == "html":
         # lazy: markdown-it is needed only for HTML output

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from dcrdraft.analysis.guard import INJECTION_RE
+from dcrdraft.analysis.injection import INJECTION_RE
 from dcrdraft.config.project import load_config
 from dcrdraft.errors import LLMError
 from dcrdraft.ingest import read_document

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from dcrdraft.analysis.guard import INJECTION_RE
+from dcrdraft.analysis.injection import INJECTION_RE
 from dcrdraft.review.checks.base import groups, matches_all
 from dcrdraft.review.text import VAGUE_RE
 
