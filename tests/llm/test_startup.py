@@ -4,6 +4,8 @@ measured by ``bench/llm_bench.py --startup-only``."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 from typing import Any
 
@@ -87,3 +89,34 @@ def test_the_async_client_langchain_holds_is_never_trusted(monkeypatch):
     monkeypatch.delenv("HTTPS_PROXY")
     monkeypatch.setenv("OPENAI_PROXY", "http://proxy.invalid:3128")
     assert unused_async_client() == {}
+
+
+def test_the_backend_prepares_for_the_replies_once(chatbot, settings):
+    """``prepare`` runs once, in the warm-up, with the schemas the replies will fill."""
+    prepared: list[tuple[int, list[str]]] = []
+
+    class Preparing(FakeBackend):
+        def prepare(self, schemas: list[type]) -> None:
+            prepared.append((len(self.history), [s.__name__ for s in schemas]))
+
+    fake = Preparing().enqueue(SUMMARY, match="executive summary").enqueue(
+        risk_reply, risk_reply, match="Expand risk")
+    draft_parts(chatbot, settings, backend=fake)
+    assert len(prepared) == 1 and prepared[0][1] == ["RiskEntry"]
+
+
+def test_reply_types_are_built_before_the_first_reply() -> None:
+    """The OpenAI client defers its reply types' validators to the first reply;
+    ``build_reply_types`` builds every model a completion, chunk or parsed reply holds."""
+    probe = (
+        "from openai.types.chat import ChatCompletion, ChatCompletionChunk\n"
+        "from dcrdraft.llm.openai_backend import _models_in, build_reply_types\n"
+        "from dcrdraft.llm.schemas import RiskEntry\n"
+        "found = set()\n"
+        "for root in (ChatCompletion, ChatCompletionChunk): _models_in(root, found)\n"
+        "before = sum(not m.__pydantic_complete__ for m in found)\n"
+        "build_reply_types([RiskEntry])\n"
+        "print(len(found), before, sum(not m.__pydantic_complete__ for m in found))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    models, deferred, left = map(int, out.stdout.split())
+    assert models > 10 and deferred > 0 and left == 0

@@ -20,6 +20,7 @@ from dcrdraft.llm.backend import (Backend, BackendError, CallStats, Cancelled, C
                                   Incomplete, Message, T, TextStream)
 from dcrdraft.llm.cache import CachedBackend
 from dcrdraft.llm.parts import OnToken, PartReport, draft_risk, make_context
+from dcrdraft.llm.schemas import RiskEntry
 from dcrdraft.llm.settings import LLMSettings
 from dcrdraft.llm.summary import draft_summary
 from dcrdraft.llm.tokens import TokenCounter, context_window, known_context
@@ -244,7 +245,8 @@ def draft_parts(
 
     ``notify`` receives the one line saying the endpoint is slow and the rest runs serially;
     ``meanwhile`` runs in this thread once the requests are out (work that would otherwise
-    wait for them, such as preparing the template engine), after the claims check is built.
+    wait for them, such as preparing the template engine), after the backend's ``prepare`` (if
+    it has one) and the claims check.
     """
     cancel = cancel or threading.Event()
     real = backend if backend is not None else make_backend(settings, cancel)
@@ -285,6 +287,9 @@ def draft_parts(
     try:
         try:
             departures.wait(WARM_UP_WAIT)
+            prepare = getattr(real, "prepare", None)  # what reading the replies needs
+            if prepare is not None:
+                prepare([RiskEntry])
             ctx.guard  # noqa: B018 - built now, while the requests are out, not after a reply
             if meanwhile is not None:
                 meanwhile()

@@ -15,12 +15,13 @@ import ssl
 import threading
 import urllib.request
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 import openai
 from langchain_core.messages import (AIMessage, AIMessageChunk, BaseMessage, HumanMessage,
                                      SystemMessage)
 from langchain_openai import ChatOpenAI
+from openai.types.chat import ChatCompletion, ChatCompletionChunk, ParsedChatCompletion
 from pydantic import BaseModel
 
 from dcrdraft.llm.backend import (
@@ -84,6 +85,30 @@ def _kind(exc: BaseException) -> Kind:
     if isinstance(exc, openai.APIConnectionError):
         return "connection"
     return "other"
+
+
+def _models_in(tp: Any, found: set[type[BaseModel]]) -> None:
+    """Every pydantic model reachable from the annotation ``tp`` (fields, unions, lists)."""
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        if tp in found:
+            return
+        found.add(tp)
+        for info in tp.model_fields.values():
+            _models_in(info.annotation, found)
+    for arg in get_args(tp):
+        _models_in(arg, found)
+
+
+def build_reply_types(schemas: Sequence[type[BaseModel]] = ()) -> None:
+    """Build the validators of the OpenAI client's reply types (completions, streamed chunks,
+    parsed completions of ``schemas``) now: the client defers them to the first reply, where
+    they cost ~30 ms after every part's reply has arrived."""
+    found: set[type[BaseModel]] = set()
+    parsed: Any = ParsedChatCompletion  # generic in the schema, as the client parametrises it
+    for root in (ChatCompletion, ChatCompletionChunk, *(parsed[s] for s in schemas)):
+        _models_in(root, found)
+    for model in found:
+        model.model_rebuild()  # a no-op for a model already built
 
 
 def unused_async_client() -> dict[str, Any]:
@@ -153,6 +178,11 @@ class OpenAIBackend:
                                   extra_body=extra, **self._unused_async)
                 self._chats[key] = chat
             return chat
+
+    def prepare(self, schemas: Sequence[type[BaseModel]]) -> None:
+        """Ready what reading the replies needs, while the requests are out (see
+        ``build_reply_types``); it changes no result."""
+        build_reply_types(schemas)
 
     @property
     def method(self) -> StructuredMethod:
