@@ -112,10 +112,11 @@ def _secondary(a: Analysis) -> list[dict[str, Any]]:
 
 def context(a: Analysis, parts: DraftParts | None = None) -> dict[str, Any]:
     """Everything the templates read; no template computes a figure itself."""
-    # lazy: charts and sign-off states are read when a draft is rendered; ``draft --engine llm``
-    # imports this module before its requests go out, and renders only once they are out
+    # ``draft --engine llm`` imports this module before its requests go out, and renders only
+    # once they are out: what only rendering reads loads then.
+    # lazy: as above
     from dcrdraft.analysis.charts import charts_for
-    from dcrdraft.inputs.signing import signing_view
+    from dcrdraft.inputs.signing import signing_view  # lazy: as above
 
     parts = parts or DraftParts()
     i = a.inputs
@@ -178,8 +179,8 @@ def draft(inputs: Inputs, *, fmt: Format = "md", parts: DraftParts | None = None
     a = analyse(inputs)
     text = render_markdown(a, parts)
     if fmt == "html":
+        from dcrdraft.analysis.charts import charts_for  # lazy: as in context()
         # lazy: markdown-it is needed only for HTML output
-        from dcrdraft.analysis.charts import charts_for
         from dcrdraft.render.html import markdown_to_html
 
         title = f"Deployment Clearance Report: {inputs.system.name}"
