@@ -7,9 +7,10 @@ import re
 from dataclasses import dataclass, field
 
 from dcrdraft.review.context import Context, Unit
-from dcrdraft.review.facts.risks import MECHANISM
-from dcrdraft.review.text import FIGURE_RE, NUM, VAGUE_RE, clean, is_gap, without_gap
-from dcrdraft.review.checks.base import PLACEHOLDER_X, Hit, Params, Verdict, absent_value, check
+from dcrdraft.review.facts.risks import MECHANISM, prose_risks
+from dcrdraft.review.text import FIGURE_RE, NUM, VAGUE_RE, WINDOW_RE, clean, is_gap, without_gap
+from dcrdraft.review.checks.base import (PLACEHOLDER_X, Hit, Params, Verdict, absent_value,
+                                         check, negated)
 
 FIELDS: dict[str, re.Pattern[str]] = {
     "severity": re.compile(r"\b(?:severity|impact|criticality|consequence|sev)\b", re.I),
@@ -26,6 +27,9 @@ _RISK_HEAD = re.compile(r"\b(?:risks?|hazards?|threats?|failure modes?|harms?|is
 _ENTRY_START = re.compile(r"^\s*(?:[-*]\s*)?(?:risk(?: id)?|hazard(?: id)?|id)\s*[:#]|"
                           r"^\s*(?:[-*]\s*)?(?:risk|hazard)\s*\d{1,3}\s*[:.)—–-]|"
                           r"^\s*(?:[-*]\s*)?[A-Z]{2,6}-\d{1,4}\b", re.I)
+_OWNER_NAMED = re.compile(r"\b(?:owner|owns|owned by|on-?call)\b|\b[A-Z][a-z]+ (?:to|owns|will)\b|"
+                          r"\b[A-Z][a-z]+ [A-Z][a-z]+\b")
+"""Who carries a control: an owner named, or a person ("Lorna owns the rota", "Raj to ...")."""
 _LEVEL = re.compile(r"\b(?:critical|high|medium|moderate|low|minor|major|severe|negligible|"
                     r"catastrophic|[1-5]\s?/\s?5)\b", re.I)
 
@@ -306,6 +310,10 @@ def risk_register(ctx: Context, params: Params) -> Verdict:
     need = set(params.get("require", ["severity", "mitigation", "owner"]))
     share = float(params.get("share", 0.6))
     if not es:
+        said = risks_said(ctx)
+        if said and params.get("prose_is_weak", True):
+            return Verdict("weak", said[0], detail="risks stated in prose, without severity, "
+                                                   "mitigation and owner for each")
         return Verdict("missing")
     full = [e for e in es if need <= e.fields]
     if len(es) >= int(params.get("min", 2)) and len(full) >= share * len(es):
@@ -320,14 +328,61 @@ def specific_mitigations(ctx: Context, params: Params) -> Verdict:
     """Pass when at least ``share`` of risk entries carry a concrete mitigation."""
     es = entries(ctx)
     if not es:
-        return Verdict("missing")
+        return _prose_mitigations(ctx, params)
     good = [e for e in es if specific(e)]
     if good and len(good) >= float(params.get("share", 0.7)) * len(es):
         return Verdict("pass", None, detail=f"{len(good)}/{len(es)}", line=good[0].line)
     if good:
         bad = next(e for e in es if not specific(e))
         return Verdict("weak", None, detail=f"{len(good)}/{len(es)}", line=bad.line)
+    generic = next((e for e in es if "mitigation" in e.fields and e.mitigation.strip()), None)
+    if generic is not None:
+        return Verdict("weak", None, detail=f"0/{len(es)}, only generic", line=generic.line)
     return Verdict("missing", None, detail=f"0/{len(es)}", line=es[0].line)
+
+
+_RISK_WORDS = re.compile(r"\b(?:risks?|hazards?|failure modes?|known (?:issues?|weak\w*|"
+                         r"limitations?|gaps?)|(?:goes|go|went|going) wrong|weakest|"
+                         r"weak (?:spots?|points?)|misses|gets? wrong)\b", re.I)
+_ANSWER_KINDS = frozenset({"risks", "failure_modes", "conditions", "safety", "deployment",
+                           "monitoring", "human_review", "recommendation", "summary"})
+
+
+def risks_said(ctx: Context) -> list[Unit]:
+    """Where a document states what may go wrong outside a register: a risk sentence
+    (``prose_risks``), or a statement under a risks or failure-modes heading, or one naming
+    risks, weak spots or what goes wrong."""
+    def compute() -> list[Unit]:
+        out = [r.unit for r in prose_risks(ctx)]
+        out += [u for u in ctx.units if u.kinds & {"risks", "failure_modes"} and
+                len(u.text.split()) >= 5 and not negated(u.text)]
+        out += [u for u in ctx.units if _RISK_WORDS.search(u.text) and
+                len(u.text.split()) >= 5 and not negated(u.text)]
+        return sorted({id(u): u for u in out}.values(), key=lambda u: u.line)
+    return ctx.cached("risks_said", compute)
+
+
+def _prose_mitigations(ctx: Context, params: Params) -> Verdict:
+    """Mitigations written in prose, when there is no register: a risk sentence answered
+    concretely, or a concrete control (a mechanism with an owner, figure or cadence) among the
+    conditions and risks. Pass on ``prose_min`` of them with no generic answer, weak on one
+    or on generic answers only."""
+    risks = prose_risks(ctx)
+    concrete = [r.unit for r in risks if r.response == "concrete"]
+    generic = [r.unit for r in risks if r.response == "generic"]
+    if not risks_said(ctx):
+        return Verdict("missing")
+    controls = [u for u in ctx.units if u.kinds & _ANSWER_KINDS and MECHANISM.search(u.text)
+                and (FIGURE_RE.search(u.text) or WINDOW_RE.search(u.text) or
+                     _OWNER_NAMED.search(u.text)) and not negated(u.text)]
+    found = {id(u): u for u in concrete + controls}
+    if len(found) >= int(params.get("prose_min", 2)) and not generic:
+        first = min(found.values(), key=lambda u: u.line)
+        return Verdict("pass", first, detail=f"{len(found)} concrete controls in prose")
+    if found or generic:
+        said = (list(found.values()) + generic)[0]
+        return Verdict("weak", said, detail="mitigations in prose, few or generic")
+    return Verdict("missing")
 
 
 @check("residual_risk", "item")
