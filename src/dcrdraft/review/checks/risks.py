@@ -312,8 +312,7 @@ def risk_register(ctx: Context, params: Params) -> Verdict:
     if not es:
         said = risks_said(ctx)
         if said and params.get("prose_is_weak", True):
-            return Verdict("weak", said[0], detail="risks stated in prose, without severity, "
-                                                   "mitigation and owner for each")
+            return Verdict("weak", said[0], detail="a register (risks are stated only in prose)")
         return Verdict("missing")
     full = [e for e in es if need <= e.fields]
     if len(es) >= int(params.get("min", 2)) and len(full) >= share * len(es):
@@ -337,7 +336,7 @@ def specific_mitigations(ctx: Context, params: Params) -> Verdict:
         return Verdict("weak", None, detail=f"{len(good)}/{len(es)}", line=bad.line)
     generic = next((e for e in es if "mitigation" in e.fields and e.mitigation.strip()), None)
     if generic is not None:
-        return Verdict("weak", None, detail=f"0/{len(es)}, only generic", line=generic.line)
+        return Verdict("weak", None, detail=f"0/{len(es)}", line=generic.line)
     return Verdict("missing", None, detail=f"0/{len(es)}", line=es[0].line)
 
 
@@ -378,10 +377,10 @@ def _prose_mitigations(ctx: Context, params: Params) -> Verdict:
     found = {id(u): u for u in concrete + controls}
     if len(found) >= int(params.get("prose_min", 2)) and not generic:
         first = min(found.values(), key=lambda u: u.line)
-        return Verdict("pass", first, detail=f"{len(found)} concrete controls in prose")
+        return Verdict("pass", first, detail=f"{len(found)} prose")
     if found or generic:
         said = (list(found.values()) + generic)[0]
-        return Verdict("weak", said, detail="mitigations in prose, few or generic")
+        return Verdict("weak", said, detail="some")
     return Verdict("missing")
 
 
