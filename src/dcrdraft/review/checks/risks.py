@@ -371,9 +371,12 @@ def _prose_mitigations(ctx: Context, params: Params) -> Verdict:
     generic = [r.unit for r in risks if r.response == "generic"]
     if not risks_said(ctx):
         return Verdict("missing")
-    controls = [u for u in ctx.units if u.kinds & _ANSWER_KINDS and MECHANISM.search(u.text)
-                and (FIGURE_RE.search(u.text) or WINDOW_RE.search(u.text) or
-                     _OWNER_NAMED.search(u.text)) and not negated(u.text)]
+    near = {id(u.section) for u in risks_said(ctx)}  # sections that say what may go wrong
+    controls = [u for u in ctx.units if id(u.section) in near and u.kinds & _ANSWER_KINDS
+                and MECHANISM.search(u.text) and (FIGURE_RE.search(u.text) or
+                                                  WINDOW_RE.search(u.text) or
+                                                  _OWNER_NAMED.search(u.text))
+                and not negated(u.text)]
     found = {id(u): u for u in concrete + controls}
     if len(found) >= int(params.get("prose_min", 2)) and not generic:
         first = min(found.values(), key=lambda u: u.line)
