@@ -45,6 +45,8 @@ class Entry:
     mitigation: str = ""
     declared: set[str] = field(default_factory=set)
     """Fields the entry's labels or table header name, with or without a value."""
+    blank: set[str] = field(default_factory=set)
+    """Declared fields left blank (an empty cell or a dash), not answered "N/A" or "TBD"."""
 
     @property
     def words(self) -> int:
@@ -114,6 +116,27 @@ _TOC = re.compile(r"^\W*\[[^\]]+\]\(#[^)]*\)\W*$")
 """A table-of-contents line: a link to an anchor in the same document."""
 
 
+_RATING_WORDS = re.compile(r"\b(?:severity|likelihood|residual|scale|rated|ratings?|scored)\b",
+                           re.I)
+_ABOUT_REGISTER_RE = re.compile(r"\b(?:use|uses|follow|follows|are rated|is rated|are scored|"
+                                r"is after|are after|means?)\b", re.I)
+
+
+class _AboutRegister:
+    """A note on how the register is rated ("Severity and likelihood use the group scale")."""
+
+    @staticmethod
+    def search(text: str) -> bool:
+        return len(set(m.group(0).lower() for m in _RATING_WORDS.finditer(text))) >= 2 and \
+            bool(_ABOUT_REGISTER_RE.search(text)) and not _POSSIBLE.search(text)
+
+
+_ABOUT_REGISTER = _AboutRegister()
+_OVERALL = re.compile(r"^\W*(?:overall|in summary|taken together|all in all|on balance)\b|"
+                      r"\boverall (?:residual )?(?:[\w-]+ )?risk\b", re.I)
+"""A summary of the register's overall position, not an entry."""
+
+
 def _legend(text: str) -> bool:
     """A key to a register's abbreviations ("L = Likelihood (1-5), I = Impact") or a note."""
     return bool(re.match(r"^\W*(?:legend|key|note|scale|source)s?\b\s*:|^\W*\w{1,3}\s?=\s?\w",
@@ -145,6 +168,9 @@ def _table_entries(ctx: Context, kinds: set[str]) -> tuple[list[Entry], set[int]
                     e.fields.add(name)
             if "mitigation" in e.fields:
                 e.mitigation = cells[cols["mitigation"]]
+            elif "mitigation" in cols and cols["mitigation"] < len(cells) and \
+                    re.fullmatch(r"[\s\-–—]*", cells[cols["mitigation"]]):
+                e.blank.add("mitigation")
             entries.append(e)
     return entries, used
 
@@ -260,6 +286,8 @@ def _group(units: list[Unit]) -> list[Entry]:
             continue
         if b.kind == "paragraph" and text.endswith(":") and len(text) < 200 or _legend(text):
             continue
+        if b.kind == "paragraph" and (_ABOUT_REGISTER.search(text) or _OVERALL.search(text)):
+            continue  # how the register is rated, or the overall position: no risk of its own
         out.append(_text_entry(text.split(".")[0][:80], text, b.line, b.end_line))
     return out
 
@@ -293,10 +321,18 @@ def specific(e: Entry) -> bool:
     return words >= 7 and not _HEDGE.search(mit)
 
 
+_CROSS_REF = re.compile(r"^\W*(?:see|refer to|as (?:in|per|described in|set out in))\b|§\s?\d",
+                        re.I)
+
+
 def vague(e: Entry) -> bool:
     """An entry a reader cannot act on: a vague mitigation, or a one-line risk with none."""
     if specific(e) or e.words < 2 or re.fullmatch(r"\W*(?:n/?a|none)\W*", e.text, re.I):
         return False
+    if "mitigation" in e.blank:
+        return False  # a blank mitigation cell: an incomplete entry, not a vague one
+    if _CROSS_REF.search(e.mitigation):
+        return False  # "See §7.2": the mitigation is stated elsewhere
     if "mitigation" in e.fields | e.declared:
         return True
     return e.words <= 12 and not e.text.rstrip().endswith(":")
