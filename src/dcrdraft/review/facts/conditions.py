@@ -40,7 +40,9 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     # topic: (pattern a unit must match unless its section is the topic, kinds, own kinds)
     "monitoring": (
         r"monitor|alert|alarm|\bpaged\b|paging|\bpage (?:when|if|on)\b|\bpages? (?:the )?on-call|dashboard|\bwatch(?:ed|ing)?\b|tracked|tracking|"
-        r"\bslo\b|observability|tripwire|notify|review (?:of )?\d+",
+        r"\bslo\b|observability|tripwire|notify|review (?:of )?\d+|"
+        r"\b(?:amber|yellow|red|warning|warn)(?: level| line| threshold)?\s*:|"
+        r"\bwe (?:act|step in|intervene) (?:if|when)\b",
         ("monitoring", "conditions", "deployment", "risks", "summary", "safety"),
         ("monitoring",)),
     "rollback": (

@@ -29,10 +29,12 @@ _COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("metric", re.compile(r"^(?:metric|signal|indicator|measure|kpi|what)s?\b|\bmetric\b", re.I)),
     ("window", re.compile(r"\bwindow\b|\bperiod\b|\bfrequency\b|\bcadence\b|\binterval\b|"
                           r"\baggregation\b|\bsampl\w+\b|\bhow often\b", re.I)),
-    ("red", re.compile(r"\bred\b|\bcritical\b|\bpage\b|\bbreach\b", re.I)),
+    ("red", re.compile(r"\bred\b|\bcritical\b|\bpage\b|\bbreach\b|\bswitch[- ]?off\b|"
+                       r"\bkill\b|\bstop\b|\broll ?-?back\b|\brevert\b|\bsuspen\w+", re.I)),
     ("yellow", re.compile(r"\byellow\b|\bamber\b|\bwarn\w*\b", re.I)),
     ("threshold", re.compile(r"\bthreshold\b|\blimit\b|\btarget\b|\balert\w*\b|\btrigger\w*\b|"
-                             r"\bslo\b|\bbound\b|\bwhen\b", re.I)),
+                             r"\bslo\b|\bbound\b|\bwhen\b|\b(?:act|step in|intervene) if\b",
+                             re.I)),
     ("action", re.compile(r"\baction\b|\bresponse\b|\bthen\b|\bwhat happens\b|\bescalat\w*\b|"
                           r"\bplaybook\b|\brunbook\b", re.I)),
     ("owner", re.compile(r"\bowner\b|\bwho\b|\bresponsible\b|\bon-?call\b|\bteam\b", re.I)),
