@@ -14,6 +14,7 @@ from dcrdraft.review.checks.units import EVAL_KINDS, metric_units
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts import Comparator, Facts, MetricFact, facts_of
 from dcrdraft.review.facts.columns import bound_of
+from dcrdraft.review.facts.decision import CHAT_PREFIX
 from dcrdraft.review.text import METRIC_RE, NUM, PERCENT_RE, lower_is_better, to_float
 
 _VALUE = re.compile(rf"(?<![\w.+−-])(?:(?:{NUM})\s?%|0?\.\d{{2,}})(?![\w])")
@@ -145,6 +146,33 @@ _SEG_SENT = re.compile(rf"(?:by|across|per|for each|broken down by)\s+(?:\w+\s)?
                        rf"|(?:{SEG_RE.pattern})[^.;\n]{{0,40}}(?:{NUM})\s?%", re.I)
 
 
+_SEG_LABEL = re.compile(r"^\W*(?:segments?|segment (?:breakdown|results)|breakdown|by [\w-]+)"
+                        r"\b[^:]{0,40}:", re.I)
+"""A line labelled as a breakdown ("SEGMENTS: ...", "By language: ...")."""
+_BY_LEAD = re.compile(r"^\W*(?:(?:results? |performance |figures? )?(?:by|per|across|split by|"
+                      r"broken down by)\s+[\w-]+|segments?|segment breakdown|breakdown)\b[^:]{0,60}:"
+                      r"\W*$", re.I)
+"""A lead-in that introduces a list of per-segment figures ("By language (kept rate):")."""
+_CHAT = re.compile(rf"^\W*{CHAT_PREFIX}\W*")
+_SEG_FIGURE = re.compile(rf"(?:{NUM})\s?%|(?<![\w.])0?\.\d{{2,}}(?![\w])")
+
+
+def _listed_breakdown(ctx: Context) -> Unit | None:
+    """The first of two or more list items, each with a figure, under a breakdown lead-in."""
+    lead: Unit | None = None
+    items: list[Unit] = []
+    for u in ctx.units:
+        listed = u.block.kind in ("list_item", "code") or "\n" in u.block.text.strip()
+        if lead is not None and listed and u.block is not lead.block:
+            if _SEG_FIGURE.search(u.text):
+                items.append(u)
+                if len(items) >= 2:
+                    return items[0]
+            continue
+        lead, items = (u if _BY_LEAD.match(_CHAT.sub("", u.text)) else None), []
+    return None
+
+
 @check("segments", "item")
 def segments(ctx: Context, params: Params) -> Verdict:
     """Pass on a breakdown (segment facts for two or more parts of the population, from a
@@ -153,10 +181,13 @@ def segments(ctx: Context, params: Params) -> Verdict:
     rows = _breakdown(facts_of(ctx))
     if rows:
         return Verdict("pass", rows[0].unit_ref, line=rows[0].line)
+    listed = _listed_breakdown(ctx)
+    if listed is not None:
+        return Verdict("pass", listed)
     headed = any(u.kinds for u in ctx.units)
     sents = [u for u in ctx.units if _SEG_SENT.search(u.text) and not negated(u.text) and (
         u.kinds & {"evaluation", "segments", "fairness", "summary", "methodology"}
-        or not headed)]
+        or not headed or _SEG_LABEL.match(u.text))]
     figured = [u for u in sents if len(PERCENT_RE.findall(u.text)) >= 2]
     if figured:
         return Verdict("pass", figured[0])
