@@ -47,7 +47,8 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
         ("monitoring",)),
     "rollback": (
         r"roll(?:ing|ed|s)? ?-?back|revert|kill[- ]?switch|(?:switch|turn|flip)(?:ed|es|s|ing)?"
-        r"(?: \w+){0,2} (?:off|back)\b|disable|return\w* to (?:the )?(?:old|previous|prior|"
+        r"(?: [\w-]+){0,3} (?:off|back)\b|switch(?:ed|es|ing)?-off\b|disable|"
+        r"return\w* to (?:the )?(?:old|previous|prior|"
         r"legacy|rules?|manual|paper|v?\d|[\w-]+ v?\d)|"
         r"fall ?back to|restore (?:the )?(?:previous|prior)|back ?out|pull (?:the )?"
         r"(?:model|system|feature)|take[sn]? (?:\w+ )?offline|shut ?down|withdraw|"
