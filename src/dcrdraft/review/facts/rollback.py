@@ -161,10 +161,10 @@ def _scope(ctx: Context) -> list[Unit]:
     anchored = {id(u.block) for u in ctx.units if _ANCHOR.search(u.text) and u.row is None}
     sections = _anchored_sections(ctx)
     rx = re.compile(TOPICS["rollback"][0], re.I)
-    rehearsal = vocab("rollback_rehearsal")
     return [u for u in ctx.units if "rollback" in u.kinds or _ANCHOR.search(u.text) or
             rx.search(u.text) or (u.row is None and id(u.block) in anchored) or
-            (id(u.section) in sections and rehearsal.search(u.text) is not None)]
+            (id(u.section) in sections and (_STRONG.search(u.text) is not None or
+                                            _LOG_LINE.match(u.text) is not None))]
 
 
 _LOG_LINE = re.compile(r"^\W*(?:\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4})[ T]+\d{1,2}:\d{2}\b")
@@ -173,6 +173,8 @@ _STRONG = re.compile(r"\brehears\w*|\bdrill\w*|\bdry[- ]run|\bgame ?day|"
                      r"\b(?:switch-?off|roll-?back|revert|failover|suspension) (?:test|drill|exercise)",
                      re.I)
 """Words that name a rollback test by themselves, wherever in a rollback section they stand."""
+_UNTICKED = re.compile(r"^\W*\[\s\]|☐")
+"""An unticked box: the task it names is still to do."""
 _TICK = re.compile(r"\[[xX✓✔]\]|[☑✅✔✓]")
 """A ticked box: a status ("done"), not a placeholder."""
 TICK = _TICK
@@ -181,6 +183,8 @@ TICK = _TICK
 def _status(text: str) -> Status | None:
     """What one statement says about the procedure; None when it says nothing of it (or only
     that the test has not happened: "Rollback has not been tested")."""
+    if _UNTICKED.search(text) and vocab("rollback_rehearsal").search(text):
+        return "planned"  # "[ ] Switch-off rehearsal on staging": a task not yet done
     text = _TICK.sub(" done ", text)
     if PLACEHOLDER_X.search(text) or _UNDEFINED.search(text):
         return "undefined"
@@ -202,9 +206,9 @@ def _status(text: str) -> Status | None:
     if _FUTURE.search(text) and re.search(r"\b(?:test|rehears|drill|exercis|dry[- ]run)\w*",
                                           text, re.I):
         return "planned"
-    if (_PROCEDURE.search(text) and _ANCHOR.search(text)) or _MECHANISM.search(text) or \
-            re.match(r"^\W*(?:procedure|runbook|steps?)\s*:", text, re.I):
-        return "documented"
+    if (_PROCEDURE.search(text) and _ANCHOR.search(text) and len(text.split()) >= 6) or \
+            _MECHANISM.search(text) or re.match(r"^\W*(?:procedure|runbook|steps?)\s*:", text, re.I):
+        return "documented"  # a procedure described, not the bare claim "rollback documented"
     return None
 
 
