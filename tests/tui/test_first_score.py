@@ -8,7 +8,7 @@ import dataclasses
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -30,9 +30,12 @@ REVIEW = live.review_inputs
 
 
 @pytest.fixture
-def held(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+async def held(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[threading.Event]:
     """Holds the in-process review until the test sets the event (so the state before it
-    lands can be looked at); set on teardown so no worker is left waiting."""
+    lands can be looked at); set on teardown so no worker is left waiting. An async fixture
+    on purpose: its teardown runs before anyio closes the event loop, and closing the loop
+    joins the review's thread, so a test failing before it set the event (a sync fixture's
+    teardown comes after that join) hung the suite instead of failing."""
     gate = threading.Event()
 
     def review_inputs(*args: Any, **kwargs: Any) -> live.LiveReview:
