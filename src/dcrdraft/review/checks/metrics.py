@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from dcrdraft.review.checks.base import Hit, Params, Verdict, check
+from dcrdraft.review.checks.base import Hit, Params, Verdict, check, negated
 from dcrdraft.review.checks.segments import segment_rows
 from dcrdraft.review.checks.units import EVAL_KINDS, has_figure, metric_units
 from dcrdraft.review.context import Context, Unit
@@ -147,8 +147,19 @@ def uncertainty(ctx: Context, params: Params) -> Verdict:
         return Verdict("pass", strong[0])
     if units:
         return Verdict("weak", units[0])
-    n = next((u for u in ctx.units if u.kinds & EVAL_KINDS and _N_RE.search(u.text)), None)
+    n = next((u for u in ctx.units if u.kinds & EVAL_KINDS and _N_RE.search(u.text)), None) \
+        or next((u for u in ctx.units if _SAMPLE_RE.search(u.text) and _TESTED_RE.search(u.text)
+                 and not negated(u.text)), None)
     return Verdict("weak", n, detail="sample size only") if n else Verdict("missing")
+
+
+_SAMPLE_RE = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d{3,})(?:\.\d+)?\s?[km]?\s+"
+                        r"(?:[\w-]+\s){0,2}?[a-z-]{3,}s\b", re.I)
+"""A sample's size as people write it ("3,180 adult attendances", "2,000 photos")."""
+_TESTED_RE = re.compile(r"\b(?:test\w*|evaluat\w*|trial\w*|pilot\w*|sampl\w*|audit\w*|"
+                        r"backtest\w*|measured|labell?ed|re-[a-z]+ed|retrospective|shadow|"
+                        r"replay\w*|a/b)\b", re.I)
+"""Words that make a count the size of an evaluation sample, not of the business."""
 
 
 _N_RE = re.compile(
