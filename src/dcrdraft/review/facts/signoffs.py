@@ -21,7 +21,7 @@ from dcrdraft.review.text import clean
 Decision = Literal["approve", "approve-with-conditions", "disapprove"]
 
 BY = re.compile(r"\b(?:approved|signed(?:[- ]off)?|endorsed|accepted)\s+by\b\s*:?"
-                r"|\b(?:approvals?|approved|sign[- ]?offs?|signed(?:[- ]off)?|signatures?|"
+                r"|(?<![\w-])(?:approvals?|approved|sign[- ]?offs?|signed(?:[- ]off)?|signatures?|"
                 r"endorsements?|endorsed)\s*:(?!\s*[\d(]|//)", re.I)
 """An approval stated with its approvers: "approved by ..." or a label ("Approvals: ...")."""
 _ROLE_SPLIT = re.compile(r"\s+[—–-]\s+|\s*:\s+|\t+")
