@@ -75,6 +75,10 @@ def comparator(ctx: Context, params: Params) -> Verdict:
     if other is not None:
         return Verdict("weak", other.unit_ref, line=other.line,
                        detail=f"the headline metric ({head.name}) has none")
+    if params.get("any_result", False):
+        worded = _surface(ctx, facts, params)
+        if worded.status == "pass":
+            return worded  # a comparison in words the figure facts did not tie to a metric
     _strong, mentions = comparisons(ctx)
     if mentions:
         return Verdict("weak", mentions[0])
