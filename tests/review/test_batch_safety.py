@@ -106,6 +106,29 @@ def test_every_damaged_prefilter_file_is_a_miss(damage: str, tmp_path: Path,
     assert regexcache.saved_literals() == {}
 
 
+@pytest.mark.parametrize("damage", ["flipped-byte", "no-header", "wrong-shape"])
+def test_every_damaged_twins_file_is_a_miss(damage: str, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / "regex-x.bin"
+    monkeypatch.setattr(regexcache, "cache_file", lambda: cache)
+    monkeypatch.setitem(regexcache._state, "twins", {})
+    entry = {(r"\bpass\b", 0): (r"\bpass\b", r"\bpass\b", False)}
+    regexcache.write_framed(regexcache._twins_file(), regexcache._TWINS_MAGIC, entry)
+    regexcache._load_twins()
+    assert regexcache.saved_twins() == entry  # the control
+    monkeypatch.setitem(regexcache._state, "twins", {})
+    good = regexcache._twins_file().read_bytes()
+    mid = len(good) // 2
+    wrong = marshal.dumps({(r"\bpass\b", 0): ("pass", 1, False)})
+    regexcache._twins_file().write_bytes({
+        "flipped-byte": good[:mid] + bytes([good[mid] ^ 0xFF]) + good[mid + 1:],
+        "no-header": marshal.dumps(entry),
+        "wrong-shape": regexcache._TWINS_MAGIC + hashlib.sha256(wrong).digest() + wrong,
+    }[damage])
+    regexcache._load_twins()
+    assert regexcache.saved_twins() == {}
+
+
 def test_a_damaged_pattern_cache_is_rebuilt(tmp_path: Path) -> None:
     # end to end, one damage (the kinds are all misses, above): the review is the same and
     # the file is written anew

@@ -87,15 +87,17 @@ def install() -> None:
 
 
 def _twins_file() -> Path:
-    return cache_file().with_name(cache_file().name.replace("regex-", "twins-", 1))
+    return kept_file("twins")
+
+
+_TWINS_MAGIC = b"dcrdraft-twins-1\n"
 
 
 def _load_twins() -> None:
-    """The RE2 translations of earlier runs (``review.linear``), checked entry by entry."""
-    try:
-        saved = marshal.loads(_twins_file().read_bytes())
-    except Exception:  # noqa: BLE001 - a damaged file is a cache miss
-        return
+    """The RE2 translations of earlier runs (``review.linear``), checksummed like the patterns
+    (a twin's "no match" is final, so a damaged translation would hide matches) and checked
+    entry by entry."""
+    saved = read_framed(_twins_file(), _TWINS_MAGIC)
     if not isinstance(saved, dict):
         return
     _state["twins"] = {
@@ -117,11 +119,7 @@ def _save_twins() -> None:
     sources = getattr(linear, "SOURCES", None)
     if not sources or len(sources) == len(saved_twins()):
         return
-    target = _twins_file()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}")
-    tmp.write_bytes(marshal.dumps(dict(list(sources.items())[-_MAX_ENTRIES:])))
-    os.replace(tmp, target)
+    write_framed(_twins_file(), _TWINS_MAGIC, dict(list(sources.items())[-_MAX_ENTRIES:]))
 
 
 def kept_file(kind: str) -> Path:
