@@ -28,6 +28,17 @@ from a worktree). Only third-party documents whose licences are not ours to copy
 alone; whatever the suite must always check is in fixtures/."""
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Compile the package's bytecode once, in the controlling process, as an install would.
+    With PYTHONDONTWRITEBYTECODE set (some shells and CI images set it) an editable checkout
+    never gets a __pycache__, so each xdist worker and each CLI process the tests start would
+    compile every module again (~0.2 s CPU a process; ~14% of the CLI-heavy test files)."""
+    if not hasattr(config, "workerinput"):
+        import compileall  # lazy: only the controlling process compiles
+
+        compileall.compile_dir(ROOT / "src" / "dcrdraft", quiet=2)
+
+
 class SharedDataMissing(UserWarning):
     """Some tests ran on less data than usual: a part of ``../shared`` is absent."""
 
