@@ -115,12 +115,6 @@ def _evidence(ctx: Context, params: Params) -> Verdict:
     hit = _search(units, weak_alts, None) or _search(everywhere, weak_alts, None)
     if hit is not None:
         return Verdict("weak", hit)
-    if params.get("generic_is_weak"):
-        # A content-free claim on the topic ("fully compliant with all applicable
-        # regulations") touches the item generically: weak, never a pass.
-        claim = _search(_affirmed(ctx.units), groups(params, "weak"), None)
-        if claim is not None:
-            return Verdict("weak", claim)
     min_words = int(params.get("section_words", 0))
     if in_section and min_words:
         words = sum(len(u.text.split()) for u in units)

@@ -38,8 +38,6 @@ DOCS: dict[str, CheckDoc] = {
          "negation": "whether statements of absence are ignored (default true)",
          "own_threshold": "a passing figure that misses the limit beside it is only weak",
          "section_words": "a recognised section of at least this many words is weak, not missing",
-         "generic_is_weak": "a content-free claim matching a `weak` alternative (boilerplate) "
-                            "is weak, not missing (default false)",
          "signoff_roles": "whether an approver's role in a sign-off row (\"Legal and "
                           "Compliance\") may count (default true)"}),
     "graded": CheckDoc(
