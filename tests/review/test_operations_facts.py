@@ -106,6 +106,9 @@ def test_rollback_triggers_are_figures_or_named_incidents(tmp_path: Path, text: 
     "# Rollback\n\nRollback triggers: TBD\n",
     "# Rollback\n\nThe rollback criteria are still to be defined.\n",
     "# Rollback\n\nWe can roll back if needed.\n\nRollback criteria: to be agreed.\n",
+    # a statement that none exist names rollback, but is no mention of one
+    "# Conditions\n\nNo launch conditions, alert levels or rollback triggers are defined.\n",
+    "# Rollback\n\nThere are no rollback criteria yet.\n",
 ])
 def test_tbd_rollback_is_missing_and_m03(tmp_path: Path, text: str) -> None:
     report = review(tmp_path, text)

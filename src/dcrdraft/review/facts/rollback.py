@@ -37,7 +37,10 @@ _LABEL = re.compile(r"^\W*(?P<label>(?:automatic|manual|incident[- ]based)(?: ro
 _UNDEFINED = re.compile(r"\b(?:to be|yet to be|still to be|not yet|not)\s+(?:\w+\s+)?"
                         r"(?:defined|determined|decided|agreed|written|documented|drafted)\b|"
                         r"\b(?:tbd|tbc|todo)\b|^\W*(?:none|n/?a)\W*$|\bno (?:rollback )?"
-                        r"(?:plan|procedure|runbook|playbook)\b", re.I)
+                        r"(?:plan|procedure|runbook|playbook|triggers?|criteri\w*)\b|"
+                        # "No deployment conditions or rollback triggers are defined."
+                        r"^\W*no\b[^.;]{0,120}\b(?:are|is|were|was|have been|has been)\s+"
+                        r"(?:yet\s+)?(?:defined|set|agreed|specified)\b", re.I)
 UNDEFINED = _UNDEFINED
 """A statement that the rollback is not yet defined ("to be defined", "TBD", "no plan")."""
 _FUTURE = re.compile(r"\b(?:will|shall|plan(?:s|ned)?(?: to)?|going to|scheduled|intend\w* to|"
