@@ -37,6 +37,13 @@ def pytest_configure(config: pytest.Config) -> None:
         import compileall  # lazy: only the controlling process compiles
 
         compileall.compile_dir(ROOT / "src" / "dcrdraft", quiet=2)
+    # pytest rewrites the asserts of every module of every installed plugin's distribution,
+    # and with no bytecode written it does so again in each worker: langsmith (a LangChain
+    # dependency that ships a pytest plugin) alone is ~230 modules, imported by the LLM tests.
+    # Only our tests' asserts need rewriting (test files and conftests are rewritten anyway).
+    must = getattr(getattr(config.pluginmanager, "rewrite_hook", None), "_must_rewrite", None)
+    if isinstance(must, set):
+        must.clear()
 
 
 class SharedDataMissing(UserWarning):
