@@ -214,17 +214,7 @@ def _valid_entry(entry: Any) -> bool:
 def _load_entries() -> list[Any]:
     """The saved entries, or [] when the file is missing, damaged or of another layout (the
     next save then rebuilds it from this run's patterns)."""
-    try:
-        blob = cache_file().read_bytes()
-    except OSError:
-        return []
-    head, payload = blob[:len(_MAGIC) + _DIGEST], blob[len(_MAGIC) + _DIGEST:]
-    if head != _MAGIC + hashlib.sha256(payload).digest():
-        return []
-    try:
-        entries = marshal.loads(payload)
-    except Exception:  # noqa: BLE001 - a damaged file is a cache miss
-        return []
+    entries = read_framed(cache_file(), _MAGIC)
     if not isinstance(entries, list) or not all(_valid_entry(e) for e in entries):
         return []
     return entries
@@ -258,12 +248,6 @@ def save() -> None:
         if not new:
             return
         entries = list(_state["entries"]) + [_entry(p, f) for _t, p, f in new]
-        payload = marshal.dumps(entries[-_MAX_ENTRIES:])
-        data = _MAGIC + hashlib.sha256(payload).digest() + payload
-        target = cache_file()
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.{os.getpid()}")
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
+        write_framed(cache_file(), _MAGIC, entries[-_MAX_ENTRIES:])
     except Exception:  # noqa: BLE001 - a cache that cannot be written is no error
         return
