@@ -122,16 +122,12 @@ _ABOUT_REGISTER_RE = re.compile(r"\b(?:use|uses|follow|follows|are rated|is rate
                                 r"is after|are after|means?)\b", re.I)
 
 
-class _AboutRegister:
+def _about_register(text: str) -> bool:
     """A note on how the register is rated ("Severity and likelihood use the group scale")."""
-
-    @staticmethod
-    def search(text: str) -> bool:
-        return len(set(m.group(0).lower() for m in _RATING_WORDS.finditer(text))) >= 2 and \
-            bool(_ABOUT_REGISTER_RE.search(text)) and not _POSSIBLE.search(text)
+    return len({m.group(0).lower() for m in _RATING_WORDS.finditer(text)}) >= 2 and \
+        bool(_ABOUT_REGISTER_RE.search(text)) and not _POSSIBLE.search(text)
 
 
-_ABOUT_REGISTER = _AboutRegister()
 _OVERALL = re.compile(r"^\W*(?:overall|in summary|taken together|all in all|on balance)\b|"
                       r"\boverall (?:residual )?(?:[\w-]+ )?risk\b", re.I)
 """A summary of the register's overall position, not an entry."""
@@ -286,7 +282,7 @@ def _group(units: list[Unit]) -> list[Entry]:
             continue
         if b.kind == "paragraph" and text.endswith(":") and len(text) < 200 or _legend(text):
             continue
-        if b.kind == "paragraph" and (_ABOUT_REGISTER.search(text) or _OVERALL.search(text)):
+        if b.kind == "paragraph" and (_about_register(text) or _OVERALL.search(text)):
             continue  # how the register is rated, or the overall position: no risk of its own
         out.append(_text_entry(text.split(".")[0][:80], text, b.line, b.end_line))
     return out
