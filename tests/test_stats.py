@@ -1,21 +1,36 @@
-"""Statistics against independent implementations (scipy)."""
+"""Statistics against what they are defined to be: the Wilson interval's bounds are the
+proportions at which the score test's statistic equals the normal quantile, and four of them
+are printed in Newcombe (1998), "Two-sided confidence intervals for the single proportion",
+Statistics in Medicine 17:857-872, table II, method 3."""
 
 from __future__ import annotations
 
 import math
+from statistics import NormalDist
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from scipy import stats as sps
 
 from dcrdraft.analysis import stats
 
+Z = NormalDist().inv_cdf(0.975)
+"""The 95% two-sided normal quantile, from the standard library, not from ``stats``."""
 
-def _reference(k: int, n: int) -> tuple[float, float]:
-    """scipy's Wilson score interval (no continuity correction) for k successes of n."""
-    ci = sps.binomtest(k, n).proportion_ci(confidence_level=0.95, method="wilson")
-    return ci.low, ci.high
+
+def _score(p_hat: float, p0: float, n: int) -> float:
+    """The score test's statistic for observing ``p_hat`` on ``n`` trials if the true
+    proportion were ``p0``: Wilson's bounds are where it is +Z (lower) and -Z (upper)."""
+    return (p_hat - p0) / math.sqrt(p0 * (1 - p0) / n)
+
+
+@pytest.mark.parametrize(("k", "n", "low", "high"), [
+    (81, 263, 0.2553, 0.3662), (15, 148, 0.0624, 0.1605), (0, 20, 0.0, 0.1611),
+    (1, 29, 0.0061, 0.1718),
+])
+def test_wilson_matches_newcombes_table(k: int, n: int, low: float, high: float) -> None:
+    got = stats.wilson_interval(k / n, n)
+    assert (round(got[0], 4), round(got[1], 4)) == (low, high)
 
 
 @pytest.mark.parametrize(
@@ -23,22 +38,31 @@ def _reference(k: int, n: int) -> tuple[float, float]:
     [(374, 420), (1032, 1200), (1974, 2100), (0, 10), (10, 10), (1, 2), (0, 1),
      (1, 1), (10, 420), (5, 5), (2, 3), (4, 5)],
 )
-def test_wilson_matches_scipy(k: int, n: int) -> None:
-    low, high = stats.wilson_interval(k / n, n)
-    ref_low, ref_high = _reference(k, n)
-    assert low == pytest.approx(ref_low, abs=1e-12)
-    assert high == pytest.approx(ref_high, abs=1e-12)
+def test_wilson_bounds_are_where_the_score_statistic_is_z(k: int, n: int) -> None:
+    _check_bounds(k, n)
 
 
 @given(st.integers(1, 10**6).flatmap(lambda n: st.tuples(st.integers(0, n), st.just(n))))
 def test_wilson_property(kn: tuple[int, int]) -> None:
-    k, n = kn
+    _check_bounds(*kn)
+
+
+def _check_bounds(k: int, n: int) -> None:
+    """Each bound is an endpoint of [0, 1] exactly when the estimate is (k = 0 or k = n),
+    and otherwise solves the score equation; the estimate lies between them."""
     p = k / n
     low, high = stats.wilson_interval(p, n)
-    ref_low, ref_high = _reference(k, n)
     assert 0.0 <= low <= p <= high <= 1.0
-    assert math.isclose(low, max(0.0, ref_low), abs_tol=1e-9)
-    assert math.isclose(high, min(1.0, ref_high), abs_tol=1e-9)
+    if k == 0:
+        assert low == 0.0
+    else:
+        assert 0.0 < low < p
+        assert math.isclose(_score(p, low, n), Z, rel_tol=1e-7)
+    if k == n:
+        assert high == 1.0
+    else:
+        assert p < high < 1.0
+        assert math.isclose(_score(p, high, n), -Z, rel_tol=1e-7)
 
 
 @given(st.floats(0, 1), st.integers(1, 10**6))
@@ -48,7 +72,7 @@ def test_wilson_contains_any_proportion(p: float, n: int) -> None:
 
 
 def test_z_is_the_95_quantile() -> None:
-    assert stats.Z95 == pytest.approx(sps.norm.ppf(0.975), abs=1e-12)
+    assert stats.Z95 == pytest.approx(Z, abs=1e-12)
 
 
 def test_wilson_rejects_bad_n_and_p() -> None:
