@@ -45,6 +45,12 @@ class Status:
     delay: float = 0.0
 
 
+NO_WAIT = {"retry-after-ms": "0"}
+"""Headers for a ``Status`` that asks to be retried at once: for tests about falling back
+and reporting it; the waits between attempts are tested in test_wire.py (and bounded in
+bench/timing_bounds.py)."""
+
+
 @dataclass
 class Malformed:
     """A 200 whose body is not JSON."""

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from dcrdraft.cli import cli
 
 from .conftest import RISK, SUMMARY, risk_for
-from .oaiserver import OpenAIServer, Reply, Status, prompt_of
+from .oaiserver import NO_WAIT, OpenAIServer, Reply, Status, prompt_of
 
 KEY = "sk-test-do-not-leak-0123456789"
 
@@ -44,7 +44,7 @@ def test_llm_draft_writes_summary_and_risks_and_report(tmp_path: Path) -> None:
 
 def test_failing_endpoint_falls_back_to_the_template(tmp_path: Path) -> None:
     out = tmp_path / "dcr.md"
-    with OpenAIServer(responder=lambda body: Status(500, "boom")) as srv:
+    with OpenAIServer(responder=lambda body: Status(500, "boom", NO_WAIT)) as srv:
         result = invoke(srv, "-o", str(out), "--no-cache")
     assert result.exit_code == 0
     assert "warning" in result.stderr
@@ -78,7 +78,7 @@ def test_existing_output_is_refused_before_any_request(tmp_path: Path, engine: s
 
 def test_strict_exits_3_when_every_part_failed_at_the_endpoint(tmp_path: Path) -> None:
     out, report = tmp_path / "dcr.md", tmp_path / "r.json"
-    with OpenAIServer(responder=lambda body: Status(500, "boom")) as srv:
+    with OpenAIServer(responder=lambda body: Status(500, "boom", NO_WAIT)) as srv:
         result = invoke(srv, "-o", str(out), "--strict", "--no-cache", "--report", str(report),
                         "--structured-output", "prompt")
         attempts = len(srv.requests)

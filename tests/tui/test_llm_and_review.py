@@ -16,7 +16,7 @@ from dcrdraft.llm.settings import LLMSettings
 from dcrdraft.tui.app import DcrApp
 from dcrdraft.tui.screens.confirm import ConfirmScreen
 from dcrdraft.tui.screens.rule import RuleScreen
-from tests.llm.oaiserver import OpenAIServer, Reply, Status, prompt_of
+from tests.llm.oaiserver import NO_WAIT, OpenAIServer, Reply, Status, prompt_of
 
 from .conftest import ROOT, reviewed, wait_for
 
@@ -93,7 +93,7 @@ async def test_llm_draft_can_be_cancelled_with_escape(chatbot: Path) -> None:
 
 
 async def test_failing_endpoint_falls_back_with_warnings(chatbot: Path) -> None:
-    with OpenAIServer(responder=lambda body: Status(500, "boom")) as server:
+    with OpenAIServer(responder=lambda body: Status(500, "boom", NO_WAIT)) as server:
         app = DcrApp(chatbot, llm=_settings(server))
         async with app.run_test(size=(120, 36)) as pilot:
             await reviewed(pilot)
