@@ -3,6 +3,7 @@ folder (the working directory, so paths shown on screen are stable), and a wait 
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -47,15 +48,20 @@ def chatbot(tmp_path: Path) -> Path:
 
 
 async def wait_for(pilot: Any, condition: Callable[[], object], timeout: float = 10.0) -> None:
-    """Let the app run until ``condition()`` is true, failing after ``timeout / 0.02`` pauses of
-    at least 20 ms each: a bound on turns of the event loop, which a loaded machine stretches
-    instead of failing the test, never an assertion about speed."""
+    """Let the app run until ``condition()`` is true, then until its screen has handled what
+    is pending; fail after ``timeout / 0.02`` sleeps of at least 20 ms each: a bound on turns
+    of the event loop, which a loaded machine stretches instead of failing the test, never an
+    assertion about speed. The polling sleeps are plain ones: the app shares this event loop,
+    so it runs meanwhile, while ``pilot.pause`` would first send a message to every widget on
+    the screen and wait for each (most of the TUI tests' CPU time, on every poll)."""
     for _ in range(max(1, int(timeout / 0.02))):
         if condition():
+            await pilot.pause()
             return
-        await pilot.pause(0.02)
+        await asyncio.sleep(0.02)
     if not condition():
         raise AssertionError(f"timed out waiting for {condition}")
+    await pilot.pause()
 
 
 def score_of(app: Any) -> str:
