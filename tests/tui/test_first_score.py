@@ -5,6 +5,7 @@ shows before the in-process one; neither shows for text that has changed since."
 from __future__ import annotations
 
 import dataclasses
+import json
 import subprocess
 import sys
 import threading
@@ -170,6 +171,7 @@ async def test_a_child_that_gives_nothing_leaves_the_score_to_the_live_review(
 
 def test_no_child_starts_without_a_spare_core(radiology: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(firstscore, "cpu_waited", lambda: None)  # no PSI: the load average
     monkeypatch.setattr("os.cpu_count", lambda: 2)
     monkeypatch.setattr("os.getloadavg", lambda: (1.5, 1.0, 1.0))
     assert not firstscore.spare_core()
@@ -201,3 +203,62 @@ def test_stop_ends_a_running_child() -> None:
     first.stop()
     assert proc.returncode is not None
     assert first.result() is None
+
+
+def test_the_score_is_read_while_the_child_still_saves_its_caches(radiology: Path,
+                                                                   tmp_path: Path) -> None:
+    """The child's line is taken as soon as it is written, not when the child ends (it goes
+    on saving its pattern caches): here the child never ends until it is stopped."""
+    report = _true_report(radiology)
+    line = tmp_path / "line.json"
+    line.write_text(json.dumps({"key": "k" * 40, "report": report.to_dict()}))
+    script = ("import sys, time; sys.stdout.write(open(sys.argv[1]).read() + '\\n'); "
+              "sys.stdout.flush(); time.sleep(600)")
+    proc = subprocess.Popen([sys.executable, "-c", script, str(line)], stdout=subprocess.PIPE)
+    first = firstscore.FirstReview(proc)
+    try:
+        got = first.result()
+        assert proc.poll() is None  # still "saving": the score did not wait for the exit
+        assert got is not None and got[0] == "k" * 40
+        assert got[1].to_dict() == report.to_dict()
+    finally:
+        first.stop()
+    first.finish()
+    assert proc.returncode is not None and proc.stdout is not None and proc.stdout.closed
+
+
+def test_finish_waits_for_a_child_that_ends_on_its_own() -> None:
+    proc = subprocess.Popen([sys.executable, "-c", "print('not json')"], stdout=subprocess.PIPE)
+    first = firstscore.FirstReview(proc)
+    assert first.result() is None
+    first.finish()
+    assert proc.returncode == 0
+
+
+@pytest.mark.parametrize(("text", "waited", "spare"), [
+    ("some avg10=0.06 avg60=2.49 avg300=3.48 total=23815730654\n"
+     "full avg10=0.00 avg60=0.00 avg300=0.00 total=0\n", 0.06, True),
+    ("some avg10=97.50 avg60=80.00 avg300=20.00 total=1\n", 97.5, False),
+    ("some avg10=9.99 avg60=0 avg300=0 total=1\n", 9.99, True),
+    ("full avg10=0.00\n", None, None),
+    ("some avg60=1.00\n", None, None),
+    ("garbage\n", None, None),
+    ("", None, None),
+])
+def test_cpu_pressure_decides_when_the_kernel_reports_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, waited: float | None,
+        spare: bool | None) -> None:
+    """The last 10 s of CPU pressure, not the one-minute load average (which still counts a
+    test run that ended a minute ago), says whether a core is idle; no readable figure falls
+    back to the load average."""
+    path = tmp_path / "cpu"
+    path.write_text(text)
+    assert firstscore.cpu_waited(path) == waited
+    monkeypatch.setattr(firstscore, "PRESSURE", path)
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    monkeypatch.setattr("os.getloadavg", lambda: (1.9, 1.9, 1.9))  # busy a minute ago
+    assert firstscore.spare_core() is (False if spare is None else spare)
+
+
+def test_no_pressure_file_is_no_figure(tmp_path: Path) -> None:
+    assert firstscore.cpu_waited(tmp_path / "absent") is None

@@ -14,6 +14,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -75,11 +76,34 @@ def store(key: str, report: FileReport) -> None:
         return
 
 
+PRESSURE = Path("/proc/pressure/cpu")
+"""Linux's CPU pressure (PSI): the share of the last 10 s in which a runnable task waited."""
+WAITED_LIMIT = 10.0
+"""Percent of the last 10 s with a task waiting for a CPU above which no core counts as idle."""
+
+
+def cpu_waited(path: Path | None = None) -> float | None:
+    """The ``some avg10`` figure of ``path`` (``PRESSURE``; percent), or None where the
+    kernel has none."""
+    try:
+        first = (path or PRESSURE).read_text(encoding="ascii").splitlines()[0].split()
+        fields = dict(part.split("=", 1) for part in first[1:])
+        return float(fields["avg10"]) if first[0] == "some" else None
+    except (OSError, IndexError, KeyError, ValueError, UnicodeDecodeError):
+        return None
+
+
 def spare_core() -> bool:
-    """True when the machine has a core to spare: the one-minute load average leaves at least
-    half a core idle besides the one this process is about to use. (Measured at load 8 on 2
-    cores, a child only delayed paint and score; at load 1.2, just after other work, it is
-    what brings the cold first score under 1.5 s.)"""
+    """True when the machine has a core to spare for the child. Where the kernel reports CPU
+    pressure, that is when tasks waited for a CPU less than ``WAITED_LIMIT`` percent of the
+    last 10 s; elsewhere, when the one-minute load average leaves at least half a core idle
+    besides the one this process is about to use. (Measured at load 8 on 2 cores, a child
+    only delayed paint and score; at load 1.2, just after other work, it is what brings the
+    cold first score under 1.5 s. The load average still counts work that ended a minute
+    ago, so on an idle machine just after a test run it alone would refuse the child.)"""
+    waited = cpu_waited()
+    if waited is not None:
+        return waited < WAITED_LIMIT
     try:
         load = os.getloadavg()[0]
     except (OSError, AttributeError):
@@ -108,31 +132,51 @@ class FirstReview:
             text = Path(path).read_bytes().decode("utf-8-sig")
         except (OSError, UnicodeDecodeError):
             return None
-        if cached_report(score_key(text)) is not None:
-            return None
+        # started before the cache is looked at: the child's review is the first score's
+        # critical path, and a hit (rarer on the path that matters) only costs ending it
         cmd = [sys.executable, "-m", "dcrdraft.editing.firstscore", str(path)]
         try:
             proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                     stderr=subprocess.DEVNULL)
         except OSError:
             return None
-        return cls(proc)
+        first = cls(proc)
+        if cached_report(score_key(text)) is not None:
+            first.stop()
+            return None
+        return first
 
     def result(self) -> tuple[str, FileReport] | None:
-        """(key of the text reviewed, report) once the child is done; None when it failed or
-        found the review already cached (the front end has shown that one)."""
+        """(key of the text reviewed, report) once the child has written it; None when it
+        failed or found the review already cached (the front end has shown that one). The
+        child's line is read as soon as it is written: the child goes on saving its pattern
+        caches for the next run, and the score need not wait for that."""
         from dcrdraft.review.models import FileReport  # lazy: as in cached_report
 
+        timer = threading.Timer(self.TIMEOUT, self.stop)
+        timer.daemon = True
+        timer.start()
         try:
-            out, _ = self.proc.communicate(timeout=self.TIMEOUT)
-        except (subprocess.TimeoutExpired, ValueError, OSError):
-            self.stop()
-            return None
+            line = self.proc.stdout.readline() if self.proc.stdout is not None else b""
+        except (ValueError, OSError):
+            line = b""
+        finally:
+            timer.cancel()
         try:
-            got = json.loads(out)
+            got = json.loads(line)
             return str(got["key"]), FileReport.from_dict(got["report"])
         except Exception:  # noqa: BLE001 - no usable line: the live review will score it
             return None
+
+    def finish(self) -> None:
+        """Wait for the child to end on its own (it is saving its caches), ending it after
+        ``TIMEOUT`` seconds; closes the pipe."""
+        try:
+            self.proc.wait(timeout=self.TIMEOUT)
+        except subprocess.TimeoutExpired:
+            self.stop()
+        if self.proc.stdout is not None:
+            self.proc.stdout.close()
 
     def stop(self) -> None:
         """End the child if it still runs."""
@@ -167,7 +211,9 @@ def main(argv: list[str]) -> int:
     except Exception:  # noqa: BLE001 - the front end's own review reports any problem
         return 1
     if got is not None:
+        # flushed now: the parent reads this line while the caches are saved at exit
         sys.stdout.write(json.dumps(got, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
     return 0
 
 

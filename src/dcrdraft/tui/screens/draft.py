@@ -227,6 +227,7 @@ class DraftScreen(Screen[None]):
     def _first_worker(self, first: firstscore.FirstReview) -> None:
         got = first.result()
         self.post_message(FirstReviewDone(*got) if got else FirstReviewDone(None, None))
+        first.finish()
 
     def on_first_review_done(self, message: FirstReviewDone) -> None:
         """Show the child's score of the file as opened, unless ours came first; then start
