@@ -82,3 +82,37 @@ def test_placeholder_names_are_never_signatures() -> None:
     assert _item(doc, "C18") == "missing"
     report = review_document(read_text(doc, "x.md", "markdown"))
     assert [f.line for f in report.findings if f.code == "X07"] == [5, 6]
+
+
+@pytest.mark.parametrize("text", [
+    "Approved for use by Lena Kowalski on 12 May 2026.",
+    "The assistant was reviewed and endorsed through the Clinical Safety Board.",
+    "Procurement Legal has reviewed the proposal and raised no objection.",
+    "Record checked and reviewed by T. Aldana, Model Assurance, 3 June 2026.",
+])
+def test_an_attributed_approval_is_a_weak_signoff(text: str) -> None:
+    doc = f"# Summary\n\nA router for incoming parcels.\n\n# Governance\n\n{text}\n"
+    assert _item(doc, "C18") == "weak"
+
+
+@pytest.mark.parametrize("text", [
+    "This note has been reviewed through the organisation's governance process.",
+    "Flagged parcels are reviewed by the Depot Team before dispatch.",
+    "It is not yet approved by the Risk Committee.",
+    "Generated labels were reviewed by engineers and found to be accurate.",
+])
+def test_an_unattributed_or_ongoing_review_is_no_signoff(text: str) -> None:
+    doc = f"# Summary\n\nA router for incoming parcels.\n\n# Governance\n\n{text}\n"
+    assert _item(doc, "C18") == "missing"
+
+
+def test_placeholder_rows_are_not_rescued_by_an_attributed_review() -> None:
+    doc = ("# Review\n\nThe Model Risk Committee reviewed this report.\n\n# Sign-off\n\n"
+           "| Role | Name | Date |\n|---|---|---|\n| Engineering | [Name] | [Date] |\n")
+    assert _item(doc, "C18") == "missing"
+
+
+def test_a_who_line_lists_the_people_whose_decision_the_notes_record() -> None:
+    doc = ("# Launch review\n\n**Who:** Ana Ruiz (Product), Tomas Berg (Legal)\n\n"
+           "## Decisions\n\n1. Go ahead: the router goes live on 2 March.\n")
+    assert _item(doc, "C18") == "weak"

@@ -6,16 +6,17 @@ from __future__ import annotations
 
 import re
 
+from dcrdraft.review.absence import negated
 from dcrdraft.review.checks.base import Hit, Params, Verdict, absent_value, check
 from dcrdraft.review.context import Context
 from dcrdraft.review.facts.decision import decision_facts
-from dcrdraft.review.facts.signoffs import BY, SignOff, signoffs
+from dcrdraft.review.facts.signoffs import BY, SignOff, attributed_approval, signoffs
 
 _FIELDS = ("name", "date", "decision")
 _PROPOSED = re.compile(r"\b(?:propos\w*|plan\w*|ask\w*|request\w*|recommend\w*|seek\w*|"
                        r"suggest\w*)\b", re.I)
 """A decision still put to others ("we propose to launch"): nobody has taken it yet."""
-_PARTICIPANTS = re.compile(r"^\W*(?:from|present|attendees|attending|participants|in the room)"
+_PARTICIPANTS = re.compile(r"^\W*(?:from|who|present|attendees|attending|participants|in the room)"
                            r"\W*:", re.I)
 """A line naming who took part: a message's sender, a meeting's attendees."""
 
@@ -48,9 +49,10 @@ def signoff(ctx: Context, params: Params) -> Verdict:
         return Verdict("weak", None, detail="roles without named approvers",
                        line=roles[0].line)
     if not rs:
-        said = next((u for u in ctx.units if BY.search(u.text) or re.search(
-            r"\bapproved (?:in|at|by) (?:the )?[\w-]+ (?:meeting|board|committee|forum)",
-            u.text, re.I)), None)
+        said = next((u for u in ctx.units if not negated(u.text) and (
+            BY.search(u.text) or re.search(
+                r"\bapproved (?:in|at|by) (?:the )?[\w-]+ (?:meeting|board|committee|forum)",
+                u.text, re.I))), None)
         if said is not None and not absent_value(BY.split(said.text)[-1]):
             return Verdict("weak", said, detail="an approval without named approvers")
         decided = decision_facts(ctx).decision
@@ -58,6 +60,12 @@ def signoff(ctx: Context, params: Params) -> Verdict:
                 any(_PARTICIPANTS.match(line) for line in ctx.doc.lines):
             # minutes or a thread: the people present decided, none signs by name
             return Verdict("weak", decided.unit, detail="a decision no named approver signs")
+    if not any(r.placeholder for r in rs):
+        # a blank or placeholder approver row is a template's gap, never an approval
+        by = next((u for u in ctx.units if attributed_approval(u.block.text)), None)
+        if by is not None:
+            return Verdict("weak", by, detail="an approval by a named reviewer, not a dated "
+                                              "sign-off by each role")
     return Verdict("missing", None, line=rs[0].line if rs else None)
 
 

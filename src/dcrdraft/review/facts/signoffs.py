@@ -71,6 +71,34 @@ _NON_SIGNER = re.compile(r"\b(?:observer|attendee|note[- ]?taker|minute[- ]?take
 """A row for someone present who does not sign (an observer, the minute-taker)."""
 
 
+_VERB = r"(?i:reviewed|approved|endorsed|signed[- ]off|cleared|accepted)"
+_WHO = r"(?P<NAME>(?:[Tt]he\s+)?[A-Z][\w&.'’-]*(?:\s+(?:&\s+|and\s+|of\s+)?[A-Z][\w&.'’-]*){0,6})"
+ATTRIBUTED = re.compile(
+    rf"\b{_VERB}(?:\s+and\s+{_VERB})?(?:\s+(?i:for)\s+[\w -]{{1,30}}?)?\s+(?i:by|through|at)\s+"
+    rf"(?:the\s+)?{_WHO.replace('NAME', 'by')}"
+    rf"|{_WHO.replace('NAME', 'who')}\s+(?:(?:has|have)\s+)?{_VERB}\s+(?i:the|this|these)\b")
+"""An approval or review the document attributes to someone: "approved for use by Ana Ruiz",
+"endorsed through the Model Risk Committee", "Legal has reviewed the proposal"."""
+_NOT_DONE = re.compile(r"\b(?:not|never|yet to|to be|will be|pending|awaiting|once|until|if|"
+                       r"when|before)\b[^.;]{0,40}$", re.I)
+_ONGOING = re.compile(r"\b(?:is|are|gets?|being)\s+$", re.I)
+"""Present-tense review ("outputs are reviewed by the Claims Team") is a workflow, not a
+sign-off."""
+
+
+def attributed_approval(text: str) -> str | None:
+    """Who ``text`` says approved, endorsed or reviewed the system, when a named person or a
+    named body or role (a committee, "Legal") did it, not a plan or an unnamed process."""
+    for m in ATTRIBUTED.finditer(text):
+        who = m.group("by") or m.group("who") or ""
+        before = text[:m.start()]
+        if _NOT_DONE.search(before) or _ONGOING.search(before) or absent_value(who):
+            continue
+        if _person(who) or _BODY_WORDS.search(who) or _ROLE_WORDS.search(who):
+            return who
+    return None
+
+
 def _person(text: str) -> re.Match[str] | None:
     """The first capitalised run in ``text`` that names a person rather than a role or body."""
     return next((p for p in _PERSON.finditer(text) if not _ROLE_WORDS.search(p.group(0))
@@ -272,6 +300,8 @@ def _row(line: int, text: str, in_section: bool = True) -> SignOff | None:
         name = who.strip(" *_") if _PERSON.search(who) and len(who) <= 60 else person.group(0)
     placeholder = not has_name and bool(PLACEHOLDER_X.search(after) or absent_value(who))
     said = text if m else _stated([after])  # "Approved by: ..." states the decision itself
+    if negated(text):  # "not yet approved by the Risk Committee": nobody has decided
+        return SignOff(line, text, role, name, _date(text), None, False, placeholder)
     return SignOff(line, text, role, name, _date(text), decision_of(said),
                    bool(_APPROVED.search(text)), placeholder)
 
@@ -298,4 +328,5 @@ def _rows_in(line: int, text: str, in_section: bool) -> list[SignOff]:
     return [row] if row is not None else []
 
 
-__all__ = ["BY", "DATE_RE", "Decision", "SignOff", "decision_of", "signoffs", "to_date"]
+__all__ = ["BY", "DATE_RE", "Decision", "SignOff", "attributed_approval", "decision_of", "signoffs",
+           "to_date"]
