@@ -82,3 +82,34 @@ def test_c05_needs_two_parts_of_the_population() -> None:
     assert _c05(one) != "pass"
     two = one + "| Phone | 88% |\n"
     assert _c05(two) == "pass"
+
+
+def _c05(text: str, name: str = "x.md", fmt: str = "markdown") -> str:
+    item = review_document(read_text(text, name, fmt)).item("C05")
+    assert item is not None
+    return item.status
+
+
+def test_a_labelled_breakdown_line_with_several_figures_is_a_breakdown() -> None:
+    text = ("# Notes\n\nThe sorter routes parcels to depots; accuracy 93% on 4,000 parcels.\n\n"
+            "BREAKDOWN: north depots 2,100 parcels, routed right 1,980 (94.3%); south depots "
+            "1,900 parcels, routed right 1,740 (91.6%).\n")
+    assert _c05(text) == "pass"
+    assert _found(text, "M04") == []
+    assert _c05(text.replace("(91.6%)", "")) != "pass"
+
+
+def test_a_by_label_that_names_no_dimension_is_no_breakdown() -> None:
+    text = ("# Plan\n\nThe sorter routes parcels to depots.\n\n"
+            "By end of March: accuracy from 88% to 93%.\n")
+    assert _c05(text) != "pass"
+
+
+def test_an_aligned_block_under_a_by_lead_in_is_a_breakdown() -> None:
+    text = ("Sorter review, notes\n\nOverall routing accuracy 0.93 on the test month.\n\n"
+            "By depot, routing accuracy:\n"
+            "   North depot (largest)   0.95\n"
+            "   South depot             0.91\n"
+            "   Harbour depot           0.84   <- new layout\n\n"
+            "Agreed: go live in the north first.\n")
+    assert _c05(text, "x.txt", "text") == "pass"

@@ -149,6 +149,9 @@ _SEG_SENT = re.compile(rf"(?:by|across|per|for each|broken down by)\s+(?:\w+\s)?
 _SEG_LABEL = re.compile(r"^\W*(?:segments?|segment (?:breakdown|results)|breakdown|by [\w-]+)"
                         r"\b[^:]{0,40}:", re.I)
 """A line labelled as a breakdown ("SEGMENTS: ...", "By language: ...")."""
+_NOT_BY = re.compile(r"^\W*by\s+(?:default|then|now|far|design|contrast|comparison|hand|"
+                     r"end|week|month|day|date|the|our|\d)", re.I)
+"""A "by ..." label that is no breakdown dimension ("By default:", "By end of Q3:")."""
 _BY_LEAD = re.compile(r"^\W*(?:(?:results? |performance |figures? )?(?:by|per|across|split by|"
                       r"broken down by)\s+[\w-]+|segments?|segment breakdown|breakdown)\b[^:]{0,60}:"
                       r"\W*$", re.I)
@@ -162,6 +165,12 @@ def _listed_breakdown(ctx: Context) -> Unit | None:
     lead: Unit | None = None
     items: list[Unit] = []
     for u in ctx.units:
+        if lead is not None and u.block.kind == "table" and u.block is not lead.block:
+            # an aligned plain-text block under the lead-in, read as a table: one label and
+            # figure per row, the first row taken for a header
+            figured = [r for r in u.block.rows or [] if any(_SEG_FIGURE.search(c) for c in r[1:])]
+            if len(figured) >= 2:
+                return u
         listed = u.block.kind in ("list_item", "code") or "\n" in u.block.text.strip()
         if lead is not None and listed and u.block is not lead.block:
             if _SEG_FIGURE.search(u.text):
@@ -188,7 +197,9 @@ def segments(ctx: Context, params: Params) -> Verdict:
     sents = [u for u in ctx.units if _SEG_SENT.search(u.text) and not negated(u.text) and (
         u.kinds & {"evaluation", "segments", "fairness", "summary", "methodology"}
         or not headed or _SEG_LABEL.match(u.text))]
-    figured = [u for u in sents if len(PERCENT_RE.findall(u.text)) >= 2]
+    labelled = [u for u in ctx.units if _SEG_LABEL.match(u.text) and not negated(u.text)
+                and not _NOT_BY.match(u.text)]
+    figured = [u for u in sents + labelled if len(PERCENT_RE.findall(u.text)) >= 2]
     if figured:
         return Verdict("pass", figured[0])
     if sents:
