@@ -197,3 +197,38 @@ def test_x04_reads_the_red_alert_and_the_trigger_from_facts() -> None:
     units = ("# Monitoring\n\nLatency p95: red alert above 2 s over 5 minutes.\n\n# Rollback\n\n"
              "Roll back if latency p95 exceeds 900 ms for 10 minutes.\n")
     assert _x04(units) == []
+
+
+def _m05(text: str) -> bool:
+    from dcrdraft.ingest import read_text
+    report = review_document(read_text(text, "x.md", "markdown"))
+    return any(f.code == "M05" for f in report.findings)
+
+
+def test_a_trigger_with_metric_window_and_figure_is_a_watched_signal() -> None:
+    text = ("# Go-live\n\nThe router sends parcels to depots from 1 May.\n\n"
+            "Weekly audit of 200 routed parcels. Switch routing back to manual if "
+            "misroutes go above 4% two weeks running.\n")
+    assert not _m05(text)
+
+
+def test_a_trigger_does_not_excuse_monitoring_said_vaguely() -> None:
+    text = ("# Go-live\n\nThe router sends parcels to depots from 1 May.\n\n"
+            "# Monitoring\n\nWe will monitor the router closely after launch.\n\n"
+            "# Rollback\n\nSwitch routing back to manual if misroutes go above 4% in any "
+            "week.\n")
+    assert _m05(text)
+
+
+def test_a_trigger_without_a_window_is_no_monitoring() -> None:
+    text = ("# Go-live\n\nThe router sends parcels to depots from 1 May.\n\n"
+            "Switch routing back to manual if misroutes go above 4%.\n")
+    assert _m05(text)
+
+
+def test_keeping_a_close_eye_is_vague_monitoring() -> None:
+    text = ("# Go-live\n\nThe router sends parcels to depots from 1 May.\n\n"
+            "# Monitoring\n\nWe will keep a close eye on the router after launch.\n\n"
+            "# Rollback\n\nSwitch routing back to manual if misroutes go above 4% in any "
+            "week.\n")
+    assert _m05(text)

@@ -78,7 +78,8 @@ INCIDENT_RE = fast(
 VAGUE_RE = fast(
     r"\bclosely\b|\bcareful(?:ly)?\b|\bas (?:needed|necessary|appropriate|required)\b|"
     r"\bwhere (?:possible|appropriate|needed)\b|\bappropriate(?:ly)?\b|\bregular(?:ly)?\b|"
-    r"\bongoing\b|\bkeep an eye\b|\bbest[- ]effort\b|\bbest practices?\b|\brobust\b|"
+    r"\bongoing\b|\bkeep (?:an|a (?:close|careful|watchful)) eye\b|\bbest[- ]effort\b|"
+    r"\bbest practices?\b|\brobust\b|"
     r"\badequate(?:ly)?\b|\bvigilan\w+|\bperiodic(?:ally)?\b|\bif (?:needed|necessary)\b|"
     r"\bcase[- ]by[- ]case\b|\bat (?:our|the team's) discretion\b|\bsuitable\b|\bproper(?:ly)?\b|"
     r"\bsufficient(?:ly)?\b|\bcontinu(?:e|ous(?:ly)?) to (?:monitor|watch|track)\b|"

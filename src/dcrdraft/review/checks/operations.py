@@ -50,16 +50,24 @@ def monitoring_plan(ctx: Context, params: Params) -> Verdict:
 @check("monitoring_plan_absent", "finding")
 def monitoring_plan_absent(ctx: Context, params: Params) -> list[Hit]:
     """Fires when no monitoring signal states an alert threshold (a rollback trigger's figure
-    counts for metrics the monitoring watches over a window): at the vague or absence statement, else where metrics are named
+    counts for metrics the monitoring watches over a window, and a trigger with its own metric
+    and window counts unless monitoring is said vaguely): at the vague or absence statement,
+    else where metrics are named
     without one, else the monitoring heading."""
     signals = monitoring_signals(ctx)
     if any(s.threshold is not None or (s.placeholder and s.metric) for s in signals):
         return []  # an unfilled slot in a named signal is X01's placeholder finding
     watched = any(s.metric and s.window for s in signals)
-    if watched and params.get("count_rollback", True) and any(
-            t.kind == "figure" and not t.absent for t in rollback_triggers(ctx)):
+    count = params.get("count_rollback", True)
+    triggers = [t for t in rollback_triggers(ctx) if t.kind == "figure" and not t.absent]
+    if watched and count and triggers:
         return []  # the metrics are watched; the rollback trigger gives their figure
     conds = analyse_conditions(ctx, "monitoring")
+    if count and not any(c.vague or c.absent for c in conds) and any(
+            t.metric and t.window is not None and not t.placeholder for t in triggers):
+        # no monitoring said vaguely, and a trigger that is itself a watched signal: a
+        # metric, its window and the figure that acts on it
+        return []
     if params.get("only_if_mentioned") and not conds:
         return []
     if any(c.vague or c.absent for c in conds) or not any(s.metric for s in signals):

@@ -137,7 +137,9 @@ DOCS: dict[str, CheckDoc] = {
     "monitoring_plan_absent": CheckDoc(
         "monitoring signals and rollback triggers (facts)",
         "fires when no monitoring signal states an alert threshold (a rollback trigger's "
-        "figure counts when the monitoring names metrics and windows): at a vague or absence statement, else where metrics are named "
+        "figure counts when the monitoring names metrics and windows, or when the trigger "
+        "itself names a metric and a window and no monitoring is said vaguely): at a vague or "
+        "absence statement, else where metrics are named "
         "without a threshold, else the monitoring heading",
         {"count_rollback": "whether a rollback trigger's figure counts as the threshold of "
                            "metrics the monitoring watches (default true)",
