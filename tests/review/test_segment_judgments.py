@@ -113,3 +113,22 @@ def test_an_aligned_block_under_a_by_lead_in_is_a_breakdown() -> None:
             "   Harbour depot           0.84   <- new layout\n\n"
             "Agreed: go live in the north first.\n")
     assert _c05(text, "x.txt", "text") == "pass"
+
+
+def test_an_older_version_column_is_a_comparator_not_a_segment_standing() -> None:
+    text = ("# Evaluation\n\n| Depot | Parcels | Misroute rate v4.1 | Misroute rate v3.0 |\n"
+            "|---|---|---|---|\n| North | 300 | 2.1% | 4.0% |\n| South | 300 | 2.4% | 9.8% |\n"
+            "| Harbour | 300 | 2.6% | 3.9% |\n| East | 300 | 2.2% | 4.1% |\n")
+    ctx = Context.of(read_text(text, "x.md", "markdown"))
+    assert {s.fact.name for s in standings(ctx)} == {"Misroute rate v4.1"}
+    assert _found(text, "M04") == []
+
+
+def test_each_column_is_judged_against_its_own_overall() -> None:
+    text = ("# Evaluation\n\n| Group | Approval rate | Bad rate among approved |\n|---|---|---|\n"
+            "| Under 30 | 21.0% | 2.2% |\n| 30 and over | 24.5% | 1.5% |\n"
+            "| All | 24.0% | 1.6% |\n")
+    ctx = Context.of(read_text(text, "x.md", "markdown"))
+    got = {(s.label, s.fact.name): (s.overall, s.lower) for s in standings(ctx)}
+    assert got[("30 and over", "Bad rate among approved")] == (1.6, True)
+    assert _found(text, "M04") == []

@@ -311,6 +311,24 @@ def _thresholds(stated: dict[str | None, list[Comparator]], fact: MetricFact) ->
     return list(fact.thresholds) + stated.get(fact.key, [])
 
 
+def _current_columns(groups: dict[tuple[int, str], list[MetricFact]]
+                     ) -> dict[tuple[int, str], list[MetricFact]]:
+    """Each table's columns of the evaluated version: a column labelled with an older version
+    than another column of the same metric ("WER v2.7" beside "WER v3.2"), or as the
+    baseline's, is a comparator, never a segment's standing."""
+    out: dict[tuple[int, str], list[MetricFact]] = {}
+    for (block, name), figs in groups.items():
+        ver = _VERSION.search(name)
+        rest = [(n, _VERSION.search(n)) for b, n in groups if b == block and n != name
+                and figs[0].key == groups[(b, n)][0].key]
+        if ver and any(v and float(v.group(1)) > float(ver.group(1)) for _n, v in rest):
+            continue
+        if _OLD_COL.search(name) and any(not _OLD_COL.search(n) for n, _v in rest):
+            continue
+        out[(block, name)] = figs
+    return out
+
+
 def standings(ctx: Context) -> list[Standing]:
     """Every breakdown-table segment figure with its overall and threshold (computed once per
     document from the segment facts; prose segment figures are discussed where they stand)."""
@@ -318,16 +336,17 @@ def standings(ctx: Context) -> list[Standing]:
         facts = facts_of(ctx)
         rows = [m for m in facts.segments if m.source == "table" and m.segment]
         stated = _stated_thresholds(facts)
-        groups: dict[tuple[int, str | None], list[MetricFact]] = {}
+        groups: dict[tuple[int, str], list[MetricFact]] = {}
         for m in rows:
             block = id(m.unit_ref.block) if m.unit_ref else m.line
-            groups.setdefault((block, m.key), []).append(m)
+            groups.setdefault((block, m.name), []).append(m)
         out: list[Standing] = []
-        for (block, key), figs in groups.items():
+        for (block, name), figs in _current_columns(groups).items():
+            key = figs[0].key
             overall_rows = [m for m in figs if _OVERALL.match(m.segment or "")]
             overall = _points(overall_rows[0].value, overall_rows[0].unit) if overall_rows \
                 else next((_points(m.value, m.unit) for m in facts.metrics
-                           if m.segment is None and m.key == key and m.source == "table"
+                           if m.segment is None and m.name == name and m.source == "table"
                            and m.unit_ref is not None and id(m.unit_ref.block) == block), None)
             segs = [m for m in figs if m not in overall_rows]
             values = [_points(m.value, m.unit) for m in segs]
