@@ -67,3 +67,19 @@ def test_prose_risk_with_a_mechanism_is_not_m01(tmp_path: Path) -> None:
                               "callers; refund answers are generated only from the policy "
                               "table, which is re-synced nightly.\n")
     assert "M01" not in {f.code for f in report.findings}
+
+
+def test_a_product_name_doing_its_job_states_the_purpose() -> None:
+    from dcrdraft.ingest import read_text
+    from dcrdraft.review import review_document
+
+    def c01(text: str) -> str:
+        item = review_document(read_text(text, "x.txt", "text")).item("C01")
+        assert item is not None
+        return item.status
+
+    notes = ("DEPOT OPS - review notes\n\nBackground\n----------\n"
+             "Every night StockPilot builds the next day's replenishment list for each store, "
+             "and the store manager confirms it in the morning.\n")
+    assert c01(notes) == "pass"
+    assert c01(notes.replace("StockPilot builds", "the stockpilot tool is used for")) != "pass"
