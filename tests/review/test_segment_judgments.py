@@ -132,3 +132,18 @@ def test_each_column_is_judged_against_its_own_overall() -> None:
     got = {(s.label, s.fact.name): (s.overall, s.lower) for s in standings(ctx)}
     assert got[("30 and over", "Bad rate among approved")] == (1.6, True)
     assert _found(text, "M04") == []
+
+
+def test_a_count_of_a_total_is_read_as_a_share() -> None:
+    from dcrdraft.review.facts.metrics import figure
+    assert figure("5 of 6") == (83.3, "%")
+    assert figure("41/48 sites") == (85.4, "%")
+    assert (figure("12/05/2025") or (0.0, ""))[1] != "%"  # a date is no share
+    text = ("# Evaluation\n\n| Group | Measure | Result |\n|---|---|---|\n"
+            "| Walk-in customers (n = 40) | Task success | 90% |\n"
+            "| Phone customers (n = 40) | Task success | 88% |\n"
+            "| Kiosk customers (n = 6) | Task success | 5 of 6 |\n")
+    ctx = Context.of(read_text(text, "x.md", "markdown"))
+    got = {s.label: s.value for s in standings(ctx)}
+    assert got["Kiosk customers (n = 6)"] == 83.3
+    assert _found(text, "M04") == []

@@ -136,8 +136,18 @@ def _spans(pattern: re.Pattern[str], text: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span() for m in pattern.finditer(text))
 
 
+_SHARE = re.compile(r"^\W*(\d[\d,]*)\s*(?:of|out of|/)\s*(\d[\d,]*)(?![\d/.,-]|\s*%)", re.I)
+"""A count of a total opening a cell: "5 of 6", "41/48" (never a date "12/05/2025")."""
+
+
 def figure(cell: str) -> tuple[float, str] | None:
-    """The first metric figure of a table cell (never one inside an operating point)."""
+    """The first metric figure of a table cell (never one inside an operating point); a
+    cell that opens with a count of a total ("5 of 6", "41/48") is that share in percent."""
+    share = _SHARE.match(cell)
+    if share:
+        k, n = (int(g.replace(",", "")) for g in share.groups())
+        if 0 <= k <= n and n > 0:
+            return round(100 * k / n, 1), "%"
     spans = _op_spans(cell)
     for m in _VALUE.finditer(cell):
         if any(a <= m.start() < b for a, b in spans) or m.group("sign"):
