@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from dcrdraft.ingest import read_document
 from dcrdraft.review import review_document
 from dcrdraft.review.models import FileReport
@@ -83,3 +85,15 @@ def test_a_product_name_doing_its_job_states_the_purpose() -> None:
              "and the store manager confirms it in the morning.\n")
     assert c01(notes) == "pass"
     assert c01(notes.replace("StockPilot builds", "the stockpilot tool is used for")) != "pass"
+
+
+@pytest.mark.parametrize("said", [
+    "Below a confidence of 0.7 the form goes to the manual intake desk instead.",
+    "A high score makes the kiosk ask for a supervisor approval before the refund.",
+])
+def test_a_hand_off_to_people_is_human_review_not_shown_ready(said: str) -> None:
+    from dcrdraft.ingest import read_text
+    from dcrdraft.review import review_document
+    text = f"# Overview\n\nThe reader sorts incoming refund forms by type.\n\n# Operation\n\n{said}\n"
+    item = review_document(read_text(text, "x.md", "markdown")).item("C14")
+    assert item is not None and item.status == "weak"
