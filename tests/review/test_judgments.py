@@ -97,3 +97,16 @@ def test_a_hand_off_to_people_is_human_review_not_shown_ready(said: str) -> None
     text = f"# Overview\n\nThe reader sorts incoming refund forms by type.\n\n# Operation\n\n{said}\n"
     item = review_document(read_text(text, "x.md", "markdown")).item("C14")
     assert item is not None and item.status == "weak"
+
+
+def test_rows_under_a_per_thousand_corner_cell_are_rates_with_their_comparator() -> None:
+    from dcrdraft.ingest import read_text
+    from dcrdraft.review import review_document
+    text = ("# Overview\n\nThe checker scores refund claims at the counter for the clerks.\n\n"
+            "# Trial\n\n| Per 1,000 refund claims | Control branches | Checker branches |\n"
+            "|---|---|---|\n| Refunds later found to be abusive (lower is better) | 28 | 17 |\n"
+            "| Claims escalated to a supervisor | 5 | 41 |\n")
+    report = review_document(read_text(text, "x.md", "markdown"))
+    assert not any(f.code == "M02" for f in report.findings)
+    item = report.item("C04")
+    assert item is not None and item.status == "pass"

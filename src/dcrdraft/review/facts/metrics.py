@@ -165,6 +165,9 @@ def _label_of(header: str) -> str:
     return re.sub(r"\s+", " ", header).strip(" :*_")
 
 
+_PER_BASE = re.compile(r"\bper (?:1|10|100)[, ]?000\b|\bper (?:thousand|million|100k|10k|1k)\b",
+                       re.I)
+"""A rate's base named in a table's corner cell: its rows are rates, whatever their names."""
 _COMPARATOR_ROLES: tuple[tuple[Role, ComparatorKind], ...] = (
     ("baseline", "baseline"), ("threshold", "threshold"), ("delta", "delta"))
 _HEADLINE = re.compile(r"\b(?:primary|headline|key|main|north[- ]star)\b", re.I)
@@ -188,7 +191,10 @@ def table_facts(ctx: Context) -> list[MetricFact]:
         lines = block.row_lines or [block.line] * len(rows)
         units = {u.row: u for u in ctx.units if u.block is block}
         metric_rows = sum(bool(METRIC_RE.search(r[0])) for r in rows[1:] if r)
-        per_metric = metric_rows > (len(rows) - 1) / 2 or cols.first("threshold") is not None
+        # "Per 1,000 returns | Control | New": every row is a rate on that base
+        rated = bool(_PER_BASE.search(header[0]))
+        per_metric = rated or metric_rows > (len(rows) - 1) / 2 or \
+            cols.first("threshold") is not None
         thr_col = cols.first("threshold")
         st_col = cols.first("status")
         name_col = next((i for i, h in enumerate(header) if i and cols.roles[i] == "text"
@@ -212,7 +218,7 @@ def table_facts(ctx: Context) -> list[MetricFact]:
             if not per_metric and not is_metric_name(name) and is_metric_name(
                     _titled(sec.title)):
                 name = _titled(sec.title)  # "Primary metric: Task completion rate"
-            if not is_metric_name(name) and thr_col is None and not (
+            if not rated and not is_metric_name(name) and thr_col is None and not (
                     not per_metric and matches("segment_header", header[0])
                     and (got[1] == "%" or (got[1] == "" and 0 <= got[0] <= 1))):
                 continue  # a criteria table's rows are measures whatever their names; a
