@@ -42,3 +42,14 @@ def test_rows_of_the_same_risk_pool_their_fields() -> None:
     assert len(x06) == 2
     assert all("lacks residual" in f.message and "owner" not in f.message for f in x06)
     assert not [f for f in report.findings if f.code == "M01"]
+
+
+def test_a_residual_after_mitigation_column_is_not_the_mitigation() -> None:
+    text = ("# Risks\n\n| ID | Risk | Severity | Mitigation | Residual (after mitigation) | Owner |\n"
+            "|---|---|---|---|---|---|\n"
+            "| R1 | Parcels sent to the wrong depot | High | Every low-confidence read is routed "
+            "to a clerk queue, capped at 200 a day | Low | Dana Okoro |\n"
+            "| R2 | Sorter outage stops a belt | Medium | Belt falls back to manual sorting "
+            "automatically on a camera fault | Low | Imre Vass |\n")
+    report = review_document(read_text(text, "x.md", "markdown"))
+    assert not any(f.code == "M01" for f in report.findings)

@@ -146,7 +146,9 @@ def _table_entries(ctx: Context, kinds: set[str]) -> tuple[list[Entry], set[int]
         rows = block.rows or []
         header = [clean(h) for h in rows[0]]
         in_risks = bool(ctx.kinds_of.get(id(sec), frozenset()) & kinds)
-        cols = {n: i for n, rx in FIELDS.items() for i, h in enumerate(header) if rx.search(h)}
+        # "Residual (after mitigation)" heads the residual column, never the mitigation's
+        cols = {n: i for n, rx in FIELDS.items() for i, h in enumerate(header) if rx.search(h)
+                and (n == "residual" or not FIELDS["residual"].search(h))}
         if not (in_risks and (cols or _RISK_HEAD.search(" ".join(header)))) and not (
                 _RISK_HEAD.search(" ".join(header)) and len(cols) >= 2):
             continue
