@@ -232,3 +232,15 @@ def test_keeping_a_close_eye_is_vague_monitoring() -> None:
             "# Rollback\n\nSwitch routing back to manual if misroutes go above 4% in any "
             "week.\n")
     assert _m05(text)
+
+
+@pytest.mark.parametrize("verb", ["pull auto-routing", "pull the routing flag"])
+def test_pulling_the_automation_is_a_rollback(verb: str) -> None:
+    from dcrdraft.ingest import read_text
+    text = ("# Go-live\n\nThe router sends parcels to depots from 1 May.\n\n"
+            f"Weekly audit of 200 routed parcels; we {verb} if misroutes go above 4% two "
+            "weeks running.\n")
+    report = review_document(read_text(text, "x.md", "markdown"))
+    item = report.item("C12")
+    assert item is not None and item.status == "pass"
+    assert not any(f.code in ("M03", "M05") for f in report.findings)

@@ -51,7 +51,8 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
         r"return\w* to (?:the )?(?:old|previous|prior|"
         r"legacy|rules?|manual|paper|v?\d|[\w-]+ v?\d)|"
         r"fall ?back to|restore (?:the )?(?:previous|prior)|back ?out|pull (?:the )?"
-        r"(?:model|system|feature)|take[sn]? (?:\w+ )?offline|shut ?down|withdraw|"
+        r"(?:[\w-]+ )?(?:model|system|feature|flag|tool|automation)\b|pull auto-?[\w-]+|"
+        r"take[sn]? (?:\w+ )?offline|shut ?down|withdraw|"
         r"suspend|halt|pause (?:the )?(?:rollout|deployment|model|system)|stop serving",
         ("rollback", "conditions", "deployment", "monitoring", "risks", "summary", "safety"),
         ("rollback",)),
