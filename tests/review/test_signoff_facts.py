@@ -84,6 +84,11 @@ def test_placeholder_names_are_never_signatures() -> None:
     assert [f.line for f in report.findings if f.code == "X07"] == [5, 6]
 
 
+def _governance(text: str) -> str:
+    """A short document whose governance section is ``text`` alone."""
+    return f"# Summary\n\nA router for incoming parcels.\n\n# Governance\n\n{text}\n"
+
+
 @pytest.mark.parametrize("text", [
     "Approved for use by Lena Kowalski on 12 May 2026.",
     "The assistant was reviewed and endorsed through the Clinical Safety Board.",
@@ -91,8 +96,7 @@ def test_placeholder_names_are_never_signatures() -> None:
     "Record checked and reviewed by T. Aldana, Model Assurance, 3 June 2026.",
 ])
 def test_an_attributed_approval_is_a_weak_signoff(text: str) -> None:
-    doc = f"# Summary\n\nA router for incoming parcels.\n\n# Governance\n\n{text}\n"
-    assert _item(doc, "C18") == "weak"
+    assert _item(_governance(text), "C18") == "weak"
 
 
 @pytest.mark.parametrize("text", [
@@ -102,8 +106,7 @@ def test_an_attributed_approval_is_a_weak_signoff(text: str) -> None:
     "Generated labels were reviewed by engineers and found to be accurate.",
 ])
 def test_an_unattributed_or_ongoing_review_is_no_signoff(text: str) -> None:
-    doc = f"# Summary\n\nA router for incoming parcels.\n\n# Governance\n\n{text}\n"
-    assert _item(doc, "C18") == "missing"
+    assert _item(_governance(text), "C18") == "missing"
 
 
 def test_placeholder_rows_are_not_rescued_by_an_attributed_review() -> None:
