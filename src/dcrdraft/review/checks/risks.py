@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from dcrdraft.review.context import Context, Unit
+from dcrdraft.review.facts.boilerplate import is_boilerplate
 from dcrdraft.review.facts.risks import MECHANISM, prose_risks
 from dcrdraft.review.text import FIGURE_RE, NUM, VAGUE_RE, WINDOW_RE, clean, is_gap, without_gap
 from dcrdraft.review.checks.base import (PLACEHOLDER_X, Hit, Params, Verdict, absent_value,
@@ -403,22 +404,41 @@ def _prose_mitigations(ctx: Context, params: Params) -> Verdict:
     risks = prose_risks(ctx)
     concrete = [r.unit for r in risks if r.response == "concrete"]
     generic = [r.unit for r in risks if r.response == "generic"]
-    if not risks_said(ctx):
-        return Verdict("missing")
     near = {id(u.section) for u in risks_said(ctx)}  # sections that say what may go wrong
     controls = [u for u in ctx.units if id(u.section) in near and u.kinds & _ANSWER_KINDS
-                and MECHANISM.search(u.text) and (FIGURE_RE.search(u.text) or
-                                                  WINDOW_RE.search(u.text) or
-                                                  _OWNER_NAMED.search(u.text))
-                and not negated(u.text)]
+                and _control(u)]
     found = {id(u): u for u in concrete + controls}
     if len(found) >= int(params.get("prose_min", 2)) and not generic:
         first = min(found.values(), key=lambda u: u.line)
         return Verdict("pass", first, detail=f"{len(found)} prose")
-    if found or generic:
-        said = (list(found.values()) + generic)[0]
+    # A memo or an e-mail often states its safeguards without naming the risks they answer
+    # ("QA audits 10% of cases weekly; above 3% we switch the flag off"): concrete, but
+    # answering no stated risk, so they are some mitigation and never all of it.
+    loose = found or {id(u): u for u in concrete_controls(ctx)}
+    if loose or generic:
+        said = min(list(loose.values()) + generic, key=lambda u: u.line)
         return Verdict("weak", said, detail="some")
     return Verdict("missing")
+
+
+_NO_CONTROL_KINDS = frozenset({"evaluation", "methodology", "segments", "metadata",
+                               "overview", "fairness"})
+"""Sections that report results or describe the system: a mechanism there is how the
+system works or was tested ("every sample was checked by two raters"), not a control."""
+
+
+def concrete_controls(ctx: Context) -> list[Unit]:
+    """Sentences stating a concrete control: a mechanism with a figure, a window or cadence,
+    or a named owner, outside the sections that report results."""
+    def compute() -> list[Unit]:
+        return [u for u in ctx.units if not u.kinds & _NO_CONTROL_KINDS and _control(u)
+                and not is_boilerplate(u.text)]
+    return ctx.cached("concrete_controls", compute)
+
+
+def _control(u: Unit) -> bool:
+    return bool(MECHANISM.search(u.text) and (FIGURE_RE.search(u.text) or WINDOW_RE.search(
+        u.text) or _OWNER_NAMED.search(u.text)) and not negated(u.text))
 
 
 @check("residual_risk", "item")

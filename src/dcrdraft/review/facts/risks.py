@@ -29,6 +29,9 @@ MECHANISM = re.compile(
     r"\bclinician\w*|\bradiologist\w*|\bpharmacist\w*|\bagent\w* (?:review|handle)|"
     r"\bnotif\w+|\bdashboard\w*|\btrain(?:ed|ing) (?:all|every|staff|agents)|"
     r"\bper[- ](?:domain|segment|language)\b|\bdaily\b|\bweekly\b|\bmonthly\b|\bquarterly\b|"
+    # a person's check or override on the output, or the automation switched off
+    r"\bspot[- ]?check\w*|\boverrid(?:e|es|ing|den)\b|\boverwrit\w+|\brevert\w*|"
+    r"\b(?:switch|turn)(?:s|ed|ing)? (?:\w+ ){0,2}?off\b|"
     # a change already made to the system ("Watched-state sync moved before ranking")
     r"\b(?:moved|added|removed|replaced|fixed|patched|enabled|enforced|introduced|switched|"
     r"pinned|locked|reordered|rewritten|deduplicated|synced|synchroni[sz]ed|excluded|"

@@ -1,0 +1,41 @@
+"""The risk family (C07-C10, M01) judged on how short documents really state risks: a memo's
+safeguards with no risk named, failure notes that list no risks, a register's fields."""
+
+from __future__ import annotations
+
+from dcrdraft.ingest import read_text
+from dcrdraft.review import review_document
+from dcrdraft.review.models import FileReport
+
+
+def review(text: str) -> FileReport:
+    return review_document(read_text(text, "x.md", "markdown"))
+
+
+def status(report: FileReport, code: str) -> str:
+    item = report.item(code)
+    assert item is not None
+    return item.status
+
+
+MEMO = ("# Go-live: parcel photo checker\n\nThe checker looks at each delivery photo and "
+        "tells the courier when the parcel is not visible.\n\n# Safeguards\n\n{safeguards}\n")
+
+
+def test_safeguards_without_named_risks_are_some_mitigation() -> None:
+    said = ("- The depot lead samples 40 flagged photos every Monday and logs the misses.\n"
+            "- Couriers can override any warning from the handset.\n")
+    assert status(review(MEMO.format(safeguards=said)), "C09") == "weak"
+
+
+def test_content_free_safeguards_earn_no_mitigation() -> None:
+    said = "- Appropriate safeguards are in place, in line with all applicable regulations.\n"
+    assert status(review(MEMO.format(safeguards=said)), "C09") == "missing"
+
+
+def test_a_spot_check_and_a_switch_off_are_mechanisms() -> None:
+    from dcrdraft.review.facts.risks import MECHANISM
+    assert MECHANISM.search("Clerks spot-check 5% of accepted forms in the first month.")
+    assert MECHANISM.search("If the error rate passes 3% we turn the reader off.")
+    assert MECHANISM.search("Agents can override the suggested category.")
+    assert not MECHANISM.search("We will keep an eye on it and take care.")
