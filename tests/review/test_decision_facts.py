@@ -58,3 +58,31 @@ def test_a_lean_in_a_recommendation_section_is_weak_and_no_decision() -> None:
     assert facts.stated == [] and len(facts.hedged) == 1
     assert _c20(text) == "weak"
     assert _c20("# Recommendation\n\nKeep the glossary current.\n") == "missing"
+
+
+def test_an_approval_given_with_its_object_or_its_date_is_a_decision() -> None:
+    for text in ("Hi all,\n\nI'm comfortable approving go-live for the Oslo office next week.\n",
+                 "# Governance\n\nThe model board approves the planner for production use.\n",
+                 "# Outcome\n\nApproved at the operations forum, 12 March 2026 (Kim Lee, Ana Ruiz).\n",
+                 "Hi,\n\nAgreed, launching the new ranker to 100% tomorrow.\n"):
+        facts = _facts(text)
+        assert facts.decision is not None and facts.decision.decision == "approve", text
+
+
+def test_an_approval_to_come_a_request_or_a_part_review_decides_nothing() -> None:
+    for text in ("# Plan\n\nThe board will approve the deployment once the audit closes.\n",
+                 "# Ask\n\nApprove the planner for launch in all regions.\n",
+                 "# Privacy\n\nApproved by privacy counsel Jo Park, 4 May 2026.\n",
+                 "# Status\n\nThe planner is not yet ready for deployment.\n",
+                 "# Data\n\nWe use the state-approved address service in production.\n"):
+        assert _facts(text).stated == [], text
+
+
+def test_named_approvers_each_recording_a_decision_decide() -> None:
+    rows = "| Nurse lead | Ada Quist | {0} | 2026-03-02 |\n| Pharmacy | Tomas Berg | Go | 2026-03-02 |\n"
+    table = "# Present\n\n| Role | Name | Decision | Date |\n|---|---|---|---|\n" + rows
+    facts = _facts(table.format("Go"))
+    assert facts.decision is not None and facts.decision.rank == "signed"
+    assert facts.decision.decision == "approve"
+    rejected = _facts(table.format("Rejected"))
+    assert rejected.decision is not None and rejected.decision.decision == "disapprove"

@@ -4,8 +4,10 @@ a recommendation section. The words are the ``decision_*`` vocabularies; this mo
 only the shapes (a labelled line, a mail header, an imperative after a label).
 
 Ranks: ``section`` (under a recommendation heading), ``labelled`` ("Decision: ..."),
-``mention`` (a decisive sentence elsewhere); a decision phrased as people write it ("we
-propose to launch", "for research use only") is read wherever it stands.
+``mention`` (a decisive sentence elsewhere), ``signed`` (the approvers' own decisions, read
+only when nothing else decides); a decision phrased as people write it ("we propose to
+launch", "for research use only", "approving go-live", "Approved at the May board, 3 May
+2026") is read wherever it stands.
 """
 
 from __future__ import annotations
@@ -16,19 +18,22 @@ from typing import Literal
 
 from dcrdraft.review.absence import PLACEHOLDER_X
 from dcrdraft.review.context import Context, Unit
+from dcrdraft.review.facts.signoffs import DATE_RE, signoffs
 from dcrdraft.review.facts.vocab import vocab
 
 Decision = Literal["approve", "approve-with-conditions", "disapprove"]
 CHAT_PREFIX = r"[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2}\s+\d{1,2}:\d{2}(?:\s?[ap]m)?\b"
 """The speaker and time a chat export puts before each message ("Ines Varga 09:30")."""
-Rank = Literal["section", "labelled", "mention"]
-_RANK_ORDER: dict[str, int] = {"section": 0, "labelled": 1, "mention": 2}
+Rank = Literal["section", "labelled", "mention", "signed"]
+_RANK_ORDER: dict[str, int] = {"section": 0, "labelled": 1, "mention": 2, "signed": 3}
 
 _LABEL = re.compile(r"^\W*(?:" + CHAT_PREFIX + r"\W*)?"
                     r"(?:(?:my|our|the|final|overall|team'?s?)\s+)?(?:recommendation|"
                     r"decision(?: requested)?|verdict|go/no[- ]go|outcome|tl;?dr|bottom line|"
                     r"the ask|ask|(?:launch |rollout |release )?plan|proposal)\s*:", re.I)
 """A labelled decision line: what follows the label is the decision."""
+_INLINE_LABEL = re.compile(r"\b(?:decision|verdict|recommendation)\b[^:.;]{0,80}:\s*", re.I)
+"""A decision label inside a line ("Launch decision, review of 3 May: ship to all stores")."""
 _IMPERATIVE = re.compile(r"^\W*(?:launch|deploy|ship|release|go live|roll ?out|proceed)\b", re.I)
 _MAIL_HEADER = re.compile(r"^\W*(?:from|to|cc|bcc|sent|date|subject|re|fwd?)\s*:", re.I)
 """An e-mail's header ("Subject: ... (go/no-go Thursday)") names the meeting, not the decision."""
@@ -74,7 +79,7 @@ def classify(text: str) -> Decision | None:
         return "approve-with-conditions" if conditional else "approve"
     if vocab("decision_negative").search(text):
         return "disapprove"
-    label = _LABEL.match(text)
+    label = _LABEL.match(text) or _INLINE_LABEL.search(text)
     if not vocab("decision_positive").search(text) and \
             not (label and _IMPERATIVE.match(text[label.end():])):
         return None
@@ -96,16 +101,60 @@ def _candidate(u: Unit) -> bool:
                           bool(_DEPLOYMENT.search(u.text)))
 
 
+_NOT_GIVEN = re.compile(r"\b(?:will|would|shall|must|should|may|might|could|can|need|needs|"
+                        r"awaiting|pending|once|if|when|until|before|not|never|yet to|ask\w*|"
+                        r"request\w*|seek\w*|expected|due|scheduled|likely|propos\w*)\b"
+                        r"(?:\s+[\w-]+){0,3}\s*$|^\W*$|-$", re.I)
+"""What turns an approval into one still to come: a modal, a request or a condition before
+the verb ("the board will approve launch", "once Legal approves go-live"), an imperative at
+the start of the line (the ask of a deck), or a compound ("state-approved")."""
+_RECORD_KINDS = frozenset({"privacy", "security", "regulatory", "fairness", "risks",
+                           "monitoring", "rollback", "evaluation"})
+"""Sections where an approval on record is a review of one part (a DPIA, a risk), not the
+deployment's."""
+
+
+def _approval(u: Unit) -> Decision | None:
+    """An approval of the deployment the unit states as given: an approving verb with a
+    deployment object, or a line opening with the approval that records its date."""
+    m = vocab("decision_approved").search(u.text)
+    if m and not _NOT_GIVEN.search(u.text[:m.start()]):
+        return classify(u.text) or "approve"
+    if vocab("decision_record").search(u.text) and not u.kinds & _RECORD_KINDS and \
+            DATE_RE.search(u.block.text[:400]) and not PLACEHOLDER_X.search(u.block.text[:400]):
+        return "disapprove" if vocab("decision_negative").search(u.text) else "approve"
+    return None
+
+
 def _stated(u: Unit) -> Decision | None:
     """The decision unit ``u`` states, or None (options, advice to users, placeholders)."""
     if vocab("decision_options").search(u.text):
         return None
+    if "recommendation" in u.kinds and _IMPERATIVE.match(u.text):
+        return classify(u.text) or "approve"  # "Deploy at the two pilot sites as planned."
     if vocab("decision_launch").search(u.text) or vocab("decision_hold").search(u.text):
         return classify(u.text) or "approve"  # phrased as people write it: read anywhere
-    if not _candidate(u) or vocab("not_a_decision").search(u.text) or \
-            PLACEHOLDER_X.search(u.text) or _MAIL_HEADER.match(u.text):
+    if vocab("not_a_decision").search(u.text) or PLACEHOLDER_X.search(u.text) or \
+            _MAIL_HEADER.match(u.text):
         return None
-    return classify(u.text)
+    if not _candidate(u):
+        return _approval(u)
+    return classify(u.text) or _approval(u)
+
+
+def _signed(ctx: Context) -> DecisionFact | None:
+    """The decision the approvers recorded, when two or more named approvers each state one
+    ("Decision: Go" on every row): their sign-off is the decision, and any refusal decides."""
+    rows = [s for s in signoffs(ctx) if s.name and s.decision]
+    if len(rows) < 2:
+        return None
+    unit = next((u for u in ctx.units if u.line == rows[0].line), None)
+    if unit is None:
+        return None
+    said = {s.decision for s in rows}
+    decision: Decision = "disapprove" if "disapprove" in said else \
+        "approve-with-conditions" if "approve-with-conditions" in said else "approve"
+    return DecisionFact(unit, decision, "signed")
 
 
 def decision_facts(ctx: Context) -> DecisionFacts:
@@ -114,6 +163,8 @@ def decision_facts(ctx: Context) -> DecisionFacts:
         stated = [DecisionFact(u, d, _rank(u)) for u in ctx.units
                   if (d := _stated(u)) is not None]
         stated.sort(key=lambda f: _RANK_ORDER[f.rank])
+        signed = None if stated else _signed(ctx)
+        stated += [signed] if signed else []
         hedged = [u for u in ctx.units
                   if u.kinds & {"recommendation"} and vocab("decision_hedge").search(u.text)]
         return DecisionFacts(stated, hedged)
