@@ -63,8 +63,10 @@ def test_an_overdue_condition_blocks(complete: Path, monkeypatch: pytest.MonkeyP
 def test_any_error_finding_blocks_and_warnings_do_not() -> None:
     err = Finding("X03", "pass-below-threshold", "error", 1, 1, "m", "s")
     warn = Finding("X06", "incomplete-risk", "warning", 1, 1, "m", "s")
-    mistake = Finding("M01", "vague-risk", "warning", 1, 1, "m", "s")  # severity overridden
-    assert blocks(err) and blocks(mistake) and not blocks(warn)
+    mistake = Finding("M01", "vague-risk", "warning", 1, 1, "m", "s")
+    raised = Finding("M01", "vague-risk", "error", 1, 1, "m", "s")  # --severity M01=error
+    # Severity alone decides: a mistake at its built-in warning does not block, raised it does.
+    assert blocks(err) and blocks(raised) and not blocks(mistake) and not blocks(warn)
     assert not is_ready([], [err]) and is_ready([], [warn])
     ok = FileReport("a.md", "markdown", 99, True, findings=[warn])
     bad = FileReport("b.md", "markdown", 99, False, findings=[err])

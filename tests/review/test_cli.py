@@ -16,7 +16,7 @@ def test_json_contract_and_gate(tmp_path: Path) -> None:
     good = tmp_path / "good.md"
     good.write_text((FIX / "strong-guide-style.md").read_text())
     res = CliRunner().invoke(cli, ["review", str(FIX / "weak-memo.md"), str(good),
-                                   "--format", "json"])
+                                   "--format", "json", "--severity", "M=error"])
     assert res.exit_code == 1, res.output
     data = json.loads(res.output)
     assert data["schema_version"] == 1 and data["summary"]["files"] == 2
@@ -27,7 +27,10 @@ def test_json_contract_and_gate(tmp_path: Path) -> None:
                           "findings", "error"}
     assert CliRunner().invoke(cli, ["review", str(good)]).exit_code == 0
     assert CliRunner().invoke(cli, ["review", str(FIX / "weak-memo.md"),
-                                    "--fail-under", "0"]).exit_code == 0
+                                    "--severity", "M=error", "--fail-under", "0"]).exit_code == 0
+    # Its mistakes are warnings by default: not ready, yet nothing blocks the default gate.
+    res = CliRunner().invoke(cli, ["review", str(FIX / "weak-memo.md"), "--format", "json"])
+    assert res.exit_code == 0 and json.loads(res.output)["files"][0]["ready"] is False
 
 
 def test_unreadable_file_exits_2_and_others_reported(tmp_path: Path) -> None:

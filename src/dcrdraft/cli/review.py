@@ -72,7 +72,7 @@ class _LazyBar:
 @click.option("--no-cache", is_flag=True,
               help="Review every file afresh, without reading or writing the results cache.")
 @click.option("--fail-under", type=click.IntRange(0, 100), default=None,
-              help="Fail when any file scores below SCORE (default: fail on any M-finding or error finding).")
+              help="Fail when any file scores below SCORE (default: fail on any error finding).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default=None,
               help="Fail on any reported finding or unmet item at this severity or above.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 when the gate fails (2 still shows).")

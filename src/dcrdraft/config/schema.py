@@ -46,7 +46,7 @@ class Settings(BaseModel):
     severity: dict[str, SeverityName] = Field(default_factory=dict)
     """Severity overrides by code or name, e.g. ``{ X06 = "error" }``."""
     fail_on: FailOn | None = Field(default=None, alias="fail-on")
-    """Lowest reported severity that fails the gate; unset: any M-finding or error-severity finding fails."""
+    """Lowest reported severity that fails the gate; unset: any error-severity finding fails."""
     fail_under: int | None = Field(default=None, ge=0, le=100, alias="fail-under")
     """Fail when any file scores below this."""
     rubrics: list[str] = Field(default_factory=list)

@@ -92,7 +92,7 @@ class FileReport:
     score: int = 0
     """0-100, see ``dcrdraft.review.score``."""
     ready: bool = False
-    """All checklist items pass and no blocking finding remains (an M-finding or an error)."""
+    """All checklist items pass and no blocking finding remains (any finding at ``error``)."""
     recommendation: Recommendation | None = None
     """The decision the document states, when it states one."""
     checklist: list[ItemResult] = field(default_factory=list)

@@ -176,7 +176,7 @@ def gate(run: RunReport, fail_on: FailOn | None = None, fail_under: int | None =
     fails (unless ``exit_zero``), else 0.
 
     Without ``fail_on`` and ``fail_under`` any blocking finding fails (the reviewer's default:
-    an M-finding or an error such as a stale sign-off or an overdue condition);
+    an error such as a stale sign-off, an overdue condition, or a mistake raised to error);
     ``fail_on`` fails on a reported finding or unmet checklist item at or above that
     severity; ``fail_under`` on any file scoring below it."""
     if run.errors or run.nothing_reviewed():

@@ -5,9 +5,11 @@
               + min(10, 2 per X error + 1 per X warning)      (extra checks; info costs nothing)
     score     = clamp(round(checklist - penalty), 0, 100)
 
-A DCR is ``ready`` only when every checklist item passes and no blocking finding remains: a
-common mistake (M-finding) or any finding at ``error`` severity (a stale sign-off X09, an
-overdue condition X10, a contradicted figure ...). The score ranks documents, the gate decides.
+A DCR is ``ready`` only when every checklist item passes and no blocking finding remains: any
+finding at ``error`` severity (a stale sign-off X09, an overdue condition X10, or a common
+mistake a team raised to ``error``). The built-in mistakes are warnings until a sealed set
+shows them right 95% of the time (rubrics/mistakes.yaml). The score ranks documents, the gate
+decides.
 """
 
 from __future__ import annotations
@@ -36,8 +38,9 @@ def score(items: Sequence[ItemResult], findings: Sequence[Finding],
 
 def blocks(finding: Finding) -> bool:
     """Whether ``finding`` alone keeps a document from being ready and fails the default gate:
-    one of the guide's common mistakes, or any finding reported at ``error`` severity."""
-    return finding.code.startswith("M") or finding.severity == "error"
+    any finding reported at ``error`` severity. Severity alone decides, so a mistake blocks
+    once a team raises it to ``error`` (``--severity M=error``)."""
+    return finding.severity == "error"
 
 
 def is_ready(items: Sequence[ItemResult], findings: Sequence[Finding]) -> bool:
