@@ -244,3 +244,53 @@ def test_pulling_the_automation_is_a_rollback(verb: str) -> None:
     item = report.item("C12")
     assert item is not None and item.status == "pass"
     assert not any(f.code in ("M03", "M05") for f in report.findings)
+
+
+@pytest.mark.parametrize("text", [
+    "# After launch\n\nIf the weekly miss rate goes above 4%, we pin the service back to 2.1.\n",
+    "# After launch\n\nIf the weekly miss rate goes above 4%, the old ranker is reinstated.\n",
+    "# After launch\n\nIf the weekly miss rate goes above 4%, we route all cases to the manual "
+    "queue.\n",
+    "# After launch\n\nIf the weekly miss rate goes above 4%, scoring in that region is paused.\n",
+])
+def test_putting_the_old_system_back_is_a_rollback_trigger(tmp_path: Path, text: str) -> None:
+    [t] = rollback_triggers(ctx_of(tmp_path, text))
+    assert t.kind == "figure" and t.measurable and not t.absent
+
+
+def test_a_trigger_set_against_a_measured_comparator_is_relative(tmp_path: Path) -> None:
+    [t] = rollback_triggers(ctx_of(tmp_path, "# After launch\n\nIf the approval error rate is "
+                                   "above the control group's for two weeks running, we "
+                                   "revert to the previous model.\n"))
+    assert t.kind == "relative" and t.measurable
+
+
+def test_the_criteria_sentence_of_a_rollback_paragraph_is_a_trigger(tmp_path: Path) -> None:
+    ctx = ctx_of(tmp_path, "# Live running\n\nRollback means turning the ranker off. Criteria "
+                           "agreed: click-through below 2% over any 3-day window.\n")
+    assert [t.kind for t in rollback_triggers(ctx)] == [None, "figure"]
+
+
+def test_a_heading_that_names_the_rollback_owns_its_conditions(tmp_path: Path) -> None:
+    ctx = ctx_of(tmp_path, "# Plan\n\n## Handing a belt back to manual sorting\n\n"
+                           "- Missed-defect rate above 2% over one shift\n")
+    [t] = rollback_triggers(ctx)
+    assert t.kind == "figure" and t.measurable
+
+
+def test_an_untested_switch_does_not_make_its_trigger_absent(tmp_path: Path) -> None:
+    [t] = rollback_triggers(ctx_of(tmp_path, "# Rollback\n\nIf weekly recall falls below 80% "
+                                   "the flag is switched off; the flip is not yet rehearsed.\n"))
+    assert t.kind == "figure" and not t.absent
+    [u] = rollback_triggers(ctx_of(tmp_path, "# Rollback\n\nRollback criteria are not yet "
+                                   "defined.\n"))
+    assert u.absent
+
+
+def test_an_error_counts_as_an_incident_type_only_when_graded(tmp_path: Path) -> None:
+    [t] = rollback_triggers(ctx_of(tmp_path, "# Conditions\n\nAny serious misread of a dose "
+                                   "field: we switch extraction off.\n"))
+    assert t.kind == "incident"
+    [u] = rollback_triggers(ctx_of(tmp_path, "# Conditions\n\nIf there is an error we switch "
+                                   "extraction off.\n"))
+    assert u.kind is None

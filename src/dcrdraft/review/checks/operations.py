@@ -59,7 +59,8 @@ def monitoring_plan_absent(ctx: Context, params: Params) -> list[Hit]:
         return []  # an unfilled slot in a named signal is X01's placeholder finding
     watched = any(s.metric and s.window for s in signals)
     count = params.get("count_rollback", True)
-    triggers = [t for t in rollback_triggers(ctx) if t.kind == "figure" and not t.absent]
+    triggers = [t for t in rollback_triggers(ctx)
+                if t.kind in ("figure", "relative") and not t.absent]
     if watched and count and triggers:
         return []  # the metrics are watched; the rollback trigger gives their figure
     conds = analyse_conditions(ctx, "monitoring")

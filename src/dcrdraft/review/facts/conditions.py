@@ -50,10 +50,22 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
         r"(?: [\w-]+){0,3} (?:off|back)\b|switch(?:ed|es|ing)?-off\b|disable|"
         r"return\w* to (?:the )?(?:old|previous|prior|"
         r"legacy|rules?|manual|paper|v?\d|[\w-]+ v?\d)|"
-        r"fall ?back to|restore (?:the )?(?:previous|prior)|back ?out|pull (?:the )?"
+        r"fall ?back to|\bfall ?-?back\s*:|restore (?:the )?(?:previous|prior)|back ?out|pull (?:the )?"
         r"(?:[\w-]+ )?(?:model|system|feature|flag|tool|automation)\b|pull auto-?[\w-]+|"
         r"take[sn]? (?:\w+ )?offline|shut ?down|withdraw|"
-        r"suspend|halt|pause (?:the )?(?:rollout|deployment|model|system)|stop serving",
+        r"suspen(?:d|sion)|halt|pause (?:the )?(?:rollout|deployment|model|system)|stop serving|"
+        # the system put back on what ran before ("pin the service back to 2.3", "trucks go
+        # back on 1.2", "back to full manual checking"), or the old version reinstated
+        r"\bback (?:on(?:to)?|to) (?:the |a |full(?:y)? )?(?:v?\d|old\b|previous|prior|legacy|"
+        r"last (?:version|release|model|build)|former|earlier (?:version|release|model)|"
+        r"manual|human|rules?\b|rule-based)|\breinstat(?:e|ed|es|ing)\b|"
+        # everything handed back to people ("route all cases to the manual queue")
+        r"\brout(?:e|es|ed|ing) (?:all|everything)\b[^.;]{0,40}?\bto (?:the |a )?"
+        r"(?:manual|human|exception|legacy|fallback)|"
+        # the system's use stopped, said in the passive ("scoring in that region is paused")
+        r"\b(?:use|usage|rollout|deployment|service|scoring|automation|model|feature|system|"
+        r"tool|assistant|bot)\b(?: [\w-]+){0,4} (?:is|are|will be|gets?|get) (?:then )?"
+        r"(?:paused|suspended|halted|stopped|withdrawn|switched off|turned off|disabled)\b",
         ("rollback", "conditions", "deployment", "monitoring", "risks", "summary", "safety"),
         ("rollback",)),
 }
@@ -65,6 +77,7 @@ _LEAD_MORE = {
                 r"triggers)|roll ?-?back",
 }
 _LEAD_END = re.compile(r":[\s*_]*$")
+_CRITERIA_WORD = {"rollback": re.compile(r"\b(?:triggers?|criteri(?:a|on)|conditions?)\b", re.I)}
 
 
 def _led(ctx: Context, topic: str) -> set[tuple[int, int | None]]:
@@ -153,7 +166,18 @@ def analyse_conditions(ctx: Context, topic: str, extra_kinds: tuple[str, ...] = 
         def is_led(u: Unit) -> bool:
             return (id(u.block), None) in led or (id(u.block), u.line) in led
 
-        pool = [u for u in ctx.units if u.kinds & wanted or rx.search(u.text) or is_led(u)]
+        # A sentence naming the criteria in a paragraph about the topic ("Rollback means
+        # switching the layer off. Triggers agreed: ...") is about it without repeating it.
+        near = {id(u.block) for u in ctx.units if u.row is None and rx.search(u.text)}
+        crit = _CRITERIA_WORD.get(topic)
+
+        def in_para(u: Unit) -> bool:
+            return crit is not None and u.row is None and id(u.block) in near and \
+                bool(crit.search(u.text))
+
+        titled = {id(sec) for sec in ctx.doc.sections() if rx.search(sec.title or "")}
+        pool = [u for u in ctx.units if u.kinds & wanted or rx.search(u.text) or is_led(u)
+                or in_para(u) or id(u.section) in titled]
         pool += [c for c in ctx.chunks if "\n" in c.text and len(c.text) <= 600
                  and (c.kinds & wanted or rx.search(c.text))]
         for u in pool:
@@ -161,7 +185,10 @@ def analyse_conditions(ctx: Context, topic: str, extra_kinds: tuple[str, ...] = 
                 continue
             seen.add((u.line, u.text))
             by_lead = is_led(u)
-            if not (rx.search(u.text) or (u.kinds & set(own)) or by_lead):
+            # a heading that names the topic ("When we switch a lane back to manual") owns
+            # its section as the topic's own kind does
+            owned = bool(u.kinds & set(own)) or id(u.section) in titled
+            if not (rx.search(u.text) or owned or by_lead or in_para(u)):
                 continue
             incident = topic == "rollback" and bool(INCIDENT_RE.search(u.text))
             text = PLACEHOLDER_X.sub(" ", u.text)  # "alert if below [threshold]": no figure
@@ -169,7 +196,7 @@ def analyse_conditions(ctx: Context, topic: str, extra_kinds: tuple[str, ...] = 
             key = metric_key(text)
             metric = bool(key or _METRIC_MORE.search(u.text) or _NAMED.search(u.text)) or (
                 threshold and (bool(_CONDITIONAL.search(u.text)) or (
-                    (by_lead or bool(u.kinds & set(own))) and _measure_before(text))))
+                    (by_lead or owned) and _measure_before(text))))
             quality = _quality(u.text) if threshold else metric
             out.append(Cond(u, metric, threshold, bool(WINDOW_RE.search(text)), incident,
                             bool(VAGUE_RE.search(u.text)), bool(PLACEHOLDER_X.search(u.text)),

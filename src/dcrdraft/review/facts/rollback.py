@@ -23,7 +23,7 @@ from dcrdraft.review.facts.monitoring import comparison_in
 from dcrdraft.review.facts.vocab import vocab
 from dcrdraft.review.text import WINDOW_RE, clean
 
-Kind = Literal["figure", "incident"]
+Kind = Literal["figure", "relative", "incident"]
 Mode = Literal["automatic", "manual", "unstated"]
 Status = Literal["executed", "tabletop", "planned", "documented", "undefined"]
 
@@ -75,8 +75,9 @@ class Trigger:
     end_line: int
     section: str
     kind: Kind | None
-    """``figure`` (a metric crosses a stated figure), ``incident`` (a named incident type) or
-    None (no measurable condition: "if issues arise")."""
+    """``figure`` (a metric crosses a stated figure), ``relative`` (a metric falls behind a
+    comparator measured alongside it: "cure rate below the control group's"), ``incident``
+    (a named incident type) or None (no measurable condition: "if issues arise")."""
     mode: Mode
     metric: bool
     threshold: Comparison | None
@@ -91,8 +92,8 @@ class Trigger:
     @property
     def measurable(self) -> bool:
         """A figure condition with its metric and window, or a named incident type."""
-        return self.kind == "incident" or (self.kind == "figure" and self.metric and
-                                           self.window is not None)
+        return self.kind == "incident" or (self.kind in ("figure", "relative") and
+                                           self.metric and self.window is not None)
 
     @property
     def partial(self) -> bool:
@@ -120,6 +121,26 @@ class Record:
         return sum(x is not None for x in (self.when, self.where, self.outcome))
 
 
+_SIDE = re.compile(r"\b(?:below|under|above|over|worse than|better than|lower than|higher than|"
+                   r"less than|more than|exceeds?|falls? behind|behind)\s+(?:that of\s+)?", re.I)
+
+
+def _relative(text: str) -> bool:
+    """Whether a condition compares its metric with a comparator measured alongside it rather
+    than a figure ("below the control group's for two months", "worse than the legacy
+    forecast's"): as measurable as a figure, since both sides are computed."""
+    return any(vocab("comparator_prose").search(text, m.end(), m.end() + 30)
+               for m in _SIDE.finditer(text))
+
+
+_UNTESTED = re.compile(r"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+|be\s+)?(?:\w+\s+)?"
+                       r"(?:tested|tried|rehearsed|exercised|drilled|practi[cs]ed|run|used)\b|"
+                       r"\b(?:untested|unrehearsed)\b|\bnot yet\b[^.;]{0,30}\b(?:tested|tried|"
+                       r"rehearsed|exercised)\b", re.I)
+"""A clause saying the rollback was not yet tried: about its test (C13), never a statement
+that its trigger is missing ("roll back if X < 80%; switching is not yet rehearsed")."""
+
+
 def _mode(text: str) -> Mode:
     label = _LABEL.match(text)
     if label:
@@ -141,12 +162,14 @@ def rollback_triggers(ctx: Context) -> list[Trigger]:
             incident = vocab("incident_type").search(text) if not c.absent else None
             cmp = comparison_in(text) if c.threshold else None
             kind: Kind | None = "figure" if cmp is not None else \
-                "incident" if incident or c.incident else None
+                "incident" if incident or c.incident else \
+                "relative" if c.metric and not c.absent and _relative(text) else None
             window = WINDOW_RE.search(text)
             out.append(Trigger(u.text, u.line, u.end_line, u.section.title, kind,
                                _mode(u.text), c.metric, cmp, window.group(0) if window else None,
                                incident.group(0) if incident else None, c.placeholder,
-                               c.absent or bool(_UNDEFINED.search(u.text)) and kind is None, u))
+                               (c.absent and negated(_UNTESTED.sub(" ", u.text))) or
+                               bool(_UNDEFINED.search(u.text)) and kind is None, u))
         return out
     return ctx.cached("facts:rollback_triggers", compute)
 
