@@ -161,6 +161,9 @@ def main() -> None:
                 clean_errors.append(f"{name} {code}")
     for code, (r, n) in sorted(per_code.items()):
         print(f"  {code}: {r}/{n} = {r / n:.2f}")
+    if not per_code:
+        # The mistakes are warnings since 2026-12-07; their precision is in the table above.
+        print("  (no finding at error severity)")
 
     diffs, xs, ys, over = [], [], [], []
     for name, lab, got in pairs:
