@@ -48,6 +48,20 @@ def test_privacy_and_docs_grades() -> None:
     assert privacy_grade("The DPIA was signed off by the privacy office on 2 May.", False) == "review"
     assert privacy_grade("Prompts are redacted before they leave our network.", False) == "controls"
     assert privacy_grade("Privacy matters to us.", False) == "claim"
+
+
+@pytest.mark.parametrize(("text", "grade"), [
+    ("Our cloud supplier is certified to ISO 27001 and audited under SOC 2.", "claim"),
+    ("Customer records are protected with strong encryption and access controls.", "claim"),
+    ("Customer records are encrypted at rest and kept for 30 days.", "controls"),
+    ("Item: security review sign-off; Owner: IT; Status: in progress", "claim"),
+    ("Requirement: privacy review completed; Status: ✔", "claim"),
+    ("The DPIA was approved on 2 June; a security review is booked for July.", "review"),
+    ("Customer records sit in the warehouse with role-based access.", "controls"),
+])
+def test_a_certificate_an_adjective_or_a_tick_is_no_control_or_review(text: str,
+                                                                        grade: str) -> None:
+    assert privacy_grade(text, False) == grade
     assert docs_grade("The help centre article was published on 2 May.", False) == "published"
     assert docs_grade("The user guide will be published after launch.", False) == "pending"
 

@@ -71,13 +71,33 @@ def fairness_grade(text: str, absent: bool) -> FairnessGrade | None:
     return None
 
 
+_TICK = re.compile(r"\b(?:status|done|complete[d]?)\s*[:;]?\s*(?:[✔✓☑]\s*)?(?:complete[d]?|done|yes)?\W*$"
+                   r"|[✔✓☑]", re.I)
+"""A checklist tick: the review is said done, with nothing about it."""
+_STATUS_OPEN = re.compile(r"\bstatus\W{0,3}(?:open|in progress|pending|planned|not started|"
+                          r"due)\b", re.I)
+_SHOWN = re.compile(r"\d|\bby (?:the )?[A-Z]|\b(?:found|findings?|issues?|identified|raised|"
+                    r"remediated|fixed|vulnerabilit\w+)\b")
+"""What shows a review took place: a date or figure, who did it, what it found."""
+
+
 def privacy_grade(text: str, absent: bool) -> PrivacyGrade | None:
     """The privacy or security statement a sentence or paragraph makes, if any."""
     if absent:
         return None
-    if vocab("privacy_review").search(text):
-        return "review"
-    if vocab("sensitive_data").search(text) and vocab("data_control").search(text):
+    review = vocab("privacy_review").search(text)
+    if review:
+        # a review under way or due is not one done (read in its own clause: "DPIA approved
+        # in May; security review booked" holds one of each); a tick ("Status: Complete")
+        # without a when, a who or a finding is claimed, not shown
+        clause = text[review.start():].split(";")[0]
+        if vocab("privacy_review_pending").search(clause) or _STATUS_OPEN.search(text):
+            return "claim"
+        if _SHOWN.search(text) or not _TICK.search(text):
+            return "review"
+    if vocab("sensitive_data").search(text) and (
+            vocab("data_control").search(text) or
+            (vocab("data_control_generic").search(text) and vocab("privacy_detail").search(text))):
         return "controls"
     if vocab("privacy_topic").search(text):
         return "claim"
