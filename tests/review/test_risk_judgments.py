@@ -39,3 +39,26 @@ def test_a_spot_check_and_a_switch_off_are_mechanisms() -> None:
     assert MECHANISM.search("If the error rate passes 3% we turn the reader off.")
     assert MECHANISM.search("Agents can override the suggested category.")
     assert not MECHANISM.search("We will keep an eye on it and take care.")
+
+
+REGISTER = ("# Risks\n\n| Risk | {sev} | {mit} | {res} | Owner |\n|---|---|---|---|---|\n"
+            "| Late pickups missed | High | Depot lead phones any van 20 min late | Low | R. Osei |\n"
+            "| Wrong address read | Medium | Driver confirms the street on the handset | Low | "
+            "T. Varga |\n\nRatings use the depot's three-level scale; the board reviewed the "
+            "table on 3 May.\n")
+
+
+def test_plain_register_headers_name_their_fields() -> None:
+    from dcrdraft.review.checks.risks import entries
+    from dcrdraft.review.context import Context
+    text = REGISTER.format(sev="Level", mit="What we do", res="What is left")
+    es = entries(Context.of(read_text(text, "x.md", "markdown")))
+    assert len(es) == 2  # the note under the table is its commentary, no third risk
+    assert all({"severity", "mitigation", "residual", "owner"} <= e.fields for e in es)
+    report = review(text)
+    assert status(report, "C08") == "pass" and status(report, "C10") == "pass"
+
+
+def test_a_residual_rating_column_is_no_severity() -> None:
+    text = REGISTER.format(sev="Likelihood", mit="Actions", res="Residual rating")
+    assert status(review(text), "C08") == "weak"

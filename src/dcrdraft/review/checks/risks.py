@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts.boilerplate import is_boilerplate
 from dcrdraft.review.facts.risks import MECHANISM, prose_risks
+from dcrdraft.review.facts.vocab import vocab
 from dcrdraft.review.text import FIGURE_RE, NUM, VAGUE_RE, WINDOW_RE, clean, is_gap, without_gap
 from dcrdraft.review.checks.base import (PLACEHOLDER_X, Hit, Params, Verdict, absent_value,
                                          check, negated)
@@ -140,6 +141,28 @@ def _legend(text: str) -> bool:
                          text, re.I))
 
 
+def _columns(header: list[str]) -> dict[str, int]:
+    """The register's field columns: a field's own word ("Severity", "Owner") or a plain
+    header naming it ("Rating", "What we do", "Left over"); "Residual (after mitigation)"
+    heads the residual column, never the mitigation's, and "Residual rating" is no
+    severity."""
+    cols: dict[str, int] = {}
+    for i, h in enumerate(header):
+        res = bool(FIELDS["residual"].search(h) or vocab("risk_residual_column").search(h))
+        for n, rx in FIELDS.items():
+            if n not in cols and rx.search(h) and (n == "residual" or not res):
+                cols[n] = i
+        plain = {"residual": res} if res else {
+            "severity": not FIELDS["likelihood"].search(h)
+            and bool(vocab("risk_severity_column").search(h)),
+            "mitigation": not FIELDS["owner"].search(h)
+            and bool(vocab("risk_mitigation_column").search(h))}
+        for n, hit in plain.items():
+            if hit and n not in cols:
+                cols[n] = i
+    return cols
+
+
 def _table_entries(ctx: Context, kinds: set[str]) -> tuple[list[Entry], set[int]]:
     entries: list[Entry] = []
     used: set[int] = set()
@@ -147,9 +170,7 @@ def _table_entries(ctx: Context, kinds: set[str]) -> tuple[list[Entry], set[int]
         rows = block.rows or []
         header = [clean(h) for h in rows[0]]
         in_risks = bool(ctx.kinds_of.get(id(sec), frozenset()) & kinds)
-        # "Residual (after mitigation)" heads the residual column, never the mitigation's
-        cols = {n: i for n, rx in FIELDS.items() for i, h in enumerate(header) if rx.search(h)
-                and (n == "residual" or not FIELDS["residual"].search(h))}
+        cols = _columns(header)
         if not (in_risks and (cols or _RISK_HEAD.search(" ".join(header)))) and not (
                 _RISK_HEAD.search(" ".join(header)) and len(cols) >= 2):
             continue
@@ -197,7 +218,10 @@ def entries(ctx: Context, kinds: set[str] | None = None) -> list[Entry]:
             below = {id(s) for s in sec.walk()}
             units = [u for u in ctx.units if id(u.section) in below
                      and id(u.block) not in used and not _TOC.match(ctx.doc.line_text(u.line))]
-            out += _group(units)
+            # Beside a register table, paragraphs are its commentary (how it is scored, who
+            # reviewed it, the overall position), not further risks.
+            tabled = any(id(b) in used for s in sec.walk() for b in s.blocks)
+            out += _group(units, paragraphs=not tabled)
         return sorted(_fold_summary_rows(out, table_entries), key=lambda e: e.line)
     return ctx.cached("risk_entries", compute)
 
@@ -257,7 +281,7 @@ _POSSIBLE = re.compile(r"^[^.;:]{0,80}?\b(?:may|might|could|can)\s+(?:not\s+)?(?
 risks heading it is a risk entry even without the word "risk"."""
 
 
-def _group(units: list[Unit]) -> list[Entry]:
+def _group(units: list[Unit], paragraphs: bool = True) -> list[Entry]:
     """Labelled records ("Risk ID: ...") split at each start line; else one entry per list
     item or per paragraph that reads as a risk."""
     out: list[Entry] = []
@@ -275,7 +299,8 @@ def _group(units: list[Unit]) -> list[Entry]:
     seen: set[int] = set()
     for u in units:
         b = u.block
-        if id(b) in seen or b.kind not in ("list_item", "paragraph"):
+        if id(b) in seen or b.kind not in ("list_item", "paragraph") or \
+                b.kind == "paragraph" and not paragraphs:
             continue
         seen.add(id(b))
         text = clean(b.text)
