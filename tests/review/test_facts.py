@@ -150,3 +150,38 @@ def test_a_prose_segment_figure_is_a_segment(tmp_path: Path) -> None:
 def test_a_fraction_ending_a_sentence_is_read(tmp_path: Path) -> None:
     f = facts(tmp_path, "# Results\n\nMean precision over the spring weeks is 0.64.\n")
     assert [m.value for m in f.metrics] == [0.64]
+
+
+def test_rows_name_the_measures_when_columns_name_systems(tmp_path: Path) -> None:
+    # Neither the corner cell nor the evaluated column names a measure: the rows do, and a
+    # dashed row is a part of the measure above it.
+    f = facts(tmp_path, "# Results\n\n| | Keyword rules (current) | Sift |\n|---|---|---|\n"
+                        "| Fraud rings caught | 61% | 78% |\n| — first-time sellers | 52% | 70% |\n"
+                        "| Good orders held | 3.1% | 2.2% |\n")
+    first, part, held = f.metrics
+    assert (first.name, first.value, first.segment) == ("Fraud rings caught", 78.0, None)
+    assert [(c.kind, c.value) for c in first.comparators] == [("baseline", 61.0)]
+    assert (part.name, part.segment) == ("Fraud rings caught", "first-time sellers")
+    assert held.name == "Good orders held" and f.headline is first
+
+
+def test_metric_and_part_in_one_row_label(tmp_path: Path) -> None:
+    f = facts(tmp_path, "# Results\n\n| | Old engine (today) | New engine |\n|---|---|---|\n"
+                        "| CER, all pages | 4.0% | 2.9% |\n| CER, handwritten pages | 9.5% | 7.1% |\n"
+                        "| Latency, p95 | 1.9 s | 1.4 s |\n")
+    assert [(m.name, m.segment) for m in f.metrics] == [
+        ("CER", None), ("CER", "handwritten pages"), ("Latency, p95", None)]
+
+
+def test_detection_counts_and_the_replaced_tool_in_prose(tmp_path: Path) -> None:
+    f = facts(tmp_path, "# Results\n\nOf 400 confirmed leaks, Sentry caught 352 (88.0%). The "
+                        "existing keyword filter caught 212 (53.0%). It also flagged 90 of 5,000 "
+                        "clean messages (1.8%).\n")
+    (m,) = [m for m in f.metrics if m.segment is None]
+    assert (m.name, m.value) == ("hit rate", 88.0)
+    assert [c.value for c in f.comparators_for(m) if c.kind == "baseline"] == [53.0]
+
+
+def test_a_metric_word_after_of_names_the_population(tmp_path: Path) -> None:
+    f = facts(tmp_path, "# Results\n\nWrong warnings: 41 of 2,050 correct prescriptions (2.0%).\n")
+    assert not [m for m in f.metrics if m.name.lower().startswith("correct")]

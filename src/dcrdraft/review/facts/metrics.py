@@ -50,7 +50,20 @@ _CONDITION = re.compile(r"(?:\b(?:above|below|under|over|exceeds?|exceeding|less
 _ACRONYM = re.compile(r"^[a-z]?[A-Z]{2,7}(?:@\d+|-\d+)?$")
 _VERB_VALUE = re.compile(r"\b(?:catch\w*|caught|detect\w*|flag\w*|find\w*|found|answer\w*|"
                          r"resolv\w*|complet\w*|achiev\w*|scor\w*|reach\w*|got|gets|hit\w*)\b"
-                         r"[^.;%\d]{0,25}$", re.I)
+                         r"[^.;%\d]{0,25}$|(?<!false )\b(?:catch(?:es)?|caught|detect(?:s|ed)|"
+                         r"flag(?:s|ged)|finds|found|warn(?:s|ed)|identifi(?:es|ed)|spott(?:s|ed)|"
+                         r"picked up|recogni[sz](?:es|ed))\b[^.;%\d]{0,25}\d[\d,]*\s?(?:=|\()\s?$", re.I)
+"""A detection verb before the figure: "caught 41%", "warned on 197 (92.9%)", "caught 30 =
+88%": the system's hit rate, whatever the sentence calls it. Not "flagged 90 of 5,000 clean
+messages (1.8%)": a count of a named total may be of the cases it should leave alone."""
+_CMP_SUBJECT = re.compile(r"^\W*(?:(?:the|our|their)\s+)?(?P<w>current|existing|old|legacy|"
+                          r"previous|prior|usual|incumbent|manual)\b(?P<rest>[^.;%]{0,80})$",
+                          re.I)
+"""A sentence whose subject is the thing being replaced ("The current rule caught 247 =
+77.7%", "Existing module: 233 (10.2%)"): its figure is the comparator's."""
+_POPULATION = re.compile(r"\b(?:of|out of)\s+(?:(?:the|all)\s+)?(?:[\d,]+\s+)?$", re.I)
+"""What a metric word after "of" names is the population counted ("8.3% of correct orders",
+"141 of 2,282 correct orders"), not the measure."""
 _SKIP_TAIL = re.compile(r"^\s?(?:of|in|for) (?:the |all |our )?(?:traffic|queries|users|cases|"
                         r"samples|data|tickets|requests|volume|calls|customers|population|"
                         r"sessions|transactions|errors|failures|mistakes|misses|false positives|"
@@ -193,7 +206,8 @@ def table_facts(ctx: Context) -> list[MetricFact]:
         metric_rows = sum(bool(METRIC_RE.search(r[0])) for r in rows[1:] if r)
         # "Per 1,000 returns | Control | New": every row is a rate on that base
         rated = bool(_PER_BASE.search(header[0]))
-        per_metric = rated or metric_rows > (len(rows) - 1) / 2 or \
+        measured = _measure_rows(header, cols)
+        per_metric = rated or measured or metric_rows > (len(rows) - 1) / 2 or \
             cols.first("threshold") is not None
         thr_col = cols.first("threshold")
         st_col = cols.first("status")
@@ -203,14 +217,19 @@ def table_facts(ctx: Context) -> list[MetricFact]:
         start = len(out)
         comparator_rows = [] if per_metric else _comparator_rows(rows, cols.value, lines)
         skip = {i for i, _c in comparator_rows}
+        parent = ""
         for i, row in enumerate(rows[1:], 1):
+            label = row[0] if row else ""
+            sub = _SUB_ROW.match(label) if per_metric else None
+            if per_metric and not sub:
+                parent = label
             if cols.value >= len(row) or i in skip:
                 continue
             got = figure(row[cols.value])
             if got is None:
                 continue
-            label = row[0] if row else ""
-            name = label if per_metric else _label_of(header[cols.value])
+            name, part = _measure_and_part(label, parent if sub else "") if per_metric \
+                else (_label_of(header[cols.value]), None)
             if name_col is not None and name_col < len(row) and is_metric_name(row[name_col]):
                 name = row[name_col]  # long format: "Segment | Metric | Value"
             if not per_metric and not METRIC_RE.search(name) and METRIC_RE.search(header[0]):
@@ -218,9 +237,10 @@ def table_facts(ctx: Context) -> list[MetricFact]:
             if not per_metric and not is_metric_name(name) and is_metric_name(
                     _titled(sec.title)):
                 name = _titled(sec.title)  # "Primary metric: Task completion rate"
+            rate = got[1] == "%" or (got[1] == "" and 0 <= got[0] <= 1)
             if not rated and not is_metric_name(name) and thr_col is None and not (
-                    not per_metric and matches("segment_header", header[0])
-                    and (got[1] == "%" or (got[1] == "" and 0 <= got[0] <= 1))):
+                    not per_metric and matches("segment_header", header[0]) and rate) \
+                    and not (measured and rate):
                 continue  # a criteria table's rows are measures whatever their names; a
                 # breakdown's rates and 0-1 scores are its column's measure ("Language |
                 # Adequate", "Segment | Gini")
@@ -228,7 +248,8 @@ def table_facts(ctx: Context) -> list[MetricFact]:
             unit = units.get(i)
             fact = MetricFact(name=name, value=got[0], unit=got[1], line=ln, section=sec.title,
                               kinds=unit.kinds if unit else frozenset(), source="table",
-                              segment=None if per_metric or rivals else label, unit_ref=unit)
+                              segment=part if per_metric else None if rivals else label,
+                              unit_ref=unit)
             fact.direction = direction(f"{name} {header[cols.value]}")
             if st_col is not None and st_col < len(row):
                 fact.status = status_of(row[st_col])
@@ -241,13 +262,54 @@ def table_facts(ctx: Context) -> list[MetricFact]:
                                                            _label_of(header[c])))
             fact.headline = bool(_HEADLINE.search(label if per_metric else sec.title))
             fact.comparators += [c for _i, c in comparator_rows]
-            if comparator_rows or _DATASETS.match(header[0]):
+            if not per_metric and (comparator_rows or _DATASETS.match(header[0])):
                 fact.segment, fact.dataset = None, label  # data sets of one metric
             fact.n = _count(row, cols.first("count"))
             out.append(fact)
         if rivals:
             _rival_comparators(out[start:])
     return out
+
+
+_MEASURE_HEADER = re.compile(r"^\W*(?:metrics?|measures?|kpis?|indicators?|outcomes?)?\W*$", re.I)
+_SUB_ROW = re.compile(r"^\s*(?:[—–-]|↳|\.\.\.|…)\s*(?=\S)")
+"""A row label opening with a dash ("— on night shifts"): a part of the measure above."""
+_PART = re.compile(r"^(?P<name>[^,;:—–()]{2,60}?)\s*(?:,|\s[—–-])\s+(?P<part>[^\d:;%]{2,60})$")
+"""A row label naming a measure and a part ("WER, rural callers"): the part is a short label,
+its own figures only in an aside ("mobile callers (n = 344)")."""
+_WHOLE = re.compile(r"^(?P<name>[^,;:—–()]{2,60}?)\s*(?:,|\s[—–-])\s+(?:overall|all|total|"
+                    r"aggregate|combined|every)\b", re.I)
+"""A measure row over the whole population ("WER, all 600 calls"): the measure's overall."""
+
+
+def _measure_rows(header: list[str], cols: Columns) -> bool:
+    """Whether the rows name the measures: the system is set against a comparator column,
+    and neither the corner cell nor the value column's header names a measure or a kind of
+    segment ("| | Rules (current) | New |"), so only the row labels can say what is measured."""
+    if cols.value is None or cols.first("baseline") is None:
+        return False
+    corner, value = header[0], header[cols.value]
+    if matches("segment_header", corner) or _RIVALS.search(corner):
+        return False
+    return bool(_MEASURE_HEADER.match(corner)) and not is_metric_name(value)
+
+
+def _measure_and_part(label: str, parent: str) -> tuple[str, str | None]:
+    """A measure row's metric and the part of the population it covers: a dashed sub-row is
+    a part of the measure above ("— on night shifts"); "WER, rural callers" names both. A
+    part that is all of it ("WER, all calls") or itself a measure ("Latency, p95") is none."""
+    if parent:
+        return parent, _SUB_ROW.sub("", label).strip() or None
+    whole = _WHOLE.match(label.strip())
+    if whole and is_metric_name(whole.group("name")):
+        return whole.group("name").strip(), None
+    m = _PART.match(re.sub(r"\([^()]*\)", "", label).strip())
+    if m is None or len(m.group("part").split()) > 6 or not is_metric_name(m.group("name")):
+        return label, None
+    part = m.group("part").strip()
+    if METRIC_RE.search(part) or matches("operating_point", part):
+        return label, None
+    return m.group("name").strip(), label[label.find(part):].strip()
 
 
 def _count(row: list[str], col: int | None) -> int | None:
@@ -423,7 +485,8 @@ class _Sentence:
         """The usable metric names (not inside an operating point; a generic word only when
         nothing else is there), with their starts and ends (in order: they never overlap)."""
         if self._names is None:
-            names = [n for n in _name_matches(self.text) if n.start() not in self.ops]
+            names = [n for n in _name_matches(self.text) if n.start() not in self.ops
+                     and not _POPULATION.search(self.text, max(0, n.start() - 30), n.start())]
             usable = [n for n in names if not _NOT_NAME.match(n.group(0))] or names
             self._names = usable, [n.start() for n in usable], [n.end() for n in usable]
         return self._names
@@ -474,6 +537,10 @@ def _classify_figure(s: _Sentence, m: re.Match[str]) -> FigRole | None:
         return "threshold"
     if s.from_.search(start - 45, start) or s.comparator.search(near, start):
         return "peer" if s.side.search(start - 45, start) and _peer(after) else "baseline"
+    subject = _CMP_SUBJECT.match(text, 0, start)
+    if subject and not (subject.group("w").lower() in ("current", "existing")
+                        and METRIC_RE.match(subject.group("rest").strip())):
+        return "baseline"
     tail = after[:40]
     nxt = _PFIG.search(tail)
     tail = tail[: nxt.start()] if nxt else tail
@@ -598,7 +665,7 @@ def _name_for(s: _Sentence, fig: _Fig) -> str | None:
     if len(usable) == 1 and _reach(usable[0], False) == 45 and len(text) <= 200 and \
             s.clear(min(usable[0].end(), fig.start), max(usable[0].start(), fig.end)):
         return usable[0].group(0)
-    if s.verb_value.search(fig.start - 40, fig.start):
+    if s.verb_value.search(fig.start - 60, fig.start):
         return "hit rate"
     return None
 
