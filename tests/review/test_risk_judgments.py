@@ -62,3 +62,35 @@ def test_plain_register_headers_name_their_fields() -> None:
 def test_a_residual_rating_column_is_no_severity() -> None:
     text = REGISTER.format(sev="Likelihood", mit="Actions", res="Residual rating")
     assert status(review(text), "C08") == "weak"
+
+
+def codes(report: FileReport) -> set[str]:
+    return {f.code for f in report.findings}
+
+
+def test_a_blanket_claim_that_risks_are_handled_is_vague() -> None:
+    text = "# Governance\n\nAll identified risks have been mitigated through established controls.\n"
+    assert "M01" in codes(review(text))
+    pointed = text.replace("controls.", "controls (see the register in section 6).")
+    assert "M01" not in codes(review(pointed))
+
+
+def test_vague_qualifiers_outweigh_one_mechanism() -> None:
+    from dcrdraft.review.checks.risks import Entry, specific
+    mit = "ongoing monitoring, continuous improvement and retraining as required"
+    assert not specific(Entry("Drift", f"Drift. Mitigation: {mit}.", 1, 1, {"mitigation"}, mit))
+    mit = "every flagged order is held for a clerk, and 5% of releases are re-checked weekly"
+    assert specific(Entry("Fraud", f"Fraud. Mitigation: {mit}.", 1, 1, {"mitigation"}, mit))
+
+
+def test_a_brief_answer_in_a_careful_register_is_not_vague() -> None:
+    rows = ["| Wrong bin | High | Label scanned before the lid opens, every parcel | K. Ito |",
+            "| Sensor dust | Medium | Lens wiped at each shift start and logged daily | K. Ito |",
+            "| Peak queue | Medium | Extra packer rota from 11:00 to 14:00 | L. Moss |",
+            "| Staff distrust | Low | Briefing card at each station | L. Moss |"]
+    head = "# Risks\n\n| Risk | Level | Mitigation | Owner |\n|---|---|---|---|\n"
+    assert "M01" not in codes(review(head + "\n".join(rows) + "\n"))
+    rows[3] = "| Staff distrust | Low | Ongoing engagement as needed | L. Moss |"
+    assert "M01" in codes(review(head + "\n".join(rows) + "\n"))
+    rows[3] = "| Staff distrust | Low | Briefings | L. Moss |"
+    assert "M01" in codes(review(head + "\n".join(rows) + "\n"))

@@ -3,10 +3,14 @@ prose whose only response is generic ("staff should check", "we will monitor")."
 
 from __future__ import annotations
 
-from dcrdraft.review.checks.base import Hit, Params, check
+import re
+
+from dcrdraft.review.checks.base import Hit, Params, check, negated
 from dcrdraft.review.checks.risks import entries, vague_risk
-from dcrdraft.review.context import Context
+from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts.risks import prose_risks
+from dcrdraft.review.facts.vocab import vocab
+from dcrdraft.review.text import FIGURE_RE
 
 
 @check("vague_risk_anywhere", "finding")
@@ -22,4 +26,19 @@ def vague_risk_anywhere(ctx: Context, params: Params) -> list[Hit]:
             continue
         short = r.text if len(r.text) <= 60 else r.text[:57].rstrip() + "..."
         hits.append(Hit(r.line, r.end_line, f"\"{short}\" (answered only generically)"))
+    for u in blanket_claims(ctx):
+        if not any(h.line <= u.line <= h.end_line for h in hits):
+            hits.append(Hit(u.line, u.end_line, "risks said to be handled, none named"))
     return sorted(hits, key=lambda h: h.line)
+
+
+_ELSEWHERE = re.compile(r"\b(?:see|below|above|register|table|section|appendix|annex)\b|§",
+                        re.I)
+
+
+def blanket_claims(ctx: Context) -> list[Unit]:
+    """Sentences claiming that risks, none named, were found and handled: no figure, and no
+    pointer to the register or section where they would be named."""
+    return [u for u in ctx.units if u.row is None and vocab("blanket_risk_claim").search(u.text)
+            and not FIGURE_RE.search(u.text) and not _ELSEWHERE.search(u.text)
+            and not negated(u.text)]

@@ -60,6 +60,9 @@ def _response(text: str) -> Response:
     if (vocab("generic_mitigation").search(text) or VAGUE_RE.search(text)) and \
             not FIGURE_RE.search(text) and not MECHANISM.search(text):
         return "generic"
+    vague = len(VAGUE_RE.findall(text)) + len(vocab("generic_mitigation").findall(text))
+    if vague >= 2 and vague > len(MECHANISM.findall(text)) and not FIGURE_RE.search(text):
+        return "generic"  # "ongoing monitoring, regular reviews, retraining as required"
     if MECHANISM.search(text) or FIGURE_RE.search(text) or WINDOW_RE.search(text) or \
             _OWNER.search(text[1:]):
         return "concrete"
