@@ -51,6 +51,20 @@ def test_privacy_and_docs_grades() -> None:
 
 
 @pytest.mark.parametrize(("text", "grade"), [
+    ("Item: User guide; Status: Complete", "mentioned"),
+    ("A quick-start leaflet for counter staff is in preparation, due 12 May.", "pending"),
+    ("Action: issue the guidance note to depot planners; Owner: R. Hale; Due: 3 June", "pending"),
+    ("Help-centre content will be refreshed in due course.", "pending"),
+    ("The assistant answers tenants on the council website about repairs.", None),
+    ("A page on the council website explains how applications are screened and how to "
+     "reach a person.", "published"),
+])
+def test_documentation_is_a_thing_users_read_not_a_tick_or_a_channel(text: str,
+                                                                      grade: str | None) -> None:
+    assert docs_grade(text, False) == grade
+
+
+@pytest.mark.parametrize(("text", "grade"), [
     ("Our cloud supplier is certified to ISO 27001 and audited under SOC 2.", "claim"),
     ("Customer records are protected with strong encryption and access controls.", "claim"),
     ("Customer records are encrypted at rest and kept for 30 days.", "controls"),

@@ -108,13 +108,24 @@ _LIMITS_TITLE = re.compile(r"\b(?:limitations?|out[- ]of[- ]scope|uses? to avoid
                            r"caveats?|known issues|not (?:suitable|intended))\b", re.I)
 
 
+_COVERS = re.compile(r"\d|\b(?:explain\w*|cover\w*|describ\w*|includ\w*|tells?|states?|"
+                    r"shows?|warn\w*|limit\w*|escalat\w*|how to)\b", re.I)
+"""What documentation says or when it appeared: more than a status tick."""
+
+
 def docs_grade(text: str, absent: bool) -> DocsGrade | None:
     """The user documentation a sentence or paragraph states, if any."""
     if absent:
         return None
-    artifact = vocab("user_doc_artifact").search(text) and vocab("user_doc_state").search(text)
+    named = vocab("user_doc_artifact").search(text)
+    if named and vocab("docs_pending").search(text):
+        return "pending"  # "Action: issue the guidance note; Due: 3 June"
+    artifact = named and vocab("user_doc_state").search(text)
     if artifact or vocab("users_told").search(text):
-        return "pending" if vocab("docs_pending").search(text) else "published"
+        if vocab("docs_pending").search(text):
+            return "pending"
+        # a tracker's tick ("User guide; Status: Complete") says nothing users are told
+        return "mentioned" if _TICK.search(text) and not _COVERS.search(text) else "published"
     if vocab("user_doc_topic").search(text):
         return "pending" if vocab("docs_pending").search(text) else "mentioned"
     return None
