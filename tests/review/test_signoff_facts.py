@@ -119,3 +119,18 @@ def test_a_who_line_lists_the_people_whose_decision_the_notes_record() -> None:
     doc = ("# Launch review\n\n**Who:** Ana Ruiz (Product), Tomas Berg (Legal)\n\n"
            "## Decisions\n\n1. Go ahead: the router goes live on 2 March.\n")
     assert _item(doc, "C18") == "weak"
+
+
+def test_approvers_after_an_initial_are_kept(tmp_path: Path) -> None:
+    got = facts(tmp_path, "# Release 4.1\n\nApproved: K. Osei (Ops lead) and M. Brandt "
+                          "(Safety), 2026-04-01. Questions to the service desk.\n")
+    assert [(s.name, s.iso_date) for s in got] == [("K. Osei", dt.date(2026, 4, 1)),
+                                                    ("M. Brandt", dt.date(2026, 4, 1))]
+
+
+def test_a_results_table_in_the_sign_off_part_holds_no_approvers(tmp_path: Path) -> None:
+    got = facts(tmp_path, "# Sign-off\n\n| Role | Name | Decision |\n|---|---|---|\n"
+                          "| Ward lead | Ada Quist | Approve |\n| Pharmacy | Tomas Berg | Approve |\n\n"
+                          "| Band | Share | Rate |\n|---|---|---|\n| A | 12% | 0.4% |\n"
+                          "| B | 30% | 1.1% |\n")
+    assert [s.name for s in got] == ["Ada Quist", "Tomas Berg"]

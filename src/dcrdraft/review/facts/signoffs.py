@@ -207,6 +207,7 @@ def _table_rows(ctx: Context) -> list[SignOff]:
         dec_i = next((i for i, h in enumerate(header) if _DECISION_COL.search(h)
                       and i not in (name_i, role_i) and not _DATE_COL.search(h)), None)
         lines = block.row_lines or [block.line] * len(table)
+        found: list[SignOff] = []
         for r, row in enumerate(table[1:], 1):
             cells = [clean(c) for c in row]
             text = " | ".join(cells)
@@ -229,9 +230,14 @@ def _table_rows(ctx: Context) -> list[SignOff]:
             stated = _stated(cells[1:])
             said = _stated([cells[dec_i]]) if dec_i is not None and dec_i < len(cells) else stated
             ln = lines[r] if r < len(lines) else block.line
-            out.append(SignOff(ln, text, role if role and not absent_value(role) else None,
-                               name, _date(text), decision_of(said) or decision_of(stated),
-                               bool(_APPROVED.search(stated)), placeholder))
+            found.append(SignOff(ln, text, role if role and not absent_value(role) else None,
+                                 name, _date(text), decision_of(said) or decision_of(stated),
+                                 bool(_APPROVED.search(stated)), placeholder))
+        # A table with no who, when or decision column whose rows name, date and decide
+        # nothing (a results table in the sign-off part) holds no approvers.
+        if has_name or has_date or has_decision or any(
+                f.name or f.date or f.decision or f.approved or f.placeholder for f in found):
+            out += found
     return out
 
 
@@ -273,7 +279,22 @@ def _lines(ctx: Context, u: Unit) -> list[tuple[int, str]]:
     src = [(ln, clean(ctx.doc.lines[ln - 1])) for ln in range(b.line, b.end_line + 1)
            if 0 < ln <= len(ctx.doc.lines)]
     src = [(ln, t.lstrip("-*• ")) for ln, t in src if t]
-    return src if len(src) > 1 else [(u.line, u.text)]
+    return src if len(src) > 1 else [(u.line, _whole_sentence(u.text, clean(b.text)))]
+
+
+_CUT_AT_INITIAL = re.compile(r"(?:\b[A-Z]|\b(?:Dr|Mr|Mrs|Ms|Prof|Sr|Jr|St))\.$")
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bProf)"
+                           r"[.!?](?=\s|$)")
+
+
+def _whole_sentence(text: str, block: str) -> str:
+    """``text`` with the rest of its sentence when the splitter cut it after an initial or a
+    title ("Approved: N." + "Achterberg (Safety), 2026-09-02."): the approver is in the rest."""
+    if not _CUT_AT_INITIAL.search(text) or text not in block:
+        return text
+    start = block.index(text)
+    end = _SENTENCE_END.search(block, start + len(text))
+    return block[start:end.end() if end else len(block)][:240]
 
 
 def _row(line: int, text: str, in_section: bool = True) -> SignOff | None:
