@@ -116,6 +116,13 @@ DOCS: dict[str, CheckDoc] = {
         "passes when enough entries carry a concrete mitigation (a mechanism, owner, figure or "
         "cadence); weak when some do",
         {"share": "share of entries that must be concrete (0-1)"}),
+    "failure_modes": CheckDoc(
+        "as `evidence`, plus failure statements (facts): sentences under a failure-modes "
+        "heading or after a lead-in such as \"Known issues:\"",
+        "passes as `evidence` does, or on a failure statement with a rate, count or share; "
+        "weak on a failure statement without one",
+        {**_SCOPE, "pass": "alternatives that pass: lists of patterns one sentence must all match",
+         "weak": "alternatives that make the item weak"}),
     "residual_risk": CheckDoc(
         "risk entries, and statements in risk, safety, summary or fairness sections",
         "passes when most entries (or a section statement with a level) give the residual "
