@@ -111,3 +111,14 @@ def test_a_blanket_claim_is_weak_a_review_that_happened_passes(tmp_path: Path) -
 def test_a_limitations_section_for_users_is_weak_docs(tmp_path: Path) -> None:
     assert _status(tmp_path, "# Limitations\n\nUsers should not rely on the summaries for "
                              "legal advice.\n", "C19") == "weak"
+
+
+@pytest.mark.parametrize(("text", "grade"), [
+    ("Group: Riders aged 65+; n: 120; Correct: 86.5%", "by_group"),
+    ("Its weakest group is callers with English as a second language (17.9% WER).", "by_group"),
+    ("By home language: Polish 88.1% resolved, Tagalog 80.4% resolved.", "by_group"),
+    ("Riders aged 18+ can sign up; 40% of bookings come from the app.", None),
+])
+def test_a_group_written_as_an_age_band_or_a_language_background_has_results(
+        text: str, grade: str | None) -> None:
+    assert fairness_grade(text, False) == grade
