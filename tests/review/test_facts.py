@@ -104,6 +104,10 @@ def test_rater_agreement_is_never_the_headline(tmp_path: Path) -> None:
     "Our results are statistically robust.",
     "Because the training data is diverse, the model is fair to all groups.",
     "The service is fully compliant with all applicable regulations.",
+    "Independent review found the scorer highly accurate and dependable.",
+    "Our parser beats every industry benchmark we know of.",
+    "It went through a thorough, two-phase validation before release.",
+    "Matching quality meets the highest standards.",
 ])
 def test_boilerplate_is_recognised(text: str) -> None:
     assert is_boilerplate(text)
@@ -112,6 +116,8 @@ def test_boilerplate_is_recognised(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "The difference is statistically significant (p < 0.01, n = 4,100).",
     "Recall is 0.71 for women and 0.73 for men on the audit sample.",
+    "High precision matters more than recall here: 0.94 against 0.88 last year.",
+    "A thorough evaluation on 3,200 scanned invoices, double-keyed by two clerks.",
 ])
 def test_substance_is_not_boilerplate(text: str) -> None:
     assert not is_boilerplate(text)

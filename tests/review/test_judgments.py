@@ -110,3 +110,17 @@ def test_rows_under_a_per_thousand_corner_cell_are_rates_with_their_comparator()
     assert not any(f.code == "M02" for f in report.findings)
     item = report.item("C04")
     assert item is not None and item.status == "pass"
+
+
+@pytest.mark.parametrize("praise", [
+    "The ranker shows excellent precision and beats every industry benchmark.",
+    "Tested to the highest standards through a comprehensive, multi-site evaluation.",
+])
+def test_praise_of_results_names_no_metric_and_no_method(tmp_path: Path, praise: str) -> None:
+    report = review(tmp_path, f"# Evaluation\n\n{praise}\n")
+    assert (status(report, "C02"), status(report, "C03")) == ("missing", "missing")
+
+
+def test_a_metric_named_plainly_is_still_weak(tmp_path: Path) -> None:
+    report = review(tmp_path, "# Evaluation\n\nWe measure precision on the weekly audit.\n")
+    assert status(report, "C03") == "weak"

@@ -10,6 +10,7 @@ from dcrdraft.review.checks.segments import segment_rows
 from dcrdraft.review.checks.units import EVAL_KINDS, has_figure, metric_units
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts import facts_of
+from dcrdraft.review.facts.boilerplate import is_boilerplate
 from dcrdraft.review.facts.vocab import matches
 from dcrdraft.review.text import (FIGURE_RE, METRIC_RE, NUM, PERCENT_RE, lower_is_better,
                                   metric_key, percents, to_float, without_operating_points)
@@ -57,8 +58,9 @@ def primary_metric(ctx: Context, params: Params) -> Verdict:
         primary = next((u for u in units if re.search(r"primary|headline|north[- ]star|key "
                                                      r"metric|main metric", u.text, re.I)), None)
         return Verdict("pass", primary or units[0])
-    named = next((u for u in ctx.units if u.kinds & EVAL_KINDS and METRIC_RE.search(u.text)),
-                 None)
+    # a metric named only in content-free praise ("best-in-class accuracy") is not named
+    named = next((u for u in ctx.units if u.kinds & EVAL_KINDS and METRIC_RE.search(u.text)
+                  and not is_boilerplate(u.text)), None)
     return Verdict("weak", named) if named else Verdict("missing")
 
 

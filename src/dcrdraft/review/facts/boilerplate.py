@@ -8,8 +8,11 @@ from dcrdraft.review.facts.vocab import vocab
 
 
 def is_boilerplate(text: str) -> bool:
-    """Whether ``text`` makes a content-free claim."""
-    return bool(vocab("boilerplate").search(text))
+    """Whether ``text`` makes a content-free claim: a ``boilerplate`` phrase, or ``praise``
+    of results or of an evaluation in a sentence that states no figure to check it by."""
+    if vocab("boilerplate").search(text):
+        return True
+    return not any(c.isdigit() for c in text) and bool(vocab("praise").search(text))
 
 
 def boilerplate_units(ctx: Context) -> list[Unit]:
