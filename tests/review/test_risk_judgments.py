@@ -94,3 +94,29 @@ def test_a_brief_answer_in_a_careful_register_is_not_vague() -> None:
     assert "M01" in codes(review(head + "\n".join(rows) + "\n"))
     rows[3] = "| Staff distrust | Low | Briefings | L. Moss |"
     assert "M01" in codes(review(head + "\n".join(rows) + "\n"))
+
+
+def test_a_failure_among_the_results_lists_no_risk() -> None:
+    results = ("# Results\n\nThe reader matched 96.1% of 2,400 forms against the clerks. Most "
+               "of its misses were faxed pages with a skewed header.\n")
+    assert status(review(results), "C08") == "missing"
+    listed = results + ("\n# Known limitations\n\n- Faxed pages with a skewed header are "
+                        "misread more often than scans.\n")
+    assert status(review(listed), "C08") == "weak"
+    named = results + "\nThe main risk we see is a late feed leaving the queue unsorted.\n"
+    assert status(review(named), "C08") == "weak"
+
+
+def test_a_claim_that_unnamed_risks_are_handled_lists_no_risk() -> None:
+    text = "# Governance\n\nAny potential risks are managed under our group framework.\n"
+    assert status(review(text), "C08") == "missing"
+
+
+def test_residual_levels_after_vague_mitigations_are_bare() -> None:
+    head = "# Risks\n\n| Risk | Severity | Mitigation | Residual |\n|---|---|---|---|\n"
+    vague = head + ("| Drift | High | Ongoing monitoring | Low |\n"
+                    "| Misuse | Medium | Clear communication | Low |\n")
+    assert status(review(vague), "C10") == "weak"
+    concrete = head + ("| Drift | High | Weekly PSI check; retrain above 0.2 | Low |\n"
+                       "| Misuse | Medium | Clear communication | Low |\n")
+    assert status(review(concrete), "C10") == "pass"

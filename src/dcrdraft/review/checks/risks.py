@@ -390,7 +390,7 @@ def risk_register(ctx: Context, params: Params) -> Verdict:
     need = set(params.get("require", ["severity", "mitigation", "owner"]))
     share = float(params.get("share", 0.6))
     if not es:
-        said = risks_said(ctx)
+        said = risks_named(ctx)
         if said and params.get("prose_is_weak", True):
             return Verdict("weak", said[0], detail="a register (risks are stated only in prose)")
         return Verdict("missing")
@@ -439,6 +439,29 @@ def risks_said(ctx: Context) -> list[Unit]:
                 len(u.text.split()) >= 5 and not negated(u.text)]
         return sorted({id(u): u for u in out}.values(), key=lambda u: u.line)
     return ctx.cached("risks_said", compute)
+
+
+_NAMES_RISK = re.compile(r"\b(?:risks?|hazards?|threats?)\b(?!\s+(?:owner|appetite|committee|"
+                         r"team|function|management|framework|tier|rating|class|officer|"
+                         r"lead|policy|taxonomy|assessment|register|log)s?\b)", re.I)
+"""The word for a risk used of one ("risks I'd flag", "a risk of stale prices"), not of an
+organisation's risk function ("risk owner", "the risk committee")."""
+
+
+def risks_named(ctx: Context) -> list[Unit]:
+    """Risks a document identifies without a register: a risk sentence ("may misroute"), a
+    statement under a risks or known-limitations heading (a list of what can go wrong), or
+    one naming a risk. A failure noted among the results ("most misses are on handwritten
+    forms") is an observation, and a claim that unnamed risks are handled names none:
+    neither lists a risk."""
+    def compute() -> list[Unit]:
+        out = [r.unit for r in prose_risks(ctx)]
+        out += [u for u in risks_said(ctx) if u.kinds & {"risks", "failure_modes"}
+                or _NAMES_RISK.search(u.text)]
+        return sorted({id(u): u for u in out if not vocab("blanket_risk_claim").search(u.text)
+                       and not vocab("failure_disclaimer").search(u.text)
+                       and not is_boilerplate(u.text)}.values(), key=lambda u: u.line)
+    return ctx.cached("risks_named", compute)
 
 
 def _prose_mitigations(ctx: Context, params: Params) -> Verdict:
@@ -493,7 +516,11 @@ def residual_risk(ctx: Context, params: Params) -> Verdict:
     es = entries(ctx)
     with_res = [e for e in es if "residual" in e.fields]
     if es and len(with_res) >= float(params.get("share", 0.5)) * len(es):
-        return Verdict("pass", None, line=with_res[0].line)
+        # Levels left after mitigations nobody could act on ("Low" after "ongoing
+        # monitoring", for most risks) are bare: what remains is judged against controls.
+        if 3 * sum(map(specific, es)) >= len(es):
+            return Verdict("pass", None, line=with_res[0].line)
+        return Verdict("weak", None, line=with_res[0].line)
     stmt = [u for u in ctx.units if FIELDS["residual"].search(u.text)]
     strong = [u for u in stmt if _LEVEL.search(u.text) and u.kinds & {"risks", "safety",
                                                                      "summary", "fairness"}]
