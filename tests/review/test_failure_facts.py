@@ -25,7 +25,7 @@ def test_a_lead_in_files_the_rest_of_its_paragraph() -> None:
     assert grades("# Pilot\n\nThe pilot ran for 6 weeks across 12 depots.\n") == []
 
 
-def test_a_disclaimer_or_a_question_is_no_failure() -> None:
+def test_a_disclaimer_names_a_failure_at_most_and_a_question_none() -> None:
     assert grades("# Limitations\n\nLike every AI tool, the helper will get things wrong "
-                  "now and then.\n\nWhat happens when the feed is late?\n") \
-        == []
+                  "in 2% of chats now and then.\n\nWhat happens when the feed is late?\n") \
+        == ["named"]

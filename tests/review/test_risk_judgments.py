@@ -120,3 +120,18 @@ def test_residual_levels_after_vague_mitigations_are_bare() -> None:
     concrete = head + ("| Drift | High | Weekly PSI check; retrain above 0.2 | Low |\n"
                        "| Misuse | Medium | Clear communication | Low |\n")
     assert status(review(concrete), "C10") == "pass"
+
+
+def test_a_blanket_paragraph_under_a_risks_heading_is_no_register_entry() -> None:
+    from dcrdraft.review.checks.risks import entries
+    from dcrdraft.review.context import Context
+    text = ("# Risk management\n\nAll potential risks were assessed under our group method. "
+            "Suitable controls are in place, including oversight and training.\n")
+    assert entries(Context.of(read_text(text, "x.md", "markdown"))) == []
+    assert status(review(text), "C09") != "pass"
+
+
+def test_a_disclaimer_is_no_failure_pattern() -> None:
+    text = ("# Limitations\n\nAs with any scoring model, the ranker may occasionally produce "
+            "false positives when traffic is unusual.\n")
+    assert status(review(text), "C07") == "weak"

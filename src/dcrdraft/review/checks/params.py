@@ -122,7 +122,8 @@ DOCS: dict[str, CheckDoc] = {
         "passes as `evidence` does, or on a failure statement with a rate, count or share; "
         "weak on a failure statement without one",
         {**_SCOPE, "pass": "alternatives that pass: lists of patterns one sentence must all match",
-         "weak": "alternatives that make the item weak"}),
+         "weak": "alternatives that make the item weak",
+         "reject": "patterns that disqualify a passing sentence"}),
     "residual_risk": CheckDoc(
         "risk entries, and statements in risk, safety, summary or fairness sections",
         "passes when most entries (or a section statement with a level) give the residual "

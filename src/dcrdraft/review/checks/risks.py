@@ -310,8 +310,10 @@ def _group(units: list[Unit], paragraphs: bool = True) -> list[Entry]:
             continue
         if b.kind == "paragraph" and text.endswith(":") and len(text) < 200 or _legend(text):
             continue
-        if b.kind == "paragraph" and (_about_register(text) or _OVERALL.search(text)):
-            continue  # how the register is rated, or the overall position: no risk of its own
+        if b.kind == "paragraph" and (_about_register(text) or _OVERALL.search(text)
+                                      or vocab("blanket_risk_claim").search(text)):
+            continue  # how the register is rated, the overall position, or a claim that
+            # unnamed risks are handled: no risk of its own
         out.append(_text_entry(text.split(".")[0][:80], text, b.line, b.end_line))
     return out
 
