@@ -294,3 +294,33 @@ def test_an_error_counts_as_an_incident_type_only_when_graded(tmp_path: Path) ->
     [u] = rollback_triggers(ctx_of(tmp_path, "# Conditions\n\nIf there is an error we switch "
                                    "extraction off.\n"))
     assert u.kind is None
+
+
+@pytest.mark.parametrize("text", [
+    "# Guardrails\n\nTurning the scorer off is a single setting in the case tool; it has not been "
+    "tried on live traffic.\n",
+    "# Rollback\n\nSwitching is a configuration change in the job scheduler; not yet exercised.\n",
+    "# After launch\n\nIf recall drops under 80% in a week we pin the app back to 3.1 (one-click "
+    "in the release console).\n",
+])
+def test_a_rollback_described_by_its_instrument_is_a_documented_procedure(
+        tmp_path: Path, text: str) -> None:
+    assert [r.status for r in rollback_records(ctx_of(tmp_path, text))] == ["documented"]
+
+
+def test_a_run_after_but_counts_as_the_test(tmp_path: Path) -> None:
+    [r] = rollback_records(ctx_of(tmp_path, "# Guardrails\n\nReverting is one toggle; it is not "
+                                  "yet tried live, but it was run in the UAT stack on 4 March."))
+    assert r.status == "executed" and r.when == "4 March"
+
+
+def test_a_bare_untested_rollback_is_no_procedure(tmp_path: Path) -> None:
+    assert rollback_records(ctx_of(tmp_path, "# Rollback\n\nRollback has not been tested.\n")) == []
+
+
+def test_a_rollback_trigger_on_a_metric_is_some_monitoring(tmp_path: Path) -> None:
+    report = review(tmp_path, "# After launch\n\nIf the weekly complaint rate goes above 2%, we "
+                              "switch the chatbot off.\n")
+    assert status(report, "C11") == "weak" and status(report, "C12") == "pass"
+    bare = review(tmp_path, "# After launch\n\nWe can switch the chatbot off if needed.\n")
+    assert status(bare, "C11") == "missing"

@@ -137,7 +137,7 @@ def _text(ctx: Context, u: Unit, records: list[Record]) -> str:
     yes" right under the description); the unit alone when its block is record lines."""
     if "\n" in u.block.text.strip():
         return u.text
-    said = {r.text for r in records}
+    said = {r.text for r in records if r.status != "documented"}  # the description stays
     return " ".join(v.text for v in ctx.units if v.block is u.block and v.text not in said)
 
 

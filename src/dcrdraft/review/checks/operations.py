@@ -32,7 +32,8 @@ def _complete(signals: list[Signal], params: Params) -> list[Signal]:
 @check("monitoring_plan", "item")
 def monitoring_plan(ctx: Context, params: Params) -> Verdict:
     """Pass on enough monitoring signals stating every ``require``d part (metric, window,
-    threshold, action); weak on a signal with a threshold, or a metric with a window."""
+    threshold, action); weak on a signal with a threshold, or a metric with a window, or
+    on a rollback trigger's figure on a metric."""
     signals = monitoring_signals(ctx)
     full = _complete(signals, params)
     if len(full) >= int(params.get("min", 1)):
@@ -44,6 +45,14 @@ def monitoring_plan(ctx: Context, params: Params) -> Verdict:
         detail = ", ".join(lacks) or ("a filled-in threshold" if first.placeholder else
                                       "an outcome metric beyond latency or uptime")
         return Verdict("weak", first.unit, detail=detail)
+    # A rollback trigger on a metric's figure watches that metric, though as a plan for the
+    # rollback rather than the monitoring: some monitoring, not a plan; unless the document
+    # says its monitoring vaguely ("we will monitor closely"), which is no monitoring at all.
+    watched = [t for t in rollback_triggers(ctx) if t.kind in ("figure", "relative")
+               and t.metric and not t.absent and not t.placeholder]
+    if watched and not any(c.vague or c.absent for c in analyse_conditions(ctx, "monitoring")):
+        return Verdict("weak", watched[0].unit, detail="an alert threshold of its own, beyond "
+                                                       "the rollback trigger")
     return Verdict("missing")
 
 

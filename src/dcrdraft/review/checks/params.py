@@ -135,7 +135,8 @@ DOCS: dict[str, CheckDoc] = {
         "sentences anywhere",
         "passes on enough signals stating every required part (the metric, its window, the "
         "alert threshold as a figure with a direction, and the action on an alert); weak on a "
-        "signal with a threshold, or a metric with a window; \"we will monitor closely\", "
+        "signal with a threshold, or a metric with a window, or when only a rollback trigger "
+        "watches a metric's figure; \"we will monitor closely\", "
         "statements of absence and boilerplate are no signal",
         {"require": "parts each signal needs: metric, window, threshold, action (default all)",
          "min": "fewest complete signals for a pass",

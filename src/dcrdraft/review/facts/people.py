@@ -29,9 +29,29 @@ def _near(text: str, who: re.Pattern[str], state: re.Pattern[str], reach: int) -
                for s in state.finditer(text) for a, b in roles)
 
 
+_GENERIC = re.compile(r"^(?:human|manual) (?:oversight|review)$", re.I)
+
+
+def _generic_oversight(text: str, who: re.Pattern[str]) -> bool:
+    """Whether "human oversight" is named only as an abstract safeguard, with no one doing
+    it ("mitigated through monitoring, human oversight and continuous improvement")."""
+    found = [m.group(0) for m in vocab("human_oversight").finditer(text)]
+    return bool(found) and all(_GENERIC.match(f) for f in found) and \
+        re.search(r"\bhuman oversight\b", text, re.I) is not None and \
+        not [m for m in who.finditer(text) if not _GENERIC.match(m.group(0))]
+
+
+def _rater(text: str) -> bool:
+    """People who labelled the evaluation data ("each case labelled by two trained
+    nurses"): raters of the test set, not reviewers of the live system."""
+    return vocab("evaluation_rater").search(text) is not None
+
+
 def readiness_grade(text: str, absent: bool) -> ReadinessGrade | None:
     """The readiness a sentence or paragraph states, if any."""
     who, state = vocab("reviewer_role"), vocab("readiness_state")
+    if _rater(text) or _generic_oversight(text, who):
+        return None
     if vocab("readiness_planned").search(text) and who.search(text) and \
             not vocab("model_training").search(text):
         return "planned"

@@ -45,7 +45,7 @@ UNDEFINED = _UNDEFINED
 """A statement that the rollback is not yet defined ("to be defined", "TBD", "no plan")."""
 _FUTURE = re.compile(r"\b(?:will|shall|plan(?:s|ned)?(?: to)?|going to|scheduled|intend\w* to|"
                      r"to be|should be|before (?:launch|go-?live|release)|next (?:week|month|"
-                     r"sprint|quarter)|pending|not (?:yet )?(?:been )?|untested|has not|"
+                     r"sprint|quarter)|pending|subject to|due\s*:|not (?:yet )?(?:been )?|untested|has not|"
                      r"have not|hasn't|haven't)\b", re.I)
 _PROCEDURE = re.compile(r"\b(?:procedure|runbook|playbook|steps?|documented|written up)\b", re.I)
 _MECHANISM = re.compile(
@@ -56,8 +56,8 @@ _MECHANISM = re.compile(
     r"version|model))", re.I)
 """A rollback described by its mechanism ("reverting is a config change"): a procedure,
 not a test of it."""
-_ANCHOR = re.compile(r"\b(?:roll(?:ing|ed|s)? ?-?back|revert\w*|kill[- ]?switch|fail-?over|"
-                     r"switch(?:ed|ing)?[- ]off|suspen(?:d|ded|sion)|"
+_ANCHOR = re.compile(r"\b(?:roll(?:ing|ed|s)? ?-?back|revert\w*|reversion|kill[- ]?switch|fail-?over|"
+                     r"(?:switch|turn)(?:ed|ing)?[- ](?:it )?off|suspen(?:d|ded|sion)|"
                      r"fallback|switch(?:ed|ing)?[- ]back|flip(?:ped|ping)? back|"
                      r"(?:flag|toggle) flip|restor\w*|back ?out)\b", re.I)
 _DATE = re.compile(r"\b\d{4}-\d\d-\d\d\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
@@ -196,7 +196,8 @@ def _scope(ctx: Context) -> list[Unit]:
 _LOG_LINE = re.compile(r"^\W*(?:\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4})[ T]+\d{1,2}:\d{2}\b")
 """An operation log's line: a date and time, then what was done."""
 _STRONG = re.compile(r"\brehears\w*|\bdrill\w*|\bdry[- ]run|\bgame ?day|"
-                     r"\b(?:switch-?off|roll-?back|revert|failover|suspension) (?:test|drill|exercise)",
+                     r"\b(?:switch-?off|switch-?back|roll-?back|revert|failover|suspension) "
+                     r"(?:test|drill|exercise)",
                      re.I)
 """Words that name a rollback test by themselves, wherever in a rollback section they stand."""
 _UNTICKED = re.compile(r"^\W*\[\s\]|☐")
@@ -206,9 +207,10 @@ _TICK = re.compile(r"\[[xX✓✔]\]|[☑✅✔✓]")
 TICK = _TICK
 
 
-def _status(text: str) -> Status | None:
+def _status(text: str, owned: bool = False) -> Status | None:
     """What one statement says about the procedure; None when it says nothing of it (or only
-    that the test has not happened: "Rollback has not been tested")."""
+    that the test has not happened: "Rollback has not been tested"). ``owned``: the statement
+    stands under a rollback heading, so it need not name the rollback itself."""
     if _UNTICKED.search(text) and vocab("rollback_rehearsal").search(text):
         return "planned"  # "[ ] Switch-off rehearsal on staging": a task not yet done
     text = _TICK.sub(" done ", text)
@@ -216,26 +218,39 @@ def _status(text: str) -> Status | None:
         return "undefined"
     if vocab("rollback_tabletop").search(text):
         return "tabletop"
-    rehearsal = vocab("rollback_rehearsal").search(text)
-    if rehearsal:
+    # a rollback described by its instrument ("a config change", "one toggle"): a procedure
+    mechanism = vocab("rollback_mechanism").search(text) is not None and (
+        owned or _ANCHOR.search(text) is not None or _SAID.search(text) is not None)
+    untested = False
+    for rehearsal in vocab("rollback_rehearsal").finditer(text):
         before = text[: rehearsal.start()][-50:]
-        if re.search(r"\bnot\b|n['’]t\b|\buntested\b|\bnever\b|\bno\b", before, re.I):
-            return None
+        # "not yet tried live, but was run in staging on 2 May": the clause after "but" counts
+        clause = re.split(r"\bbut\b|\bhowever\b", before)[-1]
+        if re.search(r"\bnot\b|n['’]t\b|\buntested\b|\bnever\b|\bno\b", clause, re.I):
+            untested = True
+            continue
         after = text[rehearsal.end(): rehearsal.end() + 40]
-        if _FUTURE.search(before) or re.search(r"\b(?:plan|schedul|intend)\w*\b", before, re.I) \
+        if _FUTURE.search(clause) or re.search(r"\b(?:plan|schedul|intend)\w*\b", clause, re.I) \
                 or re.match(r"^\s*(?:\w+\s+){0,2}?(?:is|are|will be|to be)?\s*(?:scheduled|planned|"
                             r"booked|due)\b", after, re.I):
             return "planned"
         return "executed"
-    if re.search(r"\bnot\b[^.]{0,20}\btested\b|\buntested\b", text, re.I):
-        return None
+    if untested:
+        return "documented" if mechanism else None
+    if re.search(r"\bnot\b[^.]{0,20}\b(?:tested|tried)\b|\buntested\b", text, re.I):
+        return "documented" if mechanism else None
     if _FUTURE.search(text) and re.search(r"\b(?:test|rehears|drill|exercis|dry[- ]run)\w*",
                                           text, re.I):
         return "planned"
     if (_PROCEDURE.search(text) and _ANCHOR.search(text) and len(text.split()) >= 6) or \
-            _MECHANISM.search(text) or re.match(r"^\W*(?:procedure|runbook|steps?)\s*:", text, re.I):
+            _MECHANISM.search(text) or mechanism or \
+            re.match(r"^\W*(?:procedure|runbook|steps?)\s*:", text, re.I):
         return "documented"  # a procedure described, not the bare claim "rollback documented"
     return None
+
+
+_SAID = re.compile(TOPICS["rollback"][0], re.I)
+"""Any wording of a rollback the conditions read ("pin the service back to 2.3")."""
 
 
 def _found(name: str, text: str) -> str | None:
@@ -252,7 +267,7 @@ def rollback_records(ctx: Context) -> list[Record]:
             text = clean(u.text)
             if is_boilerplate(text):
                 continue
-            status = _status(text)
+            status = _status(text, "rollback" in u.kinds)
             if status is None and _LOG_LINE.match(text) and (
                     "rollback" in u.kinds or id(u.section) in _anchored_sections(ctx)):
                 status = "executed"  # a timestamped log of the rollback carried out
