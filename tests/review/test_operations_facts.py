@@ -324,3 +324,25 @@ def test_a_rollback_trigger_on_a_metric_is_some_monitoring(tmp_path: Path) -> No
     assert status(report, "C11") == "weak" and status(report, "C12") == "pass"
     bare = review(tmp_path, "# After launch\n\nWe can switch the chatbot off if needed.\n")
     assert status(bare, "C11") == "missing"
+
+
+def test_a_metric_takes_the_cadence_its_paragraph_reviews_it_on(tmp_path: Path) -> None:
+    ctx = ctx_of(tmp_path, "# Operating notes\n\nThe dashboard shows approval rate and "
+                           "complaint volume. The duty manager reviews it daily.\n")
+    assert any(s.metric and s.window == "daily" for s in monitoring_signals(ctx))
+
+
+@pytest.mark.parametrize("text", [
+    "# Operations\n\nThe earlier model stays in the registry and can be re-activated if needed.\n",
+    "# Operations\n\nThe previous release can be restored should that be necessary.\n",
+    "# Safeguards\n\nWe can pause the service if needed.\n",
+])
+def test_a_rollback_named_without_a_trigger_is_weak(tmp_path: Path, text: str) -> None:
+    report = review(tmp_path, text)
+    assert status(report, "C12") == "weak" and "M03" in codes(report)
+
+
+def test_the_first_weeks_after_launch_are_a_window(tmp_path: Path) -> None:
+    [t] = rollback_triggers(ctx_of(tmp_path, "# After go-live\n\nIf upheld appeals go above 10% "
+                                   "in the first four weeks after launch, we switch scoring off.\n"))
+    assert t.window == "in the first four weeks" and t.measurable

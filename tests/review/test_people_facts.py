@@ -122,3 +122,16 @@ def test_a_limitations_section_for_users_is_weak_docs(tmp_path: Path) -> None:
 def test_a_group_written_as_an_age_band_or_a_language_background_has_results(
         text: str, grade: str | None) -> None:
     assert fairness_grade(text, False) == grade
+
+
+@pytest.mark.parametrize("text, grade", [
+    ("Evidence: 18 intake keyers and 2 shift supervisors trained on the new screen.", "ready"),
+    ("Status: 12 of 12 dispatchers trained 3-5 May.", "ready"),
+    ("Front-desk staff (40 people) attend a session; 15 trained so far, remaining sessions "
+     "booked for June.", "planned"),
+    ("Each case was labelled by two trained nurses working independently.", None),
+    ("Risks are mitigated through careful design, human oversight and monitoring.", None),
+    ("Complex cases go to human review.", "oversight"),
+])
+def test_readiness_grades_counted_partial_rater_and_generic(text: str, grade: str | None) -> None:
+    assert readiness_grade(text, False) == grade

@@ -62,6 +62,8 @@ WINDOW_RE = fast(
     rf"|\b(?:last|past|next)\s+(?:{NUM}|\w+)\s+(?:requests|queries|calls|conversations|"
     rf"sessions|transactions|cases|scans|documents)\b"
     rf"|\b(?:first|last|next|past|every|each)\s+{NUM}\s+(?:[a-z-]+\s)?[a-z-]{{3,}}s\b"
+    rf"|\b(?:in|during|over|for|within) the (?:first|last|next|past) (?:{NUM}|two|three|four|"
+    rf"five|six|seven|eight|ten|twelve) (?:days|weeks|months|shifts|runs)\b"
     rf"|\b(?:two|three|four|five|six|\d+)\s+(?:consecutive\s+)?(?:days?|weeks?|months?)\s+"
     rf"(?:running|in a row)\b"
     rf"|\bwindow\b", I)

@@ -16,6 +16,10 @@ from dcrdraft.review.facts.rollback import UNDEFINED as _UNDEFINED
 from dcrdraft.review.facts.rollback import TICK, rollback_records, rollback_triggers
 
 WEAK_RECORDS = ("tabletop", "planned", "documented")
+_CHECKED = re.compile(r"\b(?:spot-?check\w*|sampl(?:e|ed|es|ing)|audit\w*|re-?check\w*|"
+                      r"hand-?check\w*|re-?evaluat\w*|re-?review\w*)\b", re.I)
+"""A trigger's figure read from a check of live output ("more than 2% of spot-checked
+forms"): the metric is watched by that check even when no window is named."""
 _CRITERIA = re.compile(r"\b(?:criteri\w*|triggers?|thresholds?|conditions?|plans?)\b|"
                        r"^\W*roll ?-?back\W*:", re.I)
 """What a statement that rollback is undefined must be about to undefine the criteria."""
@@ -74,7 +78,8 @@ def monitoring_plan_absent(ctx: Context, params: Params) -> list[Hit]:
         return []  # the metrics are watched; the rollback trigger gives their figure
     conds = analyse_conditions(ctx, "monitoring")
     if count and not any(c.vague or c.absent for c in conds) and any(
-            t.metric and t.window is not None and not t.placeholder for t in triggers):
+            t.metric and (t.window is not None or _CHECKED.search(t.text)) and
+            not t.placeholder for t in triggers):
         # no monitoring said vaguely, and a trigger that is itself a watched signal: a
         # metric, its window and the figure that acts on it
         return []

@@ -42,7 +42,12 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
         r"monitor|alert|alarm|\bpaged\b|paging|\bpage (?:when|if|on)\b|\bpages? (?:the )?on-call|dashboard|\bwatch(?:ed|ing)?\b|tracked|tracking|"
         r"\bslo\b|observability|tripwire|notify|review (?:of )?\d+|"
         r"\b(?:amber|yellow|red|warning|warn)(?: level| line| threshold)?\s*:|"
-        r"\bwe (?:act|step in|intervene) (?:if|when)\b",
+        r"\bwe (?:act|step in|intervene) (?:if|when)\b|"
+        # a measure looked at on a cadence ("reviews it daily", "the weekly audit of 200")
+        r"\b(?:reviews?|reviewed|checks?|checked|audits?|audited|samples?|sampled|"
+        r"re-?evaluates?|reports?|reported)\b[^.;]{0,30}\b(?:daily|weekly|monthly|nightly|"
+        r"hourly|each (?:day|week|month|shift)|every (?:day|week|month|shift))\b|"
+        r"\b(?:daily|weekly|monthly|nightly|hourly)\s+(?:audit|review|sample|check|report)s?\b",
         ("monitoring", "conditions", "deployment", "risks", "summary", "safety"),
         ("monitoring",)),
     "rollback": (
@@ -53,7 +58,14 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
         r"fall ?back to|\bfall ?-?back\s*:|restore (?:the )?(?:previous|prior)|back ?out|pull (?:the )?"
         r"(?:[\w-]+ )?(?:model|system|feature|flag|tool|automation)\b|pull auto-?[\w-]+|"
         r"take[sn]? (?:\w+ )?offline|shut ?down|withdraw|"
-        r"suspen(?:d|sion)|halt|pause (?:the )?(?:rollout|deployment|model|system)|stop serving|"
+        r"suspen(?:d|sion)|halt|pause (?:the )?(?:rollout|deployment|model|system|service|"
+        r"feature|tool)|stop serving|"
+        # what ran before brought back, said in the passive ("the previous release can be
+        # restored", "v6 can be re-activated by configuration"), or a fallback arranged
+        r"\b(?:can|could|may|will|would) be (?:re-?activated|re-?enabled|reinstated|brought "
+        r"back|switched back)\b|\b(?:previous|prior|old|last|earlier|former) (?:[\w-]+ )?"
+        r"(?:release|version|model|build) (?:can|could|may|will|would) be restored\b|"
+        r"\bfall-?back (?:arrangements?|plans?|procedures?|options?|mode)\b|"
         # the system put back on what ran before ("pin the service back to 2.3", "trucks go
         # back on 1.2", "back to full manual checking"), or the old version reinstated
         r"\bback (?:on(?:to)?|to) (?:the |a |full(?:y)? )?(?:v?\d|old\b|previous|prior|legacy|"

@@ -118,7 +118,8 @@ def _action(text: str) -> str | None:
 
 _STOP = re.compile(r"^(?:when|if|whenever|once|on|the|a|an|we|our|is|are|of|for|in|at|by|"
                    r"page|pages|alert|alerts|notify|track|tracks|tracked|monitor|monitored|"
-                   r"watch|review|weekly|daily|hourly|monthly|nightly|rolling|any|and|or|"
+                   r"watch|review|reviews|reviewed|checks|checked|audits|audited|samples|"
+                   r"sampled|reports|reported|weekly|daily|hourly|monthly|nightly|rolling|any|and|or|"
                    r"on-call|to|that|this|it|its|with|from|over|per|each|every)$", re.I)
 _NAME_TAIL = re.compile(r"^(?:rate|score|ratio|time|share|count|error|errors|latency|"
                         r"\(\S+\))$", re.I)
@@ -219,6 +220,10 @@ def _from_paragraph(signals: list[Signal]) -> list[Signal]:
                 metrics.setdefault(id(s.unit.block), {})[s.metric] = s.quality
     out: list[Signal] = []
     for s in signals:
+        if s.source == "prose" and s.metric and s.threshold is None and not s.window:
+            # "Conversion is on the dashboard. The on-call engineer reviews it daily."
+            w = windows.get(id(s.unit.block), set())
+            s = replace(s, window=next(iter(w)) if len(w) == 1 else None)
         if s.source == "prose" and s.threshold is not None:
             w, m = windows.get(id(s.unit.block), set()), metrics.get(id(s.unit.block), {})
             s = replace(s, window=s.window or (next(iter(w)) if len(w) == 1 else None))

@@ -47,6 +47,16 @@ def _rater(text: str) -> bool:
     return vocab("evaluation_rater").search(text) is not None
 
 
+_COUNT_BEFORE = re.compile(r"\b\d+\s+(?:[\w()&-]+\s+){0,3}$")
+
+
+def _headcount(text: str, who: re.Pattern[str]) -> bool:
+    """Whether a number counts the reviewers ("18 intake keyers", "2 regional supervisors"),
+    whatever their role is called."""
+    return any(_COUNT_BEFORE.search(text, max(0, m.start() - 40), m.start())
+               for m in who.finditer(text))
+
+
 def readiness_grade(text: str, absent: bool) -> ReadinessGrade | None:
     """The readiness a sentence or paragraph states, if any."""
     who, state = vocab("reviewer_role"), vocab("readiness_state")
@@ -57,7 +67,7 @@ def readiness_grade(text: str, absent: bool) -> ReadinessGrade | None:
         return "planned"
     if not absent and not vocab("model_training").search(text) and who.search(text) \
             and state.search(text):
-        checkable = bool(vocab("readiness_figure").search(text))
+        checkable = bool(vocab("readiness_figure").search(text)) or _headcount(text, who)
         if checkable or _STAFFED.search(text):
             return "ready"
         return "ready_unquantified" if _near(text, who, state, 60) else "oversight"
