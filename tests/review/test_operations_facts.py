@@ -333,7 +333,7 @@ def test_a_metric_takes_the_cadence_its_paragraph_reviews_it_on(tmp_path: Path) 
 
 
 @pytest.mark.parametrize("text", [
-    "# Operations\n\nThe earlier model stays in the registry and can be re-activated if needed.\n",
+    "# Operations\n\nThe earlier model is kept, so it can be re-activated when we must.\n",
     "# Operations\n\nThe previous release can be restored should that be necessary.\n",
     "# Safeguards\n\nWe can pause the service if needed.\n",
 ])
@@ -346,3 +346,20 @@ def test_the_first_weeks_after_launch_are_a_window(tmp_path: Path) -> None:
     [t] = rollback_triggers(ctx_of(tmp_path, "# After go-live\n\nIf upheld appeals go above 10% "
                                    "in the first four weeks after launch, we switch scoring off.\n"))
     assert t.window == "in the first four weeks" and t.measurable
+
+
+@pytest.mark.parametrize("text", [
+    "# Notes\n\n**Rollback:** shops go back to 4.1 (kept on the spare slot). Spare-slot boot "
+    "tested on till 7 on 3 March.\n",
+    "# Plan\n\n## Rehearsal of the fallback\n\nOn 2 May the desk ran a full day on the paper "
+    "forms.\n",
+    "# Guardrails\n\nSwitching back is a flag flip; we did it in staging on 4 March.\n",
+])
+def test_a_rollback_test_said_plainly_is_executed(tmp_path: Path, text: str) -> None:
+    assert "executed" in [r.status for r in rollback_records(ctx_of(tmp_path, text))]
+
+
+def test_an_undated_test_of_something_else_beside_a_rollback_is_none(tmp_path: Path) -> None:
+    ctx = ctx_of(tmp_path, "# Safety\n\nThe service was tested for robustness under heavy load. "
+                           "The platform offers rollback capability.\n")
+    assert "executed" not in [r.status for r in rollback_records(ctx)]

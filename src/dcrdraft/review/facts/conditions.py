@@ -42,12 +42,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
         r"monitor|alert|alarm|\bpaged\b|paging|\bpage (?:when|if|on)\b|\bpages? (?:the )?on-call|dashboard|\bwatch(?:ed|ing)?\b|tracked|tracking|"
         r"\bslo\b|observability|tripwire|notify|review (?:of )?\d+|"
         r"\b(?:amber|yellow|red|warning|warn)(?: level| line| threshold)?\s*:|"
-        r"\bwe (?:act|step in|intervene) (?:if|when)\b|"
-        # a measure looked at on a cadence ("reviews it daily", "the weekly audit of 200")
-        r"\b(?:reviews?|reviewed|checks?|checked|audits?|audited|samples?|sampled|"
-        r"re-?evaluates?|reports?|reported)\b[^.;]{0,30}\b(?:daily|weekly|monthly|nightly|"
-        r"hourly|each (?:day|week|month|shift)|every (?:day|week|month|shift))\b|"
-        r"\b(?:daily|weekly|monthly|nightly|hourly)\s+(?:audit|review|sample|check|report)s?\b",
+        r"\bwe (?:act|step in|intervene) (?:if|when)\b",
         ("monitoring", "conditions", "deployment", "risks", "summary", "safety"),
         ("monitoring",)),
     "rollback": (
@@ -82,6 +77,8 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
         ("rollback",)),
 }
 
+_SAID_ROLLBACK = fast(TOPICS["rollback"][0], re.I)
+
 # Lead-in words beyond each topic's own pattern ("Kill criteria:", "Abort conditions:").
 _LEAD_MORE = {
     "monitoring": r"signals?|guardrail metrics|health checks?",
@@ -89,6 +86,15 @@ _LEAD_MORE = {
                 r"triggers)|roll ?-?back",
 }
 _LEAD_END = re.compile(r":[\s*_]*$")
+_CADENCE = fast(
+    r"\b(?:reviews?|reviewed|checks?|checked|audits?|audited|samples?|sampled|"
+    r"re-?evaluates?|reports?|reported)\b[^.;]{0,30}\b(?:daily|weekly|monthly|nightly|"
+    r"hourly|each (?:day|week|month|shift)|every (?:day|week|month|shift))\b|"
+    r"\b(?:daily|weekly|monthly|nightly|hourly)\s+(?:audit|review|sample|check|report)s?\b",
+    re.I)
+"""A measure looked at on a cadence ("reviews it daily", "the weekly audit of 200"): a
+monitoring statement, except where it only says how a rollback trigger is measured (under a
+rollback heading), which is the rollback's, not a monitoring plan."""
 _CRITERIA_WORD = {"rollback": re.compile(r"\b(?:triggers?|criteri(?:a|on)|conditions?)\b", re.I)}
 
 
@@ -183,13 +189,17 @@ def analyse_conditions(ctx: Context, topic: str, extra_kinds: tuple[str, ...] = 
         near = {id(u.block) for u in ctx.units if u.row is None and rx.search(u.text)}
         crit = _CRITERIA_WORD.get(topic)
 
+        def cadence(u: Unit) -> bool:
+            return topic == "monitoring" and "rollback" not in u.kinds and \
+                _SAID_ROLLBACK.search(u.text) is None and bool(_CADENCE.search(u.text))
+
         def in_para(u: Unit) -> bool:
             return crit is not None and u.row is None and id(u.block) in near and \
                 bool(crit.search(u.text))
 
         titled = {id(sec) for sec in ctx.doc.sections() if rx.search(sec.title or "")}
         pool = [u for u in ctx.units if u.kinds & wanted or rx.search(u.text) or is_led(u)
-                or in_para(u) or id(u.section) in titled]
+                or in_para(u) or id(u.section) in titled or cadence(u)]
         pool += [c for c in ctx.chunks if "\n" in c.text and len(c.text) <= 600
                  and (c.kinds & wanted or rx.search(c.text))]
         for u in pool:
@@ -200,7 +210,7 @@ def analyse_conditions(ctx: Context, topic: str, extra_kinds: tuple[str, ...] = 
             # a heading that names the topic ("When we switch a lane back to manual") owns
             # its section as the topic's own kind does
             owned = bool(u.kinds & set(own)) or id(u.section) in titled
-            if not (rx.search(u.text) or owned or by_lead or in_para(u)):
+            if not (rx.search(u.text) or owned or by_lead or in_para(u) or cadence(u)):
                 continue
             incident = topic == "rollback" and bool(INCIDENT_RE.search(u.text))
             text = PLACEHOLDER_X.sub(" ", u.text)  # "alert if below [threshold]": no figure

@@ -180,15 +180,38 @@ def _anchored_sections(ctx: Context) -> set[int]:
         id(u.section) for u in ctx.units if _ANCHOR.search(u.text)})
 
 
+def _anchored_blocks(ctx: Context) -> set[int]:
+    """Paragraphs (by identity) in which a sentence names a rollback."""
+    return ctx.cached("facts:rollback_blocks", lambda: {
+        id(u.block) for u in ctx.units if (_ANCHOR.search(u.text) or _SAID.search(u.text))
+        and u.row is None})
+
+
+def _test_sections(ctx: Context) -> set[int]:
+    """Sections (by identity) whose heading names a test of the rollback ("Dry run of the
+    fallback", "Rollback rehearsal"): what they report is that test."""
+    def compute() -> set[int]:
+        out: set[int] = set()
+        for sec in ctx.doc.sections():
+            title = sec.title or ""
+            if (_STRONG.search(title) or vocab("rollback_rehearsal").search(title)) and \
+                    (_ANCHOR.search(title) or _SAID.search(title) or _STRONG.search(title)):
+                out.add(id(sec))
+        return out
+    return ctx.cached("facts:rollback_test_sections", compute)
+
+
 def _scope(ctx: Context) -> list[Unit]:
     """Units about the rollback procedure: under a rollback heading, naming a rollback, in
-    a paragraph that names one ("We keep a rollback runbook. It was rehearsed on ..."), or
-    a rehearsal statement in a section that names one (its "Rehearsal log:")."""
-    anchored = {id(u.block) for u in ctx.units if _ANCHOR.search(u.text) and u.row is None}
+    a paragraph that names one ("We keep a rollback runbook. It was rehearsed on ..."), a
+    rehearsal statement in a section that names one (its "Rehearsal log:"), or anything
+    under a heading that names the rollback's test."""
+    anchored = _anchored_blocks(ctx)
     sections = _anchored_sections(ctx)
-    rx = re.compile(TOPICS["rollback"][0], re.I)
+    tests = _test_sections(ctx)
     return [u for u in ctx.units if "rollback" in u.kinds or _ANCHOR.search(u.text) or
-            rx.search(u.text) or (u.row is None and id(u.block) in anchored) or
+            _SAID.search(u.text) or (u.row is None and id(u.block) in anchored) or
+            id(u.section) in tests or
             (id(u.section) in sections and (_STRONG.search(u.text) is not None or
                                             _LOG_LINE.match(u.text) is not None))]
 
@@ -268,6 +291,9 @@ def rollback_records(ctx: Context) -> list[Record]:
             if is_boilerplate(text):
                 continue
             status = _status(text, "rollback" in u.kinds)
+            if status is None and id(u.section) in _test_sections(ctx) and _DATE.search(text) \
+                    and not _FUTURE.search(text):
+                status = "executed"  # a dated report under "Dry run of the fallback"
             if status is None and _LOG_LINE.match(text) and (
                     "rollback" in u.kinds or id(u.section) in _anchored_sections(ctx)):
                 status = "executed"  # a timestamped log of the rollback carried out
@@ -277,6 +303,10 @@ def rollback_records(ctx: Context) -> list[Record]:
             where, outcome = _found("rollback_venue", text), _found("rollback_outcome", text)
             if status == "executed" and not (_ANCHOR.search(text) or "rollback" in u.kinds or
                                              where or outcome or
+                                             id(u.section) in _test_sections(ctx) or
+                                             # a dated test in the rollback's paragraph
+                                             (u.row is None and when is not None and
+                                              id(u.block) in _anchored_blocks(ctx)) or
                                              (id(u.section) in _anchored_sections(ctx) and
                                               (_STRONG.search(text) or _LOG_LINE.match(text)))):
                 continue  # "the model was tested on 3,000 cases": a test, not of a rollback
