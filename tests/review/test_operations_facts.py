@@ -363,3 +363,23 @@ def test_an_undated_test_of_something_else_beside_a_rollback_is_none(tmp_path: P
     ctx = ctx_of(tmp_path, "# Safety\n\nThe service was tested for robustness under heavy load. "
                            "The platform offers rollback capability.\n")
     assert "executed" not in [r.status for r in rollback_records(ctx)]
+
+
+def test_a_table_row_takes_its_window_from_a_cell_or_the_lead_in(tmp_path: Path) -> None:
+    ctx = ctx_of(tmp_path, "# Monitoring\n\nAlerts are computed every 6 hours over the trailing "
+                           "day of traffic:\n\n| Measure | Warn | Page |\n|---|---|---|\n"
+                           "| Wrongful decline share | > 1% | > 2% |\n")
+    [sig] = [s for s in monitoring_signals(ctx) if s.source == "table"]
+    assert sig.window == "every 6 hours" and sig.quality
+    ctx = ctx_of(tmp_path, "# Monitoring\n\n| Metric | How measured | Red | Action |\n"
+                           "|---|---|---|---|\n| Misrouted parcel rate | Daily sample of 300 | "
+                           "> 2% | revert within 2 hours |\n")
+    [sig] = monitoring_signals(ctx)
+    assert sig.window == "Daily"
+
+
+def test_an_operational_metric_cell_is_no_quality_signal(tmp_path: Path) -> None:
+    ctx = ctx_of(tmp_path, "# Monitoring\n\n| Metric | Window | Threshold |\n|---|---|---|\n"
+                           "| p99 latency | 5-minute | > 300 ms |\n| Operator takeovers | 7-day "
+                           "rolling | >= 3 |\n")
+    assert [s.quality for s in monitoring_signals(ctx)] == [False, True]

@@ -177,9 +177,37 @@ def _table_signal(c: Cond) -> Signal | None:
     cmp = (comparison_in(limit) or bare_figure(limit)) if limit else None
     action = cells.get("action") or (
         clean(rows[0][roles["red"]]) if "red" in cells else None) or _action(u.text)
-    return Signal(cells.get("metric"), cells.get("window"), cmp, limit if cmp else None,
-                  action, cells.get("owner"), u.line, u.end_line, u.section.title, "table",
-                  c.quality, c.placeholder, c.vague, u, cells)
+    metric = cells.get("metric")
+    # an outcome named in the metric cell is quality unless it is plainly operational
+    quality = c.quality or bool(metric and not _OPERATIONAL_CELL.search(metric))
+    return Signal(metric, cells.get("window") or _table_window(u, row, roles), cmp,
+                  limit if cmp else None, action, cells.get("owner"), u.line, u.end_line,
+                  u.section.title, "table", quality, c.placeholder, c.vague, u, cells)
+
+
+_OPERATIONAL_CELL = re.compile(r"\b(?:latency|p50|p9[059]|uptime|availability|throughput|"
+                               r"response time|cpu|memory|queue (?:age|length|depth)|crash\w*|"
+                               r"watchdog|outages?|5xx|timeouts?|errors? (?:codes?|logs?))\b",
+                               re.I)
+
+
+def _table_window(u: Unit, row: list[str], roles: dict[str, int]) -> str | None:
+    """A row's window when no column holds one: written into another cell ("> 1% on any
+    day", "Check: daily") or once for the whole table in the sentence leading into it
+    ("computed every 4 hours on the trailing 24 hours:")."""
+    skip = {roles.get(r) for r in ("metric", "action", "owner")}  # "revert within 2 h"
+    for i, cell in enumerate(row):
+        if i not in skip:
+            m = WINDOW_RE.search(clean(cell))
+            if m:
+                return m.group(0)
+    blocks = u.section.blocks
+    at = next((i for i, b in enumerate(blocks) if b is u.block), 0)
+    if at and blocks[at - 1].kind != "table" and len(blocks[at - 1].text) <= 600:
+        m = WINDOW_RE.search(clean(blocks[at - 1].text))
+        if m:
+            return m.group(0)
+    return None
 
 
 def _prose_signal(c: Cond) -> Signal:
