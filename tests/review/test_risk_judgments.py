@@ -135,3 +135,16 @@ def test_a_disclaimer_is_no_failure_pattern() -> None:
     text = ("# Limitations\n\nAs with any scoring model, the ranker may occasionally produce "
             "false positives when traffic is unusual.\n")
     assert status(review(text), "C07") == "weak"
+
+
+def test_a_register_of_words_nobody_could_act_on_is_not_complete() -> None:
+    head = "# Risks\n\n| Risk | Severity | Mitigation | Owner |\n|---|---|---|---|\n"
+    rows = ["| Drift | High | Ongoing monitoring | Data team |",
+            "| Misuse | Medium | Clear communication | Product |",
+            "| Outage | Low | Resilient design | Platform |"]
+    report = review(head + "\n".join(rows) + "\n")
+    assert status(report, "C08") == "weak"
+    item = report.item("C08")
+    assert item is not None and "concrete mitigation" in item.message
+    rows[0] = "| Drift | High | Weekly PSI check; retrain when PSI passes 0.2 | Data team |"
+    assert status(review(head + "\n".join(rows) + "\n"), "C08") == "pass"

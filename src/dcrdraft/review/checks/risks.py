@@ -397,9 +397,14 @@ def risk_register(ctx: Context, params: Params) -> Verdict:
             return Verdict("weak", said[0], detail="a register (risks are stated only in prose)")
         return Verdict("missing")
     full = [e for e in es if need <= e.fields]
-    if len(es) >= int(params.get("min", 2)) and len(full) >= share * len(es):
+    # Every field filled with words nobody could act on ("Ongoing monitoring", risk after
+    # risk) is a register's form without its substance: complete only with some controls.
+    if len(es) >= int(params.get("min", 2)) and len(full) >= share * len(es) and \
+            3 * sum(map(specific, es)) >= len(es):
         return Verdict("pass", None, detail=f"{len(es)} risks", line=es[0].line)
     missing = sorted(need - es[0].fields.intersection(*(e.fields for e in es[1:])))
+    if not missing and len(es) >= int(params.get("min", 2)):
+        missing = ["a concrete mitigation"]
     return Verdict("weak", None, detail=", ".join(missing) or "too few entries",
                    line=es[0].line)
 
