@@ -134,3 +134,13 @@ def test_a_results_table_in_the_sign_off_part_holds_no_approvers(tmp_path: Path)
                           "| Band | Share | Rate |\n|---|---|---|\n| A | 12% | 0.4% |\n"
                           "| B | 30% | 1.1% |\n")
     assert [s.name for s in got] == ["Ada Quist", "Tomas Berg"]
+
+
+def test_approvers_after_a_dash_or_a_signature_mark_are_read(tmp_path: Path) -> None:
+    got = facts(tmp_path, "# Go-live\n\nApproved for the Leeds depot from 4 May — Rosa Quint, "
+                          "Depot Manager, and Ade Bello, Safety Lead, 28 April 2026.\n")
+    assert [(s.name, s.decision) for s in got] == [("Rosa Quint", "approve"),
+                                                   ("Ade Bello", "approve")]
+    signed = facts(tmp_path, "# Outcome\n\nGranted as asked. /s/ Maria Ortiz-Bell, Deputy "
+                             "Registrar, 2 March 2026\n")
+    assert [(s.name, s.date) for s in signed] == [("Maria Ortiz-Bell", "2 March 2026")]

@@ -22,8 +22,13 @@ Decision = Literal["approve", "approve-with-conditions", "disapprove"]
 
 BY = re.compile(r"\b(?:approved|signed(?:[- ]off)?|endorsed|accepted)\s+by\b\s*:?"
                 r"|(?<![\w-])(?:approvals?|approved|sign[- ]?offs?|signed(?:[- ]off)?|signatures?|"
-                r"endorsements?|endorsed)\s*:(?!\s*[\d(]|//)", re.I)
-"""An approval stated with its approvers: "approved by ..." or a label ("Approvals: ...")."""
+                r"endorsements?|endorsed)\s*:(?!\s*[\d(]|//)"
+                r"|(?<![\w/])/s/\s*"
+                r"|\b(?:approved|decision)\b[^.;—–]{0,80}\s[—–]\s(?=(?:Dr\.?\s|Prof\.?\s)?"
+                r"(?-i:[A-Z][a-z]+\s[A-Z]))", re.I)
+"""An approval stated with its approvers: "approved by ...", a label ("Approvals: ..."), a
+signature ("/s/ Ana Ruiz") or the approvers after a dash ("Approved for the pilot — Ana Ruiz,
+Ops lead, and Tom Berg, Safety, 3 May 2026")."""
 _ROLE_SPLIT = re.compile(r"\s+[—–-]\s+|\s*:\s+|\t+")
 
 _HEAD = re.compile(r"\bsign(?:ed|-?off|ature|atory|ator|er)|approv|stakeholder|concur", re.I)
@@ -55,10 +60,13 @@ _DECISION_LINE = re.compile(r"^\W*(?:(?:my|our|the|final|overall)\s+)?(?:recomme
 _APPROVED = re.compile(r"\bapprov\w*|\bsigned\b|✓|✔|\bconcur\w*|\byes\b|\blgtm\b|"
                        r"\bendorse\w*|\bagree\w*|\baccept(?:ed)?\b|\bno objections?\b|^\W*go\W*$",
                        re.I)
-_PERSON = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+(?:\s[A-Z]\.)?(?:\s[A-Z][a-zà-ÿ'’-]+)+\b|"
+_PERSON = re.compile(r"\b[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*(?:\s[A-Z]\.)?"
+                     r"(?:\s[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*)+\b|"
                      r"\b[A-Z]\.\s?[A-Z][a-z]+\b|@[\w.-]+")
 _EMPTY = re.compile(r"^[\s\-–—_?.]*$|^(?:n/?a|none|pending|tbd|tbc|-+)$", re.I)
 _ROLE_WORDS = re.compile(r"\b(?:lead|head|officer|owner|manager|director|counsel|sponsor|"
+                         r"clerk|recorder|registrar|chair|dean|commissioner|superintendent|"
+                         r"administrator|coordinator|supervisor|"
                          r"engineering|product|legal|privacy|security|compliance|business|"
                          r"chief|vp|cto|ciso|cmo|dpo)\b", re.I)
 _BODY_WORDS = re.compile(r"\b(?:management|committee|board|council|team|group|office|"
