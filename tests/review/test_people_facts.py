@@ -135,3 +135,11 @@ def test_a_group_written_as_an_age_band_or_a_language_background_has_results(
 ])
 def test_readiness_grades_counted_partial_rater_and_generic(text: str, grade: str | None) -> None:
     assert readiness_grade(text, False) == grade
+
+
+def test_seniority_is_no_age_group_and_privacy_signs_off_with_its_date() -> None:
+    assert fairness_grade("Senior engineers rated 81% useful, against 52% for the linter.",
+                          False) is None
+    assert privacy_grade("The privacy office signed off on 3 March.", False) == "review"
+    assert privacy_grade("No voice audio leaves the kiosk.", False) == "controls"
+    assert privacy_grade("Call audio is deleted after 24 hours.", False) == "controls"
