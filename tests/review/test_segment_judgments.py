@@ -147,3 +147,16 @@ def test_a_count_of_a_total_is_read_as_a_share() -> None:
     got = {s.label: s.value for s in standings(ctx)}
     assert got["Kiosk customers (n = 6)"] == 83.3
     assert _found(text, "M04") == []
+
+
+def test_a_claim_that_results_hold_across_parts_is_weak_and_ignores_segments() -> None:
+    # segments considered, none of their figures given: weak, and Mistake 4 still applies
+    text = ("# Notes\n\nPick accuracy is 96% on the March audit.\n\n# Status\n\n"
+            "Accuracy stays similar across depots and shift patterns.\n")
+    assert _c05(text) == "weak"
+    assert _found(text, "M04")
+
+
+def test_a_spread_across_one_thing_is_no_segment_claim() -> None:
+    text = "# Notes\n\nPick accuracy is 96%, measured across 3,000 orders.\n"
+    assert _c05(text) == "missing"

@@ -146,6 +146,12 @@ _SEG_SENT = re.compile(rf"(?:by|across|per|for each|broken down by)\s+(?:\w+\s)?
                        rf"|(?:{SEG_RE.pattern})[^.;\n]{{0,40}}(?:{NUM})\s?%", re.I)
 
 
+_HOLDS = re.compile(r"\b(?:consistent\w*|stable|similar\w*|comparabl[ey]|uniform\w*|even|equal\w*|"
+                    r"steady|holds?|held|no (?:material |significant )?(?:gap|difference|drop)s?)\b"
+                    r"[^.;:]{0,40}?\bacross\s+(?:(?:all|the|every|our|different|key|each|both)\s+)?"
+                    r"(?:[\w-]+\s+){0,2}?[a-z-]{3,}s\b", re.I)
+"""A claim that performance holds across parts of the population ("results are consistent
+across claim types and regions"): segments considered, none of their figures given (weak)."""
 _SEG_LABEL = re.compile(r"^\W*(?:segments?|segment (?:breakdown|results)|breakdown|by [\w-]+)"
                         r"\b[^:]{0,40}:", re.I)
 """A line labelled as a breakdown ("SEGMENTS: ...", "By language: ...")."""
@@ -202,8 +208,9 @@ def segments(ctx: Context, params: Params) -> Verdict:
     figured = [u for u in sents + labelled if len(PERCENT_RE.findall(u.text)) >= 2]
     if figured:
         return Verdict("pass", figured[0])
-    if sents:
-        return Verdict("weak", sents[0], detail=WORDS_ONLY)
+    held = [u for u in ctx.units if _HOLDS.search(u.text) and not negated(u.text)]
+    if sents or held:
+        return Verdict("weak", (sents or held)[0], detail=WORDS_ONLY)
     # Thin but real: one segment's figure in prose ("precision falls to 0.7 on weekends").
     seg = next(iter(facts_of(ctx).segments), None)
     return Verdict("weak", seg.unit_ref, line=seg.line) if seg else Verdict("missing")
