@@ -383,3 +383,10 @@ def test_an_operational_metric_cell_is_no_quality_signal(tmp_path: Path) -> None
                            "| p99 latency | 5-minute | > 300 ms |\n| Operator takeovers | 7-day "
                            "rolling | >= 3 |\n")
     assert [s.quality for s in monitoring_signals(ctx)] == [False, True]
+
+
+def test_the_answer_to_a_question_about_the_rollback_test_is_its_record(tmp_path: Path) -> None:
+    ctx = ctx_of(tmp_path, "# Vendor questions\n\n**Q7. Has the switch back to manual been "
+                           "rehearsed?**\n\nYes. On 9 May in the training environment the feature "
+                           "was disabled and enabled again.\n")
+    assert [(r.status, r.when) for r in rollback_records(ctx)] == [("executed", "9 May")]

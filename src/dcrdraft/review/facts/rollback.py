@@ -201,6 +201,26 @@ def _test_sections(ctx: Context) -> set[int]:
     return ctx.cached("facts:rollback_test_sections", compute)
 
 
+def _answers(ctx: Context) -> set[int]:
+    """Paragraphs (by identity) that answer a question about the rollback's test ("Has the
+    switch-off been tested?" then "Yes. On 11 June ..."), as a questionnaire writes them."""
+    def compute() -> set[int]:
+        out: set[int] = set()
+        for sec in ctx.doc.sections():
+            asked = False
+            for b in sec.blocks:
+                text = clean(b.text).strip()
+                if asked and b.kind != "table":
+                    out.add(id(b))
+                    asked = False
+                    continue
+                asked = text.endswith("?") and len(text) <= 200 and bool(
+                    _ANCHOR.search(text) or _SAID.search(text)) and bool(
+                    _STRONG.search(text) or vocab("rollback_rehearsal").search(text))
+        return out
+    return ctx.cached("facts:rollback_answers", compute)
+
+
 def _scope(ctx: Context) -> list[Unit]:
     """Units about the rollback procedure: under a rollback heading, naming a rollback, in
     a paragraph that names one ("We keep a rollback runbook. It was rehearsed on ..."), a
@@ -209,9 +229,10 @@ def _scope(ctx: Context) -> list[Unit]:
     anchored = _anchored_blocks(ctx)
     sections = _anchored_sections(ctx)
     tests = _test_sections(ctx)
+    answers = _answers(ctx)
     return [u for u in ctx.units if "rollback" in u.kinds or _ANCHOR.search(u.text) or
             _SAID.search(u.text) or (u.row is None and id(u.block) in anchored) or
-            id(u.section) in tests or
+            id(u.section) in tests or id(u.block) in answers or
             (id(u.section) in sections and (_STRONG.search(u.text) is not None or
                                             _LOG_LINE.match(u.text) is not None))]
 
@@ -288,11 +309,11 @@ def rollback_records(ctx: Context) -> list[Record]:
         out: list[Record] = []
         for u in _scope(ctx):
             text = clean(u.text)
-            if is_boilerplate(text):
-                continue
+            if is_boilerplate(text) or text.rstrip().endswith("?"):
+                continue  # a question ("Has the switch-off been tested?") states nothing
             status = _status(text, "rollback" in u.kinds)
-            if status is None and id(u.section) in _test_sections(ctx) and _DATE.search(text) \
-                    and not _FUTURE.search(text):
+            tested = id(u.section) in _test_sections(ctx) or id(u.block) in _answers(ctx)
+            if status is None and tested and _DATE.search(text) and not _FUTURE.search(text):
                 status = "executed"  # a dated report under "Dry run of the fallback"
             if status is None and _LOG_LINE.match(text) and (
                     "rollback" in u.kinds or id(u.section) in _anchored_sections(ctx)):
@@ -303,7 +324,7 @@ def rollback_records(ctx: Context) -> list[Record]:
             where, outcome = _found("rollback_venue", text), _found("rollback_outcome", text)
             if status == "executed" and not (_ANCHOR.search(text) or "rollback" in u.kinds or
                                              where or outcome or
-                                             id(u.section) in _test_sections(ctx) or
+                                             tested or
                                              # a dated test in the rollback's paragraph
                                              (u.row is None and when is not None and
                                               id(u.block) in _anchored_blocks(ctx)) or
