@@ -124,3 +124,14 @@ def test_praise_of_results_names_no_metric_and_no_method(tmp_path: Path, praise:
 def test_a_metric_named_plainly_is_still_weak(tmp_path: Path) -> None:
     report = review(tmp_path, "# Evaluation\n\nWe measure precision on the weekly audit.\n")
     assert status(report, "C03") == "weak"
+
+
+def test_a_range_in_brackets_around_its_figure_is_an_interval(tmp_path: Path) -> None:
+    report = review(tmp_path, "# Results\n\nField accuracy was 96.2% (95.4–96.9) on 4,100 "
+                              "invoices.\n")
+    assert status(report, "C06") == "pass"
+
+
+def test_a_range_that_misses_its_figure_is_no_interval(tmp_path: Path) -> None:
+    report = review(tmp_path, "# Results\n\nField accuracy was 96.2% (days 3–9 of the trial).\n")
+    assert status(report, "C06") != "pass"

@@ -133,6 +133,17 @@ _CI_NUM_RE = re.compile(
     re.I)
 
 
+_BRACKETED = re.compile(rf"(?<![\w.])(?P<v>{NUM})\s?%?\s?\(\s?(?P<lo>{NUM})\s?%?\s?(?:–|-|to)\s?"
+                        rf"(?P<hi>{NUM})\s?%?\s?\)")
+"""A figure with the range around it in brackets ("9.6% (9.1–10.1)"): its interval, even
+where the document names the interval only once, in its method."""
+
+
+def _bracketed(text: str) -> bool:
+    return any(to_float(m.group("lo")) < to_float(m.group("v")) < to_float(m.group("hi"))
+               for m in _BRACKETED.finditer(text))
+
+
 def _ordered(text: str) -> bool:
     """An interval's numbers rise (rules out lists such as "[0.8, 0.3]")."""
     nums = [to_float(n) for n in re.findall(NUM, text)]
@@ -145,6 +156,7 @@ def uncertainty(ctx: Context, params: Params) -> Verdict:
     sample size alone."""
     units = [u for u in ctx.units if _CI_RE.search(u.text)]
     strong = [u for u in units if any(_ordered(m.group(0)) for m in _CI_NUM_RE.finditer(u.text))]
+    strong = strong or [u for u in ctx.units if u.kinds & EVAL_KINDS and _bracketed(u.text)]
     if strong:
         return Verdict("pass", strong[0])
     if units:
