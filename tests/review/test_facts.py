@@ -191,3 +191,14 @@ def test_detection_counts_and_the_replaced_tool_in_prose(tmp_path: Path) -> None
 def test_a_metric_word_after_of_names_the_population(tmp_path: Path) -> None:
     f = facts(tmp_path, "# Results\n\nWrong warnings: 41 of 2,050 correct prescriptions (2.0%).\n")
     assert not [m for m in f.metrics if m.name.lower().startswith("correct")]
+
+
+def test_a_column_marked_as_what_is_used_now_is_the_comparator() -> None:
+    cols = classify([["Measure", "Pilot 2.1", "Phone triage (the practice's current route)",
+                      "Pilot 2.0"], ["Urgent cases caught", "93%", "81%", "90%"]])
+    assert cols.roles[2] == "baseline" and cols.value == 1 and cols.certain
+
+
+def test_a_current_period_column_is_no_comparator() -> None:
+    cols = classify([["Measure", "Result (current month)"], ["Urgent cases caught", "93%"]])
+    assert cols.roles[1] != "baseline"
