@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import re
 
@@ -51,9 +51,13 @@ class CheckSpec:
 CHECKS: dict[str, CheckSpec] = {}
 
 
-def check(name: str, kind: Literal["item", "finding"]) -> Callable[[Any], Any]:
-    """Register ``fn`` as check type ``name`` serving ``kind`` rules."""
-    def deco(fn: Callable[[Context, Params], Any]) -> Callable[[Context, Params], Any]:
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def check(name: str, kind: Literal["item", "finding"]) -> Callable[[F], F]:
+    """Register ``fn`` as check type ``name`` serving ``kind`` rules. The function keeps its
+    own type, so a check that calls another (C07 calls ``evidence``) is type-checked."""
+    def deco(fn: F) -> F:
         CHECKS[name] = CheckSpec(kind, fn, (fn.__doc__ or "").strip().splitlines()[0])
         return fn
     return deco
