@@ -129,3 +129,148 @@ def test_text_without_headings_and_no_suffix(tmp_path: Path) -> None:
     doc = read_document(path)
     assert doc.format == "text" and list(doc.sections()) == []
     assert [(b.line, b.end_line) for b in doc.root.blocks] == [(1, 2)]
+
+
+# -- column-aligned tables: the header is placed by the body's columns ----------------------
+
+def _table(text: str) -> tuple[list[list[str]], list[int]]:
+    doc = read_text(text, "t.txt", "text")
+    tables = [b for b in doc.blocks() if b.kind == "table"]
+    assert len(tables) == 1, [b.text for b in doc.blocks()]
+    return tables[0].rows or [], tables[0].row_lines or []
+
+
+def test_header_offset_from_the_body_columns() -> None:
+    rows, lines = _table(
+        "Where it is weaker\n\n"
+        "   Depot                      parcels    hit rate\n"
+        "   Northgate (old scanners)      610       93.1%\n"
+        "   Riverside                      75       88.4%\n")
+    assert rows == [["Depot", "parcels", "hit rate"],
+                    ["Northgate (old scanners)", "610", "93.1%"], ["Riverside", "75", "88.4%"]]
+    assert lines == [3, 4, 5]
+
+
+def test_blank_corner_cell_is_kept_empty() -> None:
+    rows, lines = _table(
+        "scores at the cut-off (0.7):\n"
+        "                  old      new\n"
+        "   hit rate       0.81     0.86\n"
+        "   false alarm    0.12     0.09\n")
+    assert rows == [["", "old", "new"], ["hit rate", "0.81", "0.86"],
+                    ["false alarm", "0.12", "0.09"]]
+    assert lines == [2, 3, 4]
+
+
+def test_header_wrapped_over_two_lines() -> None:
+    rows, _ = _table(
+        "  Dialect      Clips    Recall     Word error\n"
+        "                        (95% CI)   rate\n"
+        "  Lowland       300     0.91       7.2%\n"
+        "  Upland        120     0.84       11.5%\n")
+    assert rows[0] == ["Dialect", "Clips", "Recall (95% CI)", "Word error rate"]
+    assert rows[1:] == [["Lowland", "300", "0.91", "7.2%"], ["Upland", "120", "0.84", "11.5%"]]
+
+
+def test_two_line_header_with_blank_corner_over_more_columns() -> None:
+    rows, lines = _table(
+        "By card type:\n"
+        "                 valid     approved     forged    forged\n"
+        "                 cards     (valid)      cards     caught\n"
+        "Debit            1,200     97.0%          80      92.5%\n"
+        "Prepaid            300     88.0%          40      85.0%\n")
+    assert rows[0] == ["", "valid cards", "approved (valid)", "forged cards", "forged caught"]
+    assert lines == [2, 4, 5]
+
+
+def test_header_above_a_rule_line() -> None:
+    rows, lines = _table(
+        "  Shift      Accuracy   n\n"
+        "  --------   --------   ----\n"
+        "  Day        95%        800\n"
+        "  Night      90%        200\n")
+    assert rows == [["Shift", "Accuracy", "n"], ["Day", "95%", "800"], ["Night", "90%", "200"]]
+    assert lines == [1, 3, 4]
+
+
+def test_block_without_header_gets_an_empty_one() -> None:
+    rows, lines = _table(
+        "Results (new rota vs old rota)\n"
+        "  Missed pickups, % of orders     3.1%    vs 4.0%\n"
+        "  Pickups on time                 96%     vs 93%\n")
+    assert rows == [["", "", ""], ["Missed pickups, % of orders", "3.1%", "vs 4.0%"],
+                    ["Pickups on time", "96%", "vs 93%"]]
+    assert lines == [2, 2, 3]
+    doc = read_text("Results\n\n  a rate   3.1%   vs 4.0%\n  b rate   96%    vs 93%\n",
+                    "t.txt", "text")
+    table = next(b for b in doc.blocks() if b.kind == "table")
+    assert table.text == "a rate | 3.1% | vs 4.0%\nb rate | 96% | vs 93%"
+
+
+def test_words_only_first_row_stays_the_header() -> None:
+    rows, _ = _table("  Region   Owner\n  North    Ana\n  South    Bo\n")
+    assert rows == [["Region", "Owner"], ["North", "Ana"], ["South", "Bo"]]
+
+
+def test_a_wrapped_row_is_not_taken_for_a_header() -> None:
+    doc = read_text(
+        "Actions\n\n"
+        "Ana      - rerun the test on the new photo set and then\n"
+        "           report back to the team                      by 3 May\n"
+        "Bo       - send the list of models                      by 9 May\n"
+        "Cy       - brief the steering group                     by 2 Jun\n", "t.txt", "text")
+    table = next(b for b in doc.blocks() if b.kind == "table")
+    assert table.rows and table.rows[0][0] != ""
+    assert all("report back" not in c for r in table.rows for c in r)
+
+
+def test_prose_above_a_table_is_not_a_header() -> None:
+    doc = read_text(
+        "The numbers below were measured on the March sample, before the fix:\n"
+        "  Region    Recall    n\n"
+        "  North     0.91      400\n"
+        "  South     0.88      350\n", "t.txt", "text")
+    kinds = [b.kind for b in doc.blocks()]
+    assert kinds == ["paragraph", "table"]
+    table = next(b for b in doc.blocks() if b.kind == "table")
+    assert table.rows and table.rows[0] == ["Region", "Recall", "n"]
+
+
+def test_header_names_the_cells_the_reviewer_reads() -> None:
+    from dcrdraft.review.context import Context
+
+    doc = read_text(
+        "Segments\n\n"
+        "                 Recall     n\n"
+        "  North          0.91       400\n"
+        "  South          0.88       350\n", "t.txt", "text")
+    texts = [u.text for u in Context.of(doc).units if u.row is not None]
+    assert texts == ["North; Recall: 0.91; n: 400", "South; Recall: 0.88; n: 350"]
+
+
+def _read_calls(text: str) -> int:
+    import sys
+
+    count = [0]
+
+    def tracer(frame: object, event: str, arg: object) -> None:
+        if event == "call":
+            count[0] += 1
+
+    sys.setprofile(tracer)
+    try:
+        read_text(text, "t.txt", "text")
+    finally:
+        sys.setprofile(None)
+    return count[0]
+
+
+@pytest.mark.parametrize("make", [
+    lambda n: "                 a b     c d\n" * (n // 28),
+    lambda n: "  Name   Score\n" + "".join(f"  row{i:06d}   {i % 97}%\n" for i in range(n // 20)),
+    lambda n: "".join(f"  w{i}   x\n  y   {i}%   z\n" for i in range(n // 24)),
+    lambda n: "a" + " " * n + "b   c\n  d   1%\n",
+], ids=["header-like", "long-table", "misaligned", "wide-gutter"])
+def test_reading_aligned_text_grows_linearly(make: object) -> None:
+    small, large = _read_calls(make(8_000)), _read_calls(make(32_000))  # type: ignore[operator]
+    assert large <= 5 * small, (small, large)

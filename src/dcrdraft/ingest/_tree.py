@@ -19,8 +19,9 @@ def clean(text: str) -> str:
 
 
 def table_block(rows: list[list[str]], row_lines: list[int], end_line: int | None = None) -> Block:
-    """A table block whose text is its rows joined as ``cell | cell`` lines."""
-    text = "\n".join(" | ".join(row) for row in rows)
+    """A table block whose text is its rows joined as ``cell | cell`` lines (an empty header
+    row, standing for a table that has none, adds no line)."""
+    text = "\n".join(" | ".join(row) for row in rows if any(row))
     last = end_line if end_line is not None else (row_lines[-1] if row_lines else 1)
     first = row_lines[0] if row_lines else last
     return Block("table", text, first, max(first, last), rows=rows, row_lines=row_lines)

@@ -22,6 +22,12 @@ _NUMBERED = re.compile(
 _LIST = re.compile(r"^(\s*)([-*+•‣◦▪–]|\d{1,3}[.)]|\(\d{1,3}\)|\([a-z]\)|[a-z]\))\s+(\S.*)$")
 _PIPE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _COLUMNS = re.compile(r"\t+|\s{2,}")
+_CELL = re.compile(r"\S+(?:[^\S\t]\S+)*")
+"""A cell of a column-aligned row with its place: words apart by single spaces."""
+_FIGURE = re.compile(r"[~≈<>≤≥±+\-−–$£€(]*\d")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_CI_LABEL = re.compile(r"\(?\d{2}(?:\.\d)?\s?%\s*(?:CI|C\.I\.|conf)", re.I)
+"""A column title naming an interval ("95% CI"), not a figure."""
 _SMALL = {"a", "an", "and", "the", "of", "for", "to", "in", "on", "or", "by", "with", "vs", "at"}
 _MAX_TITLE = 90
 
@@ -88,14 +94,10 @@ def _is_pipe_row(line: str) -> bool:
     return line.count("|") >= 2 or (line.strip().startswith("|") and line.count("|") >= 1)
 
 
-def _table_end(lines: list[str], i: int) -> int:
-    """The index after a table starting at ``i``, or ``i`` when none starts there."""
-    if _is_pipe_row(lines[i]):
-        j = i
-        while j < len(lines) and lines[j].strip() and _is_pipe_row(lines[j]):
-            j += 1
-        return j if j - i >= 2 else i
-    first = _cells(lines[i])
+def _body_end(lines: list[str], i: int) -> int:
+    """The index after a run of rows from ``i`` with one cell count (two or more) and the
+    last column aligned (or tab-separated); ``i`` when fewer than two rows align."""
+    first = _cells(lines[i]) if i < len(lines) else []
     if len(first) < 2 or "|" in lines[i]:
         return i
     last_col = lines[i].rstrip().rfind(first[-1])
@@ -108,6 +110,113 @@ def _table_end(lines: list[str], i: int) -> int:
             break
         j += 1
     return j if j - i >= 2 else i
+
+
+def _spans(line: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _CELL.finditer(line)]
+
+
+def _is_figure(cell: str) -> bool:
+    return bool(_FIGURE.match(cell)) and not _YEAR.fullmatch(cell) and \
+        not _CI_LABEL.match(cell)
+
+
+def _table_rule(line: str) -> bool:
+    """A rule under a column header: dashes or equals signs, whole or one run per column."""
+    text = line.strip()
+    return len(text) >= 3 and not text.strip("-=_~+ ") and text.count(" ") < len(text) / 2
+
+
+def _header(lines: list[str], heads: range, body: range) -> list[str] | None:
+    """The header that ``heads`` (one or two lines) give the aligned rows of ``body``: each
+    header cell goes to the one body column it overlaps (or lies nearest, in a gutter); a
+    column no header cell names (the corner, mostly) stays empty. None when the lines do not
+    read as a header: a figure, a cell across two columns, fewer than two columns named."""
+    rows = [_spans(lines[j]) for j in body]
+    n = len(rows[0])
+    if any(len(r) != n for r in rows) or any("\t" in lines[j] for j in (*heads, *body)):
+        return None
+    cols = [(min(r[k][0] for r in rows), max(r[k][1] for r in rows)) for k in range(n)]
+    header = [""] * n
+    for nth, j in enumerate(heads):
+        line = lines[j]
+        if not line.strip() or "|" in line or _LIST.match(line) or _table_rule(line):
+            return None
+        named: set[int] = set()
+        for start, end, text in _spans(line):
+            if _is_figure(text):
+                return None
+            over = [k for k, (a, b) in enumerate(cols) if start < b and a < end]
+            if len(over) > 1:
+                return None
+            k = over[0] if over else min(
+                range(n), key=lambda c: (max(cols[c][0] - end, start - cols[c][1]), -c))
+            if k in named:
+                return None
+            named.add(k)
+            header[k] = f"{header[k]} {text}".strip()
+        if nth == 0 and len(named - {0}) < min(2, n - 1):
+            return None
+    return header
+
+
+def _aligned(lines: list[str], i: int) -> tuple[int, list[list[str]], list[int]] | None:
+    """A column-aligned table starting at ``i``: its end, rows (header first) and the line
+    index of each row. The header is one or two lines above the body (or above a rule line),
+    placed by the body's columns, so it may sit off the columns, leave the corner blank or
+    wrap; a body whose first row already carries figures has no header, and gets an empty
+    one rather than losing its first row to it."""
+    ruled = [(h, h + 1) for h in (1, 2) if i + h < len(lines) and _table_rule(lines[i + h])]
+    found = _headed(lines, i, ruled)
+    if found:
+        return found
+    end = _body_end(lines, i)
+    if 0 < end - i <= 2 and not any(_is_figure(c) for j in range(i, end)
+                                    for c in _cells(lines[j])):
+        # two aligned lines of words over a body with more columns: a header that wraps
+        found = _headed(lines, i, [(end - i, end - i)])
+        if found:
+            return found
+    if end > i:
+        body = range(i, end)
+        first = _cells(lines[i])
+        if any(_is_figure(c) for c in first[1:]):
+            return end, [[""] * len(first), *(_cells(lines[j]) for j in body)], [i, *body]
+        return end, [_cells(lines[j]) for j in body], list(body)
+    return _headed(lines, i, [(1, 1), (2, 2)])
+
+
+def _headed(lines: list[str], i: int, tries: list[tuple[int, int]],
+            ) -> tuple[int, list[list[str]], list[int]] | None:
+    """The first of ``tries`` (header lines, offset of the body) that reads as a header
+    over aligned rows; after a rule line one body row is enough. A header heads its block:
+    under a line of columns, the lines are a row that wraps, not a header."""
+    if i > 0 and len(_cells(lines[i - 1])) >= 2 and not _table_rule(lines[i - 1]):
+        return None
+    for h, skip in tries:
+        start = i + skip
+        end = _body_end(lines, start) if start < len(lines) else start
+        if end == start and skip > h and start < len(lines) and \
+                len(_cells(lines[start])) >= 2 and "|" not in lines[start]:
+            end = start + 1
+        if end == start:
+            continue
+        header = _header(lines, range(i, i + h), range(start, end))
+        if header is not None:
+            body = range(start, end)
+            return end, [header, *(_cells(lines[j]) for j in body)], [i, *body]
+    return None
+
+
+def _table_end(lines: list[str], i: int) -> int:
+    """The index after a table starting at ``i``, or ``i`` when none starts there."""
+    if _is_pipe_row(lines[i]):
+        j = i
+        while j < len(lines) and lines[j].strip() and _is_pipe_row(lines[j]):
+            j += 1
+        return j if j - i >= 2 else i
+    found = _aligned(lines, i)
+    return found[0] if found else i
 
 
 def _starts_block(lines: list[str], i: int) -> bool:
@@ -165,6 +274,12 @@ class _Scanner:
         self.out.append(Block(kind, clean(text), start + 1 + self.offset, end + self.offset))
 
     def _table(self, i: int, end: int) -> None:
+        found = None if _is_pipe_row(self.lines[i]) else _aligned(self.lines, i)
+        if found and found[0] == end:
+            rows = found[1]
+            row_lines = [j + 1 + self.offset for j in found[2]]
+            self.out.append(table_block(rows, row_lines, end + self.offset))
+            return
         rows, row_lines = [], []
         for j in range(i, end):
             if _PIPE_SEP.match(self.lines[j]):
