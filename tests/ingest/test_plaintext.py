@@ -10,6 +10,8 @@ from dcrdraft.ingest.document import Document
 from dcrdraft.ingest import read_document, read_text
 from dcrdraft.ingest.plaintext import heading_at
 
+from ..tools import count_calls
+
 SOURCE = """\
 Checkout Assistant DCR
 ======================
@@ -249,20 +251,7 @@ def test_header_names_the_cells_the_reviewer_reads() -> None:
 
 
 def _read_calls(text: str) -> int:
-    import sys
-
-    count = [0]
-
-    def tracer(frame: object, event: str, arg: object) -> None:
-        if event == "call":
-            count[0] += 1
-
-    sys.setprofile(tracer)
-    try:
-        read_text(text, "t.txt", "text")
-    finally:
-        sys.setprofile(None)
-    return count[0]
+    return count_calls(read_text, text, "t.txt", "text")
 
 
 @pytest.mark.parametrize("make", [

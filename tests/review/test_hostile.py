@@ -19,6 +19,8 @@ from dcrdraft.ingest.source import REVIEW_CHARS
 from dcrdraft.review.api import review_path
 from dcrdraft.review.engine import review_document
 
+from ..tools import count_calls
+
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench"))
 
@@ -104,18 +106,7 @@ def _calls(text: str, fmt: str = "markdown") -> int:
     doc = read_text(text, f"scale.{fmt}", fmt)  # type: ignore[arg-type]
     review_document(doc)  # warm: lazy compiles and twins are not the document's cost
     doc = read_text(text, f"scale.{fmt}", fmt)  # type: ignore[arg-type]
-    count = [0]
-
-    def tracer(frame: object, event: str, arg: object) -> None:
-        if event == "call":
-            count[0] += 1
-
-    sys.setprofile(tracer)
-    try:
-        review_document(doc)
-    finally:
-        sys.setprofile(None)
-    return count[0]
+    return count_calls(review_document, doc)
 
 
 @pytest.mark.parametrize("make", [
