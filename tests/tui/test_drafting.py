@@ -86,6 +86,10 @@ async def test_adding_a_rollback_trigger_clears_m03(tmp_path: Path) -> None:
         await reviewed(pilot)
         screen = app.screen
         assert any(f.code == "M03" for f in screen.live.report.findings)
+        # A mistake is listed though it is a warning (it blocks only when raised to error).
+        panel = screen.query_one("#mistakes")
+        listed = [str(panel.get_option_at_index(i).prompt) for i in range(panel.option_count)]
+        assert "! M03 no-rollback-criteria" in listed, listed
         await screen.open_section("deployment")
         await pilot.pause()
         screen.query_one("#f-deployment--rollback_triggers DataTable").focus()

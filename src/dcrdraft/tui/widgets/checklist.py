@@ -40,7 +40,7 @@ class ChecklistPanel(Vertical):
     def compose(self) -> ComposeResult:
         yield Static("Score --/100", id="score")
         yield OptionList(id="items")
-        yield Static("Blocking findings", id="mistakes-title")
+        yield Static("Mistakes and blocking findings", id="mistakes-title")
         yield OptionList(id="mistakes")
 
     @property
@@ -74,11 +74,15 @@ class ChecklistPanel(Vertical):
         mistakes = self.query_one("#mistakes", OptionList)
         mistakes.clear_options()
         seen: set[str] = set()
-        for f in report.findings:  # what keeps it from ready: mistakes, stale sign-offs, errors
-            if not blocks(f) or f.code in seen:
+        for f in report.findings:
+            # The guide's mistakes at any severity (they are warnings unless a team raises
+            # them), and whatever blocks: stale sign-offs, overdue conditions, errors.
+            blocking = blocks(f)
+            if not (blocking or f.code.startswith("M")) or f.code in seen:
                 continue
             seen.add(f.code)
-            text = Text("✗ ", style="red").append(f"{f.code} {f.name}")
+            mark = Text("✗ ", style="red") if blocking else Text("! ", style="yellow")
+            text = mark.append(f"{f.code} {f.name}")
             mistakes.add_option(Option(text, id=f.code))
             self._lines[f.code] = f.line
         if not seen:
