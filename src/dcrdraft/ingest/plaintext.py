@@ -160,7 +160,11 @@ def _header(lines: list[str], heads: range, body: range) -> list[str] | None:
     return header
 
 
-def _aligned(lines: list[str], i: int) -> tuple[int, list[list[str]], list[int]] | None:
+_Aligned = tuple[int, list[list[str]], list[int]]
+"""A column-aligned table: the index after it, its rows (header first), each row's line index."""
+
+
+def _aligned(lines: list[str], i: int) -> _Aligned | None:
     """A column-aligned table starting at ``i``: its end, rows (header first) and the line
     index of each row. The header is one or two lines above the body (or above a rule line),
     placed by the body's columns, so it may sit off the columns, leave the corner blank or
@@ -187,7 +191,7 @@ def _aligned(lines: list[str], i: int) -> tuple[int, list[list[str]], list[int]]
 
 
 def _headed(lines: list[str], i: int, tries: list[tuple[int, int]],
-            ) -> tuple[int, list[list[str]], list[int]] | None:
+            ) -> _Aligned | None:
     """The first of ``tries`` (header lines, offset of the body) that reads as a header
     over aligned rows; after a rule line one body row is enough. A header heads its block:
     under a line of columns, the lines are a row that wraps, not a header."""
@@ -208,15 +212,21 @@ def _headed(lines: list[str], i: int, tries: list[tuple[int, int]],
     return None
 
 
-def _table_end(lines: list[str], i: int) -> int:
-    """The index after a table starting at ``i``, or ``i`` when none starts there."""
+def _table_at(lines: list[str], i: int) -> tuple[int, _Aligned | None]:
+    """The index after a table starting at ``i`` (``i`` when none starts there), with the
+    rows of a column-aligned one, so the scanner reads them without aligning it again."""
     if _is_pipe_row(lines[i]):
         j = i
         while j < len(lines) and lines[j].strip() and _is_pipe_row(lines[j]):
             j += 1
-        return j if j - i >= 2 else i
+        return (j if j - i >= 2 else i), None
     found = _aligned(lines, i)
-    return found[0] if found else i
+    return (found[0], found) if found else (i, None)
+
+
+def _table_end(lines: list[str], i: int) -> int:
+    """The index after a table starting at ``i``, or ``i`` when none starts there."""
+    return _table_at(lines, i)[0]
 
 
 def _starts_block(lines: list[str], i: int) -> bool:
@@ -248,9 +258,9 @@ class _Scanner:
                 h.line = i + 1 + self.offset
                 self.out.append(h)
                 i += 1
-            elif (end := _table_end(lines, i)) > i:
-                self._table(i, end)
-                i = end
+            elif (table := _table_at(lines, i))[0] > i:
+                self._table(i, *table)
+                i = table[0]
             elif m := _LIST.match(lines[i]):
                 i = self._list_item(i, len(m.group(1)), m.group(3))
             else:
@@ -273,9 +283,8 @@ class _Scanner:
     def _block(self, kind: BlockKind, text: str, start: int, end: int) -> None:
         self.out.append(Block(kind, clean(text), start + 1 + self.offset, end + self.offset))
 
-    def _table(self, i: int, end: int) -> None:
-        found = None if _is_pipe_row(self.lines[i]) else _aligned(self.lines, i)
-        if found and found[0] == end:
+    def _table(self, i: int, end: int, found: _Aligned | None) -> None:
+        if found:
             rows = found[1]
             row_lines = [j + 1 + self.offset for j in found[2]]
             self.out.append(table_block(rows, row_lines, end + self.offset))

@@ -340,7 +340,8 @@ def specific(e: Entry) -> bool:
     figure = bool(FIGURE_RE.search(mit) or re.search(rf"\(\d\)|\b\d\.\s|(?:{NUM})", mit))
     if (VAGUE_RE.search(mit) or _HEDGE.search(mit)) and words < 10 and not figure:
         return False
-    if not figure and _vagueness(mit) >= 2 and _vagueness(mit) > len(MECHANISM.findall(mit)):
+    vagueness = _vagueness(mit)
+    if not figure and vagueness >= 2 and vagueness > len(MECHANISM.findall(mit)):
         return False  # "ongoing monitoring, human oversight, retrained as required"
     if MECHANISM.search(mit) or figure:
         return True
@@ -376,9 +377,9 @@ def vague(e: Entry) -> bool:
 
 def _generic(e: Entry) -> bool:
     """A mitigation that says nothing about what is done: vague words, a hedge, a generic
-    response ("staff should check", "watch it"), a bare label ("training") or none at all. In a register whose other
-    risks are answered concretely, only such an entry is vague: a short answer there
-    ("on-screen confirmation of the address") is brief, not generic."""
+    response ("staff should check", "watch it"), a bare label ("training") or none at all.
+    In a register whose other risks are answered concretely, only such an entry is vague: a
+    short answer there ("on-screen confirmation of the address") is brief, not generic."""
     mit = e.mitigation.strip(" :.;-")
     return len(mit.split()) < 4 or bool(VAGUE_RE.search(mit) or _HEDGE.search(mit)
                                         or vocab("generic_mitigation").search(mit))

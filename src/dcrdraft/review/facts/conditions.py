@@ -77,7 +77,9 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
         ("rollback",)),
 }
 
-_SAID_ROLLBACK = fast(TOPICS["rollback"][0], re.I)
+SAID_ROLLBACK = fast(TOPICS["rollback"][0], re.I)
+"""Any wording of a rollback the conditions read ("pin the service back to 2.3"), compiled
+once for every reader of rollback facts."""
 
 # Lead-in words beyond each topic's own pattern ("Kill criteria:", "Abort conditions:").
 _LEAD_MORE = {
@@ -191,7 +193,7 @@ def analyse_conditions(ctx: Context, topic: str, extra_kinds: tuple[str, ...] = 
 
         def cadence(u: Unit) -> bool:
             return topic == "monitoring" and "rollback" not in u.kinds and \
-                _SAID_ROLLBACK.search(u.text) is None and bool(_CADENCE.search(u.text))
+                SAID_ROLLBACK.search(u.text) is None and bool(_CADENCE.search(u.text))
 
         def in_para(u: Unit) -> bool:
             return crit is not None and u.row is None and id(u.block) in near and \

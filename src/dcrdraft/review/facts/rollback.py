@@ -18,7 +18,7 @@ from dcrdraft.monitoring.reading import Comparison
 from dcrdraft.review.absence import PLACEHOLDER_X, negated
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts.boilerplate import is_boilerplate
-from dcrdraft.review.facts.conditions import TOPICS, analyse_conditions
+from dcrdraft.review.facts.conditions import SAID_ROLLBACK, analyse_conditions
 from dcrdraft.review.facts.monitoring import comparison_in
 from dcrdraft.review.facts.vocab import vocab
 from dcrdraft.review.text import WINDOW_RE, clean
@@ -183,8 +183,8 @@ def _anchored_sections(ctx: Context) -> set[int]:
 def _anchored_blocks(ctx: Context) -> set[int]:
     """Paragraphs (by identity) in which a sentence names a rollback."""
     return ctx.cached("facts:rollback_blocks", lambda: {
-        id(u.block) for u in ctx.units if (_ANCHOR.search(u.text) or _SAID.search(u.text))
-        and u.row is None})
+        id(u.block) for u in ctx.units
+        if (_ANCHOR.search(u.text) or SAID_ROLLBACK.search(u.text)) and u.row is None})
 
 
 def _test_sections(ctx: Context) -> set[int]:
@@ -195,7 +195,8 @@ def _test_sections(ctx: Context) -> set[int]:
         for sec in ctx.doc.sections():
             title = sec.title or ""
             if (_STRONG.search(title) or vocab("rollback_rehearsal").search(title)) and \
-                    (_ANCHOR.search(title) or _SAID.search(title) or _STRONG.search(title)):
+                    (_ANCHOR.search(title) or SAID_ROLLBACK.search(title)
+                     or _STRONG.search(title)):
                 out.add(id(sec))
         return out
     return ctx.cached("facts:rollback_test_sections", compute)
@@ -215,7 +216,7 @@ def _answers(ctx: Context) -> set[int]:
                     asked = False
                     continue
                 asked = text.endswith("?") and len(text) <= 200 and bool(
-                    _ANCHOR.search(text) or _SAID.search(text)) and bool(
+                    _ANCHOR.search(text) or SAID_ROLLBACK.search(text)) and bool(
                     _STRONG.search(text) or vocab("rollback_rehearsal").search(text))
         return out
     return ctx.cached("facts:rollback_answers", compute)
@@ -231,7 +232,7 @@ def _scope(ctx: Context) -> list[Unit]:
     tests = _test_sections(ctx)
     answers = _answers(ctx)
     return [u for u in ctx.units if "rollback" in u.kinds or _ANCHOR.search(u.text) or
-            _SAID.search(u.text) or (u.row is None and id(u.block) in anchored) or
+            SAID_ROLLBACK.search(u.text) or (u.row is None and id(u.block) in anchored) or
             id(u.section) in tests or id(u.block) in answers or
             (id(u.section) in sections and (_STRONG.search(u.text) is not None or
                                             _LOG_LINE.match(u.text) is not None))]
@@ -264,7 +265,7 @@ def _status(text: str, owned: bool = False) -> Status | None:
         return "tabletop"
     # a rollback described by its instrument ("a config change", "one toggle"): a procedure
     mechanism = vocab("rollback_mechanism").search(text) is not None and (
-        owned or _ANCHOR.search(text) is not None or _SAID.search(text) is not None)
+        owned or _ANCHOR.search(text) is not None or SAID_ROLLBACK.search(text) is not None)
     untested = False
     for rehearsal in vocab("rollback_rehearsal").finditer(text):
         before = text[: rehearsal.start()][-50:]
@@ -291,10 +292,6 @@ def _status(text: str, owned: bool = False) -> Status | None:
             re.match(r"^\W*(?:procedure|runbook|steps?)\s*:", text, re.I):
         return "documented"  # a procedure described, not the bare claim "rollback documented"
     return None
-
-
-_SAID = re.compile(TOPICS["rollback"][0], re.I)
-"""Any wording of a rollback the conditions read ("pin the service back to 2.3")."""
 
 
 def _found(name: str, text: str) -> str | None:
