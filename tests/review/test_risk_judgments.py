@@ -148,3 +148,24 @@ def test_a_register_of_words_nobody_could_act_on_is_not_complete() -> None:
     assert item is not None and "concrete mitigation" in item.message
     rows[0] = "| Drift | High | Weekly PSI check; retrain when PSI passes 0.2 | Data team |"
     assert status(review(head + "\n".join(rows) + "\n"), "C08") == "pass"
+
+
+def test_a_failure_owned_only_through_a_disclaimer_is_a_vague_risk() -> None:
+    from dcrdraft.review.context import Context
+    from dcrdraft.review.facts.risks import disclaimed_risks
+
+    def said(text: str) -> list[str]:
+        ctx = Context.of(read_text(f"# Notes\n\n{text}\n", "x.md", "markdown"))
+        return [r.response for r in disclaimed_risks(ctx)]
+
+    assert said("Like any model, the scorer can get things wrong. We keep improving it.") \
+        == ["none"]
+    assert said("No tool is perfect; staff should check the output.") == ["generic"]
+    assert said("As with any parser, it may occasionally make mistakes. Each low-confidence "
+                "field is routed to a clerk.") == ["concrete"]
+    # a figure makes it a measured failure; a comparison with other systems names none
+    assert said("Like any model, it misses about 4% of late payments.") == []
+    assert said("Like any other service in our estate, it runs on the shared cluster.") == []
+    report = review("# Notes\n\nLike any AI tool, the helper is not perfect and may "
+                    "misunderstand slang.\n")
+    assert any(f.code == "M01" for f in report.findings)

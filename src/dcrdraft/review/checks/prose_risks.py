@@ -8,7 +8,7 @@ import re
 from dcrdraft.review.checks.base import Hit, Params, check, negated
 from dcrdraft.review.checks.risks import entries, vague_risk
 from dcrdraft.review.context import Context, Unit
-from dcrdraft.review.facts.risks import prose_risks
+from dcrdraft.review.facts.risks import disclaimed_risks, prose_risks
 from dcrdraft.review.facts.vocab import vocab
 from dcrdraft.review.text import FIGURE_RE
 
@@ -16,7 +16,7 @@ from dcrdraft.review.text import FIGURE_RE
 @check("vague_risk_anywhere", "finding")
 def vague_risk_anywhere(ctx: Context, params: Params) -> list[Hit]:
     """As ``vague_risk`` for register entries; plus each risk stated in prose (outside the
-    register) whose response is generic. A prose risk with no response at all is not
+    register) whose response is generic, and each failure owned only through a disclaimer. A prose risk with no response at all is not
     flagged unless ``unanswered: true``."""
     hits: list[Hit] = vague_risk(ctx, params)
     spans = [(e.line, e.end_line) for e in entries(ctx)] + [(h.line, h.end_line) for h in hits]
@@ -26,6 +26,14 @@ def vague_risk_anywhere(ctx: Context, params: Params) -> list[Hit]:
             continue
         short = r.text if len(r.text) <= 60 else r.text[:57].rstrip() + "..."
         hits.append(Hit(r.line, r.end_line, f"\"{short}\" (answered only generically)"))
+    # A failure owned only through a disclaimer ("like any model, it can get things wrong")
+    # is described generically, so it is vague unless a concrete answer follows it.
+    for r in disclaimed_risks(ctx):
+        if r.response == "concrete" or any(h.line <= r.line <= h.end_line for h in hits) or \
+                any(a <= r.line <= b for a, b in spans):
+            continue
+        short = r.text if len(r.text) <= 60 else r.text[:57].rstrip() + "..."
+        hits.append(Hit(r.line, r.end_line, f"\"{short}\" (a disclaimer, no failure named)"))
     for u in blanket_claims(ctx):
         if not any(h.line <= u.line <= h.end_line for h in hits):
             hits.append(Hit(u.line, u.end_line, "risks said to be handled, none named"))

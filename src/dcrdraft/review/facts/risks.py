@@ -69,6 +69,50 @@ def _response(text: str) -> Response:
     return "none"
 
 
+def _answer(units: list[Unit], i: int, rest: str) -> tuple[Response, int]:
+    """The response to the risk stated by ``units[i]``: the rest of its sentence, then the
+    following sentences of the same paragraph up to the next risk; any generic answer among
+    them makes it generic. Returns the response and the last line it spans."""
+    u = units[i]
+    follow = []
+    for v in units[i + 1:i + 4]:
+        if v.block is not u.block or vocab("risk_statement").search(v.text):
+            break
+        follow.append(v)
+    answers = [_response(rest)] + [_response(v.text) for v in follow]
+    response: Response = "generic" if "generic" in answers else \
+        "concrete" if "concrete" in answers else "none"
+    return response, follow[-1].end_line if follow and response != "none" else u.end_line
+
+
+_FAILING = re.compile(r"\b(?:errors?|mistakes?|wrong|inaccura\w*|incorrect\w*|imperfect|"
+                      r"perfect|infallible|flawless|limitations?|misclassif\w*|misunderst\w*|"
+                      r"false (?:positives?|negatives?)|fail\w*|miss\w*|drift\w*|degrad\w*|"
+                      r"vary|varies|less (?:accurate|relevant|reliable)|not (?:identify|detect|"
+                      r"catch|recogni[sz]e)|not a (?:perfect|good) (?:fit|match))\b", re.I)
+"""A failure word, beside a disclaimer, makes it a risk statement of its own."""
+
+
+def disclaimed_risks(ctx: Context) -> list[ProseRisk]:
+    """Failures owned only through a disclaimer that would fit any system ("like any model,
+    it may occasionally get things wrong", "the tool is not perfect"), with the answer the
+    text gives. The description is generic by construction: a careful reader cannot tell
+    what fails, for whom or how often, so it is a vague risk whatever follows unless a
+    concrete answer does. A disclaimer carrying a figure is a measured failure, not one."""
+    def compute() -> list[ProseRisk]:
+        out: list[ProseRisk] = []
+        units = [u for u in ctx.units if u.row is None]
+        for i, u in enumerate(units):
+            if not vocab("failure_disclaimer").search(u.text) or not _FAILING.search(u.text) \
+                    or FIGURE_RE.search(u.text) or u.text.rstrip().endswith("?"):
+                continue
+            after = re.split(r";|\bbut\b|\bso\b|\bwhich is why\b", u.text, maxsplit=1)
+            response, end = _answer(units, i, after[1] if len(after) > 1 else "")
+            out.append(ProseRisk(u.text, u.line, end, response, u))
+        return out
+    return ctx.cached("disclaimed_risks", compute)
+
+
 def prose_risks(ctx: Context) -> list[ProseRisk]:
     """Risks stated in sentences, read once per document; the response is looked for in the
     same sentence and in the next one of the same paragraph."""
@@ -82,18 +126,7 @@ def prose_risks(ctx: Context) -> list[ProseRisk]:
                                                          re.I):
                 continue
             after = re.split(r";|\bbut\b|\bso\b|\bwhich is why\b", u.text, maxsplit=1)
-            rest = after[1] if len(after) > 1 else ""
-            # The answer: the rest of the sentence, then the following sentences of the same
-            # paragraph up to the next risk; any generic answer among them makes it generic.
-            follow = []
-            for v in units[i + 1:i + 4]:
-                if v.block is not u.block or vocab("risk_statement").search(v.text):
-                    break
-                follow.append(v)
-            answers = [_response(rest)] + [_response(v.text) for v in follow]
-            response: Response = "generic" if "generic" in answers else \
-                "concrete" if "concrete" in answers else "none"
-            end = follow[-1].end_line if follow and response != "none" else u.end_line
+            response, end = _answer(units, i, after[1] if len(after) > 1 else "")
             out.append(ProseRisk(u.text, u.line, end, response, u))
         return out
     return ctx.cached("prose_risks", compute)
