@@ -86,3 +86,29 @@ def test_named_approvers_each_recording_a_decision_decide() -> None:
     assert facts.decision.decision == "approve"
     rejected = _facts(table.format("Rejected"))
     assert rejected.decision is not None and rejected.decision.decision == "disapprove"
+
+
+def test_decisions_as_memos_minutes_and_release_notes_state_them() -> None:
+    """A run-in label, a body's approval on record, the use of a system approved, a dated
+    switch-over and a reviewer's "ship it" each state the decision."""
+    for text, decision in (
+            ("Memo\n\nDecision. We will turn the planner on at both depots on 2 June.\n",
+             "approve"),
+            ("# Minutes\n\nThe Model Risk Committee approved v5 on 12 March 2026.\n", "approve"),
+            ("# Outcome\n\nContinued use of the ranker is approved on the conditions above.\n",
+             "approve-with-conditions"),
+            ("# Rollout\n\nAll depots switch to planner 2.1 on 9 March at 06:00.\n", "approve"),
+            ("Review\n\nThe numbers hold up. Ship it.\n", "approve")):
+        facts = _facts(text)
+        assert facts.decision is not None and facts.decision.decision == decision, text
+
+
+def test_a_recommendation_pending_the_deciding_body_is_a_lean() -> None:
+    text = ("# Summary\n\nThe scorer is recommended for production deployment pending final "
+            "review by the risk committee.\n")
+    facts = _facts(text)
+    assert facts.stated == [] and len(facts.hedged) == 1
+    assert _c20(text) == "weak"
+    # a body approving something other than the deployment decides nothing
+    assert _facts("# Minutes\n\nThe change board approved the hiring plan on 2 May 2026.\n"
+                  ).stated == []

@@ -136,6 +136,29 @@ def test_a_bad_vocabulary_is_a_located_error(tmp_path: Path, monkeypatch: pytest
         vocab_mod._load.cache_clear()
 
 
+def test_a_vocabulary_pattern_may_reference_another(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "vocabularies.yaml").write_text(
+        "version: 1\nvocabularies:\n  body:\n    words: [board, panel]\n"
+        "  by_body:\n    patterns: ['{vocab:body} approved']\n"
+        "  loose:\n    patterns: ['{vocab:nowhere}']\n", encoding="utf-8")
+    monkeypatch.setenv("DCRDRAFT_RUBRICS", str(tmp_path))
+    vocab_mod._load.cache_clear()
+    try:
+        with pytest.raises(ConfigError, match=r"no vocabulary named 'nowhere'"):
+            vocab_mod.vocab("by_body")
+    finally:
+        vocab_mod._load.cache_clear()
+    (tmp_path / "vocabularies.yaml").write_text(
+        "version: 1\nvocabularies:\n  body:\n    words: [board, panel]\n"
+        "  by_body:\n    patterns: ['{vocab:body} approved']\n", encoding="utf-8")
+    try:
+        assert vocab_mod.matches("by_body", "the panel approved it")
+        assert not vocab_mod.matches("by_body", "the team approved it")
+    finally:
+        vocab_mod._load.cache_clear()
+
+
 def test_vocabularies_follow_the_rubrics_folder_when_it_changes(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "vocabularies.yaml").write_text(

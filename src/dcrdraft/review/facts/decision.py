@@ -13,7 +13,7 @@ launch", "for research use only", "approving go-live", "Approved at the May boar
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from dcrdraft.review.absence import PLACEHOLDER_X
@@ -30,11 +30,18 @@ _RANK_ORDER: dict[str, int] = {"section": 0, "labelled": 1, "mention": 2, "signe
 _LABEL = re.compile(r"^\W*(?:" + CHAT_PREFIX + r"\W*)?"
                     r"(?:(?:my|our|the|final|overall|team'?s?)\s+)?(?:recommendation|"
                     r"decision(?: requested)?|verdict|go/no[- ]go|outcome|tl;?dr|bottom line|"
-                    r"the ask|ask|(?:launch |rollout |release )?plan|proposal)\s*:", re.I)
-"""A labelled decision line: what follows the label is the decision."""
+                    r"the ask|ask|(?:launch |rollout |release )?plan|proposal)\s*:|"
+                    r"^\W*(?:decision|recommendation|verdict)\W{0,2}\.\W*\s", re.I)
+"""A labelled decision line: what follows the label is the decision. A memo's run-in label
+("**Decision.** We will ...") is one too."""
 _INLINE_LABEL = re.compile(r"\b(?:decision|verdict|recommendation)\b[^:.;]{0,80}:\s*", re.I)
 """A decision label inside a line ("Launch decision, review of 3 May: ship to all stores")."""
-_IMPERATIVE = re.compile(r"^\W*(?:launch|deploy|ship|release|go live|roll ?out|proceed)\b", re.I)
+_IMPERATIVE = re.compile(r"^\W*(?:we(?: will|'ll|’ll| are going to| shall| are)\s+)?"
+                         r"(?:launch|deploy|ship|release|go live|roll ?out|proceed|enable|adopt|"
+                         r"(?:turn|switch)(?: [\w-]+){0,4}? on|switch (?:over )?to|move to)\w*\b",
+                         re.I)
+"""What follows a decision label as its decision: an imperative or the team's stated intent
+("Decision: we will turn the model on for all four clinics on 6 April")."""
 _MAIL_HEADER = re.compile(r"^\W*(?:from|to|cc|bcc|sent|date|subject|re|fwd?)\s*:", re.I)
 """An e-mail's header ("Subject: ... (go/no-go Thursday)") names the meeting, not the decision."""
 _DEPLOYMENT = re.compile(r"\b(?:deploy|launch|production|release|rollout|go[- ]live)", re.I)
@@ -104,10 +111,14 @@ def _candidate(u: Unit) -> bool:
 _NOT_GIVEN = re.compile(r"\b(?:will|would|shall|must|should|may|might|could|can|need|needs|"
                         r"awaiting|pending|once|if|when|until|before|not|never|yet to|ask\w*|"
                         r"request\w*|seek\w*|expected|due|scheduled|likely|propos\w*)\b"
-                        r"(?:\s+[\w-]+){0,3}\s*$|^\W*$|-$", re.I)
+                        r"(?:\s+[\w-]+){0,3}\s*$|-$", re.I)
 """What turns an approval into one still to come: a modal, a request or a condition before
 the verb ("the board will approve launch", "once Legal approves go-live"), an imperative at
 the start of the line (the ask of a deck), or a compound ("state-approved")."""
+_BARE = re.compile(r"(?:approve|clear|endorse|green[- ]?light)\b", re.I)
+_PUNCT = " \t*_#>-•·:;,.!?()[]\"'"
+"""A bare approving verb opening the line is an imperative (the ask of a deck: "Approve
+the launch"), not an approval given."""
 _RECORD_KINDS = frozenset({"privacy", "security", "regulatory", "fairness", "risks",
                            "monitoring", "rollback", "evaluation"})
 """Sections where an approval on record is a review of one part (a DPIA, a risk), not the
@@ -118,7 +129,8 @@ def _approval(u: Unit) -> Decision | None:
     """An approval of the deployment the unit states as given: an approving verb with a
     deployment object, or a line opening with the approval that records its date."""
     m = vocab("decision_approved").search(u.text)
-    if m and not _NOT_GIVEN.search(u.text[:m.start()]):
+    if m and not _NOT_GIVEN.search(u.text[:m.start()]) and \
+            not (_BARE.match(m.group(0)) and not u.text[:m.start()].strip(_PUNCT)):
         return classify(u.text) or "approve"
     if vocab("decision_record").search(u.text) and not u.kinds & _RECORD_KINDS and \
             DATE_RE.search(u.block.text[:400]) and not PLACEHOLDER_X.search(u.block.text[:400]):
@@ -126,10 +138,28 @@ def _approval(u: Unit) -> Decision | None:
     return None
 
 
+_RUN_IN = re.compile(r"^\W*(?:decision|recommendation|verdict)\W{0,2}\.\W*", re.I)
+"""A memo's run-in label ("**Decision.** We will ..."), which the reader splits off as a
+sentence of its own."""
+
+
+def _run_in(u: Unit) -> str:
+    """The unit's text, with the run-in decision label that opens its paragraph before it
+    when the unit is the sentence that label introduces."""
+    m = _RUN_IN.match(u.block.text)
+    if m and u.line == u.block.line and \
+            u.block.text[m.end():].lstrip().startswith(u.text[:24].lstrip("*_ ")):
+        return "Decision: " + u.text
+    return u.text
+
+
 def _stated(u: Unit) -> Decision | None:
     """The decision unit ``u`` states, or None (options, advice to users, placeholders)."""
     if vocab("decision_options").search(u.text):
         return None
+    said = _run_in(u)
+    if said is not u.text:
+        u = replace(u, text=said)
     if "recommendation" in u.kinds and _IMPERATIVE.match(u.text):
         return classify(u.text) or "approve"  # "Deploy at the two pilot sites as planned."
     if vocab("decision_launch").search(u.text) or vocab("decision_hold").search(u.text):
@@ -160,12 +190,15 @@ def _signed(ctx: Context) -> DecisionFact | None:
 def decision_facts(ctx: Context) -> DecisionFacts:
     """The document's decision facts, extracted once per document."""
     def compute() -> DecisionFacts:
-        stated = [DecisionFact(u, d, _rank(u)) for u in ctx.units
-                  if (d := _stated(u)) is not None]
+        found = [(u, d) for u in ctx.units if (d := _stated(u)) is not None]
+        # "recommended for deployment pending the board's review": a lean until given
+        pending = [u for u, d in found if d != "disapprove" and
+                   vocab("decision_pending").search(u.text)]
+        stated = [DecisionFact(u, d, _rank(u)) for u, d in found if u not in pending]
         stated.sort(key=lambda f: _RANK_ORDER[f.rank])
         signed = None if stated else _signed(ctx)
         stated += [signed] if signed else []
-        hedged = [u for u in ctx.units
-                  if u.kinds & {"recommendation"} and vocab("decision_hedge").search(u.text)]
+        hedged = pending + [u for u in ctx.units if u.kinds & {"recommendation"}
+                            and vocab("decision_hedge").search(u.text)]
         return DecisionFacts(stated, hedged)
     return ctx.cached("decision_facts", compute)

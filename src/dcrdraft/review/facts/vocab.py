@@ -46,18 +46,37 @@ class _Where:
         return f"{self.path}:{_line(self.text, self.name)}"
 
 
-def _compile(path: Path, text: str, name: str, raw: Any) -> re.Pattern[str]:
+_REF = re.compile(r"\{vocab:([\w-]+)\}")
+"""A reference to another vocabulary inside a pattern, as rules write it."""
+
+
+def _source(path: Path, text: str, name: str, table: dict[Any, Any], depth: int = 0) -> str:
+    """One vocabulary as a single regex source, each ``{vocab:NAME}`` in its patterns
+    replaced by that vocabulary's own source (so a word list is defined once and shared)."""
     where = _Where(path, text, name)
+    if name not in table:
+        raise ConfigError(f"{path}: no vocabulary named {name!r} (referenced as {{vocab:{name}}})")
+    raw = table[name]
     if not isinstance(raw, dict):
         raise ConfigError(f"{where}: vocabulary {name!r} must be a mapping")
     unknown = set(raw) - _KEYS
     if unknown:
         raise ConfigError(f"{where}: vocabulary {name!r}: unknown key(s) "
                           f"{', '.join(sorted(map(str, unknown)))} (known: doc, patterns, words)")
+    if depth > 3:
+        raise ConfigError(f"{where}: vocabulary {name!r}: references nest too deep (a cycle?)")
     parts = [_word(str(w)) for w in raw.get("words") or ()]
-    parts += [f"(?:{p})" for p in raw.get("patterns") or ()]
+    def ref(m: re.Match[str]) -> str:
+        return f"(?:{_source(path, text, m.group(1), table, depth + 1)})"
+    parts += [f"(?:{_REF.sub(ref, str(p))})" for p in raw.get("patterns") or ()]
     if not parts:
         raise ConfigError(f"{where}: vocabulary {name!r} has neither words nor patterns")
+    return "|".join(parts)
+
+
+def _compile(path: Path, text: str, name: str, table: dict[Any, Any]) -> re.Pattern[str]:
+    where = _Where(path, text, name)
+    parts = [_source(path, text, name, table)]
     try:
         # Through the literal prefilter and RE2 twin (fastre): the fact layer searches whole
         # sentences and paragraphs with these many-branch patterns, most of which hold none
@@ -77,7 +96,7 @@ def _load(folder: str) -> dict[str, re.Pattern[str]]:
     table = data.get("vocabularies") if isinstance(data, dict) else None
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: a vocabularies file needs a 'vocabularies:' mapping")
-    return {str(k): _compile(path, text, str(k), v) for k, v in table.items()}
+    return {str(k): _compile(path, text, str(k), table) for k in table}
 
 
 @lru_cache(maxsize=4)
