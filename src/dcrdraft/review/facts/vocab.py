@@ -18,14 +18,31 @@ FILE = "vocabularies.yaml"
 _KEYS = {"doc", "words", "patterns"}
 
 
-def _word(w: str) -> str:
-    """One vocabulary word as a regex: whole word, ``*`` allowing any ending."""
+def _guarded(w: str) -> tuple[str, str, str]:
+    """One vocabulary word as (left guard, body, right guard): whole word, ``*`` allowing
+    any ending."""
     stem = w[:-1] if w.endswith("*") else w
     body = r"\s+".join(re.escape(part) for part in stem.split())
     tail = r"[\w-]*" if w.endswith("*") else ""
     left = r"(?<![\w-])" if stem[:1].isalnum() else ""
     right = r"(?![\w])" if (tail or stem[-1:].isalnum()) else ""
-    return f"{left}{body}{tail}{right}"
+    return left, body + tail, right
+
+
+def _words(words: list[str]) -> list[str]:
+    """The words as alternatives, each run of words with the same guards under one pair of
+    guards: ``re`` then tests the look-behind once per position instead of once per word
+    (~3x faster on prose, where most positions are inside a word). Runs keep the list's
+    order, so every search finds the same match as with one alternative per word."""
+    runs: list[tuple[str, str, list[str]]] = []
+    for w in words:
+        left, body, right = _guarded(w)
+        if runs and runs[-1][0] == left and runs[-1][1] == right:
+            runs[-1][2].append(body)
+        else:
+            runs.append((left, right, [body]))
+    return [f"{left}(?:{'|'.join(bodies)}){right}" if len(bodies) > 1
+            else f"{left}{bodies[0]}{right}" for left, right, bodies in runs]
 
 
 def _line(text: str, name: str) -> int:
@@ -65,7 +82,7 @@ def _source(path: Path, text: str, name: str, table: dict[Any, Any], depth: int 
                           f"{', '.join(sorted(map(str, unknown)))} (known: doc, patterns, words)")
     if depth > 3:
         raise ConfigError(f"{where}: vocabulary {name!r}: references nest too deep (a cycle?)")
-    parts = [_word(str(w)) for w in raw.get("words") or ()]
+    parts = _words([str(w) for w in raw.get("words") or ()])
     def ref(m: re.Match[str]) -> str:
         return f"(?:{_source(path, text, m.group(1), table, depth + 1)})"
     parts += [f"(?:{_REF.sub(ref, str(p))})" for p in raw.get("patterns") or ()]
