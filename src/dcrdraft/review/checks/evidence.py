@@ -90,6 +90,33 @@ def _without_roles(ctx: Context, units: list[Unit]) -> list[Unit]:
             for u in units]
 
 
+def _question(units: list[Unit], i: int) -> str:
+    """What unit ``i`` answers: the heading above it, or the question or run-in label just
+    before it in its section ("What will it do?", "What it does.")."""
+    u = units[i]
+    prev = units[i - 1] if i else None
+    if prev is not None and prev.section is u.section and len(prev.text.split()) <= 10 and \
+            prev.text.rstrip().endswith(("?", ":", ".")):
+        return f"{u.section.title or ''} | {prev.text}"
+    return u.section.title or ""
+
+
+def _answer(ctx: Context, params: Params) -> Unit | None:
+    """The first unit of at least ``answers.words`` words that answers a question the
+    ``answers.asks`` pattern names (a heading, question or run-in label above it): a
+    "What it does" heading over a full sentence states the purpose whatever its verbs."""
+    spec = params.get("answers")
+    if not isinstance(spec, dict):
+        return None
+    asks = compile_any(patterns(spec, "asks"))
+    least = int(spec.get("words", 8))
+    units = _affirmed(_substantive(ctx, ctx.units))
+    for i, u in enumerate(units):
+        if asks is not None and len(u.text.split()) >= least and asks.search(_question(units, i)):
+            return u
+    return None
+
+
 def _evidence(ctx: Context, params: Params) -> Verdict:
     reject = compile_any(patterns(params, "reject"))
     units, in_section = scoped(ctx, params)
@@ -111,6 +138,9 @@ def _evidence(ctx: Context, params: Params) -> Verdict:
         hit = _search(pool, groups(params, "pass"), reject)
         if hit is not None:
             return Verdict("pass", hit)
+    answer = _answer(ctx, params)
+    if answer is not None:
+        return Verdict("pass", answer)
     weak_alts = groups(params, "weak") + groups(params, "pass")
     hit = _search(units, weak_alts, None) or _search(everywhere, weak_alts, None)
     if hit is not None:

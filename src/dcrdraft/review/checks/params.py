@@ -38,6 +38,8 @@ DOCS: dict[str, CheckDoc] = {
          "negation": "whether statements of absence are ignored (default true)",
          "own_threshold": "a passing figure that misses the limit beside it is only weak",
          "section_words": "a recognised section of at least this many words is weak, not missing",
+         "answers": "{asks: patterns, words: N}: a sentence of at least N words under a heading, "
+                    "question or run-in label matching `asks` passes (\"What it does\")",
          "signoff_roles": "whether an approver's role in a sign-off row (\"Legal and "
                           "Compliance\") may count (default true)"}),
     "graded": CheckDoc(
