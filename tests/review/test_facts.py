@@ -37,6 +37,25 @@ def test_newest_version_column_is_the_value() -> None:
     assert cols.roles[1] == "baseline"
 
 
+def test_bare_release_numbers_name_version_columns() -> None:
+    cols = classify([["Form type", "3.0", "3.1"], ["Invoices", "4.1%", "3.2%"]])
+    assert cols.value == 2 and cols.certain and cols.roles[1] == "baseline"
+    # an operating point is no release
+    assert not classify([["Form type", "0.85", "0.92"], ["Invoices", "91%", "95%"]]).certain
+
+
+def test_a_lead_in_names_a_tables_measure_and_an_all_row_is_its_overall(
+        tmp_path: Path) -> None:
+    got = facts(tmp_path, "# Results\n\nCharacter error rate (lower is better):\n\n"
+                          "| Form type | 3.0 | 3.1 |\n|---|---|---|\n| Invoices | 4.1% | 3.2% |\n"
+                          "| Receipts | 6.0% | 5.2% |\n| All forms | 5.0% | 4.1% |\n")
+    head = got.headline
+    assert head is not None and head.value == 4.1 and head.segment is None
+    assert head.name.startswith("Character error rate") and head.direction == "lower"
+    assert [c.value for c in got.comparators_for(head)][:1] == [5.0]
+    assert {m.segment for m in got.segments} == {"Invoices", "Receipts"}
+
+
 def test_two_unnamed_figure_columns_are_not_certain() -> None:
     cols = classify([["Metric", "North", "South"], ["Accuracy", "81%", "77%"]])
     assert not cols.certain

@@ -160,3 +160,29 @@ def test_a_claim_that_results_hold_across_parts_is_weak_and_ignores_segments() -
 def test_a_spread_across_one_thing_is_no_segment_claim() -> None:
     text = "# Notes\n\nPick accuracy is 96%, measured across 3,000 orders.\n"
     assert _c05(text) == "missing"
+
+
+def test_a_ratio_column_is_judged_on_its_own_scale() -> None:
+    # ratios around 1 (one of them above 1) are no 0-1 scores: none is scaled to points, so
+    # 0.93 is never set against 1.12 as if they were 93% and 1.12%
+    text = ("# Results\n\n| Income band | Approval rate relative to band A |\n|---|---|\n"
+            "| Band A | 1.00 |\n| Band B | 0.93 |\n| Band C | 1.12 |\n| Band D | 1.04 |\n\n"
+            "Every ratio stays above the 0.90 floor agreed with Compliance.\n")
+    ctx = Context.of(read_text(text, "x.md", "markdown"))
+    assert sorted(s.value for s in standings(ctx)) == [0.93, 1.0, 1.04, 1.12]
+    assert _found(text, "M04") == []
+
+
+def test_a_bar_far_off_every_figure_of_a_column_is_another_measures() -> None:
+    from dcrdraft.review.checks.segments import plausible_bar
+    assert plausible_bar(45.0, [50.8, 52.0, 47.6])
+    assert not plausible_bar(45.0, [1.3, 1.9, 1.1])
+    assert plausible_bar(0.9, [0.93, 1.12])
+
+
+def test_a_breakdown_with_a_change_column_still_gives_its_rows() -> None:
+    text = ("# Results\n\n| Region | Change vs last year | Recall |\n|---|---|---|\n"
+            "| North | +3.1% | 91% |\n| South | +1.0% | 89% |\n| East | +2.2% | 90% |\n")
+    ctx = Context.of(read_text(text, "x.md", "markdown"))
+    assert {(s.label, s.value) for s in standings(ctx)} == {("North", 91), ("South", 89),
+                                                             ("East", 90)}

@@ -295,8 +295,23 @@ class Standing:
     """The direction is stated or known from the metric's name, not assumed."""
 
 
-def _points(value: float, unit: str) -> float:
-    return value * 100 if unit in ("", "pp") and 0 <= value <= 1 else value
+def _points(value: float, unit: str, ratio: bool = False) -> float:
+    """A figure in points: a 0-1 score times 100, unless its column is a ratio scale."""
+    return value if ratio else value * 100 if unit in ("", "pp") and 0 <= value <= 1 else value
+
+
+def _ratio_scale(figs: list[MetricFact]) -> bool:
+    """Whether a column's bare figures are ratios around 1 ("relative to Q1": 1.00, 0.81,
+    1.19): one of them above 1 means none of them is a 0-1 score to scale."""
+    return any(m.unit == "" and m.value > 1 for m in figs)
+
+
+def plausible_bar(bar: float, values: list[float]) -> bool:
+    """Whether a bar borrowed by metric name can be this column's: one far off every figure
+    of the column (45% for a strike rate beside selection rates of 1-2%) is another
+    measure's, however alike their names."""
+    lo, hi = min(values, default=0.0), max(values, default=0.0)
+    return lo <= 0 or lo / 3 <= bar <= hi * 3
 
 
 def _stated_thresholds(facts: Facts) -> dict[str | None, list[Comparator]]:
@@ -351,17 +366,21 @@ def standings(ctx: Context) -> list[Standing]:
         for (block, name), figs in _current_columns(groups).items():
             key = figs[0].key
             overall_rows = [m for m in figs if _OVERALL.match(m.segment or "")]
-            overall = _points(overall_rows[0].value, overall_rows[0].unit) if overall_rows \
-                else next((_points(m.value, m.unit) for m in facts.metrics
-                           if m.segment is None and m.name == name and m.source == "table"
-                           and m.unit_ref is not None and id(m.unit_ref.block) == block), None)
+            ratio = _ratio_scale(figs)
+            overall = _points(overall_rows[0].value, overall_rows[0].unit, ratio) \
+                if overall_rows else next(
+                    (_points(m.value, m.unit, ratio) for m in facts.metrics
+                     if m.segment is None and m.name == name and m.source == "table"
+                     and m.unit_ref is not None and id(m.unit_ref.block) == block), None)
             segs = [m for m in figs if m not in overall_rows]
-            values = [_points(m.value, m.unit) for m in segs]
+            values = [_points(m.value, m.unit, ratio) for m in segs]
             total = sum(values)
             for m, v in zip(segs, values):
                 mean = overall is None and len(segs) >= 3
-                thr = {round(_points(c.value, m.unit if c.value <= 1 else "%"), 6)
-                       for c in _thresholds(stated, m)}
+                own = set(map(id, m.thresholds))
+                bars = ((c, round(_points(c.value, m.unit if c.value <= 1 else "%", ratio), 6))
+                        for c in _thresholds(stated, m))
+                thr = {t for c, t in bars if id(c) in own or plausible_bar(t, values)}
                 bound = bound_of(m.threshold_text) if m.threshold_text else None
                 lower = bound == "ceiling" if bound else (
                     m.direction == "lower" if m.direction else lower_is_better(m.name))

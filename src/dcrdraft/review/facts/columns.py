@@ -18,8 +18,11 @@ Role = Literal["label", "value", "baseline", "threshold", "interval", "count", "
                "delta", "share", "unknown", "text"]
 
 _FIG = re.compile(rf"(?<![\w.])[+−-]?(?:{NUM})\s?%?|(?<![\w])0?\.\d+")
-_VERSION = re.compile(r"\bv(?:ersion\s*)?(\d+(?:\.\d+)*)\b|\b[A-Za-z][\w-]*[- ](\d+(?:\.\d+)*)\b",
-                      re.I)
+_VERSION = re.compile(r"\bv(?:ersion\s*)?(\d+(?:\.\d+)*)\b|\b[A-Za-z][\w-]*[- ](\d+(?:\.\d+)*)\b"
+                      r"|^\W*([1-9]\d*(?:\.\d+)+)\W*$", re.I)
+"""A column named by a version: "v2.1", "Model 3", or a bare release number ("| 5.1.3 | 5.2 |",
+release notes set the new release beside the one it replaces; never "0.85", an operating
+point)."""
 
 
 _AIDED = re.compile(r"\bwith\b|\+|\bassist\w*|\busing\b|\bai\b|\bmodel\b|\btool\b|"
@@ -96,7 +99,8 @@ def _versions(header: list[str], cols: list[int]) -> dict[int, tuple[float, ...]
     for i in cols:
         m = _VERSION.search(header[i])
         if m:
-            out[i] = tuple(float(x) for x in (m.group(1) or m.group(2)).split(".") if x)
+            out[i] = tuple(float(x) for x in (m.group(1) or m.group(2) or m.group(3)).split(".")
+                           if x)
     return out
 
 

@@ -188,8 +188,30 @@ _HEADLINE_PROSE = re.compile(r"\b(?:primary|headline|key|main|north[- ]star)"
                              r" (?:metric|measure|kpi)\b", re.I)
 
 
+_LEAD_IN = re.compile(r"^[^:\n]{3,80}:\W*$")
+"""A short line ending in a colon just above a table ("Word error rate (lower is better):")."""
+_OVERALL_ROW = re.compile(r"^\W*(?:overall|all|total|aggregate|combined)\b(?!-)", re.I)
+"""A row over the whole population ("All 600 calls", "**Total**"): no segment."""
+
+
+def _lead_ins(ctx: Context) -> dict[int, str]:
+    """Each table's lead-in naming its measure: the line just above it when that line ends
+    in a colon and names a metric (one pass over the units)."""
+    out: dict[int, str] = {}
+    last: Unit | None = None
+    for u in ctx.units:
+        if u.block.kind != "table":
+            last = u
+            continue
+        if last is not None and _LEAD_IN.match(last.text) and is_metric_name(last.text):
+            out[id(u.block)] = last.text.rstrip(": ")
+        last = None  # the table's first row has been read; no later table shares it
+    return out
+
+
 def table_facts(ctx: Context) -> list[MetricFact]:
     out: list[MetricFact] = []
+    leads = _lead_ins(ctx)
     for block, sec in ctx.tables():
         rows = fill_blank_labels(block.rows or [])
         if len(rows) < 2 or len(rows[0]) < 2:
@@ -234,6 +256,8 @@ def table_facts(ctx: Context) -> list[MetricFact]:
                 name = row[name_col]  # long format: "Segment | Metric | Value"
             if not per_metric and not METRIC_RE.search(name) and METRIC_RE.search(header[0]):
                 name = _label_of(header[0])
+            if not per_metric and not is_metric_name(name) and id(block) in leads:
+                name = leads[id(block)]  # "Word error rate (lower is better):" above it
             if not per_metric and not is_metric_name(name) and is_metric_name(
                     _titled(sec.title)):
                 name = _titled(sec.title)  # "Primary metric: Task completion rate"
@@ -248,7 +272,8 @@ def table_facts(ctx: Context) -> list[MetricFact]:
             unit = units.get(i)
             fact = MetricFact(name=name, value=got[0], unit=got[1], line=ln, section=sec.title,
                               kinds=unit.kinds if unit else frozenset(), source="table",
-                              segment=part if per_metric else None if rivals else label,
+                              segment=part if per_metric else None
+                              if rivals or _OVERALL_ROW.match(label) else label,
                               unit_ref=unit)
             fact.direction = direction(f"{name} {header[cols.value]}")
             if st_col is not None and st_col < len(row):
@@ -389,8 +414,10 @@ def _matrix_facts(ctx: Context, block: Block, section: str, rows: list[list[str]
     metric_cols = [i for i, r in enumerate(cols.roles) if r in ("unknown", "value")
                    and (is_metric_name(header[i]) or breakdown and _rates(rows, i))]
     rivals = bool(_RIVALS.search(header[0]))
-    if len(metric_cols) < (1 if breakdown else 2) or \
-            any(r in ("baseline", "threshold", "delta") for r in cols.roles):
+    # A comparator column leaves each figure's side unknown; in a breakdown a change or a
+    # bar column ("Gain", "Review <= 30 min") is one more measure of the same rows.
+    beside = ("baseline",) if breakdown else ("baseline", "threshold", "delta")
+    if len(metric_cols) < (1 if breakdown else 2) or any(r in beside for r in cols.roles):
         return []
     lines = block.row_lines or [block.line] * len(rows)
     units = {u.row: u for u in ctx.units if u.block is block}
@@ -402,7 +429,7 @@ def _matrix_facts(ctx: Context, block: Block, section: str, rows: list[list[str]
                 continue  # a bare count ("520 defective parts") is no metric value
             unit = units.get(i)
             label = row[0] if row else ""
-            overall = re.match(r"\W*(?:overall|all|total|aggregate|combined)\b", label, re.I)
+            overall = _OVERALL_ROW.match(label)
             out.append(MetricFact(name=_label_of(header[c]), value=got[0], unit=got[1],
                                   line=lines[i] if i < len(lines) else block.line,
                                   section=section, kinds=unit.kinds if unit else frozenset(),
