@@ -91,10 +91,20 @@ def main() -> None:
     ap.add_argument("labels", type=Path, nargs="+")
     ap.add_argument("--disagreements", action="store_true")
     args = ap.parse_args()
+    report(load_labels(args.labels), json.loads(args.review_json.read_text(encoding="utf-8")),
+           args)
+
+
+def load_labels(paths: list[Path]) -> dict[str, dict[str, Any]]:
     labels: dict[str, dict[str, Any]] = {}
-    for path in args.labels:
+    for path in paths:
         labels.update(yaml.safe_load(path.read_text(encoding="utf-8"))["documents"])
-    run = json.loads(args.review_json.read_text(encoding="utf-8"))
+    return labels
+
+
+def report(labels: dict[str, dict[str, Any]], run: dict[str, Any],
+           args: argparse.Namespace) -> None:
+    """The agreement of ``run`` (a review JSON) with ``labels``, printed."""
     by_name = {Path(f["path"]).name: f for f in run["files"]}
     pairs = [(n, lab, by_name[n]) for n, lab in sorted(labels.items()) if n in by_name]
     missing = sorted(set(labels) - set(by_name))
