@@ -143,3 +143,16 @@ def test_seniority_is_no_age_group_and_privacy_signs_off_with_its_date() -> None
     assert privacy_grade("The privacy office signed off on 3 March.", False) == "review"
     assert privacy_grade("No voice audio leaves the kiosk.", False) == "controls"
     assert privacy_grade("Call audio is deleted after 24 hours.", False) == "controls"
+
+
+def test_a_document_written_for_its_users_is_their_documentation(tmp_path: Path) -> None:
+    """An FAQ or transparency note is the user documentation itself: complete when it tells
+    its readers what goes wrong and how often, only a limitations note when it reassures."""
+    specific = ("# Returns helper: FAQ for store staff\n\n**What does it get wrong?**\n\n"
+                "In the March check it misread 14 of 300 receipts (4.7%), mostly faded "
+                "thermal paper. Ask a supervisor to key those in by hand.\n")
+    vague = ("# Transparency note: our route planner\n\nThe planner was built with care. Like "
+             "any AI system, it may occasionally make mistakes. Contact us with any "
+             "questions.\n")
+    assert _status(tmp_path, specific, "C19") == "pass"
+    assert _status(tmp_path, vague, "C19") == "weak"

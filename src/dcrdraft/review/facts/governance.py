@@ -22,7 +22,10 @@ import re
 from typing import Literal
 
 from dcrdraft.review.context import Context
-from dcrdraft.review.facts.graded import Graded, graded
+from dcrdraft.review.facts.failures import failure_statements
+from dcrdraft.review.facts.graded import Graded, graded, substantive_pool
+from dcrdraft.review.absence import negated
+from dcrdraft.review.text import FIGURE_RE
 from dcrdraft.review.facts.vocab import vocab
 
 FairnessGrade = Literal["by_group", "not_about_people", "not_assessed_reason", "not_assessed",
@@ -146,12 +149,33 @@ def privacy_facts(ctx: Context) -> list[Graded]:
                   lambda title: bool(vocab("privacy_topic").search(title)))
 
 
+def _itself(ctx: Context) -> Graded | None:
+    """The document as its own user documentation: its title names a genre written for the
+    people who use or are affected by the system (an FAQ for staff, a transparency note, a
+    "how we use ..." page). It is complete (``published``) when it tells them specifically
+    what the system gets wrong (a failure with its rate, count or share), otherwise it is
+    only a ``limitations`` note: a page that reassures without saying what goes wrong."""
+    titles = [s for s in ctx.doc.sections() if s.title][:2]
+    genre = next((s for s in titles if vocab("user_doc_genre").search(s.title)), None)
+    if genre is None or not ctx.units:
+        return None
+    unit = next((u for u in ctx.units if u.section is genre), ctx.units[0])
+    specific = any(f.grade == "pattern" for f in failure_statements(ctx)) or any(
+        vocab("failure_word").search(u.text) and FIGURE_RE.search(u.text)
+        and not vocab("failure_disclaimer").search(u.text)
+        for u in substantive_pool(ctx) if not negated(u.text))
+    return Graded("user_docs", "published" if specific else "limitations", unit,
+                  unit.kinds | {"user_docs"})
+
+
 def docs_facts(ctx: Context) -> list[Graded]:
     """What the document says about user documentation; a limitations section addressed to
-    users is documentation too, if only weak."""
+    users is documentation too, if only weak, and so is a document written for its users."""
     def with_limits() -> list[Graded]:
         base = graded(ctx, "user_docs", docs_grade, "user_docs",
                       lambda title: bool(vocab("user_doc_topic").search(title)))
+        itself = _itself(ctx)
+        base = base + [itself] if itself else base
         seen = {f.unit.line for f in base}
         extra = [Graded("user_docs", "limitations", u, u.kinds)
                  for u in ctx.units
