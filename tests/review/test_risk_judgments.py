@@ -169,3 +169,21 @@ def test_a_failure_owned_only_through_a_disclaimer_is_a_vague_risk() -> None:
     report = review("# Notes\n\nLike any AI tool, the helper is not perfect and may "
                     "misunderstand slang.\n")
     assert any(f.code == "M01" for f in report.findings)
+
+
+def test_ratings_and_denials_of_impact_are_no_risk_entries() -> None:
+    from dcrdraft.review.checks.risks import entries
+    from dcrdraft.review.context import Context
+    text = ("# Risk and impact\n\n- Risk rated as Low: a threshold change on a live service.\n"
+            "- No customer-facing impact expected.\n- Residual risk: low.\n"
+            "- Low-quality scans are misread. Mitigation: rescans requested at the counter.\n")
+    es = entries(Context.of(read_text(text, "x.md", "markdown")))
+    assert [e.title[:9] for e in es] == ["Low-quali"]
+
+
+def test_a_risk_answered_after_a_dash_is_brief_not_vague() -> None:
+    from dcrdraft.review.checks.risks import answered_briefly
+    assert answered_briefly("Config typo — the file is validated in CI before release")
+    assert not answered_briefly("Model drift — monitored on an ongoing basis")
+    assert not answered_briefly("Bias — handled under our governance framework")
+    assert not answered_briefly("Model drift")

@@ -281,6 +281,18 @@ _POSSIBLE = re.compile(r"^[^.;:]{0,80}?\b(?:may|might|could|can)\s+(?:not\s+)?(?
 risks heading it is a risk entry even without the word "risk"."""
 
 
+_ASSESSED = re.compile(
+    r"^\W*(?:(?:overall|residual|net|inherent|remaining|change)\s+)?risk(?:\s+(?:level|rating|"
+    r"tier|score|class\w*))?\s*(?:(?:is|was)\s+)?(?:assessed|rated|classified|judged|deemed|"
+    r"considered)?\s*(?:as\s+)?[:=\u2014\u2013-]?\s*(?:very\s+)?(?:low|medium|moderate|high|"
+    r"critical|minor|negligible)(?![\w-])|"
+    r"^\W*residual risk\b|"
+    r"^\W*no\s+(?:[\w-]+\s+){0,3}?(?:impact|downtime|outage|disruption|effect)s?\b", re.I)
+"""A line that rates the change or what remains ("Risk assessed as Low: config change only",
+"Residual risk after mitigations: low") or denies an impact ("No downtime expected"): an
+assessment of the risks, not a risk of its own."""
+
+
 def _group(units: list[Unit], paragraphs: bool = True) -> list[Entry]:
     """Labelled records ("Risk ID: ...") split at each start line; else one entry per list
     item or per paragraph that reads as a risk."""
@@ -308,7 +320,8 @@ def _group(units: list[Unit], paragraphs: bool = True) -> list[Entry]:
                                           .search(text) or _POSSIBLE.search(text)) \
                 or len(text) < 3:
             continue
-        if b.kind == "paragraph" and text.endswith(":") and len(text) < 200 or _legend(text):
+        if b.kind == "paragraph" and text.endswith(":") and len(text) < 200 or _legend(text) \
+                or _ASSESSED.search(text):
             continue
         if b.kind == "paragraph" and (_about_register(text) or _OVERALL.search(text)
                                       or vocab("blanket_risk_claim").search(text)):
@@ -347,7 +360,8 @@ def specific(e: Entry) -> bool:
         return True
     if "mitigation" not in e.declared | e.fields:
         return False  # no mitigation stated: the risk's own words are no control
-    return words >= 7 and not _HEDGE.search(mit)
+    return words >= 7 and not _HEDGE.search(mit) and \
+        not vocab("generic_mitigation").search(mit)  # "through our control framework"
 
 
 def _vagueness(text: str) -> int:
@@ -357,9 +371,10 @@ def _vagueness(text: str) -> int:
 
 _CROSS_REF = re.compile(r"^\W*(?:see|refer to|as (?:in|per|described in|set out in))\b|§\s?\d|"
                         r"\(\s*see\b|\b(?:rule|step|control|condition|plan|process|check)s? "
+                        r"(?:above|below)\b|(?-i:\b[A-Z]{1,4}-?\d{1,3}(?:\.\d{1,2})?)\s+"
                         r"(?:above|below)\b", re.I)
 """A mitigation stated elsewhere: "See §7.2", "staffing plan (see conditions)", "the
-bypass rule above"."""
+bypass rule above", "decision D4 below"."""
 
 
 def vague(e: Entry) -> bool:
@@ -372,7 +387,23 @@ def vague(e: Entry) -> bool:
         return False  # "See §7.2": the mitigation is stated elsewhere
     if "mitigation" in e.fields | e.declared:
         return True
+    if answered_briefly(e.text):
+        return False
     return e.words <= 12 and not e.text.rstrip().endswith(":")
+
+
+_DASHED = re.compile(r"^[^\n]{3,100}?\s[\u2014\u2013]\s+(?P<answer>[^\n]+)$")
+"""A list item "risk — what is done" ("Image fails to start — previous image kept on the
+host"): the clause after the dash answers the risk."""
+
+
+def answered_briefly(text: str) -> bool:
+    """A short risk whose answer follows a dash in a full clause with nothing vague in it: a
+    brief answer, not a missing one."""
+    m = _DASHED.match(text.strip())
+    answer = m.group("answer") if m else ""
+    return len(answer.split()) >= 3 and not (VAGUE_RE.search(answer) or _HEDGE.search(answer)
+                                             or vocab("generic_mitigation").search(answer))
 
 
 def _generic(e: Entry) -> bool:
@@ -460,14 +491,15 @@ def risks_named(ctx: Context) -> list[Unit]:
     """Risks a document identifies without a register: a risk sentence ("may misroute"), a
     statement under a risks or known-limitations heading (a list of what can go wrong), or
     one naming a risk. A failure noted among the results ("most misses are on handwritten
-    forms") is an observation, and a claim that unnamed risks are handled names none:
-    neither lists a risk."""
+    forms") is an observation, and a claim that unnamed risks are handled names none, nor
+    does a rating of the change ("risk assessed as low"): none of them lists a risk."""
     def compute() -> list[Unit]:
         out = [r.unit for r in prose_risks(ctx)]
         out += [u for u in risks_said(ctx) if u.kinds & {"risks", "failure_modes"}
                 or _NAMES_RISK.search(u.text)]
         return sorted({id(u): u for u in out if not vocab("blanket_risk_claim").search(u.text)
                        and not vocab("failure_disclaimer").search(u.text)
+                       and not _ASSESSED.search(u.text)
                        and not is_boilerplate(u.text)}.values(), key=lambda u: u.line)
     return ctx.cached("risks_named", compute)
 
@@ -498,9 +530,10 @@ def _prose_mitigations(ctx: Context, params: Params) -> Verdict:
 
 
 _NO_CONTROL_KINDS = frozenset({"evaluation", "methodology", "segments", "metadata",
-                               "overview", "fairness"})
-"""Sections that report results or describe the system: a mechanism there is how the
-system works or was tested ("every sample was checked by two raters"), not a control."""
+                               "overview", "fairness", "signoff"})
+"""Sections that report results, describe the system or record approvals: a mechanism there
+is how the system works or was tested ("every sample was checked by two raters") or who
+signed ("weekly change board: approved"), not a control."""
 
 
 def concrete_controls(ctx: Context) -> list[Unit]:
