@@ -24,6 +24,14 @@ def test_classes_of_decision() -> None:
         "approve-with-conditions"
     assert classify("We do not recommend launch until the error budget recovers.") == "disapprove"
     assert classify("The weights are for research purposes only.") == "disapprove"
+    # a published model's stance on deployment is a decision against production use
+    assert classify("This detector is for demonstration purposes and not for production usage.") \
+        == "disapprove"
+    assert classify("Any deployed use of the model, paid or free, is currently out of scope.") \
+        == "disapprove"
+    assert classify("We do not recommend using the tagger in real-world applications yet.") \
+        == "disapprove"
+    assert classify("Use in any manner that breaks the usage policy is out of scope.") is None
     assert classify("The team met on Tuesday.") is None
 
 
