@@ -144,3 +144,23 @@ def test_approvers_after_a_dash_or_a_signature_mark_are_read(tmp_path: Path) -> 
     signed = facts(tmp_path, "# Outcome\n\nGranted as asked. /s/ Maria Ortiz-Bell, Deputy "
                              "Registrar, 2 March 2026\n")
     assert [(s.name, s.date) for s in signed] == [("Maria Ortiz-Bell", "2 March 2026")]
+
+
+def _c18(text: str) -> str:
+    report = review_document(read_text(text, "x.md", "markdown"))
+    return next(i.status for i in report.checklist if i.code == "C18")
+
+
+def test_a_roll_call_of_votes_is_a_sign_off_and_a_results_row_is_not(tmp_path: Path) -> None:
+    got = facts(tmp_path, "# Minutes\n\n| Name | Role | Vote |\n|---|---|---|\n"
+                          "| Ana Ruiz | Ops lead | Go |\n"
+                          "| Tom Berg | Safety lead | Go, with conditions |\n")
+    assert [(f.name, f.decision) for f in got] == [
+        ("Ana Ruiz", "approve"), ("Tom Berg", "approve-with-conditions")]
+    got = facts(tmp_path, "# Approvals\n\n| Group | n | Rate | Ratio |\n|---|---|---|---|\n"
+                          "| Women-led firms | 1,020 | 58.1% | 0.93 |\n")
+    assert got == []
+
+
+def test_one_approval_on_record_is_a_single_signer() -> None:
+    assert _c18("# Outcome\n\nThe Model Risk Committee approved v5 on 12 March 2026.\n") == "weak"

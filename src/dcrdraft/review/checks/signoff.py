@@ -21,6 +21,10 @@ _PARTICIPANTS = re.compile(r"^\W*(?:from|who|present|attendees|attending|partici
 """A line naming who took part: a message's sender, a meeting's attendees."""
 
 
+_GIVEN = re.compile(r"\b(?:approved|signed[- ]off|endorsed|accepted)\b", re.I)
+"""An approval already given, as a decision states it."""
+
+
 def _has(s: SignOff, field: str) -> bool:
     return {"name": s.name is not None, "date": s.date is not None,
             "decision": s.decision is not None or s.approved}[field]
@@ -60,6 +64,12 @@ def signoff(ctx: Context, params: Params) -> Verdict:
                 any(_PARTICIPANTS.match(line) for line in ctx.doc.lines):
             # minutes or a thread: the people present decided, none signs by name
             return Verdict("weak", decided.unit, detail="a decision no named approver signs")
+        given = next((f.unit for f in decision_facts(ctx).stated
+                      if _GIVEN.search(f.unit.text) and not _PROPOSED.search(f.unit.text)),
+                     None)
+        if given is not None:
+            # "The risk committee approved v2 on 3 May": one approval on record, one signer
+            return Verdict("weak", given, detail="a single approval on record")
     if not any(r.placeholder for r in rs):
         # a blank or placeholder approver row is a template's gap, never an approval
         by = next((u for u in ctx.units if attributed_approval(u.block.text)), None)

@@ -58,7 +58,8 @@ _DECISION_LINE = re.compile(r"^\W*(?:(?:my|our|the|final|overall)\s+)?(?:recomme
                             r"decision|verdict|conclusion)\b", re.I)
 """The author's recommendation ("My recommendation: GO ...") is no approver's sign-off."""
 _APPROVED = re.compile(r"\bapprov\w*|\bsigned\b|✓|✔|\bconcur\w*|\byes\b|\blgtm\b|"
-                       r"\bendorse\w*|\bagree\w*|\baccept(?:ed)?\b|\bno objections?\b|^\W*go\W*$",
+                       r"\bendorse\w*|\bagree\w*|\baccept(?:ed)?\b|\bno objections?\b|^\W*go\W*$|"
+                       r"^\W*(?:conditional\s+)?go\b\W*(?:with|subject to|provided)\b",
                        re.I)
 _PERSON = re.compile(r"\b[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*(?:\s[A-Z]\.)?"
                      r"(?:\s[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*)+\b|"
@@ -74,6 +75,9 @@ _BODY_WORDS = re.compile(r"\b(?:management|committee|board|council|team|group|of
                          r"analytics|programme|program|forum|panel)\b", re.I)
 """Words of a function or body ("Model Risk Management", "AI Governance Council"): a
 capitalised run holding one names who signs in what capacity, not a person."""
+_FIGURE_CELL = re.compile(r"\W{0,2}[\d.,]+\s?(?:%|pp|pts?)?(?:\s*[(\[].*)?$")
+"""A cell holding a result ("61.2%", "0.81 (before: 0.78)", "9,840"): a row with two of them
+reports figures (a results table in the sign-off part), not an approver."""
 _NON_SIGNER = re.compile(r"\b(?:observer|attendee|note[- ]?taker|minute[- ]?taker|secretary|"
                          r"for information|in attendance)\b", re.I)
 """A row for someone present who does not sign (an observer, the minute-taker)."""
@@ -114,7 +118,8 @@ def _person(text: str) -> re.Match[str] | None:
 
 
 
-_DECISION_COL = re.compile(r"decision|status|verdict|outcome|approv|sign(?:ed|-?off)?\b", re.I)
+_DECISION_COL = re.compile(r"decision|status|verdict|outcome|approv|sign(?:ed|-?off)?\b|\bvotes?\b",
+                           re.I)
 _DISAPPROVE = re.compile(r"\b(?:disapprov\w*|reject\w*|declin\w*|not approved|no[- ]go|"
                          r"veto\w*|object(?:s|ed|ion)?)\b", re.I)
 _CONDITIONAL = re.compile(r"\bwith[- ]conditions\b|\bconditional(?:ly)?\b|\bsubject to\b",
@@ -204,7 +209,7 @@ def _table_rows(ctx: Context) -> list[SignOff]:
         # Outside a sign-off section an approvals table needs a who or when column (or
         # dates in a headerless first row): "Approval Rate" heads a metrics table.
         has_decision = any(re.fullmatch(r"\W*(?:decision|verdict|approv\w*|sign(?:ed)?[- ]?off"
-                                        r"|go/no[- ]go)\W*", h, re.I) for h in header)
+                                        r"|go/no[- ]go|votes?)\W*", h, re.I) for h in header)
         if not in_sec and not ((_HEAD.search(" ".join(header)) and (has_name or has_date))
                                or (has_name and (has_date or has_decision))):
             continue
@@ -219,8 +224,8 @@ def _table_rows(ctx: Context) -> list[SignOff]:
         for r, row in enumerate(table[1:], 1):
             cells = [clean(c) for c in row]
             text = " | ".join(cells)
-            if _NON_SIGNER.search(text):
-                continue
+            if _NON_SIGNER.search(text) or sum(bool(_FIGURE_CELL.match(c)) for c in cells) >= 2:
+                continue  # someone who does not sign, or a row of results
             name: str | None = None
             placeholder = False
             if name_i is not None and name_i < len(cells):
