@@ -133,6 +133,20 @@ def test_text_without_headings_and_no_suffix(tmp_path: Path) -> None:
     assert [(b.line, b.end_line) for b in doc.root.blocks] == [(1, 2)]
 
 
+def test_an_email_reply_is_read_past_its_quote_marks() -> None:
+    text = ("Agreed, ship it.\n\n> On Tuesday, Priya wrote:\n>\n>> Results on 900 claims:\n"
+            ">>\n>>   - North depot 91%\n>>   - South depot 84%\n>>\n>> Priya\n")
+    doc = read_text(text, "x.txt", "text")
+    items = [(b.line, b.text) for b in doc.blocks() if b.kind == "list_item"]
+    assert items == [(7, "North depot 91%"), (8, "South depot 84%")]
+    assert doc.lines[6].startswith(">>")  # the source lines stay as written
+
+
+def test_a_lone_line_opening_with_a_comparison_is_no_quote() -> None:
+    doc = read_text("Alerts\n\n> 5% errors: page the on-call\n", "x.txt", "text")
+    assert [b.text for b in doc.blocks()] == ["> 5% errors: page the on-call"]
+
+
 # -- column-aligned tables: the header is placed by the body's columns ----------------------
 
 def _table(text: str) -> tuple[list[list[str]], list[int]]:

@@ -356,8 +356,32 @@ def build(events: list[Heading | Block], tree: TreeBuilder | None = None) -> Tre
     return tree
 
 
+_QUOTED = re.compile(r"^[ \t]*>(?:[ \t]?>)*[ \t]?")
+"""An e-mail reply's quote marks ("> ", ">> ", "> > "), one or more levels."""
+_NESTED = re.compile(r"^[ \t]*>[ \t]?>|^[ \t]*>[ \t]*$")
+
+
+def unquoted(lines: list[str]) -> list[str]:
+    """``lines`` with e-mail quote marks taken off each run of three or more quoted lines
+    that looks like a reply (a bare ">" line or a nested quote in it), so a quoted message
+    reads as the headings, lists and tables it was written with. A lone line opening with ">"
+    ("> 5% errors: page the on-call") is a comparison and stays as it is."""
+    out = list(lines)
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _QUOTED.match(lines[j]):
+            j += 1
+        if j - i >= 3 and any(_NESTED.match(lines[k]) for k in range(i, j)):
+            for k in range(i, j):
+                out[k] = _QUOTED.sub("", lines[k], count=1)
+        i = max(j, i + 1)
+    return out
+
+
 def parse_plaintext(text: str, path: str, fmt: SourceFormat = "text") -> Document:
-    """Parse plain text into a Document (sections not yet recognised)."""
+    """Parse plain text into a Document (sections not yet recognised); e-mail quote marks
+    are read past, the source lines kept as written for evidence."""
     lines = split_lines(text)
-    root = build(scan(lines)).finish(len(lines))
+    root = build(scan(unquoted(lines))).finish(len(lines))
     return Document(path=path, format=fmt, root=root, lines=lines)
