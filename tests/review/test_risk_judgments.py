@@ -187,3 +187,33 @@ def test_a_risk_answered_after_a_dash_is_brief_not_vague() -> None:
     assert not answered_briefly("Model drift — monitored on an ongoing basis")
     assert not answered_briefly("Bias — handled under our governance framework")
     assert not answered_briefly("Model drift")
+
+
+BOARD = "# Board pack, page 6\n\n| Risk area | Mitigation |\n|---|---|\n{rows}"
+
+
+def test_a_risk_and_mitigation_table_is_a_register_wherever_it_sits() -> None:
+    from dcrdraft.review.checks.risks import entries
+    from dcrdraft.review.context import Context
+    rows = ("| Data gaps | Nightly job rejects any feed with more than 2% empty fields |\n"
+            "| Low uptake | Two floor coaches sit with each team for its first week |\n")
+    es = entries(Context.of(read_text(BOARD.format(rows=rows), "x.md", "markdown")))
+    assert [e.title for e in es] == ["Data gaps", "Low uptake"]
+    assert status(review(BOARD.format(rows=rows)), "C09") == "pass"
+
+
+def test_mitigations_in_words_that_fit_any_system_are_none() -> None:
+    rows = ("| Data gaps | Robust data governance |\n"
+            "| Low uptake | Comprehensive change management |\n")
+    report = review(BOARD.format(rows=rows))
+    assert status(report, "C09") == "missing"
+    assert any(f.code == "M01" for f in report.findings)
+    # one plain but checkable answer among them makes it a mix, not nothing
+    mixed = rows + "| Outage | Orders fall back to the old pick list |\n"
+    assert status(review(BOARD.format(rows=mixed)), "C09") == "weak"
+
+
+def test_risks_named_only_by_kind_in_a_claim_are_vague() -> None:
+    text = ("# Assurance\n\nMain risks, such as late alerts and duplicate tickets, were "
+            "assessed and mitigated by the operations group.\n")
+    assert any(f.code == "M01" for f in review(text).findings)

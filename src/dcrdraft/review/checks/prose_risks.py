@@ -45,8 +45,10 @@ _ELSEWHERE = re.compile(r"\b(?:see|below|above|register|table|section|appendix|a
 
 
 def blanket_claims(ctx: Context) -> list[Unit]:
-    """Sentences claiming that risks, none named, were found and handled: no figure, and no
-    pointer to the register or section where they would be named."""
-    return [u for u in ctx.units if u.row is None and vocab("blanket_risk_claim").search(u.text)
+    """Sentences claiming that risks, none named or named only by kind, were found and
+    handled: no figure, and no pointer to the register or section where they would be
+    named."""
+    return [u for u in ctx.units if u.row is None and (vocab("blanket_risk_claim").search(u.text)
+                                                      or vocab("listed_risk_claim").search(u.text))
             and not FIGURE_RE.search(u.text) and not _ELSEWHERE.search(u.text)
             and not negated(u.text)]

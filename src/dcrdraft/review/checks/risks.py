@@ -171,8 +171,12 @@ def _table_entries(ctx: Context, kinds: set[str]) -> tuple[list[Entry], set[int]
         header = [clean(h) for h in rows[0]]
         in_risks = bool(ctx.kinds_of.get(id(sec), frozenset()) & kinds)
         cols = _columns(header)
+        # Outside a risks section a table is a register when its header names two of a
+        # risk's fields, or leads with the risk and says what is done about it ("Risk |
+        # Mitigation" on a slide or in a form).
         if not (in_risks and (cols or _RISK_HEAD.search(" ".join(header)))) and not (
-                _RISK_HEAD.search(" ".join(header)) and len(cols) >= 2):
+                _RISK_HEAD.search(" ".join(header)) and len(cols) >= 2) and not (
+                header and _RISK_HEAD.search(header[0]) and "mitigation" in cols):
             continue
         used.add(id(block))
         lines = block.row_lines or [block.line] * len(rows)
@@ -416,6 +420,15 @@ def _generic(e: Entry) -> bool:
                                         or vocab("generic_mitigation").search(mit))
 
 
+def _boilerplate(e: Entry) -> bool:
+    """A mitigation in words that would fit any risk of any system ("robust data
+    governance", "continuous monitoring"): content-free, so no mitigation at all."""
+    mit = e.mitigation.strip(" :.;-")
+    return not mit or bool(VAGUE_RE.search(mit) or _HEDGE.search(mit) or is_boilerplate(mit)
+                           or vocab("generic_mitigation").search(mit)
+                           or vocab("boilerplate_control").search(mit))
+
+
 @check("risk_register", "item")
 def risk_register(ctx: Context, params: Params) -> Verdict:
     """Pass when risk entries state ``require`` fields (share ``share``); weak when entries
@@ -454,7 +467,7 @@ def specific_mitigations(ctx: Context, params: Params) -> Verdict:
         bad = next(e for e in es if not specific(e))
         return Verdict("weak", None, detail=f"{len(good)}/{len(es)}", line=bad.line)
     generic = next((e for e in es if "mitigation" in e.fields and e.mitigation.strip()), None)
-    if generic is not None:
+    if generic is not None and not all(map(_boilerplate, es)):
         return Verdict("weak", None, detail=f"0/{len(es)}", line=generic.line)
     return Verdict("missing", None, detail=f"0/{len(es)}", line=es[0].line)
 
