@@ -217,3 +217,14 @@ def test_risks_named_only_by_kind_in_a_claim_are_vague() -> None:
     text = ("# Assurance\n\nMain risks, such as late alerts and duplicate tickets, were "
             "assessed and mitigated by the operations group.\n")
     assert any(f.code == "M01" for f in review(text).findings)
+
+
+def test_a_risks_lead_in_line_heads_the_list_below_it() -> None:
+    from dcrdraft.review.checks.risks import entries
+    from dcrdraft.review.context import Context
+    text = ("# Intake questionnaire\n\n**5. Main risks and mitigations**\n"
+            "- Wrong aisle suggested to pickers → every pick list is checked against the "
+            "shelf map before printing.\n- Scanner outage → pickers fall back to paper lists."
+            "\n\n**6. Who uses it**\n- Night-shift pickers at two depots.\n")
+    es = entries(Context.of(read_text(text, "x.md", "markdown")))
+    assert [e.title[:12] for e in es] == ["Wrong aisle ", "Scanner outa"]

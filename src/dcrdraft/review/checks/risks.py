@@ -226,8 +226,38 @@ def entries(ctx: Context, kinds: set[str] | None = None) -> list[Entry]:
             # reviewed it, the overall position), not further risks.
             tabled = any(id(b) in used for s in sec.walk() for b in s.blocks)
             out += _group(units, paragraphs=not tabled)
+        inside = {id(s) for sec in ctx.sections_of(kinds) for s in sec.walk()}
+        out += _group(_led_lists(ctx, inside, used))
         return sorted(_fold_summary_rows(out, table_entries), key=lambda e: e.line)
     return ctx.cached("risk_entries", compute)
+
+
+_RISK_LEAD_IN = re.compile(
+    r"^\W*(?:(?:slide|section|part|step|question|q)\s*)?(?:\d{1,2}(?:\.\d{1,2})*[.):]?\s*)?"
+    r"(?:[\u2014\u2013-]\s*)?(?:(?:main|key|top|known|open|other|remaining|principal)\s+)?"
+    r"(?:risks?|hazards?|threats?)(?:\s+(?:and|&)\s+(?:mitigations?|controls?|safeguards?|"
+    r"responses?)|\s+(?:we are|we're|we)\s+(?:carrying|accepting|taking|see|hold)|\s+identified|"
+    r"\s+register|\s+log)?\s*[:?]?\W*$", re.I)
+"""A short line that heads a list of risks where no heading does: a bold label, a slide's
+title, a form's numbered question ("8. Main risks and mitigations", "Risks we are carrying")."""
+
+
+def _led_lists(ctx: Context, inside: set[int], used: set[int]) -> list[Unit]:
+    """The list items a risks lead-in line heads, outside any risks section: the risks of a
+    memo, a form or a slide deck whose headings the reader could not see as such."""
+    out: list[Unit] = []
+    for sec in ctx.doc.sections():
+        if id(sec) in inside:
+            continue
+        led = False
+        for b in sec.blocks:
+            if b.kind == "paragraph" and len(b.text) <= 120:
+                led = bool(_RISK_LEAD_IN.match(clean(b.text).strip("*_ ")))
+            elif b.kind != "list_item" or id(b) in used:
+                led = False
+            elif led:
+                out += [u for u in ctx.units if u.block is b]
+    return out
 
 
 def _without_gaps(text: str) -> str:
