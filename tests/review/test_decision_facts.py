@@ -120,3 +120,14 @@ def test_a_recommendation_pending_the_deciding_body_is_a_lean() -> None:
     # a body approving something other than the deployment decides nothing
     assert _facts("# Minutes\n\nThe change board approved the hiring plan on 2 May 2026.\n"
                   ).stated == []
+
+
+def test_a_stance_on_use_implies_the_decision_without_stating_it() -> None:
+    implied = ("# Intended use\n\nThe tagger is intended for research and internal "
+               "prototyping.\n\n# Limitations\n\nIt should not be used in products without "
+               "further safety evaluation.\n")
+    facts = _facts(implied)
+    assert facts.decision is None
+    assert [u.line for u in facts.hedged] == [3, 7]
+    assert _facts("# Scope\n\nThe tagger reads scanned invoices.\n").hedged == []
+    assert _c20(implied) == "weak"

@@ -200,5 +200,8 @@ def decision_facts(ctx: Context) -> DecisionFacts:
         stated += [signed] if signed else []
         hedged = pending + [u for u in ctx.units if u.kinds & {"recommendation"}
                             and vocab("decision_hedge").search(u.text)]
+        # a stance on use ("intended for research use", "not to be used without further
+        # evaluation") implies the decision without stating it
+        hedged += [u for u in ctx.units if vocab("decision_implied").search(u.text)]
         return DecisionFacts(stated, hedged)
     return ctx.cached("decision_facts", compute)
