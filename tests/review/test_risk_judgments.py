@@ -228,3 +228,23 @@ def test_a_risks_lead_in_line_heads_the_list_below_it() -> None:
             "\n\n**6. Who uses it**\n- Night-shift pickers at two depots.\n")
     es = entries(Context.of(read_text(text, "x.md", "markdown")))
     assert [e.title[:12] for e in es] == ["Wrong aisle ", "Scanner outa"]
+
+
+def test_a_control_qualified_only_by_a_vague_cadence_is_generic() -> None:
+    from dcrdraft.review.facts.risks import MECHANISM, unqualified
+    assert not MECHANISM.search(unqualified("We address this through regular retraining."))
+    assert not MECHANISM.search(unqualified("Handled by periodic audits of the queue."))
+    assert MECHANISM.search(unqualified("Weekly retraining on the last 90 days of labels."))
+    report = review("# Limitations\n\nThe tagger may mislabel new product lines. We address "
+                    "this through regular retraining.\n")
+    assert any(f.code == "M01" for f in report.findings)
+
+
+def test_a_generic_answer_is_judged_apart_from_the_risk_it_answers() -> None:
+    # "routing" names the risk, not a control: the answer after it says nothing concrete
+    text = ("# Risks\n\n- Couriers may learn to game the routing order once they notice it. "
+            "We'll monitor.\n- Parcels left at the wrong door. Drivers photograph every "
+            "doorstep drop and support reviews 50 photos a week.\n")
+    report = review(text)
+    assert any(f.code == "M01" for f in report.findings)
+    assert status(report, "C09") == "weak"

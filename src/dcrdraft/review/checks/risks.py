@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts.boilerplate import is_boilerplate
-from dcrdraft.review.facts.risks import MECHANISM, prose_risks
+from dcrdraft.review.facts.risks import MECHANISM, prose_risks, unqualified
 from dcrdraft.review.facts.vocab import vocab
 from dcrdraft.review.text import FIGURE_RE, NUM, VAGUE_RE, WINDOW_RE, clean, is_gap, without_gap
 from dcrdraft.review.checks.base import (PLACEHOLDER_X, Hit, Params, Verdict, absent_value,
@@ -380,6 +380,9 @@ def specific(e: Entry) -> bool:
     """Whether the entry's mitigation is concrete: a mechanism, a figure or a scoped action
     stated in a full clause, with no hedging ("we will look into it")."""
     mit = e.mitigation or (e.text if "mitigation" not in e.declared | e.fields else "")
+    if not e.mitigation and _answered_generically(e.text):
+        return False  # "Fraud may adapt to the routing. We'll monitor.": the risk's own
+        # words ("routing") are no control, and its answer is generic
     mit = PLACEHOLDER_X.sub("", mit).strip(" :.;-")
     words = len(mit.split())
     if words < 4:
@@ -390,12 +393,21 @@ def specific(e: Entry) -> bool:
     vagueness = _vagueness(mit)
     if not figure and vagueness >= 2 and vagueness > len(MECHANISM.findall(mit)):
         return False  # "ongoing monitoring, human oversight, retrained as required"
-    if MECHANISM.search(mit) or figure:
+    if MECHANISM.search(unqualified(mit)) or figure:
         return True
     if "mitigation" not in e.declared | e.fields:
         return False  # no mitigation stated: the risk's own words are no control
     return words >= 7 and not _HEDGE.search(mit) and \
         not vocab("generic_mitigation").search(mit)  # "through our control framework"
+
+
+def _answered_generically(text: str) -> bool:
+    """A risk sentence followed by an answer with no mechanism and no figure, only generic
+    words ("We'll monitor.", "Regular retraining is planned.")."""
+    body = _BODY_AFTER_TITLE.sub("", text, count=1)
+    return body != text and bool(
+        vocab("generic_mitigation").search(body) or VAGUE_RE.search(body) or _HEDGE.search(body)
+    ) and not FIGURE_RE.search(body) and not MECHANISM.search(unqualified(body))
 
 
 def _vagueness(text: str) -> int:
@@ -423,6 +435,8 @@ def vague(e: Entry) -> bool:
         return True
     if answered_briefly(e.text):
         return False
+    if _answered_generically(e.text):
+        return True
     return e.words <= 12 and not e.text.rstrip().endswith(":")
 
 

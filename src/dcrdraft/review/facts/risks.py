@@ -56,9 +56,20 @@ class ProseRisk:
     unit: Unit
 
 
+_VAGUE_CADENCE = re.compile(r"\b(?:regular(?:ly)?|periodic(?:al(?:ly)?)?|ongoing|continuous(?:ly)?|"
+                            r"occasional(?:ly)?|routine(?:ly)?)\s+[\w-]+", re.I)
+"""A control qualified only by a cadence nobody set ("regular retraining", "periodic
+audits"): the qualifier and the word it governs say what kind of thing is done, not what."""
+
+
+def unqualified(text: str) -> str:
+    """``text`` without the controls a vague cadence qualifies, for the mechanism test."""
+    return _VAGUE_CADENCE.sub(" ", text)
+
+
 def _response(text: str) -> Response:
     if (vocab("generic_mitigation").search(text) or VAGUE_RE.search(text)) and \
-            not FIGURE_RE.search(text) and not MECHANISM.search(text):
+            not FIGURE_RE.search(text) and not MECHANISM.search(unqualified(text)):
         return "generic"
     vague = len(VAGUE_RE.findall(text)) + len(vocab("generic_mitigation").findall(text))
     if vague >= 2 and vague > len(MECHANISM.findall(text)) and not FIGURE_RE.search(text):
