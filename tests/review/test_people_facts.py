@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from dcrdraft.ingest import read_document
+from dcrdraft.review.absence import negated
 from dcrdraft.review import review_document
 from dcrdraft.review.context import Context
 from dcrdraft.review.facts.governance import docs_grade, fairness_grade, privacy_grade
@@ -156,3 +157,49 @@ def test_a_document_written_for_its_users_is_their_documentation(tmp_path: Path)
              "questions.\n")
     assert _status(tmp_path, specific, "C19") == "pass"
     assert _status(tmp_path, vague, "C19") == "weak"
+
+@pytest.mark.parametrize(("text", "grade"), [
+    # a person acting on every output, whatever the role is called
+    ("The optician accepts or dismisses each mark before the report is sent.", "oversight"),
+    ("Every refund over the limit is cleared by a duty supervisor.", "oversight"),
+    ("Selection decisions are made by the panel chair.", "oversight"),
+    ("No letter leaves the office without a solicitor's sign-off.", "oversight"),
+    ("Surveyors can overwrite any estimate in the claims tool.", "oversight"),
+    # ... but not the system doing it
+    ("The assistant reads each upload and marks it OK or Check.", None),
+    ("Every invoice is checked by the matching engine overnight.", None),
+    # a headcount made ready, whatever they are called
+    ("14 surveyors trained on the triage screen on 9 April.", "ready"),
+    ("All 9 completed the referral training on 3 March.", "ready"),
+    ("Our hosting provider is SOC 2 Type II certified.", None),
+    ("3 candidate models trained on 2 May were compared.", None),
+    # fewer ready than there are, unless the rest are kept off the work until trained
+    ("19 of the 26 ward pharmacists have done the module.", "partial"),
+    ("150 of 180 triage nurses trained; the rest are kept off the rota until they finish.",
+     "ready"),
+    ("47 of 50 adjusters trained on 2 May.", "ready"),
+    # operations, not review: alerts to an on-call rota; a section number is no headcount
+    ("Drift alerts are routed to the platform on-call rota.", None),
+    ("3.6 People. Line operators have been briefed on the system.", "ready_unquantified"),
+    ("Human in the loop: the business keeps oversight of strategy.", None),
+    # reviewers said not to be in place
+    ("No auditors have been assigned to the exception queue so far.", "unstaffed"),
+])
+def test_readiness_read_from_the_shape_of_the_sentence(text: str, grade: str | None) -> None:
+    assert readiness_grade(text, negated(text)) == grade
+
+
+def test_partial_readiness_anywhere_keeps_human_review_weak(tmp_path: Path) -> None:
+    text = ("# Readiness\n\nThe 4 pilot moderators were briefed on 2 March.\n\n"
+            "# Rollout\n\nModerators for the full rollout: 12 of 40 trained so far by 9 March, "
+            "the remaining sessions booked for April.\n")
+    assert _status(tmp_path, text, "C14") == "weak"
+    text = "# Readiness\n\nModerators: 12 of 40 have done the queue module by 9 March.\n"
+    assert _status(tmp_path, text, "C14") == "weak"
+
+
+def test_a_review_step_nobody_staffs_is_missing(tmp_path: Path) -> None:
+    text = ("# Risks\n\nMitigation: every held invoice is checked by an auditor within 3 days.\n\n"
+            "# Conditions\n\nNo auditors have been assigned to the exception queue so far.\n")
+    assert _status(tmp_path, text, "C14") == "missing"
+    assert _status(tmp_path, text.split("# Conditions")[0], "C14") == "weak"

@@ -3,8 +3,14 @@ they are ready (staffed, trained, rostered, tooling live), with a headcount or a
 only to be ready ("will be trained"), or human review named without either.
 
 Grades: ``ready`` (people + a ready state + a figure, date or cover), ``ready_unquantified``
-(people + a ready state, nothing to check it by), ``planned`` (readiness still to come),
-``oversight`` (human review, escalation or an override named).
+(people + a ready state, nothing to check it by), ``partial`` (fewer ready than there are:
+"212 of 298 trained"), ``planned`` (readiness still to come), ``oversight`` (human review,
+escalation or an override named, or a person who acts on each output), ``unstaffed`` (the
+reviewers said not to be in place: "no reviewers have been assigned yet").
+
+Roles are open-ended (dentists, registrars, stewards ...), so besides the ``reviewer_role``
+words a person is read from the sentence's shape: a headcount made ready ("12 agronomists
+trained"), or an actor deciding on every case who is not the system (``system_actor``).
 """
 
 from __future__ import annotations
@@ -12,12 +18,16 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from dcrdraft.review.absence import negated
 from dcrdraft.review.context import Context
 from dcrdraft.review.facts.graded import Graded, graded
 from dcrdraft.review.facts.vocab import vocab
+from dcrdraft.review.text import sentences
 
-ReadinessGrade = Literal["ready", "ready_unquantified", "planned", "oversight"]
-GRADES: tuple[str, ...] = ("ready", "ready_unquantified", "planned", "oversight")
+ReadinessGrade = Literal["ready", "ready_unquantified", "partial", "planned", "oversight",
+                         "unstaffed"]
+GRADES: tuple[str, ...] = ("ready", "ready_unquantified", "partial", "planned", "oversight",
+                           "unstaffed")
 
 _STAFFED = re.compile(r"\b(?:is|are|was|were|fully)\s+(?:staffed|rostered)\b", re.I)
 
@@ -29,7 +39,7 @@ def _near(text: str, who: re.Pattern[str], state: re.Pattern[str], reach: int) -
                for s in state.finditer(text) for a, b in roles)
 
 
-_GENERIC = re.compile(r"^(?:human|manual) (?:oversight|review)$", re.I)
+_GENERIC = re.compile(r"^(?:human|manual) (?:oversight|review|in the loop)$", re.I)
 
 
 def _generic_oversight(text: str, who: re.Pattern[str]) -> bool:
@@ -37,7 +47,7 @@ def _generic_oversight(text: str, who: re.Pattern[str]) -> bool:
     it ("mitigated through monitoring, human oversight and continuous improvement")."""
     found = [m.group(0) for m in vocab("human_oversight").finditer(text)]
     return bool(found) and all(_GENERIC.match(f) for f in found) and \
-        re.search(r"\bhuman oversight\b", text, re.I) is not None and \
+        re.search(r"\bhuman (?:oversight|in the loop)\b", text, re.I) is not None and \
         not [m for m in who.finditer(text) if not _GENERIC.match(m.group(0))]
 
 
@@ -47,7 +57,8 @@ def _rater(text: str) -> bool:
     return vocab("evaluation_rater").search(text) is not None
 
 
-_COUNT_BEFORE = re.compile(r"\b\d+\s+(?:[\w()&-]+\s+){0,3}$")
+_COUNT_BEFORE = re.compile(r"(?<![\w.])\d+\s+(?:[\w()&-]+\s+){0,3}$")
+"""A count a few words before a role; a section number ("3.6 People") is none."""
 
 
 def _headcount(text: str, who: re.Pattern[str]) -> bool:
@@ -57,22 +68,69 @@ def _headcount(text: str, who: re.Pattern[str]) -> bool:
                for m in who.finditer(text))
 
 
+_AGENT = re.compile(r"\s(?:by|with)\s", re.I)
+
+
+def _by_person(name: str, text: str) -> bool:
+    """Whether a match of vocabulary ``name`` has a person, not the system, as its actor: the
+    system is named neither in its first words (the subject) nor in its last (the agent)."""
+    actor = vocab("system_actor")
+    for m in vocab(name).finditer(text):
+        said = m.group(0)
+        agent = _AGENT.split(said)[-1] if _AGENT.search(said) else ""
+        if not actor.search(" ".join(said.split()[:3])) and not actor.search(agent):
+            return True
+    return False
+
+
+_PART = re.compile(r"\b(\d{1,5}) of (?:the |our |all )?(\d{1,5})\b")
+_KEPT_OFF = re.compile(
+    r"\b(?:blocked|barred|kept off|withheld|removed|excluded|suspended|not rostered|no access|"
+    r"cannot|can't|may not)\b[^.;]{0,40}\b(?:until|before)\b"
+    r"|\bbefore (?:they|he|she|each|any) (?:gets?|is given|are given|receives?|starts?|joins?)\b"
+    r"|\baccess (?:is |was )?(?:withheld|blocked|not granted)\b"
+    r"|\b(?:the other|the remaining|the rest)\b[^.;]{0,30}\b(?:completed|trained|caught up|finished)\b",
+    re.I)
+_MOST = 0.9
+"""The share of a team made ready below which it is short: one or two absentees in a team of
+twenty leave the review staffed, a quarter untrained does not."""
+
+
+def _partial(text: str) -> bool:
+    """Whether a sentence counts the people made ready short of the whole ("19 of the 26
+    have done the module") while the rest still do the work: those kept off the queue until
+    trained, or trained since, leave none short."""
+    state = vocab("readiness_state")
+    for s in sentences(text):
+        short = [(int(a), int(b)) for a, b in _PART.findall(s)]
+        if any(0 < b and a < _MOST * b for a, b in short) and state.search(s) and \
+                not _KEPT_OFF.search(text):
+            return True
+    return False
+
+
 def readiness_grade(text: str, absent: bool) -> ReadinessGrade | None:
     """The readiness a sentence or paragraph states, if any."""
     who, state = vocab("reviewer_role"), vocab("readiness_state")
-    if _rater(text) or _generic_oversight(text, who):
+    if _rater(text) or _generic_oversight(text, who) or vocab("alert_routing").search(text):
         return None
-    if vocab("readiness_planned").search(text) and who.search(text) and \
-            not vocab("model_training").search(text):
+    counted = _by_person("people_trained", text)
+    named = counted or bool(who.search(text))
+    training = bool(vocab("model_training").search(text))
+    if named and not training and _partial(text):
+        return "partial"
+    if vocab("readiness_planned").search(text) and named and not training:
         return "planned"
-    if not absent and not vocab("model_training").search(text) and who.search(text) \
-            and state.search(text):
-        checkable = bool(vocab("readiness_figure").search(text)) or _headcount(text, who)
+    if not absent and not training and named and (counted or state.search(text)):
+        checkable = counted or bool(vocab("readiness_figure").search(text)) or \
+            _headcount(text, who)
         if checkable or _STAFFED.search(text):
             return "ready"
         return "ready_unquantified" if _near(text, who, state, 60) else "oversight"
+    if absent and any(negated(s) and who.search(s) and state.search(s) for s in sentences(text)):
+        return "unstaffed"
     if not absent and (vocab("human_oversight").search(text) or (
-            who.search(text) and state.search(text))):
+            who.search(text) and state.search(text)) or _by_person("human_decision", text)):
         return "oversight"
     return None
 
