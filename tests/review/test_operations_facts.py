@@ -390,3 +390,44 @@ def test_the_answer_to_a_question_about_the_rollback_test_is_its_record(tmp_path
                            "rehearsed?**\n\nYes. On 9 May in the training environment the feature "
                            "was disabled and enabled again.\n")
     assert [(r.status, r.when) for r in rollback_records(ctx)] == [("executed", "9 May")]
+
+
+@pytest.mark.parametrize("text", [
+    # the window in the sentence before, in the same paragraph: the check's cadence
+    "# Safeguards\n\nEvery week the desk samples 50 closed claims. If more than 4 are wrong, "
+    "we switch the scorer off.\n",
+    # a window said as a part of the day
+    "# Guardrails\n\nIf the error share goes above 3% on any morning, we switch back to the "
+    "old planner.\n",
+])
+def test_a_figure_trigger_takes_its_window_from_its_paragraph(tmp_path: Path, text: str) -> None:
+    triggers = [t for t in rollback_triggers(ctx_of(tmp_path, text)) if t.kind == "figure"]
+    assert triggers and triggers[0].window is not None and triggers[0].measurable
+    assert status(review(tmp_path, text), "C12") == "pass"
+
+
+def test_a_window_from_another_paragraph_or_a_table_is_not_the_triggers(tmp_path: Path) -> None:
+    text = ("# Safeguards\n\nEvery week the desk samples 50 closed claims.\n\n"
+            "If more than 4 are wrong, we switch the scorer off.\n")
+    triggers = [t for t in rollback_triggers(ctx_of(tmp_path, text)) if t.kind == "figure"]
+    assert triggers and triggers[0].window is None
+
+
+def test_a_confirmed_report_of_a_named_wrong_field_is_an_incident_trigger(tmp_path: Path) -> None:
+    text = ("# Letters\n\nIf a customer reports a renewal letter with a wrong premium "
+            "and the pricing team confirms it, we switch the generated letters off that day.\n")
+    triggers = rollback_triggers(ctx_of(tmp_path, text))
+    assert any(t.kind == "incident" for t in triggers)
+    report = review(tmp_path, text)
+    assert status(report, "C12") == "pass" and "M03" not in codes(report)
+    vague = "# Letters\n\nIf customers report problems, we switch the generated letters off.\n"
+    assert status(review(tmp_path, vague), "C12") != "pass"
+
+
+def test_work_switched_over_to_what_ran_before_is_a_rollback(tmp_path: Path) -> None:
+    text = ("# Actions\n\nIf the monthly hit rate is still under 30% in June, switch all parcel "
+            "routing to the old rule table.\n")
+    triggers = rollback_triggers(ctx_of(tmp_path, text))
+    assert triggers and triggers[0].measurable
+    assert not rollback_triggers(ctx_of(tmp_path, "# Plan\n\nIn June we switch all parcel "
+                                                   "routing to the new planner.\n"))

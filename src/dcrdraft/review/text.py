@@ -53,7 +53,7 @@ WINDOW_RE = fast(
     rf"twelve|twenty-four|thirty|a|an|single|given|calendar)[- ]?)?(?:(?:full|whole|"
     rf"complete|entire|straight|calendar)\s+)?"
     rf"(?:minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?|shifts?|sprints?|"
-    rf"batch(?:es)?|window|period|release|quarter)\b"
+    rf"batch(?:es)?|window|period|release|quarter|mornings?|evenings?|nights?)\b"
     rf"|\b(?:{NUM})[- ]?(?:minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wk)\b"
     rf"|\b(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|per[- ]request|"
     rf"real[- ]time|intraday|day-over-day|week-over-week)\b"

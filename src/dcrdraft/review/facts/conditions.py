@@ -48,6 +48,9 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "rollback": (
         r"roll(?:ing|ed|s)? ?-?back|revert|kill[- ]?switch|(?:switch|turn|flip)(?:ed|es|s|ing)?"
         r"(?: [\w-]+){0,3} (?:off|back)\b|switch(?:ed|es|ing)?-off\b|disable|"
+        # the work switched over to what ran before ("switch selection to the rule list")
+        r"switch(?:ed|es|ing)? (?:[\w-]+ ){0,4}?to (?:the )?(?:[\w-]+ )?(?:old|previous|prior|"
+        r"legacy|rules?|rule-based|manual|paper)\b|"
         r"return\w* to (?:the )?(?:old|previous|prior|"
         r"legacy|rules?|manual|paper|v?\d|[\w-]+ v?\d)|"
         r"fall ?back to|\bfall ?-?back\s*:|restore (?:the )?(?:previous|prior)|back ?out|pull (?:the )?"

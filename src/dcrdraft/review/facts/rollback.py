@@ -164,7 +164,8 @@ def rollback_triggers(ctx: Context) -> list[Trigger]:
             kind: Kind | None = "figure" if cmp is not None else \
                 "incident" if incident or c.incident else \
                 "relative" if c.metric and not c.absent and _relative(text) else None
-            window = WINDOW_RE.search(text)
+            window = WINDOW_RE.search(text) or (
+                _paragraph_window(u) if kind in ("figure", "relative") and c.metric else None)
             out.append(Trigger(u.text, u.line, u.end_line, u.section.title, kind,
                                _mode(u.text), c.metric, cmp, window.group(0) if window else None,
                                incident.group(0) if incident else None, c.placeholder,
@@ -172,6 +173,17 @@ def rollback_triggers(ctx: Context) -> list[Trigger]:
                                bool(_UNDEFINED.search(u.text)) and kind is None, u))
         return out
     return ctx.cached("facts:rollback_triggers", compute)
+
+
+def _paragraph_window(u: Unit) -> re.Match[str] | None:
+    """The window a figure trigger takes from the sentence before it in its paragraph
+    ("Each month we check 60 cases. If more than 6% are wrong we switch it off."): the
+    check's cadence is the trigger's window. A table row has no such paragraph."""
+    if u.row is not None:
+        return None
+    before = clean(u.block.text)
+    cut = before.find(u.text[:40])
+    return WINDOW_RE.search(before[:cut]) if cut > 0 else None
 
 
 def _anchored_sections(ctx: Context) -> set[int]:
