@@ -431,3 +431,26 @@ def test_work_switched_over_to_what_ran_before_is_a_rollback(tmp_path: Path) -> 
     assert triggers and triggers[0].measurable
     assert not rollback_triggers(ctx_of(tmp_path, "# Plan\n\nIn June we switch all parcel "
                                                    "routing to the new planner.\n"))
+
+
+@pytest.mark.parametrize("said", [
+    "Backout: the switch-off is in runbook OPS-7; it has never been tested.",
+    "Backout means we set autoprice_enabled=false for the region; the backout itself was "
+    "not separately tested.",
+])
+def test_a_procedure_said_untested_is_still_a_procedure(tmp_path: Path, said: str) -> None:
+    text = f"# Release\n\nThe pricing rules ship on 3 May.\n\n{said}\n"
+    records = rollback_records(ctx_of(tmp_path, text))
+    assert [r.status for r in records] == ["documented"]
+    assert status(review(tmp_path, text), "C13") == "weak"
+    bare = "# Release\n\nA flag is shown beside each price the rules changed; nothing was tested.\n"
+    assert status(review(tmp_path, bare), "C13") == "missing"
+
+
+def test_a_control_plan_table_names_its_limits_and_its_reaction(tmp_path: Path) -> None:
+    text = ("# Control plan\n\n| Indicator | Window | Warning | Intervention | Reaction |\n"
+            "|---|---|---|---|---|\n| Rejected-part share | per shift | > 1% | > 2% | Line lead "
+            "stops auto-accept |\n")
+    signals = monitoring_signals(ctx_of(tmp_path, text))
+    assert signals and not signals[0].lacks()
+    assert status(review(tmp_path, text), "C11") == "pass"

@@ -30,12 +30,14 @@ _COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("window", re.compile(r"\bwindow\b|\bperiod\b|\bfrequency\b|\bcadence\b|\binterval\b|"
                           r"\baggregation\b|\bsampl\w+\b|\bhow often\b", re.I)),
     ("red", re.compile(r"\bred\b|\bcritical\b|\bpage\b|\bbreach\b|\bswitch[- ]?off\b|"
-                       r"\bkill\b|\bstop\b|\broll ?-?back\b|\brevert\b|\bsuspen\w+", re.I)),
+                       r"\bkill\b|\bstop\b|\broll ?-?back\b|\brevert\b|\bsuspen\w+|"
+                       # a control plan's outer limit ("Intervention", "Action limit")
+                       r"\bintervention\b|\baction limit\b|\bcontrol limit\b", re.I)),
     ("yellow", re.compile(r"\byellow\b|\bamber\b|\bwarn\w*\b", re.I)),
     ("threshold", re.compile(r"\bthreshold\b|\blimit\b|\btarget\b|\balert\w*\b|\btrigger\w*\b|"
                              r"\bslo\b|\bbound\b|\bwhen\b|\b(?:act|step in|intervene) if\b",
                              re.I)),
-    ("action", re.compile(r"\baction\b|\bresponse\b|\bthen\b|\bwhat happens\b|\bescalat\w*\b|"
+    ("action", re.compile(r"\baction\b|\bresponse\b|\breaction\b|\bthen\b|\bwhat happens\b|\bescalat\w*\b|"
                           r"\bplaybook\b|\brunbook\b", re.I)),
     ("owner", re.compile(r"\bowner\b|\bwho\b|\bresponsible\b|\bon-?call\b|\bteam\b", re.I)),
 )

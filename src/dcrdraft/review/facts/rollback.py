@@ -292,8 +292,12 @@ def _status(text: str, owned: bool = False) -> Status | None:
                             r"booked|due)\b", after, re.I):
             return "planned"
         return "executed"
+    # said untested, a procedure named or written up ("the steps are in the runbook; never
+    # tried") is still a procedure described
+    written = _PROCEDURE.search(text) is not None and (
+        owned or _ANCHOR.search(text) is not None or SAID_ROLLBACK.search(text) is not None)
     if untested:
-        return "documented" if mechanism else None
+        return "documented" if mechanism or written else None
     if re.search(r"\bnot\b[^.]{0,20}\b(?:tested|tried)\b|\buntested\b", text, re.I):
         return "documented" if mechanism else None
     if _FUTURE.search(text) and re.search(r"\b(?:test|rehears|drill|exercis|dry[- ]run)\w*",
