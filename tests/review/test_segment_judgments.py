@@ -186,3 +186,26 @@ def test_a_breakdown_with_a_change_column_still_gives_its_rows() -> None:
     ctx = Context.of(read_text(text, "x.md", "markdown"))
     assert {(s.label, s.value) for s in standings(ctx)} == {("North", 91), ("South", 89),
                                                              ("East", 90)}
+
+
+def test_a_breakdown_stated_in_one_sentence_or_line() -> None:
+    from dcrdraft.review.facts.segments import prose_breakdown
+    assert prose_breakdown("Recall by county ranged from 0.88 (Inland) to 0.95 (Coast).")
+    assert prose_breakdown("Vines: 93% Orchards: 88%")
+    assert prose_breakdown("For weekly renters the recall was 0.86; for monthly renters 0.89.")
+    assert prose_breakdown("On weekdays recall is 0.91, while on weekends it is 0.78.")
+    # metrics, periods, versions, splits, arms and alert levels are no parts
+    for text in ("Precision: 91%  Recall: 88%", "Q1: 91%  Q2: 93%", "v1: 80%, v2: 85%",
+                 "For the test set accuracy was 91%; for the validation set 90%.",
+                 "Control: 71%; Treatment: 88%", "Amber: 3%; Red: 5%",
+                 "Error rate by month ranged from 0.91 to 0.95.",
+                 "For example 91%; for instance 85%."):
+        assert not prose_breakdown(text), text
+
+
+def test_columns_named_as_parts_are_a_breakdown() -> None:
+    from dcrdraft.review.facts.segments import column_breakdown
+    assert column_breakdown([["Measure", "Inland", "Coastal"], ["Recall", "88%", "93%"]])
+    assert not column_breakdown([["Measure", "Model A", "Model B"], ["Recall", "88%", "93%"]])
+    assert not column_breakdown([["", "", ""], ["Recall", "88%", "vs 93%"]])
+    assert not column_breakdown([["Measure", "New", "Old"], ["Recall", "88%", "93%"]])

@@ -15,6 +15,7 @@ from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts import Comparator, Facts, MetricFact, facts_of
 from dcrdraft.review.facts.columns import bound_of
 from dcrdraft.review.facts.decision import CHAT_PREFIX
+from dcrdraft.review.facts.segments import column_breakdown, prose_breakdown
 from dcrdraft.review.text import METRIC_RE, NUM, PERCENT_RE, lower_is_better, to_float
 
 _VALUE = re.compile(rf"(?<![\w.+−-])(?:(?:{NUM})\s?%|0?\.\d{{2,}})(?![\w])")
@@ -188,6 +189,13 @@ def _listed_breakdown(ctx: Context) -> Unit | None:
     return None
 
 
+_NOT_RESULT_KINDS = frozenset({"monitoring", "rollback", "risks", "conditions", "signoff",
+                               "metadata"})
+"""Sections whose figures are bars, alert levels or risk ratings, never one part's result
+("Amber: 3%; Red: 5%"); a breakdown in prose is read anywhere else (a table row is read as a
+table)."""
+
+
 @check("segments", "item")
 def segments(ctx: Context, params: Params) -> Verdict:
     """Pass on a breakdown (segment facts for two or more parts of the population, from a
@@ -200,6 +208,14 @@ def segments(ctx: Context, params: Params) -> Verdict:
     if listed is not None:
         return Verdict("pass", listed)
     headed = any(u.kinds for u in ctx.units)
+    said = next((u for u in ctx.units if u.block.kind != "table"
+                 and not u.kinds & _NOT_RESULT_KINDS and prose_breakdown(u.text)), None)
+    if said is not None:
+        return Verdict("pass", said)
+    across = next((b for b, _s in ctx.tables() if column_breakdown(b.rows or [])), None)
+    if across is not None:
+        unit = next((u for u in ctx.units if u.block is across), None)
+        return Verdict("pass", unit, line=across.line)
     sents = [u for u in ctx.units if _SEG_SENT.search(u.text) and not negated(u.text) and (
         u.kinds & {"evaluation", "segments", "fairness", "summary", "methodology"}
         or not headed or _SEG_LABEL.match(u.text))]

@@ -6,8 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from dcrdraft.review.facts.metrics import MetricFact
+from dcrdraft.review.facts.columns import classify, has_figure
+from dcrdraft.review.facts.metrics import MetricFact, is_metric_name
 from dcrdraft.review.facts.vocab import matches
+from dcrdraft.review.fastre import fast
+from dcrdraft.review.text import METRIC_RE, NUM
 
 _MOVE = re.compile(r"\b(?:falls?|fell|drops?|dropped|dips?|slips?|lower|higher|worse|better|"
                    r"only|rises?|rose|climbs?|lags?|trails?|reaches|stays?)\b", re.I)
@@ -45,3 +48,80 @@ def prose_segments(metrics: list[MetricFact]) -> list[MetricFact]:
 def segment_facts(metrics: list[MetricFact]) -> list[MetricFact]:
     """Every segment figure: breakdown-table rows first, then prose."""
     return [m for m in metrics if m.segment is not None] + prose_segments(metrics)
+
+
+# -- a breakdown stated in one sentence --------------------------------------------------------
+
+_FIG = rf"(?:[+−-]?(?:{NUM})\s?%|(?<![\w.])[01]?\.\d{{2,}}(?![\w%]))"
+_RANGE = fast(rf"\b(?:by|across)\s+(?P<dim>[a-z][\w-]*(?:\s[a-z][\w-]*){{0,3}}?)\s+"
+              rf"(?:ranged?|ranging|var(?:ied|ies|y|ying)|spanned|spans?)\s+(?:from\s+)?{_FIG}"
+              rf"[^.;]{{0,40}}?\bto\s+{_FIG}", re.I)
+"""A spread over the parts of one dimension ("by region ranged from 0.91 (North) to 0.97
+(Coast)"): the extremes of a breakdown."""
+_PAIR = fast(rf"(?:^|[;,]\s*|(?<=[\d%])\s+)(?P<label>[A-Z][\w'&/-]*(?:\s[\w'&/-]+){{0,3}}):\s*{_FIG}")
+"""A "Label: figure" pair; two or more in one line ("Inland: 91%   Coastal: 87%")."""
+_FOR = fast(rf"^\W*(?:for|among|on|in)\s+(?!the\s+(?:test|validation|held|whole|full|"
+            rf"overall|first|last|same))(?P<label>[^\W\d][\w'-]*(?:\s(?!(?:the|it|was|is|were|are|"
+            rf"at|reached|scored|had|came)\b)[^\W\d][\w'-]*){{0,8}})"
+            rf"[^;]{{0,100}}?{_FIG}", re.I)
+"""A clause giving one part's figure ("for renters the recall was 0.81")."""
+_CLAUSES = re.compile(r";|,\s+(?:while|whereas|but|against)\s+|\s+(?:while|whereas)\s+")
+_NOT_PART = fast(r"\d|\b(?:test|tests|validation|held-?out|train\w*|dev|benchmark|eval\w*|"
+                 r"data ?sets?|split|sample|overall|total|average|all|week|month|quarter|"
+                 r"year|day|period|version|release|before|after|previous|prior|old|new|"
+                 r"baseline|target|threshold|goal|limit|example|instance|addition|particular|"
+                 r"practice|short|contrast|comparison|aggregate|summary|production|pilot|amber|red|green|"
+                 r"yellow|alert|warning|critical)\b", re.I)
+"""Names that are no part of the population: splits, periods, versions, comparators."""
+_TIME_DIM = fast(r"\b(?:week|month|quarter|year|day|period|fold|seed|run|version|release|"
+                 r"epoch)s?\b", re.I)
+
+
+_RIVAL = fast(r"\b(?:model|system|engine|approach|method|tool|vendor|human|manual|rules?|"
+              r"ours|candidate)\b", re.I)
+"""A column named for what produced the figures, not for whom ("Model A", "Manual")."""
+
+
+def _part(label: str) -> bool:
+    return not _NOT_PART.search(label) and not is_metric_name(label) and \
+        not matches("experiment_arm", label) and not matches("baseline_column", label) and \
+        not _RIVAL.search(label)
+
+
+def column_breakdown(rows: list[list[str]]) -> bool:
+    """Whether a table's columns are parts of the population, each holding figures for the
+    measures down its rows ("| | Inland | Coastal |"): two or more figure columns no header
+    tells apart as value, comparator, change or interval, each named as a part."""
+    if len(rows) < 2:
+        return False
+    cols = classify(rows)
+    body = rows[1:]
+    parts = [i for i, r in enumerate(cols.roles) if r == "unknown"
+             and re.search(r"[^\W\d_]", rows[0][i]) and _part(rows[0][i])
+             and sum(i < len(row) and has_figure(row[i]) for row in body) * 2 >= len(body)]
+    return len(parts) >= 2 and len(parts) == sum(r in ("unknown", "value")
+                                                  for r in cols.roles)
+
+
+def prose_breakdown(text: str) -> bool:
+    """Whether one sentence or line states figures for two or more parts of the population:
+    a spread over a dimension's parts ("by state ranged from 0.96 to 1.04"), labelled figures
+    ("Inland: 91%   Coastal: 87%") or parallel clauses ("for renters 0.81; for owners
+    0.88"). A metric, split, period, version or experiment arm is never a part."""
+    spread = _RANGE.search(text)
+    if spread and not _TIME_DIM.search(spread.group("dim")):
+        return True
+    pairs = {m.group("label").lower() for m in _PAIR.finditer(text) if _part(m.group("label"))}
+    if len(pairs) >= 2:
+        return True
+    parts = set()
+    for clause in _CLAUSES.split(text):
+        m = _FOR.match(clause)
+        if m is None:
+            continue
+        label = m.group("label")
+        named = METRIC_RE.search(label)  # "on weekdays recall": the part ends at the metric
+        label = label[:named.start()].strip() if named and named.start() else label
+        if _part(label):
+            parts.add(label.lower())
+    return len(parts) >= 2
