@@ -248,3 +248,13 @@ def test_a_generic_answer_is_judged_apart_from_the_risk_it_answers() -> None:
     report = review(text)
     assert any(f.code == "M01" for f in report.findings)
     assert status(report, "C09") == "weak"
+
+
+def test_risk_as_what_a_model_predicts_or_a_team_is_named_no_risk() -> None:
+    from dcrdraft.review.checks.risks import names_risk
+    assert names_risk("The main risk is stale prices after a supplier change.")
+    assert names_risk("A risk of double charging remains for split orders.")
+    assert not names_risk("The tool gives each patient a risk score from recent vitals.")
+    assert not names_risk("Quotes reflect a finer view of risk than before.")
+    assert not names_risk("Credit Risk checks the arrears rate for every monthly group.")
+    assert not names_risk("Customers at risk of leaving get a call.")

@@ -539,9 +539,28 @@ def risks_said(ctx: Context) -> list[Unit]:
 
 _NAMES_RISK = re.compile(r"\b(?:risks?|hazards?|threats?)\b(?!\s+(?:owner|appetite|committee|"
                          r"team|function|management|framework|tier|rating|class|officer|"
-                         r"lead|policy|taxonomy|assessment|register|log)s?\b)", re.I)
-"""The word for a risk used of one ("risks I'd flag", "a risk of stale prices"), not of an
-organisation's risk function ("risk owner", "the risk committee")."""
+                         r"lead|policy|taxonomy|assessment|register|log|scor\w+|models?|"
+                         r"estimates?|predictions?|bands?|grades?|profiles?|levels?|factors?|"
+                         r"segments?|groups?|categor\w+|premiums?|pricing|analytics|"
+                         r"department|partners?)s?\b)", re.I)
+_RISK_AS_QUANTITY = re.compile(r"\b(?:of|at|high|higher|low|lower|credit|insurance|default|"
+                               r"claims?|market|price|pricing)[\s-]+$", re.I)
+_UNIT_NAME = re.compile(r"\b[A-Z][a-z]{2,12}\s+$")
+
+
+def names_risk(text: str) -> bool:
+    """The word for a risk used of one ("risks I'd flag", "a risk of stale prices"), not of
+    an organisation's risk function ("risk owner", "the risk committee", "Credit Risk
+    checks"), nor of what a model predicts or prices ("a risk score", "a view of risk",
+    "high-risk customers", "patients at risk")."""
+    for m in _NAMES_RISK.finditer(text):
+        before = text[max(0, m.start() - 14):m.start()]
+        if m.group(0).lower() == "risk" and _RISK_AS_QUANTITY.search(before):
+            continue
+        if m.group(0)[0].isupper() and _UNIT_NAME.search(before):
+            continue  # a team or a function named in title case: "Model Risk", "Credit Risk"
+        return True
+    return False
 
 
 def risks_named(ctx: Context) -> list[Unit]:
@@ -553,7 +572,7 @@ def risks_named(ctx: Context) -> list[Unit]:
     def compute() -> list[Unit]:
         out = [r.unit for r in prose_risks(ctx)]
         out += [u for u in risks_said(ctx) if u.kinds & {"risks", "failure_modes"}
-                or _NAMES_RISK.search(u.text)]
+                or names_risk(u.text)]
         return sorted({id(u): u for u in out if not vocab("blanket_risk_claim").search(u.text)
                        and not vocab("failure_disclaimer").search(u.text)
                        and not _ASSESSED.search(u.text)
