@@ -203,3 +203,14 @@ def test_a_review_step_nobody_staffs_is_missing(tmp_path: Path) -> None:
             "# Conditions\n\nNo auditors have been assigned to the exception queue so far.\n")
     assert _status(tmp_path, text, "C14") == "missing"
     assert _status(tmp_path, text.split("# Conditions")[0], "C14") == "weak"
+
+
+def test_a_table_of_figures_under_a_fairness_heading_is_results_by_group(tmp_path: Path) -> None:
+    table = ("# Is it fair to every shop?\n\n| Shop group | Share of orders held |\n|---|---|\n"
+             "| Shops open under a year | 4.1% |\n| Older shops | 2.2% |\n")
+    assert _status(tmp_path, table, "C15") == "pass"
+    # the same table under a heading about something else is no fairness result
+    other = ("# Holds by warehouse\n\n| Warehouse | Share of orders held |\n|---|---|\n"
+             "| North | 4.1% |\n| South | 2.2% |\n")
+    assert _status(tmp_path, other, "C15") != "pass"
+    assert _status(tmp_path, other.replace("Holds by warehouse", "Fairness"), "C15") == "pass"

@@ -139,8 +139,17 @@ def _names_group(title: str) -> bool:
 
 
 def fairness_facts(ctx: Context) -> list[Graded]:
-    """What the document says about fairness, each with its line and section."""
-    return graded(ctx, "fairness", fairness_grade, "fairness", _names_group)
+    """What the document says about fairness, each with its line and section; a table of
+    figures under a heading that names fairness ("Is it fair?", "Seller impact and
+    fairness") gives results by group, whatever its groups are."""
+    def with_tables() -> list[Graded]:
+        base = graded(ctx, "fairness", fairness_grade, "fairness", _names_group)
+        row = next((u for u in ctx.units if u.row is not None and u.section.title
+                    and vocab("fairness_topic").search(u.section.title) and not negated(u.text)
+                    and vocab("group_figure").search(u.text)), None)
+        return base + [Graded("fairness", "by_group", row, row.kinds | {"fairness"})] \
+            if row is not None else base
+    return ctx.cached("graded:fairness+tables", with_tables)
 
 
 def privacy_facts(ctx: Context) -> list[Graded]:
