@@ -244,3 +244,15 @@ def test_a_column_marked_as_what_is_used_now_is_the_comparator() -> None:
 def test_a_current_period_column_is_no_comparator() -> None:
     cols = classify([["Measure", "Result (current month)"], ["Urgent cases caught", "93%"]])
     assert cols.roles[1] != "baseline"
+
+
+def test_people_working_the_same_cases_are_the_comparator_not_a_segment(
+        tmp_path: Path) -> None:
+    got = facts(tmp_path, "# Summary\n\nThe reader found 84% of wrist fractures, compared with "
+                          "71% for radiographers reading the same films without help.\n")
+    head = got.headline
+    assert head is not None and head.value == 84
+    assert [c.value for c in got.comparators_for(head)] == [71]
+    peers = facts(tmp_path, "# Results\n\nRecall is 84% on city routes, against 71% for rural "
+                            "routes.\n")
+    assert peers.peers and not [c for m in peers.metrics for c in m.baselines]

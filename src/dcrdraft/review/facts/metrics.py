@@ -475,7 +475,15 @@ def _peer(tail: str) -> bool:
         return False  # "the keyword filter": one named thing, the comparator
     return not any(vocab(v).search(group) for v in ("comparator_prose", "comparator_system",
                                                     "threshold_prose")) \
-        and not _NOT_PEER.search(group)
+        and not _NOT_PEER.search(group) and not _SAME_CASES.search(tail)
+
+
+_SAME_CASES = re.compile(r"\b(?:the same|identical)\s+(?:[\w-]+\s){0,2}?[\w-]+s\b|"
+                         r"\b(?:without|before)\s+(?:the\s+)?(?:help|assistance|tool|aid|"
+                         r"system|model|score)\b|\bun(?:aided|assisted)\b", re.I)
+"""Who worked the same cases, or worked them unaided ("68% for dentists reading the same
+images without help"): the comparator arm; the parts of a population are told apart by
+holding different cases."""
 
 
 @dataclass
