@@ -258,3 +258,19 @@ def test_risk_as_what_a_model_predicts_or_a_team_is_named_no_risk() -> None:
     assert not names_risk("Quotes reflect a finer view of risk than before.")
     assert not names_risk("Credit Risk checks the arrears rate for every monthly group.")
     assert not names_risk("Customers at risk of leaving get a call.")
+
+
+def test_a_forms_answer_about_risks_is_judged_as_prose() -> None:
+    from dcrdraft.review.context import Context
+    from dcrdraft.review.facts.risks import answered_questions
+    form = ("# Intake form\n\n| # | Question | Response |\n|---|---|---|\n"
+            "| 4 | What are the main risks? | {a} |\n| 5 | Who uses it? | Depot planners. |\n")
+
+    def said(answer: str) -> list[str]:
+        ctx = Context.of(read_text(form.format(a=answer), "x.md", "markdown"))
+        return [r.response for r in answered_questions(ctx)]
+
+    assert said("Data and model risk, handled through our established risk framework.") \
+        == ["generic"]
+    assert said("Stale prices; any price 20% off the shelf price is held for a buyer.") \
+        == ["concrete"]

@@ -8,7 +8,7 @@ import re
 from dcrdraft.review.checks.base import Hit, Params, check, negated
 from dcrdraft.review.checks.risks import entries, vague_risk
 from dcrdraft.review.context import Context, Unit
-from dcrdraft.review.facts.risks import disclaimed_risks, prose_risks
+from dcrdraft.review.facts.risks import answered_questions, disclaimed_risks, prose_risks
 from dcrdraft.review.facts.vocab import vocab
 from dcrdraft.review.text import FIGURE_RE
 
@@ -28,12 +28,17 @@ def vague_risk_anywhere(ctx: Context, params: Params) -> list[Hit]:
         hits.append(Hit(r.line, r.end_line, f"\"{short}\" (answered only generically)"))
     # A failure owned only through a disclaimer ("like any model, it can get things wrong")
     # is described generically, so it is vague unless a concrete answer follows it.
-    for r in disclaimed_risks(ctx):
-        if r.response == "concrete" or any(h.line <= r.line <= h.end_line for h in hits) or \
+    # A form's answer to "what are the risks?" is judged as prose is: generic is vague.
+    said = [(r, "a disclaimer, no failure named") for r in disclaimed_risks(ctx)
+            if r.response != "concrete"]
+    said += [(r, "answered only generically") for r in answered_questions(ctx)
+             if r.response == "generic"]
+    for r, why in said:
+        if any(h.line <= r.line <= h.end_line for h in hits) or \
                 any(a <= r.line <= b for a, b in spans):
             continue
         short = r.text if len(r.text) <= 60 else r.text[:57].rstrip() + "..."
-        hits.append(Hit(r.line, r.end_line, f"\"{short}\" (a disclaimer, no failure named)"))
+        hits.append(Hit(r.line, r.end_line, f"\"{short}\" ({why})"))
     for u in blanket_claims(ctx):
         if not any(h.line <= u.line <= h.end_line for h in hits):
             hits.append(Hit(u.line, u.end_line, "risks said to be handled, none named"))

@@ -124,6 +124,26 @@ def disclaimed_risks(ctx: Context) -> list[ProseRisk]:
     return ctx.cached("disclaimed_risks", compute)
 
 
+_ASKS_RISKS = re.compile(r"\b(?:risks?|hazards?|(?:goes|go|could go) wrong|limitations?)\b[^?]{0,80}\?",
+                         re.I)
+
+
+def answered_questions(ctx: Context) -> list[ProseRisk]:
+    """A form's question about risks or limitations and its answer in the same row
+    ("Question: What are the key risks?; Response: ..."): the answer states the risks, and
+    its response is judged as a prose risk's is."""
+    def compute() -> list[ProseRisk]:
+        out = []
+        for u in ctx.units:
+            m = _ASKS_RISKS.search(u.text) if u.row is not None else None
+            answer = u.text[m.end():] if m else ""
+            if len(answer.split()) >= 4:
+                out.append(ProseRisk(answer.strip(" ;:"), u.line, u.end_line, _response(answer),
+                                     u))
+        return out
+    return ctx.cached("answered_questions", compute)
+
+
 def prose_risks(ctx: Context) -> list[ProseRisk]:
     """Risks stated in sentences, read once per document; the response is looked for in the
     same sentence and in the next one of the same paragraph."""
