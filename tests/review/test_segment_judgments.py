@@ -209,3 +209,10 @@ def test_columns_named_as_parts_are_a_breakdown() -> None:
     assert not column_breakdown([["Measure", "Model A", "Model B"], ["Recall", "88%", "93%"]])
     assert not column_breakdown([["", "", ""], ["Recall", "88%", "vs 93%"]])
     assert not column_breakdown([["Measure", "New", "Old"], ["Recall", "88%", "93%"]])
+
+
+def test_columns_of_counts_and_descriptions_are_no_breakdown() -> None:
+    from dcrdraft.review.facts.segments import column_breakdown
+    assert not column_breakdown([["Dataset", "Size", "Description"],
+                                 ["Test set", "420", "350 typical queries + 70 edge cases"],
+                                 ["Pilot", "1,200", "two weeks of live traffic"]])

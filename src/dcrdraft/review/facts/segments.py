@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from dcrdraft.review.facts.columns import classify, has_figure
+from dcrdraft.review.facts.columns import classify
 from dcrdraft.review.facts.metrics import MetricFact, is_metric_name
 from dcrdraft.review.facts.vocab import matches
 from dcrdraft.review.fastre import fast
@@ -58,6 +58,8 @@ _RANGE = fast(rf"\b(?:by|across)\s+(?P<dim>[a-z][\w-]*(?:\s[a-z][\w-]*){{0,3}}?)
               rf"[^.;]{{0,40}}?\bto\s+{_FIG}", re.I)
 """A spread over the parts of one dimension ("by region ranged from 0.91 (North) to 0.97
 (Coast)"): the extremes of a breakdown."""
+_RATE = fast(_FIG)
+"""A metric's value (a percentage or a 0-1 score), never a count or a size."""
 _PAIR = fast(rf"(?:^|[;,]\s*|(?<=[\d%])\s+)(?P<label>[A-Z][\w'&/-]*(?:\s[\w'&/-]+){{0,3}}):\s*{_FIG}")
 """A "Label: figure" pair; two or more in one line ("Inland: 91%   Coastal: 87%")."""
 _FOR = fast(rf"^\W*(?:for|among|on|in)\s+(?!the\s+(?:test|validation|held|whole|full|"
@@ -91,14 +93,16 @@ def _part(label: str) -> bool:
 def column_breakdown(rows: list[list[str]]) -> bool:
     """Whether a table's columns are parts of the population, each holding figures for the
     measures down its rows ("| | Inland | Coastal |"): two or more figure columns no header
-    tells apart as value, comparator, change or interval, each named as a part."""
+    tells apart as value, comparator, change or interval, each named as a part and holding
+    rates or scores (a "Size" column of counts is no part)."""
     if len(rows) < 2:
         return False
     cols = classify(rows)
     body = rows[1:]
     parts = [i for i, r in enumerate(cols.roles) if r == "unknown"
              and re.search(r"[^\W\d_]", rows[0][i]) and _part(rows[0][i])
-             and sum(i < len(row) and has_figure(row[i]) for row in body) * 2 >= len(body)]
+             and sum(i < len(row) and bool(_RATE.search(row[i])) for row in body) * 2
+             >= len(body)]
     return len(parts) >= 2 and len(parts) == sum(r in ("unknown", "value")
                                                   for r in cols.roles)
 
