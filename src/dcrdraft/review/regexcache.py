@@ -79,8 +79,11 @@ def install() -> None:
         _loaded.clear()
         entries = []
     _state["entries"] = entries
-    if isinstance(getattr(re, "_MAXCACHE", None), int):  # room for these and the run's own
-        re._MAXCACHE = max(re._MAXCACHE, len(entries) + 512)  # type: ignore[attr-defined]
+    # Room for these and every pattern this run compiles: ``re`` drops its oldest entry
+    # past ``_MAXCACHE``, and a review compiles ~1,300 patterns, so with room for 512 a
+    # first run kept only its last 512 and the cache took three more runs to fill.
+    if isinstance(getattr(re, "_MAXCACHE", None), int):
+        re._MAXCACHE = max(re._MAXCACHE, len(entries) + _MAX_ENTRIES)  # type: ignore[attr-defined]
     _load_twins()
     _load_literals()
     atexit.register(save)
