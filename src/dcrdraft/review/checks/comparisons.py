@@ -18,6 +18,18 @@ from dcrdraft.review.facts.metrics import direction, figure
 
 _KINDS = ("baseline", "delta", "threshold")
 
+RESULT_CLAIM_RE = re.compile(
+    r"\b(?:outperform\w*|exceed\w*|(?:better|worse|higher|lower) than|"
+    r"(?:improvement|uplift|gain|step forward|improves?|improved)\b[^.;]{0,40}?\b(?:over|upon|"
+    r"from|versus|vs)\b|compar\w+ (?:\w+ )?(?:with|to|against)|"
+    r"(?:benchmarked|evaluated|validated|tested|assessed|measured) against)", re.I)
+"""A result claimed against a comparator in words: a comparative verb with its object."""
+
+
+_STATED_RESULTS = frozenset({"summary", "evaluation", "methodology", "segments"})
+"""Sections whose words report results; an overview, risk or usage section describes the
+system, and its "improved" or "predecessor" names no result."""
+
 
 def _accepted(params: Params) -> set[str]:
     return set(params.get("accept") or _KINDS)
@@ -99,12 +111,18 @@ def comparator_absent(ctx: Context, params: Params) -> list[Hit]:
         return [Hit(head.line, head.line,
                     f"{head.name} {head.value:g}{head.unit}: no comparator")]
     claim = primary_metric(ctx, params)
-    said = verdict.unit or claim.unit
-    if said is None:
+    if verdict.unit is not None:
+        # No figure read: a word like "improved" or "its predecessor" describes the system,
+        # not a result; only a claim set against a comparator ("outperforms the old rules")
+        # reports a result that lacks its baseline figure.
+        _strong, mentions = comparisons(ctx)
+        said = next((u for u in [verdict.unit, *mentions] if RESULT_CLAIM_RE.search(u.text)
+                     or not u.kinds or u.kinds & _STATED_RESULTS), None)
+        return [] if said is None else [Hit(said.line, said.end_line,
+                                            "a baseline named without a figure")]
+    if claim.unit is None:
         return []  # no result reported: nothing lacks a baseline
-    what = "a baseline named without a figure" if verdict.unit is not None else \
-        "results stated without any comparator"
-    return [Hit(said.line, said.end_line, what)]
+    return [Hit(claim.unit.line, claim.unit.end_line, "results stated without any comparator")]
 
 
 def _misses(m: MetricFact, threshold: float) -> bool | None:
