@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dcrdraft.ingest import read_text
 from dcrdraft.review import review_document
-from dcrdraft.review.checks.comparisons import RESULT_CLAIM_RE
+from dcrdraft.review.text import RESULT_CLAIM_RE
 
 
 def _m02(text: str) -> bool:
@@ -38,3 +38,15 @@ def test_description_in_an_overview_is_no_missing_baseline() -> None:
 def test_worded_claims_still_lack_their_baseline() -> None:
     assert _m02("# About\n\nParcelSort outperforms the previous sorter by a wide margin.\n")
     assert _m02("# Results\n\nAccuracy is well above the legacy baseline on every queue.\n")
+
+
+def _m04(text: str) -> bool:
+    report = review_document(read_text(text, "x.md", "markdown"))
+    return any(f.code == "M04" for f in report.findings)
+
+
+def test_no_figure_and_no_claim_is_no_ignored_segment() -> None:
+    # a card that names its metric but reports no result has no aggregate to break down
+    assert not _m04("# Evaluation\n\nWe track precision and recall on a held-out sample.\n")
+    assert _m04("# Evaluation\n\nPrecision and recall clearly beat the legacy rules; "
+                "the new model outperforms them on every measure.\n")

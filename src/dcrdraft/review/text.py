@@ -202,3 +202,11 @@ def conditions(text: str) -> list[tuple[str, float, int]]:
     """Threshold conditions in ``text`` as (direction, value, offset): direction is ``floor``
     (fires when the value falls below), ``ceiling`` (fires above) or ``?``."""
     return _conditions(text, COND_RE)
+
+
+RESULT_CLAIM_RE = re.compile(
+    r"\b(?:outperform\w*|exceed\w*|(?:better|worse|higher|lower) than|"
+    r"(?:improvement|uplift|gain|step forward|improves?|improved)\b[^.;]{0,40}?\b(?:over|upon|"
+    r"from|versus|vs)\b|compar\w+ (?:\w+ )?(?:with|to|against)|"
+    r"(?:benchmarked|evaluated|validated|tested|assessed|measured) against)", re.I)
+"""A result claimed against a comparator in words: a comparative verb with its object."""

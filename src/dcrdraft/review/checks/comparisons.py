@@ -15,15 +15,10 @@ from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts import Comparator, Facts, MetricFact, facts_of
 from dcrdraft.review.facts.columns import bound_of, status_of
 from dcrdraft.review.facts.metrics import direction, figure
+from dcrdraft.review.text import RESULT_CLAIM_RE
 
 _KINDS = ("baseline", "delta", "threshold")
 
-RESULT_CLAIM_RE = re.compile(
-    r"\b(?:outperform\w*|exceed\w*|(?:better|worse|higher|lower) than|"
-    r"(?:improvement|uplift|gain|step forward|improves?|improved)\b[^.;]{0,40}?\b(?:over|upon|"
-    r"from|versus|vs)\b|compar\w+ (?:\w+ )?(?:with|to|against)|"
-    r"(?:benchmarked|evaluated|validated|tested|assessed|measured) against)", re.I)
-"""A result claimed against a comparator in words: a comparative verb with its object."""
 
 
 _STATED_RESULTS = frozenset({"summary", "evaluation", "methodology", "segments"})

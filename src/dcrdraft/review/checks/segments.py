@@ -16,7 +16,8 @@ from dcrdraft.review.facts import Comparator, Facts, MetricFact, facts_of
 from dcrdraft.review.facts.columns import bound_of
 from dcrdraft.review.facts.decision import CHAT_PREFIX
 from dcrdraft.review.facts.segments import column_breakdown, prose_breakdown
-from dcrdraft.review.text import METRIC_RE, NUM, PERCENT_RE, lower_is_better, to_float
+from dcrdraft.review.text import METRIC_RE, NUM, PERCENT_RE, RESULT_CLAIM_RE, lower_is_better, \
+    to_float
 
 _VALUE = re.compile(rf"(?<![\w.+−-])(?:(?:{NUM})\s?%|0?\.\d{{2,}})(?![\w])")
 """A segment's metric value: a percentage or a 0-1 score (not a signed change such as
@@ -423,6 +424,10 @@ def _discussed(ctx: Context, s: Standing, kinds: set[str] | None) -> bool:
     return not keys or any(_naming(ctx, k, kinds) - {id(block)} for k in keys)
 
 
+def _claims_result(ctx: Context) -> bool:
+    return any(RESULT_CLAIM_RE.search(u.text) for u in ctx.units)
+
+
 @check("ignored_segment", "finding")
 def ignored_segment(ctx: Context, params: Params) -> list[Hit]:
     """A breakdown row below its metric's threshold (or ``gap_points`` below overall) that no
@@ -453,10 +458,13 @@ def ignored_segment(ctx: Context, params: Params) -> list[Hit]:
                 hits.append(Hit(head.line, head.line, what))
             elif units:
                 hits.append(Hit(units[0].line, units[0].end_line, what))
-            elif claim is not None:
-                hits.append(Hit(claim.line, claim.end_line, what))
-            elif v.unit is not None:
-                hits.append(Hit(v.unit.line, v.unit.end_line, what))
+            elif v.status != "missing" or _claims_result(ctx):
+                # No figure at all and no segment named: only a result claimed in words
+                # ("beats the old rules") is a result reported in aggregate; a card that
+                # names its metrics and reports nothing has no aggregate to break down.
+                said = claim or v.unit
+                if said is not None:
+                    hits.append(Hit(said.line, said.end_line, what))
     return hits
 
 
