@@ -80,6 +80,18 @@ def _response(text: str) -> Response:
     return "none"
 
 
+_TURN = re.compile(r";|\bbut\b|\bso\b|\bwhich is why\b")
+"""Where a sentence turns from the risk to what is done about it."""
+
+
+def _stated(units: list[Unit], i: int) -> ProseRisk:
+    """The risk ``units[i]`` states, with the response after its turn and in what follows."""
+    u = units[i]
+    after = _TURN.split(u.text, maxsplit=1)
+    response, end = _answer(units, i, after[1] if len(after) > 1 else "")
+    return ProseRisk(u.text, u.line, end, response, u)
+
+
 def _answer(units: list[Unit], i: int, rest: str) -> tuple[Response, int]:
     """The response to the risk stated by ``units[i]``: the rest of its sentence, then the
     following sentences of the same paragraph up to the next risk; any generic answer among
@@ -117,9 +129,7 @@ def disclaimed_risks(ctx: Context) -> list[ProseRisk]:
             if not vocab("failure_disclaimer").search(u.text) or not _FAILING.search(u.text) \
                     or FIGURE_RE.search(u.text) or u.text.rstrip().endswith("?"):
                 continue
-            after = re.split(r";|\bbut\b|\bso\b|\bwhich is why\b", u.text, maxsplit=1)
-            response, end = _answer(units, i, after[1] if len(after) > 1 else "")
-            out.append(ProseRisk(u.text, u.line, end, response, u))
+            out.append(_stated(units, i))
         return out
     return ctx.cached("disclaimed_risks", compute)
 
@@ -156,8 +166,6 @@ def prose_risks(ctx: Context) -> list[ProseRisk]:
             if u.text.rstrip().endswith("?") or re.match(r"^\W*(?:if|when|whether)\b", u.text,
                                                          re.I):
                 continue
-            after = re.split(r";|\bbut\b|\bso\b|\bwhich is why\b", u.text, maxsplit=1)
-            response, end = _answer(units, i, after[1] if len(after) > 1 else "")
-            out.append(ProseRisk(u.text, u.line, end, response, u))
+            out.append(_stated(units, i))
         return out
     return ctx.cached("prose_risks", compute)
