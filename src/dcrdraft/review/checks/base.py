@@ -9,7 +9,7 @@ from typing import Any, Literal, TypeVar
 import re
 
 from dcrdraft.review.context import Context, Unit
-from dcrdraft.review.facts.vocab import vocab
+from dcrdraft.review.facts.vocab import REF, vocab
 # Statements of absence and placeholders live below the fact layer; re-exported for the checks.
 from dcrdraft.review.absence import EMPTY_VALUE as EMPTY_VALUE
 from dcrdraft.review.absence import EXTRA_PLACEHOLDER as EXTRA_PLACEHOLDER
@@ -63,14 +63,11 @@ def check(name: str, kind: Literal["item", "finding"]) -> Callable[[F], F]:
     return deco
 
 
-_VOCAB_REF = re.compile(r"\{vocab:([\w-]+)\}")
-
-
 def expand(pattern: str) -> str:
     """A rule pattern with each ``{vocab:NAME}`` replaced by that named vocabulary."""
     if "{vocab:" not in pattern:
         return pattern
-    return _VOCAB_REF.sub(lambda m: f"(?:{vocab(m.group(1)).pattern})", pattern)
+    return REF.sub(lambda m: f"(?:{vocab(m.group(1)).pattern})", pattern)
 
 
 def patterns(params: Params, key: str) -> tuple[str, ...]:

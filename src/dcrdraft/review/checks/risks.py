@@ -401,13 +401,19 @@ def specific(e: Entry) -> bool:
         not vocab("generic_mitigation").search(mit)  # "through our control framework"
 
 
+def _says_nothing(text: str) -> bool:
+    """Words that answer no risk in particular: vague ("as needed"), hedged ("we will look
+    into it") or a generic response ("staff should check", "through our framework")."""
+    return bool(VAGUE_RE.search(text) or _HEDGE.search(text)
+                or vocab("generic_mitigation").search(text))
+
+
 def _answered_generically(text: str) -> bool:
     """A risk sentence followed by an answer with no mechanism and no figure, only generic
     words ("We'll monitor.", "Regular retraining is planned.")."""
     body = _BODY_AFTER_TITLE.sub("", text, count=1)
-    return body != text and bool(
-        vocab("generic_mitigation").search(body) or VAGUE_RE.search(body) or _HEDGE.search(body)
-    ) and not FIGURE_RE.search(body) and not MECHANISM.search(unqualified(body))
+    return body != text and _says_nothing(body) and not FIGURE_RE.search(body) and \
+        not MECHANISM.search(unqualified(body))
 
 
 def _vagueness(text: str) -> int:
@@ -450,8 +456,7 @@ def answered_briefly(text: str) -> bool:
     brief answer, not a missing one."""
     m = _DASHED.match(text.strip())
     answer = m.group("answer") if m else ""
-    return len(answer.split()) >= 3 and not (VAGUE_RE.search(answer) or _HEDGE.search(answer)
-                                             or vocab("generic_mitigation").search(answer))
+    return len(answer.split()) >= 3 and not _says_nothing(answer)
 
 
 def _generic(e: Entry) -> bool:
@@ -460,17 +465,15 @@ def _generic(e: Entry) -> bool:
     In a register whose other risks are answered concretely, only such an entry is vague: a
     short answer there ("on-screen confirmation of the address") is brief, not generic."""
     mit = e.mitigation.strip(" :.;-")
-    return len(mit.split()) < 4 or bool(VAGUE_RE.search(mit) or _HEDGE.search(mit)
-                                        or vocab("generic_mitigation").search(mit))
+    return len(mit.split()) < 4 or _says_nothing(mit)
 
 
 def _boilerplate(e: Entry) -> bool:
     """A mitigation in words that would fit any risk of any system ("robust data
     governance", "continuous monitoring"): content-free, so no mitigation at all."""
     mit = e.mitigation.strip(" :.;-")
-    return not mit or bool(VAGUE_RE.search(mit) or _HEDGE.search(mit) or is_boilerplate(mit)
-                           or vocab("generic_mitigation").search(mit)
-                           or vocab("boilerplate_control").search(mit))
+    return not mit or _says_nothing(mit) or is_boilerplate(mit) or \
+        bool(vocab("boilerplate_control").search(mit))
 
 
 @check("risk_register", "item")

@@ -63,8 +63,8 @@ class _Where:
         return f"{self.path}:{_line(self.text, self.name)}"
 
 
-_REF = re.compile(r"\{vocab:([\w-]+)\}")
-"""A reference to another vocabulary inside a pattern, as rules write it."""
+REF = re.compile(r"\{vocab:([\w-]+)\}")
+"""A reference to a vocabulary inside a pattern (``{vocab:NAME}``), in a vocabulary or a rule."""
 
 
 def _source(path: Path, text: str, name: str, table: dict[Any, Any], depth: int = 0) -> str:
@@ -85,7 +85,7 @@ def _source(path: Path, text: str, name: str, table: dict[Any, Any], depth: int 
     parts = _words([str(w) for w in raw.get("words") or ()])
     def ref(m: re.Match[str]) -> str:
         return f"(?:{_source(path, text, m.group(1), table, depth + 1)})"
-    parts += [f"(?:{_REF.sub(ref, str(p))})" for p in raw.get("patterns") or ()]
+    parts += [f"(?:{REF.sub(ref, str(p))})" for p in raw.get("patterns") or ()]
     if not parts:
         raise ConfigError(f"{where}: vocabulary {name!r} has neither words nor patterns")
     return "|".join(parts)
