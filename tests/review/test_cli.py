@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from dcrdraft.cli import cli
@@ -58,3 +59,30 @@ def test_rules_list_and_explain() -> None:
     res = CliRunner().invoke(cli, ["rules", "vague-risk"])
     assert "Fires on:" in res.output and "careful review" in res.output
     assert CliRunner().invoke(cli, ["rules", "Z99"]).exit_code == 2
+
+
+def test_a_bad_vocabulary_in_the_rubrics_folder_is_a_configuration_error(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from dcrdraft.paths import builtin_rubrics_dir
+    from dcrdraft.review import rubric
+    from dcrdraft.review.facts import vocab
+
+    folder = tmp_path / "rubrics"
+    shutil.copytree(builtin_rubrics_dir(), folder)
+    words = folder / "vocabularies.yaml"
+    words.write_text(words.read_text(encoding="utf-8").replace(
+        "{vocab:approving_body}", "{vocab:approving_bodies}", 1), encoding="utf-8")
+    monkeypatch.setenv("DCRDRAFT_RUBRICS", str(folder))
+    vocab._load.cache_clear()
+    rubric._CACHE.clear()
+    try:
+        res = CliRunner().invoke(cli, ["review", "--no-cache", str(FIX / "weak-memo.md")])
+    finally:
+        vocab._load.cache_clear()
+        rubric._CACHE.clear()
+    assert res.exit_code == 2
+    assert res.output.strip().splitlines() == [
+        f"dcrdraft: {words}: no vocabulary named 'approving_bodies' "
+        "(referenced as {vocab:approving_bodies})"]

@@ -22,6 +22,7 @@ from dcrdraft.review.checks.params import choices, known_params
 from dcrdraft.paths import rubrics_dir
 from dcrdraft.review.checks import CHECKS
 from dcrdraft.review.checks.graded import FAMILY_GRADES
+from dcrdraft.review.facts.vocab import names as vocabulary_names
 from dcrdraft.review.models import Severity
 from dcrdraft.review.yamltext import parse_yaml
 
@@ -286,6 +287,10 @@ def load_rubric(extra: Iterable[Path | str] = ()) -> Rubric:
         _read_file(path, rules, order)
     kept = [r for c in order if (r := rules[c]) is not None]
     rubric = Rubric(sorted(kept, key=lambda r: 0 if r.kind == "item" else 1))
+    # The named vocabularies are part of the rubric: a bad one (an unknown key, a reference
+    # to no vocabulary) is reported here as the configuration error it is, naming its file,
+    # not as an internal error from inside the first document's review.
+    vocabulary_names()
     _CACHE[key] = rubric
     return rubric
 
