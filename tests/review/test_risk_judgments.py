@@ -274,3 +274,15 @@ def test_a_forms_answer_about_risks_is_judged_as_prose() -> None:
         == ["generic"]
     assert said("Stale prices; any price 20% off the shelf price is held for a buyer.") \
         == ["concrete"]
+
+
+def test_caveats_a_disclaimer_opens_identify_no_risk() -> None:
+    caveats = ("# Known limitations\n\n- As with any forecasting tool, the planner may not "
+               "always be right in unusual weeks.\n- Results depend on the quality of the "
+               "till data it is given.\n- Planners should use the forecast alongside their "
+               "own experience.\n")
+    assert status(review(caveats), "C08") == "missing"
+    named = caveats + "- The main risk is understocking fresh lines before bank holidays.\n"
+    assert status(review(named), "C08") == "weak"
+    measured = caveats + "- Stock counts older than 3 days lower accuracy by 4%.\n"
+    assert status(review(measured), "C08") == "weak"

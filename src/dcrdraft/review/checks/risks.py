@@ -566,16 +566,30 @@ def names_risk(text: str) -> bool:
     return False
 
 
+def _disclaimed_sections(ctx: Context) -> set[int]:
+    """Sections that open with a disclaimer fitting any system ("Like any AI system, the
+    advisor may occasionally get it wrong"): what follows elaborates the disclaimer."""
+    first: dict[int, Unit] = {}
+    for u in ctx.units:
+        first.setdefault(id(u.section), u)
+    return {k for k, u in first.items() if vocab("failure_disclaimer").search(u.text)}
+
+
 def risks_named(ctx: Context) -> list[Unit]:
     """Risks a document identifies without a register: a risk sentence ("may misroute"), a
     statement under a risks or known-limitations heading (a list of what can go wrong), or
     one naming a risk. A failure noted among the results ("most misses are on handwritten
     forms") is an observation, and a claim that unnamed risks are handled names none, nor
-    does a rating of the change ("risk assessed as low"): none of them lists a risk."""
+    does a rating of the change ("risk assessed as low"): none of them lists a risk. Nor
+    does a caveats section a disclaimer opens, unless a sentence of it carries a figure or
+    names a risk: its caveats ("depends on the data it is given") would fit any system."""
     def compute() -> list[Unit]:
         out = [r.unit for r in prose_risks(ctx)]
         out += [u for u in risks_said(ctx) if u.kinds & {"risks", "failure_modes"}
                 or names_risk(u.text)]
+        generic = _disclaimed_sections(ctx)
+        out = [u for u in out if id(u.section) not in generic or FIGURE_RE.search(u.text)
+               or names_risk(u.text)]
         return sorted({id(u): u for u in out if not vocab("blanket_risk_claim").search(u.text)
                        and not vocab("failure_disclaimer").search(u.text)
                        and not _ASSESSED.search(u.text)
