@@ -131,3 +131,19 @@ def test_a_stance_on_use_implies_the_decision_without_stating_it() -> None:
     assert [u.line for u in facts.hedged] == [3, 7]
     assert _facts("# Scope\n\nThe tagger reads scanned invoices.\n").hedged == []
     assert _c20(implied) == "weak"
+
+
+def test_an_approval_agreed_extended_or_recorded_on_a_change_record_decides() -> None:
+    """A body agreeing go-live, an approval for general availability or for extending the
+    system, and a change board's approval on a change record's field or ticked box."""
+    for text in ("# Status\n\nThe steering group agreed go-live for both depots on 3 May 2026.\n",
+                 "Planner 4 · Status: approved for general availability\n",
+                 "# Plan\n\nThe faculty board approved extending the planner to every campus.\n",
+                 "Type: normal · Change board: approved 12 April 2026 (chair: Ravi Menon)\n",
+                 "# Checklist\n\n- [x] CAB 4410 approved 2 June 2026\n"):
+        facts = _facts(text)
+        assert facts.decision is not None and facts.decision.decision == "approve", text
+    for text in ("# Checklist\n\n- [ ] Change board approved (due 12 June 2026)\n",
+                 "# Minutes\n\nThe panel agreed the release notes wording on 4 May 2026.\n",
+                 "# Notes\n\nStudents with an extension agreed are flagged less often.\n"):
+        assert _facts(text).stated == [], text

@@ -21,7 +21,7 @@ _PARTICIPANTS = re.compile(r"^\W*(?:from|who|present|attendees|attending|partici
 """A line naming who took part: a message's sender, a meeting's attendees."""
 
 
-_GIVEN = re.compile(r"\b(?:approved|signed[- ]off|endorsed|accepted)\b", re.I)
+_GIVEN = re.compile(r"\b(?:approved|signed[- ]off|endorsed|accepted|agreed)\b", re.I)
 """An approval already given, as a decision states it."""
 
 

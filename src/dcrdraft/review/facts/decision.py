@@ -125,6 +125,16 @@ _RECORD_KINDS = frozenset({"privacy", "security", "regulatory", "fairness", "ris
 deployment's."""
 
 
+_TICKED = re.compile(r"^(\W*)\[[xX✓✔]\]\s*", re.M)
+"""A ticked checklist box ("- [x] CAB approved 3 May"): done, not a placeholder "[X]"."""
+_OPEN_BOX = re.compile(r"^\W*\[ \]")
+"""An open checklist box ("- [ ] Change board approved"): still to do, whatever it says."""
+
+
+def _unticked(text: str) -> str:
+    return _TICKED.sub(r"\1", text)
+
+
 def _approval(u: Unit) -> Decision | None:
     """An approval of the deployment the unit states as given: an approving verb with a
     deployment object, or a line opening with the approval that records its date."""
@@ -132,8 +142,9 @@ def _approval(u: Unit) -> Decision | None:
     if m and not _NOT_GIVEN.search(u.text[:m.start()]) and \
             not (_BARE.match(m.group(0)) and not u.text[:m.start()].strip(_PUNCT)):
         return classify(u.text) or "approve"
+    block = _unticked(u.block.text[:400])
     if vocab("decision_record").search(u.text) and not u.kinds & _RECORD_KINDS and \
-            DATE_RE.search(u.block.text[:400]) and not PLACEHOLDER_X.search(u.block.text[:400]):
+            DATE_RE.search(block) and not PLACEHOLDER_X.search(block):
         return "disapprove" if vocab("decision_negative").search(u.text) else "approve"
     return None
 
@@ -155,9 +166,9 @@ def _run_in(u: Unit) -> str:
 
 def _stated(u: Unit) -> Decision | None:
     """The decision unit ``u`` states, or None (options, advice to users, placeholders)."""
-    if vocab("decision_options").search(u.text):
+    if vocab("decision_options").search(u.text) or _OPEN_BOX.match(u.text):
         return None
-    said = _run_in(u)
+    said = _unticked(_run_in(u))
     if said is not u.text:
         u = replace(u, text=said)
     if "recommendation" in u.kinds and _IMPERATIVE.match(u.text):
