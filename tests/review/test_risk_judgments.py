@@ -286,3 +286,13 @@ def test_caveats_a_disclaimer_opens_identify_no_risk() -> None:
     assert status(review(named), "C08") == "weak"
     measured = caveats + "- Stock counts older than 3 days lower accuracy by 4%.\n"
     assert status(review(measured), "C08") == "weak"
+
+
+def test_limitations_and_requirements_are_no_mechanism() -> None:
+    from dcrdraft.review.facts.risks import MECHANISM
+    assert not MECHANISM.search("Harbour Freight Limited is registered in Scotland.")
+    assert not MECHANISM.search("The card lists the known limitations of the sorter.")
+    assert not MECHANISM.search("It meets the applicable accessibility requirements.")
+    assert MECHANISM.search("Refunds are limited to 40 EUR without a second approver.")
+    assert MECHANISM.search("Every refund above 40 EUR requires a second approver.")
+    assert MECHANISM.search("The bot limits each answer to the filed policy text.")

@@ -20,7 +20,8 @@ Response = Literal["concrete", "generic", "none"]
 
 MECHANISM = re.compile(
     r"\brout\w+|\bblock\w*|\bfilter\w*|\brefus\w+|\breview(?:ed)? (?:of |by )?(?:all|every|each|"
-    r"\d)|\bescalat\w* to\b|\bverif\w+|\bcap(?:ped|s)?\b|\blimit\w*|\bdisabl\w+|\brequir\w+|"
+    r"\d)|\bescalat\w* to\b|\bverif\w+|\bcap(?:ped|s)?\b|\blimit(?:s|ing)?\b|\blimited to\b|"
+    r"\bdisabl\w+|\brequir(?:e|es|ed|ing)\b|"
     r"\bmandatory\b|\bthreshold\b|\balert\w*|\baudit\w*|\bsampl\w+|\bred[- ]team\w*|"
     r"\bencrypt\w*|\bredact\w*|\bmask\w*|\bblocklist|\ballowlist|\bclassifier\b|"
     r"\bsecond reader\b|\bfallback\b|\bdisclaimer\b|\bconsent\b|\bopt[- ]out\b|\bretrain\w*|"
