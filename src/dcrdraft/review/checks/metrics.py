@@ -7,10 +7,11 @@ import re
 
 from dcrdraft.review.checks.base import Hit, Params, Verdict, check, negated
 from dcrdraft.review.checks.segments import segment_rows
-from dcrdraft.review.checks.units import EVAL_KINDS, has_figure, metric_units
+from dcrdraft.review.checks.units import EVAL_KINDS, has_figure, metric_units, stated_units
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts import facts_of
 from dcrdraft.review.facts.boilerplate import is_boilerplate
+from dcrdraft.review.facts.metrics import is_metric_name
 from dcrdraft.review.facts.vocab import matches
 from dcrdraft.review.text import (FIGURE_RE, METRIC_RE, NUM, PERCENT_RE, lower_is_better,
                                   metric_key, percents, to_float, without_operating_points)
@@ -53,7 +54,8 @@ def primary_metric(ctx: Context, params: Params) -> Verdict:
         return not any(n in not_result for n in lines) and not matches("method_statistic",
                                                                        u.text)
 
-    units = [u for u in metric_units(ctx) if states_a_result(u)]
+    units = [u for u in metric_units(ctx) if states_a_result(u)] or \
+        [u for u in stated_units(ctx) if states_a_result(u)]
     if units:
         primary = next((u for u in units if re.search(r"primary|headline|north[- ]star|key "
                                                      r"metric|main metric", u.text, re.I)), None)
@@ -64,6 +66,13 @@ def primary_metric(ctx: Context, params: Params) -> Verdict:
         # a results table's overall row, its measure named by the table ("All calls | 10.1%"
         # under "Word error rate:"): the row itself need not name the metric
         return Verdict("pass", head.unit_ref, line=head.line)
+    # a breakdown table is the only result: its measure's figure for every part is stated
+    # ("Ground | Cases | Agreement"), the headline only in a line its reader cannot tie to
+    # the measure
+    rows = [m for m in facts.segments if m.source == "table" and m.kinds & EVAL_KINDS
+            and is_metric_name(m.name)]
+    if len({m.segment for m in rows}) >= 2 and rows[0].unit_ref is not None:
+        return Verdict("pass", rows[0].unit_ref, line=rows[0].line)
     # a metric named only in content-free praise ("best-in-class accuracy") is not named
     named = next((u for u in ctx.units if u.kinds & EVAL_KINDS and METRIC_RE.search(u.text)
                   and not is_boilerplate(u.text)), None)

@@ -10,7 +10,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from dcrdraft.review.checks.base import Hit, Params, Verdict, check, negated
-from dcrdraft.review.checks.units import EVAL_KINDS, metric_units
+from dcrdraft.review.checks.units import EVAL_KINDS, NOT_RESULT_KINDS, metric_units
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts import Comparator, Facts, MetricFact, facts_of
 from dcrdraft.review.facts.columns import bound_of
@@ -190,13 +190,6 @@ def _listed_breakdown(ctx: Context) -> Unit | None:
     return None
 
 
-_NOT_RESULT_KINDS = frozenset({"monitoring", "rollback", "risks", "conditions", "signoff",
-                               "metadata"})
-"""Sections whose figures are bars, alert levels or risk ratings, never one part's result
-("Amber: 3%; Red: 5%"); a breakdown in prose is read anywhere else (a table row is read as a
-table)."""
-
-
 @check("segments", "item")
 def segments(ctx: Context, params: Params) -> Verdict:
     """Pass on a breakdown (segment facts for two or more parts of the population, from a
@@ -210,7 +203,7 @@ def segments(ctx: Context, params: Params) -> Verdict:
         return Verdict("pass", listed)
     headed = any(u.kinds for u in ctx.units)
     said = next((u for u in ctx.units if u.block.kind != "table"
-                 and not u.kinds & _NOT_RESULT_KINDS and prose_breakdown(u.text)), None)
+                 and not u.kinds & NOT_RESULT_KINDS and prose_breakdown(u.text)), None)
     if said is not None:
         return Verdict("pass", said)
     across = next((b for b, _s in ctx.tables() if column_breakdown(b.rows or [])), None)

@@ -6,9 +6,13 @@ from __future__ import annotations
 import re
 
 from dcrdraft.review.context import Context, Unit
+from dcrdraft.monitoring.reading import METRIC
 from dcrdraft.review.text import FIGURE_RE, METRIC_RE, NUM
 
 EVAL_KINDS = {"evaluation", "summary", "methodology", "segments", "fairness"}
+NOT_RESULT_KINDS = frozenset({"monitoring", "rollback", "risks", "conditions", "signoff",
+                              "metadata"})
+"""Sections whose figures are bars, alert levels or risk ratings, never a result."""
 
 
 def has_figure(text: str) -> bool:
@@ -45,3 +49,30 @@ def metric_units(ctx: Context) -> list[Unit]:
         pool = [u for u in ctx.units if u.kinds & EVAL_KINDS] or ctx.units
         return [u for u in pool if names_metric(u.text) and has_figure(u.text)]
     return ctx.cached("metric_units", compute)
+
+
+_STATED = re.compile(rf"(?:{METRIC})[^.;:\d]{{0,25}}[:=]?\s*(?:about |around |~)?"
+                     rf"(?:(?:{NUM})\s?%|(?<![\w.])0?\.\d{{2,}}(?![\w]))", re.I)
+"""A metric named and its rate right after it ("Overall accuracy: 92.4%", "precision
+reached 0.91"), not a metric word some way from a setting ("resolution 512x512 ... 10%")."""
+
+
+_LEVEL = re.compile(r"\b(?:interval|confidence|level|significance)\b", re.I)
+
+
+def _rate_of(text: str) -> bool:
+    """A metric given its rate, never a confidence level ("score interval at 95%")."""
+    m = _STATED.search(text)
+    return m is not None and not _LEVEL.search(m.group(0))
+
+
+def stated_units(ctx: Context) -> list[Unit]:
+    """Sentences and list items outside monitoring, rollback, risk, condition, sign-off and
+    metadata sections that give a metric its rate: where a headline stands when the
+    evaluation holds only a breakdown (a deck's "Overall accuracy: 92%" bullet under a
+    heading no section kind names). A table row is read as a table."""
+    def compute() -> list[Unit]:
+        return [u for u in ctx.units if not u.kinds & NOT_RESULT_KINDS
+                and u.block.kind != "table" and (_rate_of(u.text)
+                                                 or PROSE_METRIC_RE.search(u.text))]
+    return ctx.cached("stated_units", compute)

@@ -17,6 +17,7 @@ from typing import Literal
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.ingest.document import Block
 from dcrdraft.review.facts.columns import Columns, Role, classify, fill_blank_labels, status_of
+from dcrdraft.review.facts.parts import parts_down
 from dcrdraft.review.facts.vocab import matches, vocab
 from dcrdraft.review.facts.windows import Asides, Cover, Windows
 from dcrdraft.review.text import METRIC_RE, METRIC_WORDS, NUM, clean, metric_key, to_float
@@ -410,10 +411,15 @@ def _matrix_facts(ctx: Context, block: Block, section: str, rows: list[list[str]
     """A breakdown matrix (segments down, metrics across: "Language | Precision | Recall"):
     each figure column whose header names a metric, with no comparator column beside it."""
     header = rows[0]
-    breakdown = matches("segment_header", header[0])
+    rivals = bool(_RIVALS.search(header[0]))
+    # Rows named as parts of the population ("Species | Fish | Accuracy": swordfish, bigeye
+    # tuna ...) are a breakdown whatever the corner cell calls them.
+    labels = [r[0] for r in rows[1:] if r and not _OVERALL_ROW.match(r[0])]
+    breakdown = matches("segment_header", header[0]) or not rivals and \
+        not _DATASETS.match(header[0]) and not _MEASURE_HEADER.match(header[0]) and \
+        parts_down(labels) and not any(map(is_metric_name, labels))
     metric_cols = [i for i, r in enumerate(cols.roles) if r in ("unknown", "value")
                    and (is_metric_name(header[i]) or breakdown and _rates(rows, i))]
-    rivals = bool(_RIVALS.search(header[0]))
     # A comparator column leaves each figure's side unknown; in a breakdown a change or a
     # bar column ("Gain", "Review <= 30 min") is one more measure of the same rows.
     beside = ("baseline",) if breakdown else ("baseline", "threshold", "delta")

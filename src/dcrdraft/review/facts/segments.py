@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from dcrdraft.review.facts.columns import classify
 from dcrdraft.review.facts.metrics import MetricFact, is_metric_name
+from dcrdraft.review.facts.parts import NOT_PART, names_part
 from dcrdraft.review.facts.vocab import matches
 from dcrdraft.review.fastre import fast
 from dcrdraft.review.text import METRIC_RE, NUM
@@ -68,26 +69,13 @@ _FOR = fast(rf"^\W*(?:for|among|on|in)\s+(?!the\s+(?:test|validation|held|whole|
             rf"[^;]{{0,100}}?{_FIG}", re.I)
 """A clause giving one part's figure ("for renters the recall was 0.81")."""
 _CLAUSES = re.compile(r";|,\s+(?:while|whereas|but|against)\s+|\s+(?:while|whereas)\s+")
-_NOT_PART = fast(r"\d|\b(?:test|tests|validation|held-?out|train\w*|dev|benchmark|eval\w*|"
-                 r"data ?sets?|split|sample|overall|total|average|all|week|month|quarter|"
-                 r"year|day|period|version|release|before|after|previous|prior|old|new|"
-                 r"baseline|target|threshold|goal|limit|example|instance|addition|particular|"
-                 r"practice|short|contrast|comparison|aggregate|summary|production|pilot|amber|red|green|"
-                 r"yellow|alert|warning|critical)\b", re.I)
-"""Names that are no part of the population: splits, periods, versions, comparators."""
 _TIME_DIM = fast(r"\b(?:week|month|quarter|year|day|period|fold|seed|run|version|release|"
                  r"epoch)s?\b", re.I)
 
 
-_RIVAL = fast(r"\b(?:model|system|engine|approach|method|tool|vendor|human|manual|rules?|"
-              r"ours|candidate)\b", re.I)
-"""A column named for what produced the figures, not for whom ("Model A", "Manual")."""
-
 
 def _part(label: str) -> bool:
-    return not _NOT_PART.search(label) and not is_metric_name(label) and \
-        not matches("experiment_arm", label) and not matches("baseline_column", label) and \
-        not _RIVAL.search(label)
+    return not NOT_PART.search(label) and not is_metric_name(label) and names_part(label)
 
 
 def column_breakdown(rows: list[list[str]]) -> bool:
