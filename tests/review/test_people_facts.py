@@ -189,6 +189,47 @@ def test_readiness_read_from_the_shape_of_the_sentence(text: str, grade: str | N
     assert readiness_grade(text, negated(text)) == grade
 
 
+@pytest.mark.parametrize(("text", "grade"), [
+    # human review that exists, however thinly: people sampling the live output on a cadence
+    ("A shift lead re-reads 25 closed cases each week.", "oversight"),
+    ("Wardens audit a random 5% of permits before they are posted.", "oversight"),
+    ("The monthly sample of 80 letters is checked by the complaints desk.", "oversight"),
+    # ... a case handed, appealed or answered by people
+    ("Tenants may appeal a refusal to the lettings desk.", "oversight"),
+    ("Queries the bot cannot answer are passed on and answered by branch staff.", "oversight"),
+    ("Our casework team reviews appeals within ten days.", "oversight"),
+    # ... a person deciding each case, or approving output before it takes effect
+    ("Each refund request is reviewed and decided by a caseworker.", "oversight"),
+    ("You check each draft rota before publishing it.", "oversight"),
+    ("Gaugers still sign off the nightly tank readings, as now.", "oversight"),
+    # a test sample labelled in the past, or a report sent on, is no review in use
+    ("A random sample of 300 claims was reviewed by two adjusters.", None),
+    ("Send the weekly report to the analytics team.", None),
+    ("The ranker still checks each listing before it is shown.", None),
+])
+def test_human_review_that_exists_without_readiness_is_oversight(text: str,
+                                                                   grade: str | None) -> None:
+    assert readiness_grade(text, negated(text)) == grade
+
+
+@pytest.mark.parametrize("text", [
+    # people counted with an aside after the role, as the agent, or finished by a date
+    "The permit desk: 5 licensing officers (3.5 WTE) trained on the screen on 12 March.",
+    "The two-hour course was attended by 19 of 21 surveyors; the other two get no case access "
+    "before they finish it.",
+    "40 of 42 wardens and all 6 shift leads completed by 14 April.",
+])
+def test_readiness_counted_in_the_ways_people_write_it(text: str) -> None:
+    assert readiness_grade(text, negated(text)) == "ready"
+
+
+def test_a_gate_on_the_untrained_is_no_absence_of_reviewers(tmp_path: Path) -> None:
+    text = ("# Readiness\n\n18 claims handlers (all shifts) trained on 2 May.\n\n"
+            "# Conditions\n\nNo queue access for staff not yet trained.\n")
+    assert readiness_grade("No queue access for staff not yet trained.", True) is None
+    assert _status(tmp_path, text, "C14") == "pass"
+
+
 def test_partial_readiness_anywhere_keeps_human_review_weak(tmp_path: Path) -> None:
     text = ("# Readiness\n\nThe 4 pilot moderators were briefed on 2 March.\n\n"
             "# Rollout\n\nModerators for the full rollout: 12 of 40 trained so far by 9 March, "

@@ -5,8 +5,9 @@ only to be ready ("will be trained"), or human review named without either.
 Grades: ``ready`` (people + a ready state + a figure, date or cover), ``ready_unquantified``
 (people + a ready state, nothing to check it by), ``partial`` (fewer ready than there are:
 "212 of 298 trained"), ``planned`` (readiness still to come), ``oversight`` (human review,
-escalation or an override named, or a person who acts on each output), ``unstaffed`` (the
-reviewers said not to be in place: "no reviewers have been assigned yet").
+escalation, an appeal or an override named, a person who acts on each output or people who
+check a sample of it on a cadence), ``unstaffed`` (the reviewers said not to be in place:
+"no reviewers have been assigned yet").
 
 Roles are open-ended (dentists, registrars, stewards ...), so besides the ``reviewer_role``
 words a person is read from the sentence's shape: a headcount made ready ("12 agronomists
@@ -109,6 +110,13 @@ def _partial(text: str) -> bool:
     return False
 
 
+_GATED = re.compile(
+    r"\b(?:for|to|by|from)\s+(?:any\s+|all\s+)?(?:[\w-]+\s+){0,2}?(?:who\s+(?:(?:is|are|has|have)"
+    r"\s+)?)?not\s+(?:yet\s+)?(?:been\s+)?(?:trained|certified|briefed|onboarded|inducted)\b", re.I)
+"""A rule that keeps the untrained out ("no queue access for staff not yet trained"): a gate on
+readiness, not a statement that nobody is ready."""
+
+
 def readiness_grade(text: str, absent: bool) -> ReadinessGrade | None:
     """The readiness a sentence or paragraph states, if any."""
     who, state = vocab("reviewer_role"), vocab("readiness_state")
@@ -119,7 +127,9 @@ def readiness_grade(text: str, absent: bool) -> ReadinessGrade | None:
     training = bool(vocab("model_training").search(text))
     if named and not training and _partial(text):
         return "partial"
-    if vocab("readiness_planned").search(text) and named and not training:
+    # the rest still to be trained is no plan when they are kept off the work until then
+    if vocab("readiness_planned").search(text) and named and not training and \
+            not (counted and _KEPT_OFF.search(text)) and not _GATED.search(text):
         return "planned"
     if not absent and not training and named and (counted or state.search(text)):
         checkable = counted or bool(vocab("readiness_figure").search(text)) or \
@@ -127,7 +137,8 @@ def readiness_grade(text: str, absent: bool) -> ReadinessGrade | None:
         if checkable or _STAFFED.search(text):
             return "ready"
         return "ready_unquantified" if _near(text, who, state, 60) else "oversight"
-    if absent and any(negated(s) and who.search(s) and state.search(s) for s in sentences(text)):
+    if absent and any(negated(s) and who.search(s) and state.search(s) and not _GATED.search(s)
+                      for s in sentences(text)):
         return "unstaffed"
     if not absent and (vocab("human_oversight").search(text) or (
             who.search(text) and state.search(text)) or _by_person("human_decision", text)):
