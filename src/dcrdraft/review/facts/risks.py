@@ -113,8 +113,12 @@ _FAILING = re.compile(r"\b(?:errors?|mistakes?|wrong|inaccura\w*|incorrect\w*|im
                       r"perfect|infallible|flawless|limitations?|misclassif\w*|misunderst\w*|"
                       r"false (?:positives?|negatives?)|fail\w*|miss\w*|drift\w*|degrad\w*|"
                       r"vary|varies|less (?:accurate|relevant|reliable)|not (?:identify|detect|"
-                      r"catch|recogni[sz]e)|not a (?:perfect|good) (?:fit|match))\b", re.I)
-"""A failure word, beside a disclaimer, makes it a risk statement of its own."""
+                      r"catch|recogni[sz]e)|not a (?:perfect|good) (?:fit|match)|"
+                      r"(?:sub-?|not (?:perform )?|less than )optimal\w*|falsehoods?|bias(?:es|ed)?|"
+                      r"stereotyp\w*|risks?)\b", re.I)
+"""A failure word, beside a disclaimer, makes it a risk statement of its own: an error, a
+result short of optimal, a bias, or risks owned in general ("like any new technology, it
+carries risks")."""
 
 
 def disclaimed_risks(ctx: Context) -> list[ProseRisk]:
