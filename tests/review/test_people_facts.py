@@ -255,3 +255,21 @@ def test_a_table_of_figures_under_a_fairness_heading_is_results_by_group(tmp_pat
              "| North | 4.1% |\n| South | 2.2% |\n")
     assert _status(tmp_path, other, "C15") != "pass"
     assert _status(tmp_path, other.replace("Holds by warehouse", "Fairness"), "C15") == "pass"
+
+
+@pytest.mark.parametrize(("text", "grade"), [
+    # said done with no when, who or finding: any vendor can write it
+    ("Our privacy impact assessment is complete and signed off.", "claim"),
+    ("Review: security sign-off; Reviewer: Head of IT; Outcome: Approved", "claim"),
+    # a review's name listed as a mitigation is no control on data
+    ("Risk: leak of customer data; Mitigation: privacy by design; DPIA", "claim"),
+    # the privacy or security function's review with its date or reference
+    ("Information security reviewed the scheduler on 4 March 2026 and found no open issues.",
+     "review"),
+    ("Reviewed by the data protection office (ref DP-44, closed 9 May 2026).", "review"),
+    ("DPIA ref DP-44 refreshed 9 May after the new data feed was added.", "review"),
+    ("The data protection office confirmed on 3 June that the planner handles no extra personal fields.",
+     "review"),
+])
+def test_a_privacy_review_counts_when_it_shows_it_took_place(text: str, grade: str) -> None:
+    assert privacy_grade(text, False) == grade

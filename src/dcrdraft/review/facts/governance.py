@@ -96,7 +96,9 @@ def privacy_grade(text: str, absent: bool) -> PrivacyGrade | None:
         clause = text[review.start():].split(";")[0]
         if vocab("privacy_review_pending").search(clause) or _STATUS_OPEN.search(text):
             return "claim"
-        if _SHOWN.search(text) or not _TICK.search(text):
+        # said done ("a DPIA has been completed and approved", a tick, "Outcome: Approved")
+        # with no when, who or finding: any vendor can say it, so it is claimed, not shown
+        if _SHOWN.search(text):
             return "review"
     if vocab("sensitive_data").search(text) and (
             vocab("data_control").search(text) or
