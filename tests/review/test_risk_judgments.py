@@ -187,6 +187,9 @@ def test_a_risk_answered_after_a_dash_is_brief_not_vague() -> None:
     assert not answered_briefly("Model drift — monitored on an ongoing basis")
     assert not answered_briefly("Bias — handled under our governance framework")
     assert not answered_briefly("Model drift")
+    assert answered_briefly("Scanner offline → clerks key the parcel number by hand")
+    assert answered_briefly("Price file late -> yesterday's prices stay on the labels")
+    assert not answered_briefly("Wrong shelf suggested → ongoing tuning with the supplier")
 
 
 BOARD = "# Board pack, page 6\n\n| Risk area | Mitigation |\n|---|---|\n{rows}"

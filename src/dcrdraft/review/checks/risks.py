@@ -446,9 +446,10 @@ def vague(e: Entry) -> bool:
     return e.words <= 12 and not e.text.rstrip().endswith(":")
 
 
-_DASHED = re.compile(r"^[^\n]{3,100}?\s[\u2014\u2013]\s+(?P<answer>[^\n]+)$")
+_DASHED = re.compile(r"^[^\n]{3,100}?\s(?:[\u2014\u2013\u2192]|->)\s+(?P<answer>[^\n]+)$")
 """A list item "risk — what is done" ("Image fails to start — previous image kept on the
-host"): the clause after the dash answers the risk."""
+host"), or with an arrow ("Feed late → yesterday's prices kept"): the clause after the dash
+or the arrow answers the risk."""
 
 
 def answered_briefly(text: str) -> bool:
