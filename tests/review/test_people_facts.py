@@ -273,3 +273,20 @@ def test_a_table_of_figures_under_a_fairness_heading_is_results_by_group(tmp_pat
 ])
 def test_a_privacy_review_counts_when_it_shows_it_took_place(text: str, grade: str) -> None:
     assert privacy_grade(text, False) == grade
+
+
+@pytest.mark.parametrize(("text", "grade"), [
+    # a group of people named whose result could not be measured: touched, not shown
+    ("Results by ethnicity are not possible: the booking system does not record it.",
+     "mentioned"),
+    ("Few callers had a hearing impairment, so we cannot say how it performs for disability.",
+     "mentioned"),
+    ("The two vans with the older camera model do worse; we do not have enough frames yet.",
+     None),
+    # where people live, by deprivation or income, is a group a result is reported for
+    ("IMD decile 1-2: recall 81%; IMD decile 9-10: recall 88%", "by_group"),
+    ("In the lowest-income districts 22% of trips were surcharged vs 19% city-wide.", "by_group"),
+    ("Drivers on night shifts show more sleep deprivation.", None),
+])
+def test_groups_not_measured_and_area_deprivation(text: str, grade: str | None) -> None:
+    assert fairness_grade(text, False) == grade

@@ -55,6 +55,18 @@ _SPOT_GROUP = re.compile(r"\b(?:african[- ]american|dialects?|accents?|gender|ra
                          r"older (?:users|patients|customers|people))\b", re.I)
 
 
+_UNMEASURED = re.compile(r"\b(?:cannot|can['’]t|could not|couldn['’]t|unable to)\s+(?:yet\s+)?"
+                         r"(?:say|measure|tell|assess|estimate|report|break)\b|\bnot possible\b|"
+                         r"\b(?:is|are|was|were)(?:n['’]t| not)\s+(?:captured|recorded|collected|held)\b|"
+                         r"\b(?:do|does|did)(?:n['’]t| not)\s+(?:yet\s+)?(?:hold|record|collect|capture|"
+                         r"have enough)\b|\b(?:not enough|too few)\b", re.I)
+"""Why a group's result is not given: the attribute is not held, or the group too small."""
+_THINGS_AGE = re.compile(r"\b(?:older|younger|newer)\s+(?:[\w-]+\s+){0,2}?(?:models?|versions?|"
+                         r"cameras?|devices?|units?|hardware|firmware|vehicles?|bus(?:es)?|phones?|"
+                         r"machines?|sensors?|releases?|equipment)\b", re.I)
+"""An older camera or model is equipment's age, no group of people."""
+
+
 def fairness_grade(text: str, absent: bool) -> FairnessGrade | None:
     """The fairness statement a sentence or paragraph makes, if any."""
     if vocab("fairness_not_assessed").search(text):
@@ -71,6 +83,8 @@ def fairness_grade(text: str, absent: bool) -> FairnessGrade | None:
         return "not_about_people"
     if vocab("fairness_topic").search(text) or (_SPOT_GROUP.search(text) and _SPOT.search(text)):
         return "mentioned"
+    if _UNMEASURED.search(text) and vocab("demographic_group").search(_THINGS_AGE.sub("", text)):
+        return "mentioned"  # a group named that could not be measured: touched, no result
     return None
 
 
