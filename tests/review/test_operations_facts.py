@@ -454,3 +454,28 @@ def test_a_control_plan_table_names_its_limits_and_its_reaction(tmp_path: Path) 
     signals = monitoring_signals(ctx_of(tmp_path, text))
     assert signals and not signals[0].lacks()
     assert status(review(tmp_path, text), "C11") == "pass"
+
+
+@pytest.mark.parametrize("text", [
+    # a single case of a named kind is the trigger, however the case is described
+    "# Kill switch\n\nWe turn the matcher off after any confirmed case of a tenant shown "
+    "another tenant's file.\n",
+    "# Safeguards\n\nIf the weekly audit finds any stage-3 case that the reader marked as clear, "
+    "we switch the reader off.\n",
+    "# Backout\n\nBackout trigger: any bank account number found unmasked in an exported "
+    "letter.\n",
+    "# Backout\n\nIf an overpaid benefit is traced to a suggested figure (any single case), "
+    "suggestions are withdrawn.\n",
+    "# Fallback\n\nIf three or more upheld complaints in a quarter involve a scored "
+    "application, scoring reverts to the manual rules.\n",
+])
+def test_a_single_case_of_a_named_kind_is_an_incident_trigger(tmp_path: Path,
+                                                              text: str) -> None:
+    assert any(t.kind == "incident" for t in rollback_triggers(ctx_of(tmp_path, text)))
+    report = review(tmp_path, text)
+    assert status(report, "C12") == "pass" and "M03" not in codes(report)
+
+
+def test_a_case_in_general_is_no_incident_type(tmp_path: Path) -> None:
+    text = "# Rollback\n\nIn that case we can roll back to the old rules if needed.\n"
+    assert not any(t.kind == "incident" for t in rollback_triggers(ctx_of(tmp_path, text)))
