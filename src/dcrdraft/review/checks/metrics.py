@@ -176,10 +176,25 @@ def uncertainty(ctx: Context, params: Params) -> Verdict:
         return Verdict("pass", strong[0])
     if units:
         return Verdict("weak", units[0])
-    n = next((u for u in ctx.units if u.kinds & EVAL_KINDS and _N_RE.search(u.text)), None) \
-        or next((u for u in ctx.units if _SAMPLE_RE.search(u.text) and _TESTED_RE.search(u.text)
-                 and not negated(u.text)), None)
+    n = next((u for u in ctx.units if u.kinds & EVAL_KINDS and _sized(_N_RE, u.text)), None) \
+        or next((u for u in ctx.units if _sized(_SAMPLE_RE, u.text)
+                 and _TESTED_RE.search(u.text) and not negated(u.text)), None)
     return Verdict("weak", n, detail="sample size only") if n else Verdict("missing")
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _sized(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether ``text`` states a sample's size: a count of ten or more that is no year ("the
+    2025 admissions round") and no digit of a name or version ("CFS-2 scores applications")."""
+    for m in pattern.finditer(text):
+        num = re.match(r"[\d,.]+", m.group(0).split("=")[-1].strip())
+        digits = num.group(0).replace(",", "").rstrip(".") if num else ""
+        year = num is not None and "," not in num.group(0) and _YEAR.fullmatch(digits)
+        if digits.replace(".", "").isdigit() and float(digits) >= 10 and not year:
+            return True
+    return False
 
 
 _SAMPLE_RE = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d{3,})(?:\.\d+)?\s?[km]?\s+"
