@@ -164,3 +164,21 @@ def test_a_roll_call_of_votes_is_a_sign_off_and_a_results_row_is_not(tmp_path: P
 
 def test_one_approval_on_record_is_a_single_signer() -> None:
     assert _c18("# Outcome\n\nThe Model Risk Committee approved v5 on 12 March 2026.\n") == "weak"
+
+
+_THREAD = ("From: Rosa Lind <rosa@example.org>\nDate: Tue, 5 May 2026 10:02\n\n{0}\n\n"
+           "> From: Omar Vale <omar@example.org>\n> Date: Mon, 4 May 2026 16:40\n>\n"
+           "> Fine by us on the ops side.\n\n"
+           "> > From: Jo Brand <jo@example.org>\n> > Date: Mon, 4 May 2026 09:15\n> >\n"
+           "> > Pilot numbers attached; I am happy with them.\n")
+
+
+def test_senders_who_approve_in_their_own_dated_messages_sign_a_thread() -> None:
+    def rows(first: str) -> list[SignOff]:
+        return signoffs(Context.of(read_text(_THREAD.format(first), "t.txt", "text")))
+    found = rows("Thanks both. I'm approving go-live for the depot on 12 May.")
+    assert [(r.name, r.date) for r in found] == [("Rosa Lind", "5 May 2026"),
+                                                 ("Omar Vale", "4 May 2026"),
+                                                 ("Jo Brand", "4 May 2026")]
+    # the one who asks and one who approves are a single signer, not a thread's sign-off
+    assert rows("Can you approve go-live for the depot by Friday?") == []

@@ -278,11 +278,48 @@ def _line_rows(ctx: Context) -> list[SignOff]:
     return out
 
 
+_MAIL_FROM = re.compile(r"^[\s>*_]*from\s*:[\s*_]*(?P<who>[^<\n]{3,60}?)\s*(?:<[^>]*>)?[\s*_]*$", re.I)
+_MAIL_DATE = re.compile(r"^[\s>*_]*(?:date|sent)\s*:", re.I)
+_MAIL_GIVEN = re.compile(
+    r"\bI(?:['’]m| am)?\s+(?:now\s+)?(?:approving|approve|happy|content|comfortable|fine)\b|"
+    r"\b(?:approved|agreed|signed off)\b|\b(?:ok|fine|good) (?:from|by|with) (?:me|us)\b|"
+    r"\bno objections?\b|\blgtm\b|\b(?:supportive|support this)\b", re.I)
+"""An approval a sender gives in their own message ("I'm approving go-live", "fine by us")."""
+_MAIL_ASK = re.compile(r"\b(?:can|could|would|will) you\b[^.?]{0,40}\bapprov|\bfor (?:your )?"
+                       r"approval\b|\bnot (?:yet )?(?:approv|happy|agree)\w*", re.I)
+
+
+def _mail_rows(ctx: Context) -> list[SignOff]:
+    """The senders of an e-mail thread who approve in their own message, each with the
+    message's date: separate dated e-mails from three or more named people are their
+    sign-offs."""
+    lines = ctx.doc.lines
+    heads = [(i, m) for i, ln in enumerate(lines) if (m := _MAIL_FROM.match(ln))]
+    out: list[SignOff] = []
+    seen: set[str] = set()
+    for k, (i, m) in enumerate(heads):
+        end = heads[k + 1][0] if k + 1 < len(heads) else len(lines)
+        who = _person(m.group("who").strip(" *_\"'"))
+        date = next((d for ln in lines[i + 1:i + 5] if _MAIL_DATE.match(ln)
+                     and (d := _date(ln))), None)
+        body = " ".join(ln for ln in lines[i + 1:end] if not _MAIL_DATE.match(ln))
+        given = _MAIL_GIVEN.search(body)
+        if who is None or date is None or not given or _MAIL_ASK.search(body) or \
+                who.group(0) in seen:
+            continue
+        seen.add(who.group(0))
+        out.append(SignOff(i + 1, lines[i].strip(), None, who.group(0), date, "approve", True))
+    # two senders are often the one who asks and the one who approves (a single signer):
+    # a thread signs off when three or more people approve in their own messages
+    return out if len(out) >= 3 else []
+
+
 def signoffs(ctx: Context) -> list[SignOff]:
     """Every approver the document states: its sign-off tables' rows, else the approver
-    lines of its sign-off sections and "approved by" sentences (read once per document)."""
+    lines of its sign-off sections and "approved by" sentences, else the senders of an
+    e-mail thread who approve in their own dated messages (read once per document)."""
     def compute() -> list[SignOff]:
-        return _table_rows(ctx) or _line_rows(ctx)
+        return _table_rows(ctx) or _line_rows(ctx) or _mail_rows(ctx)
     return ctx.cached("signoff_facts", compute)
 
 
