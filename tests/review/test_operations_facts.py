@@ -479,3 +479,14 @@ def test_a_single_case_of_a_named_kind_is_an_incident_trigger(tmp_path: Path,
 def test_a_case_in_general_is_no_incident_type(tmp_path: Path) -> None:
     text = "# Rollback\n\nIn that case we can roll back to the old rules if needed.\n"
     assert not any(t.kind == "incident" for t in rollback_triggers(ctx_of(tmp_path, text)))
+
+
+def test_a_rollback_only_claimed_to_exist_describes_no_procedure(tmp_path: Path) -> None:
+    bare = ("# Operations\n\nRollback arrangements are fully documented, in line with our "
+            "usual release standards.\n")
+    assert not rollback_records(ctx_of(tmp_path, bare))
+    assert status(review(tmp_path, bare), "C13") == "missing"
+    # the same claim with its instrument is a procedure described
+    said = ("# Operations\n\nRollback arrangements are in place: the scorer flag is set back "
+            "to the old rules in the admin console.\n")
+    assert status(review(tmp_path, said), "C13") == "weak"

@@ -264,6 +264,17 @@ _TICK = re.compile(r"\[[xX✓✔]\]|[☑✅✔✓]")
 TICK = _TICK
 
 
+_BARE = re.compile(
+    r"\b(?:procedures?|plans?|process(?:es)?|capabilit(?:y|ies)|arrangements?|option)\s+"
+    r"(?:(?:are|is|has been|have been|will be|remains?)\s+)?(?:fully\s+|also\s+)?"
+    r"(?:documented|in place|available|defined|established|retained)\b"
+    r"|\b(?:is|are|remains?)\s+available\s+(?:should|if|when)\b", re.I)
+"""A rollback only claimed to exist ("arrangements are fully documented per group policy",
+"is available if ever needed"): with no instrument and no figure it describes no procedure,
+which would fit any system."""
+_DIGIT = re.compile(r"\d")
+
+
 def _status(text: str, owned: bool = False) -> Status | None:
     """What one statement says about the procedure; None when it says nothing of it (or only
     that the test has not happened: "Rollback has not been tested"). ``owned``: the statement
@@ -303,6 +314,8 @@ def _status(text: str, owned: bool = False) -> Status | None:
     if _FUTURE.search(text) and re.search(r"\b(?:test|rehears|drill|exercis|dry[- ]run)\w*",
                                           text, re.I):
         return "planned"
+    if _BARE.search(text) and not mechanism and not _DIGIT.search(text):
+        return None  # a claim that a rollback exists, which would fit any system
     if (_PROCEDURE.search(text) and _ANCHOR.search(text) and len(text.split()) >= 6) or \
             _MECHANISM.search(text) or mechanism or \
             re.match(r"^\W*(?:procedure|runbook|steps?)\s*:", text, re.I):
