@@ -160,14 +160,16 @@ _SEG_LABEL = re.compile(r"^\W*(?:segments?|segment (?:breakdown|results)|breakdo
 _NOT_BY = re.compile(r"^\W*by\s+(?:default|then|now|far|design|contrast|comparison|hand|"
                      r"end|week|month|day|date|the|our|\d)", re.I)
 """A "by ..." label that is no breakdown dimension ("By default:", "By end of Q3:")."""
-_BY_LEAD = re.compile(r"^\W*(?:(?:[\w-]+[ ,]+){0,4}?(?:by|per|across|split by|broken down by)"
+_BY_LEAD = re.compile(r"^\W*(?!\W*(?:\w+\W+){0,3}?(?:top|ranked|sorted|ordered)\b)"
+                      r"(?:(?:[\w-]+[ ,]+){0,4}?(?:by|per|across|split by|broken down by)"
                       r"\s+(?!(?:default|then|now|far|design|contrast|comparison|hand|end|week|"
                       r"month|day|date|the|our|a|an|one|two|three|four|five|six|each|me|us|"
                       r"you|them)\b)(?-i:[a-z])[\w-]*|segments?|segment breakdown|breakdown)\b"
                       r"[^:]{0,60}:\W*$", re.I)
 """A lead-in that introduces a list of per-segment figures ("By language (kept rate):",
 "Completion rate by slot type:", a form's answer "Yes, by subject area:"); the dimension is
-a lower-case noun, never a name ("Signed off by Priya:"), a period or "by default"."""
+a lower-case noun, never a name ("Signed off by Priya:"), a period or "by default"; a ranking
+("The top 2 risks by severity:") orders items, it breaks down no result."""
 _CHAT = re.compile(rf"^\W*{CHAT_PREFIX}\W*")
 _SEG_FIGURE = re.compile(rf"(?:{NUM})\s?%|(?<![\w.])0?\.\d{{2,}}(?![\w])")
 
