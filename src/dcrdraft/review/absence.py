@@ -44,6 +44,22 @@ PLACEHOLDER_X = re.compile(f"{PLACEHOLDER_RE.pattern}|{EXTRA_PLACEHOLDER}", re.I
 """The shared placeholder list plus option lists and template slots ("[HIGH/MEDIUM/LOW]",
 "[threshold]")."""
 
+TASK_BOX = re.compile(r"^(\s*(?:[-*+•]|\d+[.)])?\s*)\[[ xX]\](?=\s)", re.M)
+"""A task-list checkbox at the start of a line ("- [x] Rollback tested", "[ ] DPIA"): a
+status, not the "[X]" placeholder it looks like."""
+
+
+def untask(text: str) -> str:
+    """``text`` with each task-list checkbox shown as a box mark, which no placeholder matches."""
+    return TASK_BOX.sub(r"\1☐", text) if "[" in text else text
+
+
+def placeholder_in(text: str) -> re.Match[str] | None:
+    """The first placeholder in ``text`` (see ``PLACEHOLDER_X``); a ticked or open task box
+    is none ("[x] Rollback tested on 3 May" reports a test, it leaves nothing unfilled)."""
+    return PLACEHOLDER_X.search(untask(text))
+
+
 EMPTY_VALUE = re.compile(r"^\W*(?:gap(?:\s*:.*)?|n/?a|none|nil|tbd|tbc|todo|pending|unknown|unassigned|"
                          r"not (?:yet )?(?:assigned|known|defined|set|available)|-+|–|—|\?+)?"
                          r"\W*$", re.I)
@@ -57,4 +73,4 @@ def negated(text: str) -> bool:
 def absent_value(text: str) -> bool:
     """A field value that supplies nothing: empty, N/A, TBD, pending or a placeholder."""
     t = text.strip(" .;:,*_`")
-    return not t or bool(EMPTY_VALUE.match(t)) or bool(PLACEHOLDER_X.match(t))
+    return not t or bool(EMPTY_VALUE.match(t)) or bool(PLACEHOLDER_X.match(untask(t)))

@@ -10,6 +10,7 @@ from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts.boilerplate import is_boilerplate
 from dcrdraft.review.facts.signoffs import signoffs
 from dcrdraft.review.text import compile_any, sentences
+from dcrdraft.review.absence import untask
 from dcrdraft.review.checks.base import (PLACEHOLDER_X, Hit, Params, Verdict, check, groups, matches_all,
                    misses_own_threshold, negated, patterns, scoped)
 
@@ -153,14 +154,6 @@ def _evidence(ctx: Context, params: Params) -> Verdict:
     return Verdict("missing")
 
 
-_TASK_BOX = re.compile(r"^(\s*(?:[-*+]|\d+[.)])?\s*)\[[ xX]\](?=\s)")
-"""A Markdown task-list checkbox ("- [x] Rollback tested"): a status, not a placeholder."""
-
-
-def _untask(text: str) -> str:
-    return _TASK_BOX.sub(r"\1☐", text)
-
-
 @check("pattern", "finding")
 def pattern(ctx: Context, params: Params) -> list[Hit]:
     """One finding per unit matching ``patterns`` (or the built-in placeholder list)."""
@@ -170,13 +163,13 @@ def pattern(ctx: Context, params: Params) -> list[Hit]:
     hits: list[Hit] = []
     seen: set[int] = set()
     for u in units:
-        if rx is None or not (m := rx.search(_untask(u.text))) or \
+        if rx is None or not (m := rx.search(untask(u.text))) or \
                 (unless and unless.search(u.text)):
             continue
         # A paragraph of record lines joined by the reader: one finding per source line.
         span = range(u.block.line, u.block.end_line + 1) if u.block.end_line > u.block.line \
             and u.row is None else range(u.line, u.line + 1)
-        lines = [(ln, _untask(ctx.doc.line_text(ln))) for ln in span]
+        lines = [(ln, untask(ctx.doc.line_text(ln))) for ln in span]
         found = [(ln, lm) for ln, t in lines if ln not in seen and (lm := rx.search(t))]
         if not found and u.line not in seen:
             found = [(u.line, m)]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dcrdraft.review.absence import PLACEHOLDER_X, negated
+from dcrdraft.review.absence import PLACEHOLDER_X, negated, placeholder_in, untask
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.fastre import fast
 from dcrdraft.review.text import (CMP_FIGURE_RE, INCIDENT_RE, VAGUE_RE, WINDOW_RE, clean,
@@ -218,7 +218,7 @@ def analyse_conditions(ctx: Context, topic: str, extra_kinds: tuple[str, ...] = 
             if not (rx.search(u.text) or owned or by_lead or in_para(u) or cadence(u)):
                 continue
             incident = topic == "rollback" and bool(INCIDENT_RE.search(u.text))
-            text = PLACEHOLDER_X.sub(" ", u.text)  # "alert if below [threshold]": no figure
+            text = PLACEHOLDER_X.sub(" ", untask(u.text))  # "alert if below [threshold]": no figure
             threshold = bool(CMP_FIGURE_RE.search(text))
             key = metric_key(text)
             metric = bool(key or _METRIC_MORE.search(u.text) or _NAMED.search(u.text)) or (
@@ -226,7 +226,7 @@ def analyse_conditions(ctx: Context, topic: str, extra_kinds: tuple[str, ...] = 
                     (by_lead or owned) and _measure_before(text))))
             quality = _quality(u.text) if threshold else metric
             out.append(Cond(u, metric, threshold, bool(WINDOW_RE.search(text)), incident,
-                            bool(VAGUE_RE.search(u.text)), bool(PLACEHOLDER_X.search(u.text)),
+                            bool(VAGUE_RE.search(u.text)), bool(placeholder_in(u.text)),
                             negated(u.text), quality, by_lead))
         return out
     return ctx.cached(f"cond:{topic}", compute)

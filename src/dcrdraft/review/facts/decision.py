@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from dcrdraft.review.absence import PLACEHOLDER_X
+from dcrdraft.review.absence import placeholder_in
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts.signoffs import DATE_RE, signoffs
 from dcrdraft.review.facts.vocab import vocab
@@ -144,7 +144,7 @@ def _approval(u: Unit) -> Decision | None:
         return classify(u.text) or "approve"
     block = _unticked(u.block.text[:400])
     if vocab("decision_record").search(u.text) and not u.kinds & _RECORD_KINDS and \
-            DATE_RE.search(block) and not PLACEHOLDER_X.search(block):
+            DATE_RE.search(block) and not placeholder_in(block):
         return "disapprove" if vocab("decision_negative").search(u.text) else "approve"
     return None
 
@@ -175,7 +175,7 @@ def _stated(u: Unit) -> Decision | None:
         return classify(u.text) or "approve"  # "Deploy at the two pilot sites as planned."
     if vocab("decision_launch").search(u.text) or vocab("decision_hold").search(u.text):
         return classify(u.text) or "approve"  # phrased as people write it: read anywhere
-    if vocab("not_a_decision").search(u.text) or PLACEHOLDER_X.search(u.text) or \
+    if vocab("not_a_decision").search(u.text) or placeholder_in(u.text) or \
             _MAIL_HEADER.match(u.text):
         return None
     if not _candidate(u):

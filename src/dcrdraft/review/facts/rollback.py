@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from dcrdraft.monitoring.reading import Comparison
-from dcrdraft.review.absence import PLACEHOLDER_X, negated
+from dcrdraft.review.absence import PLACEHOLDER_X, negated, placeholder_in, untask
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts.boilerplate import is_boilerplate
 from dcrdraft.review.facts.conditions import SAID_ROLLBACK, analyse_conditions
@@ -158,7 +158,7 @@ def rollback_triggers(ctx: Context) -> list[Trigger]:
             u = c.unit
             if is_boilerplate(u.text):
                 continue
-            text = PLACEHOLDER_X.sub(" ", u.text)
+            text = PLACEHOLDER_X.sub(" ", untask(u.text))
             incident = vocab("incident_type").search(text) if not c.absent else None
             cmp = comparison_in(text) if c.threshold else None
             kind: Kind | None = "figure" if cmp is not None else \
@@ -282,7 +282,7 @@ def _status(text: str, owned: bool = False) -> Status | None:
     if _UNTICKED.search(text) and vocab("rollback_rehearsal").search(text):
         return "planned"  # "[ ] Switch-off rehearsal on staging": a task not yet done
     text = _TICK.sub(" done ", text)
-    if PLACEHOLDER_X.search(text) or _UNDEFINED.search(text):
+    if placeholder_in(text) or _UNDEFINED.search(text):
         return "undefined"
     if vocab("rollback_tabletop").search(text):
         return "tabletop"

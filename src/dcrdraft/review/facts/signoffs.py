@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from dcrdraft.review.absence import PLACEHOLDER_X, absent_value, negated
+from dcrdraft.review.absence import absent_value, negated, placeholder_in
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.text import clean
 
@@ -184,7 +184,7 @@ def decision_of(text: str) -> Decision | None:
 
 def _is_name(cell: str) -> bool:
     cell = clean(cell)
-    return bool(cell) and not _EMPTY.match(cell) and not PLACEHOLDER_X.search(cell) and \
+    return bool(cell) and not _EMPTY.match(cell) and not placeholder_in(cell) and \
         not absent_value(cell) and len(cell) <= 80
 
 
@@ -236,9 +236,9 @@ def _table_rows(ctx: Context) -> list[SignOff]:
                     name = None  # a "Stakeholder" column naming roles, not people
             else:
                 name = next((c for c in cells if _person(c)
-                             and not PLACEHOLDER_X.search(c) and not _ROLE_WORDS.fullmatch(c)),
+                             and not placeholder_in(c) and not _ROLE_WORDS.fullmatch(c)),
                             None)
-                placeholder = name is None and any(PLACEHOLDER_X.search(c) for c in cells[1:])
+                placeholder = name is None and any(placeholder_in(c) for c in cells[1:])
             role = cells[role_i] if role_i is not None and role_i < len(cells) else None
             stated = _stated(cells[1:])
             said = _stated([cells[dec_i]]) if dec_i is not None and dec_i < len(cells) else stated
@@ -351,7 +351,7 @@ def _row(line: int, text: str, in_section: bool = True) -> SignOff | None:
     """One approver line ("Legal: Tom Becker, 2024-05-04", "Ads Integrity — pending")."""
     if len(text) > 240:
         return None
-    if not (_ROLE_WORDS.search(text) or PLACEHOLDER_X.search(text) or BY.search(text) or
+    if not (_ROLE_WORDS.search(text) or placeholder_in(text) or BY.search(text) or
             (in_section and _ROLE_SPLIT.search(text) and len(text) <= 120)):
         return None
     m = BY.search(text)
@@ -359,7 +359,7 @@ def _row(line: int, text: str, in_section: bool = True) -> SignOff | None:
     after = text[m.end():] if m else parts[1] if len(parts) > 1 else text
     who = re.split(r",|\(|\s[—–-]\s|\bon\b|\bdate\b", after, maxsplit=1)[0].strip()
     person = _person(after)
-    has_name = person is not None and not absent_value(who) and not PLACEHOLDER_X.search(who)
+    has_name = person is not None and not absent_value(who) and not placeholder_in(who)
     role = None
     if m:
         inner = re.search(r"\(([^)]{1,60})\)", after)
@@ -369,7 +369,7 @@ def _row(line: int, text: str, in_section: bool = True) -> SignOff | None:
     name = None
     if has_name and person is not None:
         name = who.strip(" *_") if _PERSON.search(who) and len(who) <= 60 else person.group(0)
-    placeholder = not has_name and bool(PLACEHOLDER_X.search(after) or absent_value(who))
+    placeholder = not has_name and bool(placeholder_in(after) or absent_value(who))
     said = text if m else _stated([after])  # "Approved by: ..." states the decision itself
     if negated(text):  # "not yet approved by the Risk Committee": nobody has decided
         return SignOff(line, text, role, name, _date(text), None, False, placeholder)
