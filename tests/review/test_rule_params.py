@@ -23,6 +23,17 @@ def test_a_misspelt_parameter_names_file_line_and_the_likely_key(tmp_path: Path)
         load_rubric([path])
 
 
+def test_a_key_given_twice_names_file_and_line(tmp_path: Path) -> None:
+    # YAML keeps the second value of a repeated key: a second "quiet:" list silently dropped the
+    # first list's examples, so they were never tested. A repeat is an error, not a merge.
+    path = tmp_path / "team.yaml"
+    path.write_text("family: extra\nrules:\n  - code: M04\n    examples:\n      quiet: [a]\n"
+                    "      quiet: [b]\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=rf"{path}:6: invalid YAML \(found duplicate key "
+                                          r'"quiet"'):
+        load_rubric([path])
+
+
 def test_every_builtin_rule_uses_only_documented_parameters() -> None:
     for rule in load_rubric().rules:
         assert set(rule.params) <= set(DOCS[rule.check].params), rule.code

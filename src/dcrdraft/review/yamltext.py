@@ -62,13 +62,35 @@ def parse_yaml(path: Path, text: str) -> Any:
     return data
 
 
+def _strict_loader(yaml: Any) -> Any:
+    """PyYAML's safe loader (the C one when built) refusing a key given twice in one mapping.
+    PyYAML keeps the last value and says nothing, so a second ``quiet:`` list would silently
+    drop the first list's examples; the refusal sends the text to ruamel, which names the line."""
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class Strict(base):  # type: ignore[misc, valid-type]
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            seen: set[Any] = set()
+            for key_node, _value in node.value:
+                key = self.construct_object(key_node, deep=True)
+                try:
+                    if key in seen:
+                        raise yaml.constructor.ConstructorError(
+                            None, None, f"duplicate key {key!r}", key_node.start_mark)
+                    seen.add(key)
+                except TypeError:  # an unhashable (complex) key: PyYAML reports it itself
+                    pass
+            return super().construct_mapping(node, deep)
+
+    return Strict
+
+
 def _parse(path: Path, text: str) -> Any:
     try:
         # lazy: PyYAML is needed when a rubric file is first read, not on import
         import yaml  # PyYAML's C loader is ~20x faster than ruamel on start-up
 
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        return yaml.load(text, Loader=loader)  # noqa: S506 - safe loader
+        return yaml.load(text, Loader=_strict_loader(yaml))  # noqa: S506 - safe loader
     except ImportError:
         pass
     except Exception:  # noqa: BLE001 - reported through ruamel below, with its line
