@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import marshal
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -62,10 +63,12 @@ def parse_yaml(path: Path, text: str) -> Any:
     return data
 
 
+@lru_cache(maxsize=1)
 def _strict_loader(yaml: Any) -> Any:
     """PyYAML's safe loader (the C one when built) refusing a key given twice in one mapping.
     PyYAML keeps the last value and says nothing, so a second ``quiet:`` list would silently
-    drop the first list's examples; the refusal sends the text to ruamel, which names the line."""
+    drop the first list's examples; the refusal sends the text to ruamel, which names the line.
+    Built once per process: every rubric file is read with it."""
     base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
     class Strict(base):  # type: ignore[misc, valid-type]

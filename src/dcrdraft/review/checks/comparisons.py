@@ -20,7 +20,6 @@ from dcrdraft.review.text import RESULT_CLAIM_RE
 _KINDS = ("baseline", "delta", "threshold")
 
 
-
 _STATED_RESULTS = frozenset({"summary", "evaluation", "methodology", "segments"})
 """Sections whose words report results; an overview, risk or usage section describes the
 system, and its "improved" or "predecessor" names no result."""

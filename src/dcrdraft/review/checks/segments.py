@@ -157,13 +157,14 @@ across claim types and regions"): segments considered, none of their figures giv
 _SEG_LABEL = re.compile(r"^\W*(?:segments?|segment (?:breakdown|results)|breakdown|by [\w-]+)"
                         r"\b[^:]{0,40}:", re.I)
 """A line labelled as a breakdown ("SEGMENTS: ...", "By language: ...")."""
-_NOT_BY = re.compile(r"^\W*by\s+(?:default|then|now|far|design|contrast|comparison|hand|"
-                     r"end|week|month|day|date|the|our|\d)", re.I)
+_NOT_DIMENSION = (r"default|then|now|far|design|contrast|comparison|hand|end|week|month|day|date|"
+                  r"the|our")
+"""Words after "by" that name no breakdown dimension ("by default", "by end of Q3")."""
+_NOT_BY = re.compile(rf"^\W*by\s+(?:{_NOT_DIMENSION}|\d)", re.I)
 """A "by ..." label that is no breakdown dimension ("By default:", "By end of Q3:")."""
 _BY_LEAD = re.compile(r"^\W*(?!\W*(?:\w+\W+){0,3}?(?:top|ranked|sorted|ordered)\b)"
                       r"(?:(?:[\w-]+[ ,]+){0,4}?(?:by|per|across|split by|broken down by)"
-                      r"\s+(?!(?:default|then|now|far|design|contrast|comparison|hand|end|week|"
-                      r"month|day|date|the|our|a|an|one|two|three|four|five|six|each|me|us|"
+                      rf"\s+(?!(?:{_NOT_DIMENSION}|a|an|one|two|three|four|five|six|each|me|us|"
                       r"you|them)\b)(?-i:[a-z])[\w-]*|segments?|segment breakdown|breakdown)\b"
                       r"[^:]{0,60}:\W*$", re.I)
 """A lead-in that introduces a list of per-segment figures ("By language (kept rate):",

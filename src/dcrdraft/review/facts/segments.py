@@ -73,7 +73,6 @@ _TIME_DIM = fast(r"\b(?:week|month|quarter|year|day|period|fold|seed|run|version
                  r"epoch)s?\b", re.I)
 
 
-
 def _part(label: str) -> bool:
     return not NOT_PART.search(label) and not is_metric_name(label) and names_part(label)
 
