@@ -61,10 +61,10 @@ def primary_metric(ctx: Context, params: Params) -> Verdict:
                                                      r"metric|main metric", u.text, re.I)), None)
         return Verdict("pass", primary or units[0])
     head = facts.headline
-    if head is not None and head.unit_ref is not None and head.source == "table" and \
-            head.kinds & EVAL_KINDS:
-        # a results table's overall row, its measure named by the table ("All calls | 10.1%"
-        # under "Word error rate:"): the row itself need not name the metric
+    if head is not None and head.unit_ref is not None:
+        # the fact layer's headline: an overall result figure read from any section that can
+        # report results, whatever its heading ("Shadow month", "Is it any good?") and
+        # whether its measure is a listed metric word ("Urgent letters spotted | 64% | 91%")
         return Verdict("pass", head.unit_ref, line=head.line)
     # a breakdown table is the only result: its measure's figure for every part is stated
     # ("Ground | Cases | Agreement"), the headline only in a line its reader cannot tie to
