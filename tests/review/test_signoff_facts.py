@@ -182,3 +182,26 @@ def test_senders_who_approve_in_their_own_dated_messages_sign_a_thread() -> None
                                                  ("Jo Brand", "4 May 2026")]
     # the one who asks and one who approves are a single signer, not a thread's sign-off
     assert rows("Can you approve go-live for the depot by Friday?") == []
+
+
+@pytest.mark.parametrize("text", [
+    "# Ask\n\nThe Operations Board is asked to endorse go-live of the rota planner in June.\n",
+    "# Approvals\n\nApprovers: Head of Logistics, Chief Risk Officer.\n",
+    "# Review\n\n@tkwan approved these changes; the canary stays at 5% until Friday.\n",
+    "Hi all,\n\nI approve the first wave for the twelve northern depots.\n",
+])
+def test_an_approval_discussed_with_someone_to_give_it_is_weak(text: str) -> None:
+    # sign-off is touched though no approver is named with a date: weak, not missing
+    assert _c18(text) == "weak"
+
+
+@pytest.mark.parametrize("text", [
+    "# How it works\n\nYou approve or edit each suggested plan before it is sent.\n",
+    "# Governance\n\nThe tool was approved through our standard governance process by Legal.\n",
+    "# Status\n\nGo-live approval from the Change Board is pending.\n",
+    "# Ask\n\nApprove the rota planner for all depots from June.\n",
+])
+def test_no_approver_or_an_approval_not_given_leaves_sign_off_missing(text: str) -> None:
+    # a user approving output, a process credited with approval, an approval awaited, or a
+    # bare ask with nobody named to answer it
+    assert _c18(text) == "missing"

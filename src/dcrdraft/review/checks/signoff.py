@@ -10,7 +10,8 @@ from dcrdraft.review.absence import negated
 from dcrdraft.review.checks.base import Hit, Params, Verdict, absent_value, check
 from dcrdraft.review.context import Context
 from dcrdraft.review.facts.decision import decision_facts
-from dcrdraft.review.facts.signoffs import BY, SignOff, attributed_approval, signoffs
+from dcrdraft.review.facts.signoffs import (BY, SignOff, approval_discussed, attributed_approval,
+                                            signoffs)
 
 _FIELDS = ("name", "date", "decision")
 _PROPOSED = re.compile(r"\b(?:propos\w*|plan\w*|ask\w*|request\w*|recommend\w*|seek\w*|"
@@ -76,6 +77,11 @@ def signoff(ctx: Context, params: Params) -> Verdict:
         if by is not None:
             return Verdict("weak", by, detail="an approval by a named reviewer, not a dated "
                                               "sign-off by each role")
+    topic = approval_discussed(ctx)
+    if topic is not None:
+        # the approval is discussed with a role or body to give it: sign-off is touched,
+        # though no named, dated approver shows it given
+        return Verdict("weak", topic, detail="an approval discussed, no named approver")
     return Verdict("missing", None, line=rs[0].line if rs else None)
 
 

@@ -16,6 +16,7 @@ from typing import Literal
 
 from dcrdraft.review.absence import absent_value, negated, placeholder_in
 from dcrdraft.review.context import Context, Unit
+from dcrdraft.review.facts.vocab import vocab
 from dcrdraft.review.text import clean
 
 Decision = Literal["approve", "approve-with-conditions", "disapprove"]
@@ -399,5 +400,39 @@ def _rows_in(line: int, text: str, in_section: bool) -> list[SignOff]:
     return [row] if row is not None else []
 
 
-__all__ = ["BY", "DATE_RE", "Decision", "SignOff", "attributed_approval", "decision_of", "signoffs",
-           "to_date"]
+_APPROVER = re.compile(r"@[\w.-]+|\bI\s+(?:(?:have|hereby|now|formally)\s+)?(?:approve|sign|endorse)",
+                       re.I)
+"""An approver the sentence names without a title: a reviewer's handle ("@kim approved these
+changes") or the writer's own approval ("I approve wave 1")."""
+_HEADER = re.compile(r"^\W*(?:from|to|cc|bcc|sent|date|subject|re|fwd?)\s*:", re.I)
+_PROCESS = re.compile(r"\b(?:through|via|under|per|by)\s+(?:our|the|its|their|a|an)\s+(?:[\w'’-]+\s+){0,4}?"
+                      r"(?:process|framework|procedure|policy)\b", re.I)
+"""An approval credited to a process ("approved through our governance process"): a process
+signs nothing, and the roles listed after it are a formula, not approvers."""
+_AWAITED = re.compile(r"\b(?:pending|awaiting|not yet|yet to|to be (?:approved|signed|endorsed))\b",
+                      re.I)
+
+
+def approval_discussed(ctx: Context) -> Unit | None:
+    """The first sentence that puts the system's approval on the page with someone to give
+    it: an approval word (``approval_topic``) beside a role or body ("the Steering Group is
+    asked to endorse go-live", "Approvers: Chief Risk Officer", "CAB: approved") or a named
+    approver ("@kim approved these changes", "I approve wave 1"). The sign-off is discussed,
+    though no named, dated approver shows it done: C18's weak floor. A user who approves the
+    system's output ("you approve the plan") names no approver role; a mail header names a
+    meeting; an approval still awaited is not one given, nor one credited to a process
+    (read once per document)."""
+    def compute() -> Unit | None:
+        topic, body = vocab("approval_topic"), vocab("approving_body")
+        for u in ctx.units:
+            if not topic.search(u.text) or _HEADER.match(u.text) or negated(u.text) or \
+                    _AWAITED.search(u.text) or _PROCESS.search(u.text) or placeholder_in(u.text):
+                continue
+            if _ROLE_WORDS.search(u.text) or body.search(u.text) or _APPROVER.search(u.text):
+                return u
+        return None
+    return ctx.cached("approval_discussed", compute)
+
+
+__all__ = ["BY", "DATE_RE", "Decision", "SignOff", "approval_discussed", "attributed_approval",
+           "decision_of", "signoffs", "to_date"]
