@@ -16,6 +16,7 @@ from dcrdraft.review.facts import Comparator, Facts, MetricFact, facts_of
 from dcrdraft.review.facts.columns import bound_of
 from dcrdraft.review.facts.decision import CHAT_PREFIX
 from dcrdraft.review.facts.segments import column_breakdown, prose_breakdown
+from dcrdraft.review.facts.vocab import matches
 from dcrdraft.review.text import METRIC_RE, NUM, PERCENT_RE, RESULT_CLAIM_RE, lower_is_better, \
     to_float
 
@@ -154,6 +155,21 @@ _HOLDS = re.compile(r"\b(?:consistent\w*|stable|similar\w*|comparabl[ey]|uniform
                     r"(?:[\w-]+\s+){0,2}?[a-z-]{3,}s\b", re.I)
 """A claim that performance holds across parts of the population ("results are consistent
 across claim types and regions"): segments considered, none of their figures given (weak)."""
+_ACROSS = re.compile(r"\b(?:across|regardless of|for (?:all|every|each)|in (?:all|every|each))\s+"
+                     rf"(?:[\w-]+[\s,]+){{0,4}}?(?:{SEG_RE.pattern}|categor\w*|conditions|contexts)",
+                     re.I)
+"""Parts of the population named by their dimension ("across all weather conditions",
+"regardless of language", "for every site type")."""
+
+
+def _segments_claimed(u: Unit) -> bool:
+    """The weak floor of a breakdown, one topic test for any wording: a sentence on how well
+    the system does that names the parts of the population it holds for, in a section that
+    can report results; never a negation, nor a claim about the training data (what the
+    data covered says nothing about how each part fared)."""
+    return (not u.kinds & NOT_RESULT_KINDS and bool(_ACROSS.search(u.text))
+            and matches("result_word", u.text) and not negated(u.text)
+            and not matches("model_training", u.text))
 _SEG_LABEL = re.compile(r"^\W*(?:segments?|segment (?:breakdown|results)|breakdown|by [\w-]+)"
                         r"\b[^:]{0,40}:", re.I)
 """A line labelled as a breakdown ("SEGMENTS: ...", "By language: ...")."""
@@ -222,10 +238,16 @@ def segments(ctx: Context, params: Params) -> Verdict:
         or not headed or _SEG_LABEL.match(u.text))]
     labelled = [u for u in ctx.units if _SEG_LABEL.match(u.text) and not negated(u.text)
                 and not _NOT_BY.match(u.text)]
-    figured = [u for u in sents + labelled if len(PERCENT_RE.findall(u.text)) >= 2]
+    # a breakdown with its figures under a heading no section kind names ("Shadow run", a
+    # question in a FAQ) is read like one under "Results"; its words alone are not enough,
+    # and the arms of an experiment ("pilot stores vs control stores") are no parts of it
+    unheaded = [u for u in ctx.units if not u.kinds and _SEG_SENT.search(u.text)
+                and not negated(u.text) and not matches("experiment_arm", u.text)]
+    figured = [u for u in sents + labelled + unheaded if len(PERCENT_RE.findall(u.text)) >= 2]
     if figured:
         return Verdict("pass", figured[0])
-    held = [u for u in ctx.units if _HOLDS.search(u.text) and not negated(u.text)]
+    held = [u for u in ctx.units if _HOLDS.search(u.text) and not negated(u.text)
+            or _segments_claimed(u)]
     if sents or held:
         return Verdict("weak", (sents or held)[0], detail=WORDS_ONLY)
     # Thin but real: one segment's figure in prose ("precision falls to 0.7 on weekends").

@@ -1,0 +1,61 @@
+"""Where the evaluation items are read from: a result or a breakdown counts wherever the
+document can report results (a heading no section kind names included), and a claim that
+results hold across parts of the population is a weak breakdown, whatever its wording."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dcrdraft.ingest import read_document
+from dcrdraft.review import review_document
+from dcrdraft.review.models import FileReport
+
+LEAD = "# Overview\n\nThe sorter routes incoming letters to the right desk.\n\n"
+
+
+def review(tmp_path: Path, text: str) -> FileReport:
+    path = tmp_path / "doc.md"
+    path.write_text(text, encoding="utf-8")
+    return review_document(read_document(path))
+
+
+def status(report: FileReport, code: str) -> str:
+    return next(c.status for c in report.checklist if c.code == code)
+
+
+def test_a_compared_headline_under_an_unnamed_heading_is_the_primary_metric(
+        tmp_path: Path) -> None:
+    report = review(tmp_path, LEAD + "# A month in the post room\n\n"
+                    "| | Hand sorting (today) | Sorter |\n|---|---|---|\n"
+                    "| Urgent letters spotted | 64% | 91% |\n")
+    assert status(report, "C03") == "pass"
+
+
+def test_a_breakdown_in_prose_under_an_unnamed_heading_passes(tmp_path: Path) -> None:
+    report = review(tmp_path, LEAD + "# A month in the post room\n\nOn the night shift 88% of "
+                    "letters went to the right desk, on the day shift 94%.\n")
+    assert status(report, "C05") == "pass"
+
+
+@pytest.mark.parametrize("claim", [
+    "The sorter is robust across all shift types and weather conditions.",
+    "Accuracy was consistent for every site we tried, large or small.",
+    "Results hold regardless of language.",
+])
+def test_results_claimed_to_hold_across_segments_are_a_weak_breakdown(
+        tmp_path: Path, claim: str) -> None:
+    report = review(tmp_path, LEAD + "# Is it any good?\n\n" + claim + "\n")
+    assert status(report, "C05") == "weak"
+
+
+@pytest.mark.parametrize("said", [
+    "The sorter was trained on letters from across all regions.",
+    "We have not yet analysed results across age groups.",
+    "The pilot was performed across all regions by the post room team.",
+])
+def test_training_data_negations_and_other_verbs_are_no_breakdown(
+        tmp_path: Path, said: str) -> None:
+    report = review(tmp_path, LEAD + "# Is it any good?\n\n" + said + "\n")
+    assert status(report, "C05") == "missing"
