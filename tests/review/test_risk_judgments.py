@@ -137,6 +137,24 @@ def test_a_disclaimer_is_no_failure_pattern() -> None:
     assert status(review(text), "C07") == "weak"
 
 
+def test_a_generic_admission_of_errors_touches_failure_modes() -> None:
+    # weak by the conventions' own definition ("may make mistakes"), wherever it is said
+    text = ("# Help for tenants\n\nNo AI tool is perfect: now and then the booking bot "
+            "will offer a slot that does not suit the trade.\n")
+    assert status(review(text), "C07") == "weak"
+    assert status(review("# Help for tenants\n\nIs the booking bot perfect?\n"), "C07") \
+        == "missing"
+
+
+def test_a_long_mitigation_leaning_on_a_vague_qualifier_is_not_concrete() -> None:
+    # length alone is no mechanism: "ongoing", "robust", "regular" say what kind of thing
+    # is done, never what
+    text = ("# Risk management\n\nRisks to riders have been identified and are considered "
+            "low after mitigation. Key mitigations include operator-in-the-loop checks, model "
+            "refreshes and ongoing service monitoring.\n")
+    assert status(review(text), "C09") != "pass"
+
+
 def test_a_register_of_words_nobody_could_act_on_is_not_complete() -> None:
     head = "# Risks\n\n| Risk | Severity | Mitigation | Owner |\n|---|---|---|---|\n"
     rows = ["| Drift | High | Ongoing monitoring | Data team |",

@@ -397,7 +397,9 @@ def specific(e: Entry) -> bool:
         return True
     if "mitigation" not in e.declared | e.fields:
         return False  # no mitigation stated: the risk's own words are no control
-    return words >= 7 and not _HEDGE.search(mit) and \
+    # Without a mechanism or a figure only a full answer free of vague qualifiers is
+    # concrete: length is no substance ("human review and ongoing monitoring of the model")
+    return words >= 7 and not _HEDGE.search(mit) and not VAGUE_RE.search(mit) and \
         not vocab("generic_mitigation").search(mit)  # "through our control framework"
 
 
