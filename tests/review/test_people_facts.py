@@ -290,3 +290,45 @@ def test_a_privacy_review_counts_when_it_shows_it_took_place(text: str, grade: s
 ])
 def test_groups_not_measured_and_area_deprivation(text: str, grade: str | None) -> None:
     assert fairness_grade(text, False) == grade
+
+
+@pytest.mark.parametrize(("text", "grade"), [
+    # any role, any wording: a person acting on the output is the topic, discussed
+    ("Histologists confirm the highlighted regions.", "discussed"),
+    ("Draft letters are proofread and corrected by a benefits technician.", "discussed"),
+    ("Berth technicians stay in the loop.", "discussed"),
+    # a field label is the document's own review record, no review of the output
+    ("Author: K. Obi · Reviewed: L. Marsh, Head of Audit, 2 June", None),
+    ("The parser fills the form from the upload.", None),
+])
+def test_human_review_named_in_any_words_is_discussed(text: str, grade: str | None) -> None:
+    assert readiness_grade(text, False) == grade
+
+
+def test_the_bare_topic_is_weak_but_not_from_the_test_set_or_the_sign_off(tmp_path: Path) -> None:
+    used = "# How it works\n\nHistologists confirm the highlighted regions.\n"
+    assert _status(tmp_path, used, "C14") == "weak"
+    rated = ("# Evaluation\n\nHistologists confirmed each highlighted region in the 400-slide "
+             "test set.\n")
+    assert _status(tmp_path, rated, "C14") == "missing"
+
+
+@pytest.mark.parametrize(("text", "grade"), [
+    # only said to exist: named, not shown complete
+    ("The staff guide is published on the intranet.", "mentioned"),
+    # what it tells its readers, or a date or version to check it by, shows it
+    ("The staff guide on the intranet says what the scorer cannot see and when to override "
+     "it.", "published"),
+    ("The staff guide (version 3) is published on the intranet.", "published"),
+])
+def test_documentation_is_complete_when_shown_not_when_only_said_to_exist(
+        text: str, grade: str) -> None:
+    assert docs_grade(text, False) == grade
+
+
+def test_a_documentation_section_is_the_document_it_describes(tmp_path: Path) -> None:
+    doc = ("# 7. User documentation\n\nIssue 4 of the depot operating note went out on 3 March; "
+           "it says what the planner cannot see and how to override a route.\n")
+    assert _status(tmp_path, doc, "C19") == "pass"
+    named = "# Launch\n\nThe staff guide is published on the intranet.\n"
+    assert _status(tmp_path, named, "C19") == "weak"

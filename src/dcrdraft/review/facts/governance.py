@@ -127,9 +127,28 @@ _LIMITS_TITLE = re.compile(r"\b(?:limitations?|out[- ]of[- ]scope|uses? to avoid
                            r"caveats?|known issues|not (?:suitable|intended))\b", re.I)
 
 
+_DOCS_TITLE = re.compile(r"\b(?:documentation|docs|guides?|guidance|information for|"
+                         r"(?:user|customer|patient|staff|public) (?:information|communications?|"
+                         r"notices?)|instructions|help)\b", re.I)
+"""A heading that names the documentation itself, not a limitations or misuse note."""
+
+
 _COVERS = re.compile(r"\d|\b(?:explain\w*|cover\w*|describ\w*|includ\w*|tells?|states?|"
                     r"shows?|warn\w*|limit\w*|escalat\w*|how to)\b", re.I)
 """What documentation says or when it appeared: more than a status tick."""
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def documented(text: str) -> DocsGrade:
+    """How far documentation said to exist is shown: complete (``published``) when it tells
+    users the limits and what to do then, or can be checked by a date or a version; only
+    named (``mentioned``) when it is just said to exist ("guide published", a tick)."""
+    if vocab("docs_pending").search(text):
+        return "pending"
+    shown = vocab("user_doc_covers").search(text) or _DIGIT.search(text)
+    return "published" if shown else "mentioned"
 
 
 def docs_grade(text: str, absent: bool) -> DocsGrade | None:
@@ -141,10 +160,7 @@ def docs_grade(text: str, absent: bool) -> DocsGrade | None:
         return "pending"  # "Action: issue the guidance note; Due: 3 June"
     artifact = named and vocab("user_doc_state").search(text)
     if artifact or vocab("users_told").search(text):
-        if vocab("docs_pending").search(text):
-            return "pending"
-        # a tracker's tick ("User guide; Status: Complete") says nothing users are told
-        return "mentioned" if _TICK.search(text) and not _COVERS.search(text) else "published"
+        return documented(text)
     if vocab("user_doc_topic").search(text):
         return "pending" if vocab("docs_pending").search(text) else "mentioned"
     return None
@@ -201,6 +217,14 @@ def docs_facts(ctx: Context) -> list[Graded]:
                       lambda title: bool(vocab("user_doc_topic").search(title)))
         itself = _itself(ctx)
         base = base + [itself] if itself else base
+        seen = {f.unit.line for f in base}
+        # under a heading that names the documentation, the section is the document: what
+        # it is said to be or to cover is read without the document's name in each line
+        base += [Graded("user_docs", documented(u.text), u, u.kinds | {"user_docs"})
+                 for u in substantive_pool(ctx) if u.line not in seen and u.section.title
+                 and _DOCS_TITLE.search(u.section.title) and not negated(u.text)
+                 and (vocab("user_doc_state").search(u.text)
+                      or vocab("user_doc_covers").search(u.text))]
         seen = {f.unit.line for f in base}
         extra = [Graded("user_docs", "limitations", u, u.kinds)
                  for u in ctx.units

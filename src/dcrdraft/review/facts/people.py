@@ -26,9 +26,9 @@ from dcrdraft.review.facts.vocab import vocab
 from dcrdraft.review.text import sentences
 
 ReadinessGrade = Literal["ready", "ready_unquantified", "partial", "planned", "oversight",
-                         "unstaffed"]
+                         "unstaffed", "discussed"]
 GRADES: tuple[str, ...] = ("ready", "ready_unquantified", "partial", "planned", "oversight",
-                           "unstaffed")
+                           "unstaffed", "discussed")
 
 _STAFFED = re.compile(r"\b(?:is|are|was|were|fully)\s+(?:staffed|rostered)\b", re.I)
 
@@ -143,6 +143,9 @@ def readiness_grade(text: str, absent: bool) -> ReadinessGrade | None:
     if not absent and (vocab("human_oversight").search(text) or (
             who.search(text) and state.search(text)) or _by_person("human_decision", text)):
         return "oversight"
+    # the floor: the topic discussed at all, a person acting on the output in any words
+    if not absent and vocab("human_review").search(text):
+        return "discussed"
     return None
 
 
@@ -150,6 +153,15 @@ def _names_reviewers(title: str) -> bool:
     return bool(vocab("reviewer_role").search(title))
 
 
+_NOT_IN_USE = frozenset({"evaluation", "methodology", "signoff", "metadata"})
+"""Sections whose people are no reviewers of the live output: the raters of a test set, the
+approvers of the document, its authors."""
+
+
 def readiness_facts(ctx: Context) -> list[Graded]:
-    """What the document says about the people who review the output, each with its line."""
-    return graded(ctx, "readiness", readiness_grade, "human_review", _names_reviewers)
+    """What the document says about the people who review the output, each with its line;
+    the bare topic (``discussed``) counts only outside sections about the test or the
+    document itself."""
+    return ctx.cached("graded:readiness+floor", lambda: [
+        f for f in graded(ctx, "readiness", readiness_grade, "human_review", _names_reviewers)
+        if f.grade != "discussed" or not f.unit.kinds & _NOT_IN_USE])
