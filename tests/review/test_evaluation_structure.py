@@ -59,3 +59,17 @@ def test_training_data_negations_and_other_verbs_are_no_breakdown(
         tmp_path: Path, said: str) -> None:
     report = review(tmp_path, LEAD + "# Is it any good?\n\n" + said + "\n")
     assert status(report, "C05") == "missing"
+
+
+@pytest.mark.parametrize("said", [
+    "The sorter spotted 35 of 38 misaddressed parcels (92.1%).",
+    "Parcels rerouted: 88% (36/41).",
+])
+def test_a_result_with_its_count_states_a_sample_size(tmp_path: Path, said: str) -> None:
+    report = review(tmp_path, LEAD + "# Notes from the depot\n\n" + said + "\n")
+    assert status(report, "C06") == "weak"
+
+
+def test_a_count_larger_than_its_total_is_no_sample(tmp_path: Path) -> None:
+    report = review(tmp_path, LEAD + "# Notes from the depot\n\nWe moved 50 of 12 bins (40%).\n")
+    assert status(report, "C06") == "missing"

@@ -178,8 +178,27 @@ def uncertainty(ctx: Context, params: Params) -> Verdict:
         return Verdict("weak", units[0])
     n = next((u for u in ctx.units if u.kinds & EVAL_KINDS and _sized(_N_RE, u.text)), None) \
         or next((u for u in ctx.units if _sized(_SAMPLE_RE, u.text)
-                 and _TESTED_RE.search(u.text) and not negated(u.text)), None)
+                 and _TESTED_RE.search(u.text) and not negated(u.text)), None) \
+        or next((u for u in ctx.units if _counted(u.text)), None)
     return Verdict("weak", n, detail="sample size only") if n else Verdict("missing")
+
+
+_COUNTED = re.compile(
+    rf"(?<![\w.,/])(?P<k>\d[\d,]*)\s?(?:/|of|out of)\s?(?P<n>\d[\d,]*)(?![\w.,/])"
+    rf"[^.;\d]{{0,30}}?(?:{NUM})\s?%"
+    rf"|(?:{NUM})\s?%\s?\(\s?(?P<k2>\d[\d,]*)\s?(?:/|of|out of)\s?(?P<n2>\d[\d,]*)\s?\)", re.I)
+"""A result given with the count it was measured on ("35 of 38 (92.1%)", "88% (36/41)"):
+the sample size of a figure, wherever the document states it; an alert level or a bar is
+never written so."""
+
+
+def _counted(text: str) -> bool:
+    """Whether ``text`` gives a result with its count (k of n, n at least ten)."""
+    for m in _COUNTED.finditer(text):
+        k, n = (m.group("k") or m.group("k2")), (m.group("n") or m.group("n2"))
+        if int(k.replace(",", "")) <= int(n.replace(",", "")) and int(n.replace(",", "")) >= 10:
+            return True
+    return False
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
