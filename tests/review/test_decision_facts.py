@@ -147,3 +147,19 @@ def test_an_approval_agreed_extended_or_recorded_on_a_change_record_decides() ->
                  "# Minutes\n\nThe panel agreed the release notes wording on 4 May 2026.\n",
                  "# Notes\n\nStudents with an extension agreed are flagged less often.\n"):
         assert _facts(text).stated == [], text
+
+
+def test_deployment_discussed_without_a_decision_is_weak() -> None:
+    # going ahead is implied (a plan with its when, a partial rollout on record): weak
+    assert _c20("# Timeline\n\nProduction use in four clinics is planned for Q3 2026, "
+                "after the pilot review.\n") == "weak"
+    assert _c20("# Background\n\nVersion 2 was deployed to 10% of stores in March 2026 as a "
+                "shadow test.\n") == "weak"
+
+
+def test_deployment_words_without_substance_leave_the_decision_missing() -> None:
+    # boilerplate with nothing to check, a record's field, a phase named after deployment
+    assert _c20("# Evaluation\n\nThe model was rigorously tested before launch.\n") == "missing"
+    assert _c20("# Model details\n\nModel version: 2.1 (production candidate)\n") == "missing"
+    assert _c20("# Scope\n\nThis 2026 pre-deployment review covers the scoring model.\n") == \
+        "missing"

@@ -16,8 +16,9 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from dcrdraft.review.absence import placeholder_in
+from dcrdraft.review.absence import negated, placeholder_in
 from dcrdraft.review.context import Context, Unit
+from dcrdraft.review.facts.boilerplate import is_boilerplate
 from dcrdraft.review.facts.signoffs import DATE_RE, signoffs
 from dcrdraft.review.facts.vocab import vocab
 
@@ -71,6 +72,9 @@ class DecisionFacts:
     """Every decision stated, the best-placed first."""
     hedged: list[Unit] = field(default_factory=list)
     """Leans in a recommendation section ("we are minded to launch"): no decision yet."""
+    discussed: Unit | None = None
+    """The first sentence that speaks of deploying the system (``deployment_topic``) where no
+    decision is stated: going ahead is at most implied."""
 
     @property
     def decision(self) -> DecisionFact | None:
@@ -149,6 +153,19 @@ def _approval(u: Unit) -> Decision | None:
     return None
 
 
+_CHECKABLE = re.compile(r"\d")
+_NEAR = 40
+
+
+def _deployment_stated(text: str) -> bool:
+    """Whether ``text`` speaks of deploying the system with a figure beside it (a date, a
+    version, a share of users: "deployed to 10% of stores in March"): something a reader
+    could check, which a content-free "thoroughly tested before launch" never states."""
+    return any(_CHECKABLE.search(text[max(0, m.start() - _NEAR):m.end() + _NEAR])
+               for m in vocab("deployment_topic").finditer(text))
+_FIELD = re.compile(r"^\W*[\w /()-]{1,30}:\s")
+"""A record's field ("Model version: 2.x (production candidate)"): it labels the document,
+and says nothing of deploying the system."""
 _RUN_IN = re.compile(r"^\W*(?:decision|recommendation|verdict)\W{0,2}\.\W*", re.I)
 """A memo's run-in label ("**Decision.** We will ..."), which the reader splits off as a
 sentence of its own."""
@@ -214,5 +231,8 @@ def decision_facts(ctx: Context) -> DecisionFacts:
         # a stance on use ("intended for research use", "not to be used without further
         # evaluation") implies the decision without stating it
         hedged += [u for u in ctx.units if vocab("decision_implied").search(u.text)]
-        return DecisionFacts(stated, hedged)
+        discussed = next((u for u in ctx.units if _deployment_stated(u.text) and
+                          not _FIELD.match(u.text) and not negated(u.text) and not is_boilerplate(u.text) and
+                          not placeholder_in(u.text)), None)
+        return DecisionFacts(stated, hedged, discussed)
     return ctx.cached("decision_facts", compute)
