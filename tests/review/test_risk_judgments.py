@@ -155,6 +155,22 @@ def test_a_long_mitigation_leaning_on_a_vague_qualifier_is_not_concrete() -> Non
     assert status(review(text), "C09") != "pass"
 
 
+FINDINGS = ("# Validation report: till-roll reader\n\n# 4. Findings\n\n| ID | Finding | Severity | "
+            "Action required | Owner | Due |\n|---|---|---|---|---|---|\n"
+            "| V1 | Faded thermal rolls read wrongly in 6% of the sample | High | Faded rolls "
+            "routed to a clerk when confidence is below 0.8 | M. Osei | 1 May |\n"
+            "| V2 | Totals in foreign currency mis-read on 2 of 90 receipts | Medium | Currency "
+            "symbol checked against the store country | L. Brandt | 15 May |\n"
+            "| V3 | Model card out of date | Low | Documentation update | L. Brandt | 1 May |\n")
+
+
+def test_a_validation_reports_findings_table_is_its_risk_register() -> None:
+    report = review(FINDINGS)
+    assert status(report, "C08") == "pass"
+    # a finding's action fixes a gap ("documentation update"): no vague risk mitigation
+    assert "M01" not in codes(report)
+
+
 def test_a_register_of_words_nobody_could_act_on_is_not_complete() -> None:
     head = "# Risks\n\n| Risk | Severity | Mitigation | Owner |\n|---|---|---|---|\n"
     rows = ["| Drift | High | Ongoing monitoring | Data team |",

@@ -107,7 +107,8 @@ DOCS: dict[str, CheckDoc] = {
         "passes on an interval or margin with numbers; weak on uncertainty words or a sample "
         "size alone"),
     "risk_register": CheckDoc(
-        "risk entries: tables, labelled records and list items under a risks heading",
+        "risk entries: tables, labelled records and list items under a risks heading, and the "
+        "rows of an audit's or a validation's findings table",
         "passes when enough entries state every required field; weak when entries exist "
         "without them",
         {"require": "fields each entry needs (severity, likelihood, mitigation, owner, residual)",

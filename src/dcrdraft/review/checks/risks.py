@@ -163,7 +163,25 @@ def _columns(header: list[str]) -> dict[str, int]:
     return cols
 
 
-def _table_entries(ctx: Context, kinds: set[str]) -> tuple[list[Entry], set[int]]:
+def _register(header: list[str], cols: dict[str, int], in_risks: bool,
+              head: re.Pattern[str]) -> bool:
+    """Whether a table is a register of what ``head`` names. Outside a risks section it is
+    one when its header names two of a risk's fields, or leads with the risk and says what
+    is done about it ("Risk | Mitigation" on a slide or in a form)."""
+    named = bool(head.search(" ".join(header)))
+    return (in_risks and (bool(cols) or named)) or (named and len(cols) >= 2) or \
+        bool(header and head.search(header[0]) and "mitigation" in cols)
+
+
+_FINDING_HEAD = re.compile(r"\bfindings?\b", re.I)
+"""The findings of an audit or a validation: a review report's register, each finding rated,
+assigned and answered as a risk is."""
+
+
+def _table_entries(ctx: Context, kinds: set[str],
+                   findings: bool = False) -> tuple[list[Entry], set[int]]:
+    """The rows of risk registers; with ``findings``, the rows of the findings tables that
+    are no risk register."""
     entries: list[Entry] = []
     used: set[int] = set()
     for block, sec in ctx.tables():
@@ -171,12 +189,10 @@ def _table_entries(ctx: Context, kinds: set[str]) -> tuple[list[Entry], set[int]
         header = [clean(h) for h in rows[0]]
         in_risks = bool(ctx.kinds_of.get(id(sec), frozenset()) & kinds)
         cols = _columns(header)
-        # Outside a risks section a table is a register when its header names two of a
-        # risk's fields, or leads with the risk and says what is done about it ("Risk |
-        # Mitigation" on a slide or in a form).
-        if not (in_risks and (cols or _RISK_HEAD.search(" ".join(header)))) and not (
-                _RISK_HEAD.search(" ".join(header)) and len(cols) >= 2) and not (
-                header and _RISK_HEAD.search(header[0]) and "mitigation" in cols):
+        if _register(header, cols, in_risks, _RISK_HEAD):
+            if findings:
+                continue  # a risk register: read by the plain call
+        elif not findings or not _register(header, cols, False, _FINDING_HEAD):
             continue
         used.add(id(block))
         lines = block.row_lines or [block.line] * len(rows)
@@ -197,6 +213,14 @@ def _table_entries(ctx: Context, kinds: set[str]) -> tuple[list[Entry], set[int]
                 e.blank.add("mitigation")
             entries.append(e)
     return entries, used
+
+
+def finding_entries(ctx: Context) -> list[Entry]:
+    """The findings an audit or a validation report rates and assigns in a table ("ID |
+    Finding | Severity | Action | Owner"): the risks it identified, for the register (C08).
+    Their actions fix a control's gap ("documentation updated"), so they are not read as
+    risk mitigations (C09, M01) nor residuals (C10)."""
+    return ctx.cached("finding_entries", lambda: _table_entries(ctx, {"risks"}, True)[0])
 
 
 def entries(ctx: Context, kinds: set[str] | None = None) -> list[Entry]:
@@ -483,7 +507,7 @@ def _boilerplate(e: Entry) -> bool:
 def risk_register(ctx: Context, params: Params) -> Verdict:
     """Pass when risk entries state ``require`` fields (share ``share``); weak when entries
     exist but lack them."""
-    es = entries(ctx)
+    es = sorted(entries(ctx) + finding_entries(ctx), key=lambda e: e.line)
     need = set(params.get("require", ["severity", "mitigation", "owner"]))
     share = float(params.get("share", 0.6))
     if not es:
