@@ -96,11 +96,14 @@ def test_trained_without_a_figure_or_date_is_weak(tmp_path: Path) -> None:
     assert _status(tmp_path, "# Readiness\n\nThe reviewers are trained.\n", "C14") == "weak"
 
 
-def test_explained_not_assessed_is_weak_and_diverse_data_is_nothing(tmp_path: Path) -> None:
+def test_explained_not_assessed_is_weak_and_diverse_data_is_only_weak(tmp_path: Path) -> None:
     assert _status(tmp_path, "# Fairness\n\nFairness was not assessed because the tool makes "
                              "no decisions about people.\n", "C15") == "weak"
+    # the conventions' own example of a weak fairness item: asserted without figures
     assert _status(tmp_path, "# Fairness\n\nThe model was trained on diverse data, so it is "
-                             "fair to all groups.\n", "C15") == "missing"
+                             "fair to all groups.\n", "C15") == "weak"
+    assert _status(tmp_path, "# Data\n\nThe model was trained on diverse data.\n",
+                   "C15") == "missing"
 
 
 def test_a_blanket_claim_is_weak_a_review_that_happened_passes(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ import re
 from typing import Literal
 
 from dcrdraft.review.context import Context
+from dcrdraft.review.facts.boilerplate import is_boilerplate
 from dcrdraft.review.facts.failures import failure_statements
 from dcrdraft.review.facts.graded import Graded, graded, substantive_pool
 from dcrdraft.review.absence import negated
@@ -179,8 +180,16 @@ def fairness_facts(ctx: Context) -> list[Graded]:
         row = next((u for u in ctx.units if u.row is not None and u.section.title
                     and vocab("fairness_topic").search(u.section.title) and not negated(u.text)
                     and vocab("group_figure").search(u.text)), None)
-        return base + [Graded("fairness", "by_group", row, row.kinds | {"fairness"})] \
-            if row is not None else base
+        if row is not None:
+            base = base + [Graded("fairness", "by_group", row, row.kinds | {"fairness"})]
+        # fairness asserted in content-free words ("diverse data ensures fair outcomes") is
+        # the topic touched, which the conventions call weak: the boilerplate filter keeps it
+        # from any grade above that, not from the floor
+        claim = next((u for u in ctx.units if is_boilerplate(u.text) and not negated(u.text)
+                      and vocab("fairness_topic").search(u.text)), None)
+        if claim is not None and not base:
+            base = [Graded("fairness", "mentioned", claim, claim.kinds)]
+        return base
     return ctx.cached("graded:fairness+tables", with_tables)
 
 
