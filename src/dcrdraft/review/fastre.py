@@ -46,6 +46,10 @@ backtrack long, and plain ``re`` is faster on them (bench/hostile_speed.py measu
 HEAVY_PATTERN = 300
 """Patterns this long (many-branch alternations) go through the twin on every text: RE2's
 automaton answers them several times faster than ``re`` even on a short sentence."""
+TWIN_WARMUP = 24
+"""Short texts a heavy pattern reads with ``re`` before its twin is compiled for them:
+compiling a twin (~0.5 ms) costs what ~30 short searches save, and a one-document run
+compiled ~80 twins, a fifth of its review time, for patterns that read a few sentences."""
 _MAX_STRINGS = 64
 _REPEATS = {_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", _C.MAX_REPEAT)}
 _ATOMIC = getattr(_C, "ATOMIC_GROUP", None)
@@ -269,7 +273,7 @@ class FastPattern:
     """A drop-in for a compiled ``re.Pattern`` with the prefilter and memo described above."""
 
     __slots__ = ("re", "pattern", "flags", "groups", "groupindex", "_lits", "_folded", "_memo",
-                 "_calls", "_generation", "_twin")
+                 "_calls", "_generation", "_twin", "_short")
 
     def __init__(self, compiled: re.Pattern[str]) -> None:
         self.re = compiled
@@ -285,6 +289,8 @@ class FastPattern:
         self._generation = -1
         self._twin: Twin | None | bool = False
         """The RE2 twin; False until first needed, None when RE2 cannot express it."""
+        self._short = 0
+        """Short texts this (heavy) pattern has read while it had no twin."""
 
     def _prepare(self) -> re.Pattern[str] | None:
         source = scanner_source(self.re.pattern, self.re.flags)
@@ -314,12 +320,18 @@ class FastPattern:
 
     def linear(self, text: str) -> Twin | None:
         """The RE2 twin to search ``text`` with first: for long texts, when there is one."""
-        if len(text) < LINEAR_MIN and len(self.pattern) < HEAVY_PATTERN:
-            return None
         found = self._twin
+        if len(text) < LINEAR_MIN and (len(self.pattern) < HEAVY_PATTERN or found is False
+                                       and self._warming()):
+            return None
         if found is False:
             found = self._twin = twin(self.re.pattern, self.re.flags)
         return found  # type: ignore[return-value]
+
+    def _warming(self) -> bool:
+        """Whether a heavy pattern without a twin still reads short texts with ``re``."""
+        self._short += 1
+        return self._short <= TWIN_WARMUP
 
     def _search(self, text: str) -> re.Match[str] | None:
         rx = self.linear(text)
