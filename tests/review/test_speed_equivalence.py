@@ -146,8 +146,11 @@ def test_prefilter_sound_on_random_text(text: str, data: st.DataObject) -> None:
     patterns = _PATTERNS or _PATTERNS.extend(_all_patterns()) or _PATTERNS
     p = data.draw(st.sampled_from(patterns))
     assert _sound(p, text)
-    words = data.draw(st.lists(st.sampled_from(sorted(p._lits.pattern.split("|"))  # type: ignore[attr-defined]
-                                              if p._lits else ["x"]), max_size=3))  # type: ignore[attr-defined]
+    from dcrdraft.review.fastre import scanner_source
+
+    source = scanner_source(p.pattern, p.flags) if p._lits else None  # type: ignore[attr-defined]
+    words = data.draw(st.lists(st.sampled_from(sorted(source.split("|")) if source else ["x"]),
+                               max_size=3))
     assert _sound(p, text + " ".join(w.replace("\\", "") for w in words).upper())
 
 

@@ -26,6 +26,7 @@ from typing import Any, cast
 
 from dcrdraft.review.linear import Twin, twin
 from dcrdraft.review.regexcache import saved_literals
+from dcrdraft.review.scanners import Absent, absent_test
 
 Literals = frozenset[str]
 
@@ -281,8 +282,9 @@ class FastPattern:
         self.flags = compiled.flags
         self.groups = compiled.groups
         self.groupindex = compiled.groupindex
-        self._lits: re.Pattern[str] | None | bool = False
-        """The literal scanner; False until prepared (after ``_WARMUP`` uses), None if none."""
+        self._lits: Absent | None | bool = False
+        """The literal scan (``scanners``); False until prepared (after ``_WARMUP`` uses),
+        None if no literal is certain."""
         self._folded = bool(compiled.flags & re.IGNORECASE)
         self._memo: dict[str, re.Match[str] | None] = {}
         self._calls = 0
@@ -292,9 +294,9 @@ class FastPattern:
         self._short = 0
         """Short texts this (heavy) pattern has read while it had no twin."""
 
-    def _prepare(self) -> re.Pattern[str] | None:
+    def _prepare(self) -> Absent | None:
         source = scanner_source(self.re.pattern, self.re.flags)
-        self._lits = re.compile(source) if source is not None else None
+        self._lits = absent_test(source) if source is not None else None
         return self._lits
 
     def cannot_match(self, text: str) -> bool:
@@ -316,7 +318,7 @@ class FastPattern:
             if low is None:
                 return False
             text = low
-        return lits.search(text) is None  # type: ignore[union-attr]
+        return lits(text)  # type: ignore[operator]
 
     def linear(self, text: str) -> Twin | None:
         """The RE2 twin to search ``text`` with first: for long texts, when there is one."""
