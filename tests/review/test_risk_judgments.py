@@ -171,6 +171,14 @@ def test_a_validation_reports_findings_table_is_its_risk_register() -> None:
     assert "M01" not in codes(report)
 
 
+def test_an_overall_residual_level_needs_its_reasons() -> None:
+    bare = "# Risk\n\nResidual risk after the change: Low.\n"
+    reasoned = ("# Risk\n\nResidual risk after the change is low, because every flagged "
+                "order still goes to a packer before it ships.\n")
+    assert status(review(bare), "C10") == "weak"
+    assert status(review(reasoned), "C10") == "pass"
+
+
 def test_a_register_of_words_nobody_could_act_on_is_not_complete() -> None:
     head = "# Risks\n\n| Risk | Severity | Mitigation | Owner |\n|---|---|---|---|\n"
     rows = ["| Drift | High | Ongoing monitoring | Data team |",

@@ -672,8 +672,8 @@ def _control(u: Unit) -> bool:
 
 @check("residual_risk", "item")
 def residual_risk(ctx: Context, params: Params) -> Verdict:
-    """Pass when most risk entries (or a risks-section statement) give the residual risk
-    with a level; weak on a mention."""
+    """Pass when most risk entries give the residual risk with a level, or a risks-section
+    statement gives the overall level with its reasons; weak on a mention or a bare level."""
     es = entries(ctx)
     with_res = [e for e in es if "residual" in e.fields]
     if es and len(with_res) >= float(params.get("share", 0.5)) * len(es):
@@ -683,8 +683,11 @@ def residual_risk(ctx: Context, params: Params) -> Verdict:
             return Verdict("pass", None, line=with_res[0].line)
         return Verdict("weak", None, line=with_res[0].line)
     stmt = [u for u in ctx.units if FIELDS["residual"].search(u.text)]
+    # An overall level passes with its reasons ("moderate, because the fallback is not yet
+    # tested"); bare ("Residual risk: low") it is what the conventions call weak.
     strong = [u for u in stmt if _LEVEL.search(u.text) and u.kinds & {"risks", "safety",
-                                                                     "summary", "fairness"}]
+                                                                     "summary", "fairness"}
+              and vocab("stated_reason").search(u.text)]
     if strong and (not es or with_res):
         return Verdict("pass", strong[0])
     if stmt or with_res:
