@@ -136,3 +136,18 @@ def test_a_range_in_brackets_around_its_figure_is_an_interval(tmp_path: Path) ->
 def test_a_range_that_misses_its_figure_is_no_interval(tmp_path: Path) -> None:
     report = review(tmp_path, "# Results\n\nField accuracy was 96.2% (days 3–9 of the trial).\n")
     assert status(report, "C06") != "pass"
+
+
+def test_c01_reads_the_opening_of_any_document_and_not_a_page_of_claims() -> None:
+    from dcrdraft.ingest import read_text
+    from dcrdraft.review import review_document
+
+    def c01(text: str) -> str:
+        report = review_document(read_text(text, "x.md", "markdown"))
+        return next(i.status for i in report.checklist if i.code == "C01")
+    # the opening sentence says who uses it and for what, under a heading of no known kind
+    assert c01("# Change 2207\n\nFrom Monday the night-shift nurses will get their job list "
+               "from the RotaMind app, which orders transfer requests by urgency.\n") == "pass"
+    # a promise in sales words is not a purpose
+    assert c01("# Brief\n\nOur customers deserve an innovative experience that transforms how "
+               "they shop every single day.\n") != "pass"

@@ -118,6 +118,29 @@ def _answer(ctx: Context, params: Params) -> Unit | None:
     return None
 
 
+def _opening(ctx: Context, params: Params) -> Unit | None:
+    """The first of the document's opening sentences (its first ``opening.units`` sentences
+    of at least ``opening.words`` words, whatever heading they sit under) that matches an
+    ``opening.pass`` alternative: a reader learns what a document is about from how it opens,
+    whether it is a report, a memo, a ticket or an FAQ. A sentence matching ``opening.reject``
+    (a header, a byline, sales words) is not one of them, nor is one under a section of the
+    ``opening.not_in`` kinds (a method, a risk: what comes after the opening), and a document making ``claims``
+    or more content-free claims earns nothing from how it opens."""
+    spec = params.get("opening")
+    if not isinstance(spec, dict):
+        return None
+    least, count = int(spec.get("words", 12)), int(spec.get("units", 6))
+    if sum(1 for u in ctx.units if is_boilerplate(u.text)) >= int(spec.get("claims", 2)):
+        return None  # a document of content-free claims: its opening is one more of them
+    alts = groups(spec, "pass")
+    reject = compile_any(patterns(spec, "reject"))
+    later = set(spec.get("not_in") or ())
+    opening = [u for u in _affirmed(_substantive(ctx, ctx.units))
+               if len(u.text.split()) >= least and not (reject and reject.search(u.text))
+               and not u.kinds & later][:count]
+    return next((u for u in opening if any(matches_all(u.text, a) for a in alts)), None)
+
+
 def _evidence(ctx: Context, params: Params) -> Verdict:
     reject = compile_any(patterns(params, "reject"))
     units, in_section = scoped(ctx, params)
@@ -139,7 +162,7 @@ def _evidence(ctx: Context, params: Params) -> Verdict:
         hit = _search(pool, groups(params, "pass"), reject)
         if hit is not None:
             return Verdict("pass", hit)
-    answer = _answer(ctx, params)
+    answer = _answer(ctx, params) or _opening(ctx, params)
     if answer is not None:
         return Verdict("pass", answer)
     weak_alts = groups(params, "weak") + groups(params, "pass")

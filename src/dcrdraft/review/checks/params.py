@@ -40,6 +40,10 @@ DOCS: dict[str, CheckDoc] = {
          "section_words": "a recognised section of at least this many words is weak, not missing",
          "answers": "{asks: patterns, words: N}: a sentence of at least N words under a heading, "
                     "question or run-in label matching `asks` passes (\"What it does\")",
+         "opening": "{units: N, words: W, pass: alternatives}: one of the document's first N "
+                    "sentences of at least W words, under any heading, matching an alternative "
+                    "passes; `reject` patterns and `not_in` section kinds rule a sentence out of the "
+                    "opening",
          "signoff_roles": "whether an approver's role in a sign-off row (\"Legal and "
                           "Compliance\") may count (default true)"}),
     "graded": CheckDoc(
