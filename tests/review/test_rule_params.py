@@ -108,3 +108,43 @@ def test_a_misspelt_grade_is_one_line_and_exit_2_on_the_command_line(tmp_path: P
     lines = run.stderr.strip().splitlines()
     assert len(lines) == 1 and f"{rubric}:5" in lines[0] and "'redy'" in lines[0], run.stderr
     assert "Traceback" not in run.stderr
+
+
+def _opening(tmp_path: Path, inner: str) -> Path:
+    """A team rubric overriding C01's ``opening`` mapping with ``inner`` lines."""
+    path = tmp_path / "team.yaml"
+    path.write_text("family: checklist\nrules:\n  - code: C01\n    params:\n"
+                    "      answers:\n        words: 8\n      opening:\n" + inner, encoding="utf-8")
+    return path
+
+
+def test_a_misspelt_key_inside_a_mapping_parameter_names_its_own_line(tmp_path: Path) -> None:
+    # Before, an inner key was never checked: 'wrods' was ignored and the default used.
+    path = _opening(tmp_path, "        units: 6\n        wrods: 12\n")
+    with pytest.raises(ConfigError, match=rf"{path}:9: C01.params.opening: unknown key 'wrods'; "
+                                          r"did you mean 'words'\?"):
+        load_rubric([path])
+
+
+def test_a_count_inside_a_mapping_parameter_must_be_a_whole_number(tmp_path: Path) -> None:
+    # 'words' appears under both mappings: the line named is the one under 'opening'.
+    path = _opening(tmp_path, "        words: twelve\n")
+    with pytest.raises(ConfigError, match=rf"{path}:8: C01.params.opening.words: expected a "
+                                          r"whole number of 0 or more, got 'twelve'"):
+        load_rubric([path])
+
+
+def test_a_mapping_parameter_given_as_a_list_is_a_located_error(tmp_path: Path) -> None:
+    path = tmp_path / "team.yaml"
+    path.write_text("family: checklist\nrules:\n  - code: C01\n    params:\n"
+                    "      opening: [6, 12]\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=rf"{path}:5: C01.params.opening: expected a mapping"):
+        load_rubric([path])
+
+
+def test_a_flow_mapping_parameter_is_read_key_by_key(tmp_path: Path) -> None:
+    path = tmp_path / "team.yaml"
+    path.write_text("family: checklist\nrules:\n  - code: C01\n    params:\n"
+                    "      opening: {units: 6, word: 12}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=rf"{path}:5: C01.params.opening: unknown key 'word'"):
+        load_rubric([path])

@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 from dcrdraft.errors import ConfigError, ReadError
 from dcrdraft.io import read_text_file
-from dcrdraft.review.checks.params import choices, known_params
+from dcrdraft.review.checks.params import choices, known_params, nested
 from dcrdraft.paths import rubrics_dir
 from dcrdraft.review.checks import CHECKS
 from dcrdraft.review.checks.graded import FAMILY_GRADES
@@ -219,6 +219,10 @@ def _check_value(path: Path, code: str, check: str, key: str, value: Any, where:
     """A parameter with a closed set of values (``require: [metric, window]``, a graded
     family's grades) takes only those; anything else is an error naming the file and the
     key's line."""
+    inner = nested(check, key)
+    if inner is not None and value is not None:
+        _check_inner(path, code, key, value, inner, where)
+        return
     allowed = _allowed(check, key, params)
     if allowed is None or value is None:
         return
@@ -230,7 +234,31 @@ def _check_value(path: Path, code: str, check: str, key: str, value: Any, where:
                               f"unknown value {item!r}{said} (known: {', '.join(allowed)})")
 
 
-def _key_line(path: Path, code: str, key: str) -> str:
+def _check_inner(path: Path, code: str, key: str, value: Any, inner: dict[str, str],
+                 where: str) -> None:
+    """A mapping parameter (``opening: {units: 6, words: 12, ...}``) takes only its own keys,
+    and a count is a whole number: a misspelt or mistyped inner key is an error naming the
+    file and the line, not a default used in silence (or a crash mid-review)."""
+    line = _key_line(path, code, key) or where
+    if not isinstance(value, dict):
+        raise ConfigError(f"{line}: {code}.params.{key}: expected a mapping of "
+                          f"{', '.join(sorted(inner))}, got {type(value).__name__}")
+    for sub, held in value.items():
+        at = _key_line(path, code, str(sub), after=key) or line
+        if sub not in inner:
+            hint = get_close_matches(str(sub), sorted(inner), n=1)
+            said = f"; did you mean {hint[0]!r}?" if hint else ""
+            raise ConfigError(f"{at}: {code}.params.{key}: unknown key {sub!r}{said} "
+                              f"(known: {', '.join(sorted(inner))})")
+        if inner[sub] == "count" and (isinstance(held, bool) or not isinstance(held, int)
+                                      or held < 0):
+            raise ConfigError(f"{at}: {code}.params.{key}.{sub}: expected a whole number "
+                              f"of 0 or more, got {held!r}")
+
+
+def _key_line(path: Path, code: str, key: str, after: str = "") -> str:
+    """The line of ``key`` inside rule ``code`` (the first after the line of ``after`` when
+    given: an inner key such as ``words`` may appear under two parameters)."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError:
@@ -238,9 +266,17 @@ def _key_line(path: Path, code: str, key: str) -> str:
     start = next((n for n, ln in enumerate(lines) if f"code: {code}" in ln), None)
     if start is None:
         return ""
+    waiting = bool(after)
     for n in range(start + 1, len(lines)):
         if lines[n].lstrip().startswith("- code:"):
             break
+        if waiting:
+            waiting = not re.search(rf"(?:^|[\s{{,]){re.escape(after)}:", lines[n])
+            if waiting:
+                continue
+            if re.search(rf"[{{,]\s*{re.escape(key)}:", lines[n]):
+                return f"{path}:{n + 1}"  # a flow mapping on the parent's own line
+            continue
         if re.search(rf"(?:^|[\s{{,]){re.escape(key)}:", lines[n]):
             return f"{path}:{n + 1}"
     return ""

@@ -248,6 +248,21 @@ DOCS: dict[str, CheckDoc] = {
 }
 
 
+NESTED: dict[tuple[str, str], dict[str, str]] = {
+    ("evidence", "answers"): {"asks": "patterns", "words": "count"},
+    ("evidence", "opening"): {"units": "count", "words": "count", "claims": "count",
+                              "pass": "alternatives", "reject": "patterns", "not_in": "kinds"},
+}
+"""Parameters whose value is a mapping of its own, with the keys it takes: a misspelt inner
+key would otherwise be read as absent, and the check would quietly use its default."""
+
+
+def nested(check: str, key: str) -> dict[str, str] | None:
+    """The inner keys (and what each holds) of parameter ``key`` of ``check``, when its value
+    is a mapping."""
+    return NESTED.get((check, key))
+
+
 def choices(check: str, key: str) -> tuple[str, ...] | None:
     """The values parameter ``key`` of ``check`` may take (None: any value)."""
     doc = DOCS.get(check)
