@@ -216,3 +216,19 @@ def test_columns_of_counts_and_descriptions_are_no_breakdown() -> None:
     assert not column_breakdown([["Dataset", "Size", "Description"],
                                  ["Test set", "420", "350 typical queries + 70 edge cases"],
                                  ["Pilot", "1,200", "two weeks of live traffic"]])
+
+
+def test_a_breakdown_after_an_answer_mark_or_a_speaker_is_read_from_its_first_clause() -> None:
+    # A FAQ's "A:" or a chat export's speaker and time stood before the first part's clause,
+    # so only one part was seen and the document read as reporting no breakdown at all.
+    from dcrdraft.review.facts.segments import prose_breakdown
+    assert prose_breakdown("A: For tenants on weekly rent it flagged 86% of arrears cases; "
+                           "for tenants paying monthly, 91%.")
+    assert prose_breakdown("Dana Ruiz 14:05 for inland depots the hit rate was 0.81; for "
+                           "coastal depots 0.88")
+    assert not prose_breakdown("A: For the test set accuracy was 91%; for the validation "
+                               "set 90%.")
+    found = _found("# Questions\n\nQ: Does it work for every tenant?\n\nA: For tenants on "
+                   "weekly rent it flagged 86% of arrears cases; for tenants paying monthly, "
+                   "91%.\n", "M04")
+    assert found == []

@@ -68,6 +68,10 @@ _FOR = fast(rf"^\W*(?:for|among|on|in)\s+(?!the\s+(?:test|validation|held|whole|
             rf"at|reached|scored|had|came)\b)[^\W\d][\w'-]*){{0,8}})"
             rf"[^;]{{0,100}}?{_FIG}", re.I)
 """A clause giving one part's figure ("for renters the recall was 0.81")."""
+_SPEAKER = re.compile(r"^\W*(?:(?:A|Ans|Answer|Reply|Response)\s?[:.)]|[A-Z][\w'.-]+"
+                      r"(?:\s[A-Z][\w'.-]+){0,2}\s+\d{1,2}:\d{2}(?:\s?[ap]m)?\W)\s*")
+"""Who speaks before the words: a FAQ's or form's answer mark ("A:") or a chat export's
+speaker and time; the clause after it is read as if the line began there."""
 _CLAUSES = re.compile(r";|,\s+(?:while|whereas|but|against)\s+|\s+(?:while|whereas)\s+")
 _TIME_DIM = fast(r"\b(?:week|month|quarter|year|day|period|fold|seed|run|version|release|"
                  r"epoch)s?\b", re.I)
@@ -106,7 +110,7 @@ def prose_breakdown(text: str) -> bool:
     if len(pairs) >= 2:
         return True
     parts = set()
-    for clause in _CLAUSES.split(text):
+    for clause in _CLAUSES.split(_SPEAKER.sub("", text, count=1)):
         m = _FOR.match(clause)
         if m is None:
             continue
