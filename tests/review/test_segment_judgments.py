@@ -232,3 +232,18 @@ def test_a_breakdown_after_an_answer_mark_or_a_speaker_is_read_from_its_first_cl
                    "weekly rent it flagged 86% of arrears cases; for tenants paying monthly, "
                    "91%.\n", "M04")
     assert found == []
+
+
+def test_a_line_led_by_its_group_is_one_segment_figure() -> None:
+    # "<group>: <metric> only <figure>" names the part before its figure with no preposition
+    # after it; read as no segment at all, the document was said to report only aggregates.
+    from dcrdraft.review.facts import facts_of
+    text = ("# Testing\n\n- overall agreement with the reviewers: 88%\n- night-shift scans: "
+            "recall only 71%, so a clerk checks every one of them\n")
+    ctx = Context.of(read_text(text, "x.md", "markdown"))
+    assert [m.segment for m in facts_of(ctx).segments] == ["night-shift scans"]
+    assert _found(text, "M04") == []
+    # what the line reports, a metric or a split is no group
+    for label in ("Key results", "Test cases", "Overall agreement with buyers"):
+        assert _found(f"# Results\n\n{label}: accuracy only 78%, short of the 85% goal.\n",
+                      "M04"), label

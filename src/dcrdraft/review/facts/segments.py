@@ -22,6 +22,18 @@ _WHERE = re.compile(r"\b(?:on|for|in|among|with|at|during|from)\s+(?:the\s+|a\s+
                     re.I)
 
 
+_LABELLED = re.compile(r"^\W*(?P<seg>[^\W\d][\w'-]*(?:\s[\w'-]+){0,6}?\s[\w'-]{3,}s)\s?:"
+                       r"(?=[^:]*$)")
+"""A line led by the group its figure is for ("night-shift scans: recall only 71%"): a plural
+noun phrase before a colon, the figure after it."""
+
+
+def _part_label(seg: str) -> bool:
+    """A line's label names a part of the population, never a metric, period or split, nor
+    what the line reports ("Key results:", "Test outcomes:")."""
+    return names_part(seg) and not is_metric_name(seg) and not matches("result_word", seg)
+
+
 def prose_segments(metrics: list[MetricFact]) -> list[MetricFact]:
     """Prose figures stated for a part of the population: a movement word ("falls to",
     "only") and a place or group ("on weekends", "for Welsh speakers") beside the figure; an
@@ -41,6 +53,8 @@ def prose_segments(metrics: list[MetricFact]) -> list[MetricFact]:
         last = max((x.end() for x in _NEXT_FIG.finditer(text, 0, at)), default=0)
         window = text[max(last, at - 40): stop]
         where = _WHERE.search(text, at, stop)
+        if where is None and (led := _LABELLED.match(text, 0, at)) and _part_label(led["seg"]):
+            where = led
         if _MOVE.search(window) and where and not matches("experiment_arm", where.group("seg")):
             out.append(replace(m, segment=where.group("seg")))
     return out
