@@ -163,3 +163,27 @@ def test_deployment_words_without_substance_leave_the_decision_missing() -> None
     assert _c20("# Model details\n\nModel version: 2.1 (production candidate)\n") == "missing"
     assert _c20("# Scope\n\nThis 2026 pre-deployment review covers the scoring model.\n") == \
         "missing"
+
+
+def test_a_deployment_stated_as_done_is_a_decision_carried_out() -> None:
+    # the system went live, is switched on for a group, or a status field gives the rollout
+    # with its figure: the decision was taken and carried out, which passes
+    assert _c20("# About\n\nHarbourLog went live at the four ferry terminals in May 2027.\n") \
+        == "pass"
+    assert _c20("# FAQ\n\nFrom Monday 7 June it is switched on for all tellers in 12 branches.\n") \
+        == "pass"
+    assert _c20("Tillwise · Shipped 4 May 2027 · Rollout: 25% of stores 4 May, all 18 May\n") \
+        == "pass"
+    fact = _facts("# About\n\nThe sorter was deployed to 6 depots in April 2027.\n").decision
+    assert fact is not None and fact.decision == "approve" and fact.rank == "mention"
+
+
+def test_a_deployment_to_come_or_without_a_figure_is_no_decision() -> None:
+    # a condition, a staging environment, or no figure saying when or how far
+    assert _c20("# Plan\n\nOnce it is switched on for all 12 branches we will audit it.\n") \
+        != "pass"
+    assert _c20("# Status\n\nThe prompt is live in the staging build for 3 testers.\n") != "pass"
+    assert _c20("# About\n\nThe assistant went live after thorough and robust testing.\n") != "pass"
+    # a stated decision still outranks the deployment stated as done
+    assert _facts("# About\n\nIt went live for 2 wards in May 2027.\n\n# Recommendation\n\n"
+                  "Do not deploy to further wards.\n").decision.decision == "disapprove"  # type: ignore[union-attr]

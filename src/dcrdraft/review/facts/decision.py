@@ -163,6 +163,33 @@ def _deployment_stated(text: str) -> bool:
     could check, which a content-free "thoroughly tested before launch" never states."""
     return any(_CHECKABLE.search(text[max(0, m.start() - _NEAR):m.end() + _NEAR])
                for m in vocab("deployment_topic").finditer(text))
+
+
+_CONDITION = re.compile(r"\b(?:if|once|when|whenever|until|before|unless|whether)\b"
+                        r"(?:\s+[\w'’-]+){0,4},?\s*$", re.I)
+"""A condition before a deployment ("once the pilot is live for"): still to come. Modals
+need no test, since the vocabulary's own auxiliaries ("is", "was") state the fact."""
+_STAGING = re.compile(r"\b(?:staging|sandbox|shadow|test (?:build|environment|server|tenant))\b",
+                      re.I)
+"""A deployment whose outputs reach no user ("live in the staging build", "deployed in
+shadow mode"): a test of the system, not the decision to use it."""
+
+
+def _done(u: Unit) -> bool:
+    """Whether ``u`` states the system's deployment as a fact, done or fixed ("went live at
+    the two depots in March 2026", "is switched on for all branches from 4 May"): the decision
+    was taken and carried out. A figure must say when or how far (content-free text states
+    none); a condition before it ("once it is switched on for"), a negation and a staging
+    environment are not one. A record's status field giving the rollout or go-live with its
+    figure ("Rollout: 20% of branches on 3 May") states it too."""
+    m = vocab("deployment_done").search(u.text)
+    if m is None or not _CHECKABLE.search(u.text):
+        return False
+    return not _CONDITION.search(u.text[:m.start()]) and not negated(u.text) and \
+        not _STAGING.search(u.text) and not is_boilerplate(u.text) and \
+        not placeholder_in(u.text)
+
+
 _FIELD = re.compile(r"^\W*[\w /()-]{1,30}:\s")
 """A record's field ("Model version: 2.x (production candidate)"): it labels the document,
 and says nothing of deploying the system."""
@@ -226,6 +253,10 @@ def decision_facts(ctx: Context) -> DecisionFacts:
         stated.sort(key=lambda f: _RANK_ORDER[f.rank])
         signed = None if stated else _signed(ctx)
         stated += [signed] if signed else []
+        if not stated:
+            # a deployment stated as done is a decision carried out: explicit, not implied
+            done = next((u for u in ctx.units if _done(u)), None)
+            stated += [DecisionFact(done, "approve", "mention")] if done else []
         hedged = pending + [u for u in ctx.units if u.kinds & {"recommendation"}
                             and vocab("decision_hedge").search(u.text)]
         # a stance on use ("intended for research use", "not to be used without further
