@@ -14,7 +14,7 @@ from dcrdraft.review.checks.metrics import comparisons, primary_metric
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts import Comparator, Facts, MetricFact, facts_of
 from dcrdraft.review.facts.columns import bound_of, status_of
-from dcrdraft.review.facts.metrics import direction, figure
+from dcrdraft.review.facts.metrics import _PFIG, direction, figure
 from dcrdraft.review.text import RESULT_CLAIM_RE
 
 _KINDS = ("baseline", "delta", "threshold")
@@ -51,10 +51,35 @@ def _surface(ctx: Context, facts: Facts, params: Params) -> Verdict:
                           and _reports_results(u.kinds, params)]
     if usable:
         return Verdict("pass", next((u for u in usable if u.kinds & _RESULTS), usable[0]))
+    beside = _beside_a_result(ctx, facts, params)
+    if beside is not None:
+        return Verdict("pass", beside)
     said = mentions + [u for u in strong if u not in usable]
     if said:
         return Verdict("weak", min(said, key=lambda u: u.line))
     return Verdict("missing")
+
+
+def _beside_a_result(ctx: Context, facts: Facts, params: Params) -> Unit | None:
+    """A comparator sentence beside another sentence with a figure: a result the figure
+    reader could not tie to a measure ("It got 81% of calls right. The desk's own call got
+    70% right.")."""
+    if not facts.nearby:
+        return None
+    gaps = {id(p) for p in facts.peers}
+    figured: dict[tuple[int, int], int] = {}  # (section, block ordinal) -> sentences with a figure
+    for v in ctx.units:
+        if v.row is None and id(v) not in gaps and _PFIG.search(v.text):
+            at = (id(v.section), facts.order.get(id(v.block), -9))
+            figured[at] = figured.get(at, 0) + 1
+    for _c, u in facts.nearby:
+        if not _reports_results(u.kinds, params):
+            continue
+        at = facts.order.get(id(u.block), -9)
+        own, before, after = (figured.get((id(u.section), at + d), 0) for d in (0, -1, 1))
+        if own > 1 or before or after:  # another sentence with a figure beside it
+            return u
+    return None
 
 
 def _comparators(facts: Facts, metric: MetricFact, params: Params) -> list[Comparator]:

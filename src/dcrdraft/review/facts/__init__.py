@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts.boilerplate import boilerplate_units
+from dcrdraft.review.facts.nearby import nearby_comparators, neighbourhoods
 from dcrdraft.review.facts.segments import segment_facts
 from dcrdraft.review.facts.metrics import (EVAL_KINDS, RESULT_KINDS, Comparator, MetricFact,
                                            prose_facts, table_facts)
@@ -31,6 +32,16 @@ class Facts:
     peers: list[Unit] = field(default_factory=list)
     """Sentences setting one part of the population against another ("79% against 94% for
     simple queries"): a segment gap, never a baseline comparison."""
+    nearby: list[tuple[Comparator, Unit]] = field(default_factory=list)
+    """Sentences whose figure is a comparator stated beside a result, not in its sentence."""
+    order: dict[int, int] = field(default_factory=dict)
+    """Each prose block's ordinal (``nearby.neighbourhoods``)."""
+
+    def near(self, a: Unit, b: Unit) -> bool:
+        """Two distinct prose sentences of one paragraph, or of adjacent blocks under one
+        heading (one list's items)."""
+        return a is not b and a.row is None and b.row is None and a.section is b.section \
+            and abs(self.order.get(id(a.block), -9) - self.order.get(id(b.block), 9)) <= 1
 
     @property
     def segments(self) -> list[MetricFact]:
@@ -65,6 +76,10 @@ class Facts:
         for c, k, u in self.loose:
             if (key is not None and k == key) or (k is None and u.section.title == metric.section):
                 out.append(c)
+        if metric.unit_ref is not None:
+            tied = {id(u) for _c, _k, u in self.loose}  # read as loose already
+            out += [c for c, u in self.nearby if id(u) not in tied
+                    and self.near(u, metric.unit_ref)]
         return out
 
 
@@ -92,8 +107,10 @@ def facts_of(ctx: Context) -> Facts:
         table = table_facts(ctx)
         prose, loose, peers = prose_facts(ctx)
         metrics = sorted(table + _restated(table, prose), key=lambda m: m.line)
+        gaps = {id(u) for u in peers}  # a segment gap is never a baseline comparison
+        nearby = [(c, u) for c, u in nearby_comparators(ctx) if id(u) not in gaps]
         return Facts(metrics=metrics, loose=loose, boilerplate=boilerplate_units(ctx),
-                     peers=peers)
+                     peers=peers, nearby=nearby, order=neighbourhoods(ctx))
     return ctx.cached("facts", compute)
 
 
