@@ -70,8 +70,8 @@ def _beside_a_result(ctx: Context, facts: Facts, params: Params) -> Unit | None:
     figured: dict[tuple[int, int], int] = {}  # (section, block ordinal) -> sentences with a figure
     for v in ctx.units:
         if v.row is None and id(v) not in gaps and _PFIG.search(v.text):
-            at = (id(v.section), facts.order.get(id(v.block), -9))
-            figured[at] = figured.get(at, 0) + 1
+            key = (id(v.section), facts.order.get(id(v.block), -9))
+            figured[key] = figured.get(key, 0) + 1
     for _c, u in facts.nearby:
         if not _reports_results(u.kinds, params):
             continue

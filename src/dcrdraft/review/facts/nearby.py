@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 
 from dcrdraft.review.context import Context, Unit
-from dcrdraft.review.facts.metrics import _PFIG, _SAME_CASES, Comparator, _op_spans
+from dcrdraft.review.facts.metrics import (_PFIG, _SAME_CASES, Comparator, ComparatorKind,
+                                           _op_spans)
 from dcrdraft.review.facts.vocab import matches, vocab
 from dcrdraft.review.text import to_float
 
@@ -66,7 +67,8 @@ def nearby_comparators(ctx: Context) -> list[tuple[Comparator, Unit]]:
             fig = _figure(u.text)
             if fig is None or not _cue(u.text) or matches("method_statistic", u.text):
                 continue  # raters' agreement names people, not the work done without it
-            kind = "threshold" if vocab("threshold_prose").search(u.text) else "baseline"
+            kind: ComparatorKind = "threshold" if vocab("threshold_prose").search(u.text) \
+                else "baseline"
             value = float(fig.group("frac")) if fig.group("frac") else to_float(fig.group("num"))
             out.append((Comparator(kind, value, u.text[max(0, fig.start() - 40):fig.end() + 40],
                                    u.line, "beside the result"), u))
