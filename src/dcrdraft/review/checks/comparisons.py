@@ -14,7 +14,8 @@ from dcrdraft.review.checks.metrics import comparisons, primary_metric
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts import Comparator, Facts, MetricFact, facts_of
 from dcrdraft.review.facts.columns import bound_of, status_of
-from dcrdraft.review.facts.metrics import _PFIG, direction, figure
+from dcrdraft.review.facts.metrics import direction, figure
+from dcrdraft.review.facts.nearby import figure_in
 from dcrdraft.review.text import RESULT_CLAIM_RE
 
 _KINDS = ("baseline", "delta", "threshold")
@@ -69,7 +70,7 @@ def _beside_a_result(ctx: Context, facts: Facts, params: Params) -> Unit | None:
     gaps = {id(p) for p in facts.peers}
     figured: dict[tuple[int, int], int] = {}  # (section, block ordinal) -> sentences with a figure
     for v in ctx.units:
-        if v.row is None and id(v) not in gaps and _PFIG.search(v.text):
+        if v.row is None and id(v) not in gaps and figure_in(v.text):
             key = (id(v.section), facts.order.get(id(v.block), -9))
             figured[key] = figured.get(key, 0) + 1
     for _c, u in facts.nearby:

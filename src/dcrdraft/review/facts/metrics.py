@@ -771,3 +771,10 @@ def prose_facts(ctx: Context) -> tuple[list[MetricFact],
             loose += [(c, key, u) for c in comps]
         facts += here
     return facts, loose, peers
+
+
+# Read by the comparators stated beside a result (facts/nearby.py): the same figure, cases
+# and operating points as a sentence's own figures.
+PROSE_FIGURE = _PFIG
+SAME_CASES = _SAME_CASES
+operating_point_spans = _op_spans

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from dcrdraft.review.context import Context, Unit
-from dcrdraft.review.facts.metrics import (_PFIG, _SAME_CASES, Comparator, ComparatorKind,
-                                           _op_spans)
+from dcrdraft.review.facts.metrics import (PROSE_FIGURE, SAME_CASES, Comparator, ComparatorKind,
+                                           operating_point_spans)
 from dcrdraft.review.facts.vocab import matches, vocab
 from dcrdraft.review.text import to_float
 
@@ -32,7 +32,7 @@ def _cue(text: str) -> bool:
     """Whether the sentence speaks of the other side of a comparison, and denies none (a
     sentence saying the old way has no figure gives no comparator, whatever else it names)."""
     found = False
-    for pattern in (vocab("comparator_prose"), vocab("threshold_prose"), _SAME_CASES, _VERSION):
+    for pattern in (vocab("comparator_prose"), vocab("threshold_prose"), SAME_CASES, _VERSION):
         for m in pattern.finditer(text):
             if _DENIED.search(text, max(0, m.start() - 40), m.start()):
                 return False
@@ -40,9 +40,9 @@ def _cue(text: str) -> bool:
     return found
 
 
-def _figure(text: str) -> re.Match[str] | None:
-    held = _op_spans(text)
-    return next((m for m in _PFIG.finditer(text)
+def figure_in(text: str) -> re.Match[str] | None:
+    held = operating_point_spans(text)
+    return next((m for m in PROSE_FIGURE.finditer(text)
                  if not any(a <= m.start() < b for a, b in held)), None)
 
 
@@ -64,7 +64,7 @@ def nearby_comparators(ctx: Context) -> list[tuple[Comparator, Unit]]:
         for u in ctx.units:
             if u.row is not None:
                 continue
-            fig = _figure(u.text)
+            fig = figure_in(u.text)
             if fig is None or not _cue(u.text) or matches("method_statistic", u.text):
                 continue  # raters' agreement names people, not the work done without it
             kind: ComparatorKind = "threshold" if vocab("threshold_prose").search(u.text) \
