@@ -262,8 +262,8 @@ def decision_facts(ctx: Context) -> DecisionFacts:
         # a stance on use ("intended for research use", "not to be used without further
         # evaluation") implies the decision without stating it
         hedged += [u for u in ctx.units if vocab("decision_implied").search(u.text)]
-        discussed = next((u for u in ctx.units if _deployment_stated(u.text) and
-                          not _FIELD.match(u.text) and not negated(u.text) and not is_boilerplate(u.text) and
-                          not placeholder_in(u.text)), None)
+        discussed = next((u for u in ctx.units if _deployment_stated(u.text)
+                          and not _FIELD.match(u.text) and not negated(u.text)
+                          and not is_boilerplate(u.text) and not placeholder_in(u.text)), None)
         return DecisionFacts(stated, hedged, discussed)
     return ctx.cached("decision_facts", compute)

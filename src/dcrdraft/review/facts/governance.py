@@ -89,9 +89,6 @@ def fairness_grade(text: str, absent: bool) -> FairnessGrade | None:
     return None
 
 
-_TICK = re.compile(r"\b(?:status|done|complete[d]?)\s*[:;]?\s*(?:[✔✓☑]\s*)?(?:complete[d]?|done|yes)?\W*$"
-                   r"|[✔✓☑]", re.I)
-"""A checklist tick: the review is said done, with nothing about it."""
 _STATUS_OPEN = re.compile(r"\bstatus\W{0,3}(?:open|in progress|pending|planned|not started|"
                           r"due)\b", re.I)
 _SHOWN = re.compile(r"\d|\bby (?:the )?[A-Z]|\b(?:found|findings?|issues?|identified|raised|"
@@ -132,11 +129,6 @@ _DOCS_TITLE = re.compile(r"\b(?:documentation|docs|guides?|guidance|information 
                          r"(?:user|customer|patient|staff|public) (?:information|communications?|"
                          r"notices?)|instructions|help)\b", re.I)
 """A heading that names the documentation itself, not a limitations or misuse note."""
-
-
-_COVERS = re.compile(r"\d|\b(?:explain\w*|cover\w*|describ\w*|includ\w*|tells?|states?|"
-                    r"shows?|warn\w*|limit\w*|escalat\w*|how to)\b", re.I)
-"""What documentation says or when it appeared: more than a status tick."""
 
 
 _DIGIT = re.compile(r"\d")
