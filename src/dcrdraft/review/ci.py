@@ -16,6 +16,7 @@ from typing import Any
 from dcrdraft.config.project import Config, ConfigResolver, load_config
 from dcrdraft.errors import ConfigError, DcrError
 from dcrdraft.ingest import format_for, read_document
+from dcrdraft.ingest.source import REVIEW_CHARS
 from dcrdraft.ingest.document import Document
 from dcrdraft.review.anchors import Anchor, anchors_for
 from dcrdraft.review.api import PARALLEL_MIN, chunk_size, expand
@@ -105,7 +106,7 @@ def _read(path: str) -> Document | FileReport:
     except DcrError as err:
         return FileReport(path, error=err.message)
     try:
-        return read_document(path)
+        return read_document(path, budget=REVIEW_CHARS)
     except DcrError as err:
         return FileReport(path, fmt, error=err.message)
     except (OSError, ValueError, UnicodeError, MemoryError, RecursionError) as exc:

@@ -156,8 +156,8 @@ class Context:
         at most ``LOCATE_LINES`` lines on, so locating stays linear in the block's length."""
         probe = sentence[:24].lower()[:12]
         last = min(block.end_line, len(self.doc.lines))
-        if not probe:
-            return block.line
+        if not probe or last <= block.line:
+            return block.line  # one line: nothing to search (a long line would cost n² to scan)
         first, stop = block.line, last
         if last - block.line >= LOCATE_LINES:
             cursor = self._cursor if self._cursor_block is block else block.line

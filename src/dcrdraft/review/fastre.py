@@ -345,7 +345,7 @@ class FastPattern:
     def _anchored(self, text: str) -> bool:
         """False when no match can start at 0 (the twin says so); True when one may."""
         rx = self.linear(text)
-        return rx is None or rx.start(text) == 0
+        return rx is None or rx.at_start(text)
 
     def _iter(self, text: str) -> Iterator[re.Match[str]]:
         """``re.finditer`` over ``text``, resuming at each start the RE2 twin finds."""
@@ -380,16 +380,24 @@ class FastPattern:
     def match(self, string: str, *args: int) -> re.Match[str] | None:
         if args:
             return self.re.match(string, *args)
-        if self.cannot_match(string) or not self._anchored(string):
+        if not self._may_start(string):
             return None
         return self.re.match(string)
 
     def fullmatch(self, string: str, *args: int) -> re.Match[str] | None:
         if args:
             return self.re.fullmatch(string, *args)
-        if self.cannot_match(string) or not self._anchored(string):
+        if not self._may_start(string):
             return None
         return self.re.fullmatch(string)
+
+    def _may_start(self, text: str) -> bool:
+        """Whether a match at 0 is possible. A long text skips the literal scan: a check may
+        ask about a whole paragraph once per sentence in it, and scanning all of it each time
+        made one long paragraph cost its length squared; the anchored twin reads a prefix."""
+        if len(text) < LINEAR_MIN and self.cannot_match(text):
+            return False
+        return self._anchored(text)
 
     def finditer(self, string: str, *args: int) -> Iterator[re.Match[str]]:
         if args:

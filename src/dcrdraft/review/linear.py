@@ -220,7 +220,8 @@ class Twin:
     """The RE2 twins of one pattern (ASCII-exact and Unicode-superset), compiled on first use:
     the Unicode one only once a non-ASCII text meets it (compiling is ~0.3 ms a twin)."""
 
-    __slots__ = ("_ascii", "_unicode", "_unicode_source", "_compile", "_raw", "_anchor", "empty")
+    __slots__ = ("_ascii", "_unicode", "_unicode_source", "_compile", "_raw", "_anchor",
+                 "_at_start", "empty")
     empty: bool
     """Whether the pattern can match the empty string."""
 
@@ -232,6 +233,7 @@ class Twin:
 
         self._raw: Any = _re2
         self._anchor: Any = _re2.RE2.Anchor.UNANCHORED
+        self._at_start: Any = _re2.RE2.Anchor.ANCHOR_START
 
         options = re2.Options()
         options.never_capture = True
@@ -250,10 +252,10 @@ class Twin:
     def start(self, text: str, pos: int = 0) -> int | None:
         """Where the leftmost match at or after ``pos`` can start; None when none can."""
         pos = max(0, min(pos, len(text)))
-        if text.isascii():
+        enc = _encoded(text)
+        if enc.ascii:
             # ASCII: byte offsets are character offsets, so RE2 answers directly.
-            data = text.encode("ascii")
-            found = int(self._ascii.Match(self._anchor, data, pos, len(data))[0][0])
+            found = int(self._ascii.Match(self._anchor, enc.data, pos, len(enc.data))[0][0])
             return None if found < 0 else found
         if self._unicode is None:
             try:
@@ -262,10 +264,63 @@ class Twin:
                 self._unicode = False
         if self._unicode is False:
             return pos  # no verdict: ``re`` searches from ``pos`` as it would alone
-        data = text.encode("utf-8")
-        at = self._raw.CharLenToBytes(data, 0, pos)
-        found = int(self._unicode.Match(self._anchor, data, at, len(data))[0][0])
-        return None if found < 0 else pos + int(self._raw.BytesToCharLen(data, at, found))
+        at = enc.byte_at(pos, self._raw)
+        found = int(self._unicode.Match(self._anchor, enc.data, at, len(enc.data))[0][0])
+        return None if found < 0 else pos + int(self._raw.BytesToCharLen(enc.data, at, found))
+
+
+    def at_start(self, text: str) -> bool:
+        """Whether a match can start at 0. Anchored, RE2 stops once no match can go on, so
+        asking this of a long text costs the prefix read, not the text's length."""
+        enc = _encoded(text)
+        if enc.ascii:
+            rx = self._ascii
+        else:
+            if self._unicode is None:
+                try:
+                    self._unicode = self._compile(self._unicode_source)
+                except Exception:  # noqa: BLE001 - re2.error (too large): ``re`` alone serves
+                    self._unicode = False
+            if self._unicode is False:
+                return True  # no verdict: ``re`` decides as it would alone
+            rx = self._unicode
+        return int(rx.Match(self._at_start, enc.data, 0, len(enc.data))[0][0]) == 0
+
+
+class _Encoded:
+    """A text's bytes for RE2, with the last character offset converted to a byte offset:
+    ``finditer`` over a long text asks for the next start many times, and encoding the
+    whole text (or counting bytes from its start) at each step made that quadratic."""
+
+    __slots__ = ("text", "ascii", "data", "_char", "_byte")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.ascii = text.isascii()
+        self.data = text.encode("ascii" if self.ascii else "utf-8")
+        self._char = self._byte = 0
+
+    def byte_at(self, pos: int, raw: Any) -> int:
+        """The byte offset of character ``pos``, counted on from the last one asked."""
+        if pos < self._char:
+            self._char = self._byte = 0
+        self._byte += int(raw.CharLenToBytes(self.data, self._byte, pos - self._char))
+        self._char = pos
+        return self._byte
+
+
+_RECENT: list[_Encoded] = []
+"""The few texts encoded last (every pattern asks about the same sentence in turn)."""
+
+
+def _encoded(text: str) -> _Encoded:
+    for enc in _RECENT:
+        if enc.text is text:
+            return enc
+    enc = _Encoded(text)
+    _RECENT.insert(0, enc)
+    del _RECENT[4:]
+    return enc
 
 
 @lru_cache(maxsize=2048)
