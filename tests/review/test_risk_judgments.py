@@ -341,3 +341,38 @@ def test_limitations_and_requirements_are_no_mechanism() -> None:
     assert MECHANISM.search("Refunds are limited to 40 EUR without a second approver.")
     assert MECHANISM.search("Every refund above 40 EUR requires a second approver.")
     assert MECHANISM.search("The bot limits each answer to the filed policy text.")
+
+
+def _fields(text: str) -> list[set[str]]:
+    from dcrdraft.review.checks.risks import entries
+    from dcrdraft.review.context import Context
+    return [e.fields for e in entries(Context.of(read_text(text, "x.md", "markdown")))]
+
+
+def test_a_level_beside_the_risk_title_is_its_severity() -> None:
+    text = ("# Risks\n\n**K1 — Ferry timetable shown a day late (High).** Mitigation: the feed "
+            "is re-pulled every 15 minutes and a stale feed hides the board. Owner: L. Brandt.\n\n"
+            "**K2 — Wrong platform announced — Medium.** Mitigation: announcements are read "
+            "from the signalling log, never typed. Owner: L. Brandt.\n\n"
+            "**K3 — Kiosk outage.** Residual: low. Mitigation: paper timetables stay posted "
+            "at every pier. Owner: O. Sayer.\n")
+    found = _fields(text)
+    assert ["severity" in f for f in found] == [True, True, False]
+    assert status(review(text), "C08") == "pass"
+
+
+def test_register_headers_that_rate_before_and_after_or_pair_action_and_owner() -> None:
+    text = ("# Risks\n\n| ID | Hazard | Inherent | Action and owner | Residual |\n"
+            "|---|---|---|---|---|\n"
+            "| H1 | Crane load over the limit | High | Load cell cuts the hoist at 95% of rated "
+            "load; yard lead T. Obi | Low |\n"
+            "| H2 | Container misplaced in the stack | Medium | Every move is scanned at the "
+            "gate; planner A. Ng | Low |\n\n"
+            "| ID | Hazard | Rating (before → after mitigation) | Control | Owner |\n"
+            "|---|---|---|---|---|\n"
+            "| H3 | Reefer power lost | High → Low | Alarm pages the night electrician within "
+            "2 minutes | P. Dahl |\n")
+    found = _fields(text)
+    assert len(found) == 3
+    assert all({"severity", "mitigation", "residual"} <= f for f in found)
+    assert "owner" in found[0] and "owner" in found[2]

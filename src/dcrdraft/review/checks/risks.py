@@ -96,6 +96,8 @@ def _text_entry(title: str, text: str, line: int, end: int) -> Entry:
                 e.fields.add(name)
         else:
             e.fields.add(name)
+    if "severity" not in e.fields and _titled_level(text):
+        e.fields.add("severity")
     e.mitigation = _mitigation_text(text)
     if "mitigation" in e.declared and "mitigation" not in e.fields:
         e.mitigation = ""
@@ -108,6 +110,19 @@ def _text_entry(title: str, text: str, line: int, end: int) -> Entry:
             e.fields.add("mitigation")
             e.mitigation = body
     return e
+
+
+_TITLE_END = re.compile(r"(?<=[\w)])[.!?](?=\s|$)|\n")
+_TITLE_LEVEL = re.compile(r"(?:\(\s*|\s[\u2014\u2013-]\s*)(?:critical|high|medium|moderate|low|"
+                          r"minor|major|severe)(?:\s+(?:risk|severity|impact))?\s*\)?\W*$", re.I)
+
+
+def _titled_level(text: str) -> bool:
+    """A level given beside the risk's title ("R2 — Data exposed (High).", "Late refunds —
+    Medium."): the severity, rated where the risk is named, with no label."""
+    title = text[:m.start()] if (m := _TITLE_END.search(text)) else text
+    return bool(_TITLE_LEVEL.search(title)) and not FIELDS["residual"].search(title) and \
+        not FIELDS["likelihood"].search(title)
 
 
 _BODY_AFTER_TITLE = re.compile(r"^[^\n]*?(?:\*\*[^*]+\*\*|[.!?](?=\s))\s*")
@@ -141,21 +156,28 @@ def _legend(text: str) -> bool:
                          text, re.I))
 
 
+_BEFORE_AND_AFTER = re.compile(r"\bbefore\b|\bpre-|→|->", re.I)
+"""A rating column that gives the level before and after mitigation ("High → Low")."""
+_OWNER_OF = re.compile(r"\b(?:action|mitigation|control|treatment)s?\s+owners?\b", re.I)
+"""Who owns an action ("Action owner"), as against an action and its owner side by side."""
+
+
 def _columns(header: list[str]) -> dict[str, int]:
     """The register's field columns: a field's own word ("Severity", "Owner") or a plain
     header naming it ("Rating", "What we do", "Left over"); "Residual (after mitigation)"
     heads the residual column, never the mitigation's, and "Residual rating" is no
-    severity."""
+    severity unless it rates before and after ("Rating (before → after)"). A column
+    naming an action and its owner ("Action and owner") holds both."""
     cols: dict[str, int] = {}
     for i, h in enumerate(header):
         res = bool(FIELDS["residual"].search(h) or vocab("risk_residual_column").search(h))
         for n, rx in FIELDS.items():
             if n not in cols and rx.search(h) and (n == "residual" or not res):
                 cols[n] = i
-        plain = {"residual": res} if res else {
+        plain = {"residual": res, "severity": bool(_BEFORE_AND_AFTER.search(h))} if res else {
             "severity": not FIELDS["likelihood"].search(h)
             and bool(vocab("risk_severity_column").search(h)),
-            "mitigation": not FIELDS["owner"].search(h)
+            "mitigation": not _OWNER_OF.search(h)
             and bool(vocab("risk_mitigation_column").search(h))}
         for n, hit in plain.items():
             if hit and n not in cols:
