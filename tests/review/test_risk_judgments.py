@@ -376,3 +376,15 @@ def test_register_headers_that_rate_before_and_after_or_pair_action_and_owner() 
     assert len(found) == 3
     assert all({"severity", "mitigation", "residual"} <= f for f in found)
     assert "owner" in found[0] and "owner" in found[2]
+
+
+def test_a_position_on_the_whole_is_a_bare_residual() -> None:
+    doc = ("# Tram signal advisor\n\nThe advisor suggests a speed to each driver.\n\n"
+           "# Risks\n\n{said}\n")
+    for said in ("Every identified risk sits within the operator's risk appetite.",
+                 "The hazards have been brought down to an acceptable level.",
+                 "Overall programme risk: amber."):
+        assert status(review(doc.format(said=said)), "C10") == "weak", said
+    # a reading within a gauge's tolerance states no risk left over
+    said = "Speeds shown were within tolerance of the track limit on all runs."
+    assert status(review(doc.format(said=said)), "C10") == "missing"

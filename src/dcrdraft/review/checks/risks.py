@@ -704,7 +704,9 @@ def residual_risk(ctx: Context, params: Params) -> Verdict:
         if 3 * sum(map(specific, es)) >= len(es):
             return Verdict("pass", None, line=with_res[0].line)
         return Verdict("weak", None, line=with_res[0].line)
-    stmt = [u for u in ctx.units if FIELDS["residual"].search(u.text)]
+    # A position on the whole ("all risks are within appetite") states what remains, bare.
+    stmt = [u for u in ctx.units if FIELDS["residual"].search(u.text) or
+            vocab("risk_accepted").search(u.text) and not FIGURE_RE.search(u.text)]
     # An overall level passes with its reasons ("moderate, because the fallback is not yet
     # tested"); bare ("Residual risk: low") it is what the conventions call weak.
     strong = [u for u in stmt if _LEVEL.search(u.text) and u.kinds & {"risks", "safety",
