@@ -388,3 +388,25 @@ def test_a_position_on_the_whole_is_a_bare_residual() -> None:
     # a reading within a gauge's tolerance states no risk left over
     said = "Speeds shown were within tolerance of the track limit on all runs."
     assert status(review(doc.format(said=said)), "C10") == "missing"
+
+
+def test_a_reasoned_overall_residual_passes_beside_a_register_without_one() -> None:
+    text = ("# Risks\n\n| Risk | Severity | Mitigation | Owner |\n|---|---|---|---|\n"
+            "| Greenhouse vents left shut | High | Vents open by timer if the sensor reads "
+            "above 30 C | G. Lund |\n| Misread humidity | Medium | Two probes per bay; a gap "
+            "over 5% pages the grower | G. Lund |\n\nResidual risk after these controls is low, "
+            "since the vents also open by hand from the yard panel.\n")
+    assert status(review(text), "C10") == "pass"
+    bare = text.split("\n\nResidual")[0] + "\n\nResidual risk after these controls: low.\n"
+    assert status(review(bare), "C10") == "weak"
+
+
+def test_a_findings_table_rates_what_remains_of_each_finding() -> None:
+    text = ("# Validation of the berth planner\n\n## Findings\n\n"
+            "| ID | Finding | Severity | Required action | Owner | Residual |\n"
+            "|---|---|---|---|---|---|\n"
+            "| F1 | Tide tables a day stale on bank holidays | High | Feed checked every 6 "
+            "hours; a stale feed blocks the plan | P. Roos | Low |\n"
+            "| F2 | Tug availability ignored at night | Medium | Night plans go to the duty "
+            "harbour master for sign-off | P. Roos | Low |\n")
+    assert status(review(text), "C10") == "pass"

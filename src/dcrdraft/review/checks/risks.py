@@ -239,9 +239,10 @@ def _table_entries(ctx: Context, kinds: set[str],
 
 def finding_entries(ctx: Context) -> list[Entry]:
     """The findings an audit or a validation report rates and assigns in a table ("ID |
-    Finding | Severity | Action | Owner"): the risks it identified, for the register (C08).
-    Their actions fix a control's gap ("documentation updated"), so they are not read as
-    risk mitigations (C09, M01) nor residuals (C10)."""
+    Finding | Severity | Action | Owner"): the risks it identified, for the register (C08),
+    and, where no register states it, what remains of each (C10). Their actions fix a
+    control's gap ("documentation updated"), so they are not read as risk mitigations
+    (C09, M01)."""
     return ctx.cached("finding_entries", lambda: _table_entries(ctx, {"risks"}, True)[0])
 
 
@@ -694,9 +695,11 @@ def _control(u: Unit) -> bool:
 
 @check("residual_risk", "item")
 def residual_risk(ctx: Context, params: Params) -> Verdict:
-    """Pass when most risk entries give the residual risk with a level, or a risks-section
-    statement gives the overall level with its reasons; weak on a mention or a bare level."""
-    es = entries(ctx)
+    """Pass when most risk entries give the residual risk with a level, or a statement gives
+    the overall level (or each risk's) with its reasons; weak on a mention or a bare level.
+    Without a register, a findings table's rows stand in: a validation that rates what
+    remains of each finding states it per risk."""
+    es = entries(ctx) or finding_entries(ctx)
     with_res = [e for e in es if "residual" in e.fields]
     if es and len(with_res) >= float(params.get("share", 0.5)) * len(es):
         # Levels left after mitigations nobody could act on ("Low" after "ongoing
@@ -708,11 +711,11 @@ def residual_risk(ctx: Context, params: Params) -> Verdict:
     stmt = [u for u in ctx.units if FIELDS["residual"].search(u.text) or
             vocab("risk_accepted").search(u.text) and not FIGURE_RE.search(u.text)]
     # An overall level passes with its reasons ("moderate, because the fallback is not yet
-    # tested"); bare ("Residual risk: low") it is what the conventions call weak.
-    strong = [u for u in stmt if _LEVEL.search(u.text) and u.kinds & {"risks", "safety",
-                                                                     "summary", "fairness"}
-              and vocab("stated_reason").search(u.text)]
-    if strong and (not es or with_res):
+    # tested"), under a register without a residual column too; bare ("Residual risk: low")
+    # it is what the conventions call weak. A section of no known kind may hold it.
+    strong = [u for u in stmt if _LEVEL.search(u.text) and vocab("stated_reason").search(u.text)
+              and (not u.kinds or u.kinds & {"risks", "safety", "summary", "fairness"})]
+    if strong:
         return Verdict("pass", strong[0])
     if stmt or with_res:
         return Verdict("weak", stmt[0] if stmt else None,
