@@ -247,3 +247,20 @@ def test_a_line_led_by_its_group_is_one_segment_figure() -> None:
     for label in ("Key results", "Test cases", "Overall agreement with buyers"):
         assert _found(f"# Results\n\n{label}: accuracy only 78%, short of the 85% goal.\n",
                       "M04"), label
+
+
+def test_a_list_of_labelled_figures_is_a_breakdown() -> None:
+    # "kennels 4%, catteries 7%, stables 12%": parts named right before their figures with no
+    # colon were read as no breakdown, so the document was said to report only aggregates.
+    from dcrdraft.review.facts.segments import prose_breakdown
+    assert prose_breakdown("Missed bookings by site: kennels 4%, catteries 7%, stables 12%.")
+    assert prose_breakdown("Ferry notices 3.1%, bus notices 2.2% (both sampled weekly).")
+    assert prose_breakdown("Upland farms 0.82 and lowland farms 0.88.")
+    # metrics, alert levels, arms, versions, verbs and clauses are no parts
+    for text in ("Precision 91%, recall 88%.", "Amber 4%, red 5%.", "Control 3.4%, treatment 3.6%.",
+                 "v2 81%, v3 89%.", "Alerts fire at 5%, rollback at 8%.",
+                 "Accuracy rose to 91%, and recall to 88%.",
+                 "Clerks route 22% of forms; the sorter would route 41%."):
+        assert not prose_breakdown(text), text
+    text = "# Results\n\nOverall recall is 0.85.\n\nUpland farms 0.82 and lowland farms 0.88.\n"
+    assert _found(text, "M04") == []

@@ -82,6 +82,20 @@ _FOR = fast(rf"^\W*(?:for|among|on|in)\s+(?!the\s+(?:test|validation|held|whole|
             rf"at|reached|scored|had|came)\b)[^\W\d][\w'-]*){{0,8}})"
             rf"[^;]{{0,100}}?{_FIG}", re.I)
 """A clause giving one part's figure ("for renters the recall was 0.81")."""
+_ITEM = fast(rf"(?:^|[,;:]\s+|\s(?:and|or)\s+)(?!(?:and|or|but|then)\b)(?P<label>[^\W\d][\w'&/-]*(?:\s[^\W\d][\w'&/-]*)"
+             rf"{{0,3}})\s+{_FIG}(?:\s*\([^()]*\))?(?=\s*(?:[,;.]|\s(?:and|or)\s|$))", re.I)
+"""One item of a list of labelled figures ("..., contact centre 6%, head office 11%"): a short
+label right before its figure (an aside may follow), the item ended by a comma, "and" or the
+sentence's end."""
+_LINKING = fast(r"\b(?:at|of|to|by|in|on|is|was|were|are|be|been|above|below|under|over|than|"
+                r"from|about|around|only|just|nearly|roughly|approximately|with|for|the|a|an|"
+                r"reached|reaches|scored|hit|fell|rose|stays?|remains?|stood|hits|falls|rises)$",
+                re.I)
+"""A label that ends in a linking word is the end of a clause ("rose to", "stayed at"), not
+the name of a part."""
+_VERB = fast(r"\b(?:would|will|can|could|should|may|might|must|is|are|was|were|has|have|had|"
+             r"does|did)\b", re.I)
+"""A label holding a verb is a clause ("the new model would reach 41%"), not a part."""
 _SPEAKER = re.compile(r"^\W*(?:(?:A|Ans|Answer|Reply|Response)\s?[:.)]|[A-Z][\w'.-]+"
                       r"(?:\s[A-Z][\w'.-]+){0,2}\s+\d{1,2}:\d{2}(?:\s?[ap]m)?\W)\s*")
 """Who speaks before the words: a FAQ's or form's answer mark ("A:") or a chat export's
@@ -112,6 +126,19 @@ def column_breakdown(rows: list[list[str]]) -> bool:
                                                   for r in cols.roles)
 
 
+def _listed_parts(text: str) -> set[str]:
+    """The parts named in a list of labelled figures; a metric word closing a label ends the
+    part ("mobile web CTR +4.8%" names mobile web)."""
+    parts = set()
+    for m in _ITEM.finditer(text):
+        label = m.group("label")
+        named = METRIC_RE.search(label)
+        label = label[:named.start()].strip() if named and named.start() else label
+        if not _LINKING.search(label) and not _VERB.search(label) and _part(label):
+            parts.add(label.lower())
+    return parts
+
+
 def prose_breakdown(text: str) -> bool:
     """Whether one sentence or line states figures for two or more parts of the population:
     a spread over a dimension's parts ("by state ranged from 0.96 to 1.04"), labelled figures
@@ -121,7 +148,7 @@ def prose_breakdown(text: str) -> bool:
     if spread and not _TIME_DIM.search(spread.group("dim")):
         return True
     pairs = {m.group("label").lower() for m in _PAIR.finditer(text) if _part(m.group("label"))}
-    if len(pairs) >= 2:
+    if len(pairs) >= 2 or len(_listed_parts(text)) >= 2:
         return True
     parts = set()
     for clause in _CLAUSES.split(_SPEAKER.sub("", text, count=1)):
