@@ -264,3 +264,23 @@ def test_a_list_of_labelled_figures_is_a_breakdown() -> None:
         assert not prose_breakdown(text), text
     text = "# Results\n\nOverall recall is 0.85.\n\nUpland farms 0.82 and lowland farms 0.88.\n"
     assert _found(text, "M04") == []
+
+
+def test_a_bar_every_segment_misses_singles_none_out() -> None:
+    # Every shelf below the 95% target is a miss of the whole, not a segment left behind:
+    # each row was reported as an ignored segment.
+    table = ("# Results\n\n| Shelf | Pick accuracy |\n|---|---|\n| Top shelf | 88% |\n"
+             "| Middle shelf | 89% |\n| Bottom shelf | 87% |\n\nTarget pick accuracy: 95%.\n")
+    assert _found(table, "M04") == []
+    # one shelf below the bar the others meet is still reported
+    assert _found(table.replace("| 88% |", "| 97% |").replace("| 89% |", "| 96% |"), "M04")
+
+
+def test_a_ratio_to_another_group_is_judged_by_its_bar_only() -> None:
+    # An impact ratio is already a comparison with another group; its gap to the mean of the
+    # other ratios is no shortfall, and flagging it reported fair results as ignored.
+    text = ("# Fairness\n\n| Applicant group | Impact ratio | Selection rate |\n|---|---|---|\n"
+            "| Younger applicants | 1.00 | 31% |\n| Middle applicants | 0.97 | 30% |\n"
+            "| Older applicants | 0.84 | 26% |\n")
+    assert _found(text, "M04") == []
+    assert _found(text + "\nEvery impact ratio must stay at or above 0.90.\n", "M04")

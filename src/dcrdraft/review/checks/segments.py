@@ -431,12 +431,32 @@ def standings(ctx: Context) -> list[Standing]:
     return ctx.cached("segment_standings", compute)
 
 
-def _below(s: Standing, gap: float) -> bool:
-    if s.threshold is not None and (s.value > s.threshold if s.lower else s.value < s.threshold):
+def _misses(s: Standing) -> bool:
+    return s.threshold is not None and (s.value > s.threshold if s.lower else s.value < s.threshold)
+
+
+def _below(s: Standing, gap: float, barred: bool = True) -> bool:
+    """Whether the row misses its metric's bar (when ``barred``) or trails its overall by
+    ``gap`` points; a ratio to another group is judged by its bar alone, since its gap to the
+    mean of the others is no shortfall of its own."""
+    if barred and _misses(s):
         return True
-    if s.overall is None:
+    if s.overall is None or s.fact.key == "ratio":
         return False
     return (s.value - s.overall if s.lower else s.overall - s.value) >= gap
+
+
+def _unbarred(rows: list[Standing]) -> set[tuple[int, str]]:
+    """Columns every row of which misses the bar: a bar no part meets is the overall's, or is
+    read the wrong way round, and singles out no segment."""
+    cols: dict[tuple[int, str], list[Standing]] = {}
+    for s in rows:
+        cols.setdefault(_column(s), []).append(s)
+    return {k for k, v in cols.items() if len(v) >= 2 and all(map(_misses, v))}
+
+
+def _column(s: Standing) -> tuple[int, str]:
+    return id(s.fact.unit_ref.block) if s.fact.unit_ref else s.fact.line, s.fact.name
 
 
 def _discussed(ctx: Context, s: Standing, kinds: set[str] | None) -> bool:
@@ -459,8 +479,11 @@ def ignored_segment(ctx: Context, params: Params) -> list[Hit]:
     gap = float(params.get("gap_points", 10))
     hits: list[Hit] = []
     seen: set[int] = set()
-    for s in standings(ctx):
-        if s.fact.line in seen or not _below(s, gap) or _discussed(ctx, s, None):
+    rows = standings(ctx)
+    unbarred = _unbarred(rows)
+    for s in rows:
+        if s.fact.line in seen or not _below(s, gap, _column(s) not in unbarred) or \
+                _discussed(ctx, s, None):
             continue
         seen.add(s.fact.line)
         hits.append(Hit(s.fact.line, s.fact.line, f"{s.label} at {s.value:g}%"))
