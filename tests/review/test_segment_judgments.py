@@ -284,3 +284,23 @@ def test_a_ratio_to_another_group_is_judged_by_its_bar_only() -> None:
             "| Older applicants | 0.84 | 26% |\n")
     assert _found(text, "M04") == []
     assert _found(text + "\nEvery impact ratio must stay at or above 0.90.\n", "M04")
+
+
+def test_groups_given_their_own_counts_are_parts_of_the_evaluation() -> None:
+    # A label carrying its group's count ("(n=64)", "(90 of 1,500)") names a part of the
+    # evaluated population; such lines were read as no breakdown and M04 fired.
+    from dcrdraft.review.facts.segments import prose_breakdown
+    assert prose_breakdown("Inland (n=80): 91%   Coastal (n=64): 87%")
+    assert prose_breakdown("Hill farms (300 of 1,100): v2 R 0.81   Valley farms (800): v2 R 0.88")
+    assert not prose_breakdown("Precision (n=80): 91%   Recall (n=64): 87%")
+    text = ("# Results\n\nOverall hit rate 93% on 1,500 parcels.\n\n- Oversized parcels (90 of "
+            "1,500): hit rate 84%.\n")
+    assert _found(text, "M04") == []
+
+
+def test_a_lead_in_naming_subgroups_introduces_a_breakdown() -> None:
+    # "Subgroups ...:" over a list of figures is a breakdown as much as "By region:" is.
+    text = ("# Results\n\nSubgroups of the harbour trial (recall / precision):\n\n"
+            "- small boats: 86% / 90%\n- large boats: 91% / 88%\n")
+    assert _c05(text) == "pass"
+    assert _c05(text.replace("Subgroups of the harbour trial", "Notes from the trial")) != "pass"

@@ -181,12 +181,14 @@ _NOT_BY = re.compile(rf"^\W*by\s+(?:{_NOT_DIMENSION}|\d)", re.I)
 _BY_LEAD = re.compile(r"^\W*(?!\W*(?:\w+\W+){0,3}?(?:top|ranked|sorted|ordered)\b)"
                       r"(?:(?:[\w-]+[ ,]+){0,4}?(?:by|per|across|split by|broken down by)"
                       rf"\s+(?!(?:{_NOT_DIMENSION}|a|an|one|two|three|four|five|six|each|me|us|"
-                      r"you|them)\b)(?-i:[a-z])[\w-]*|segments?|segment breakdown|breakdown)\b"
+                      r"you|them)\b)(?-i:[a-z])[\w-]*|segments?|segment breakdown|breakdown|"
+                      r"sub-?groups?|cohorts?|strata)\b"
                       r"[^:]{0,60}:\W*$", re.I)
 """A lead-in that introduces a list of per-segment figures ("By language (kept rate):",
-"Completion rate by slot type:", a form's answer "Yes, by subject area:"); the dimension is
-a lower-case noun, never a name ("Signed off by Priya:"), a period or "by default"; a ranking
-("The top 2 risks by severity:") orders items, it breaks down no result."""
+"Completion rate by slot type:", "Subgroups of the trial:", a form's answer "Yes, by
+subject area:"); the dimension is a lower-case noun, never a name ("Signed off by Priya:"), a
+period or "by default"; a ranking ("The top 2 risks by severity:") orders items, it breaks
+down no result."""
 _CHAT = re.compile(rf"^\W*{CHAT_PREFIX}\W*")
 _SEG_FIGURE = re.compile(rf"(?:{NUM})\s?%|(?<![\w.])0?\.\d{{2,}}(?![\w])")
 

@@ -22,10 +22,13 @@ _WHERE = re.compile(r"\b(?:on|for|in|among|with|at|during|from)\s+(?:the\s+|a\s+
                     re.I)
 
 
-_LABELLED = re.compile(r"^\W*(?P<seg>[^\W\d][\w'-]*(?:\s[\w'-]+){0,6}?\s[\w'-]{3,}s)\s?:"
-                       r"(?=[^:]*$)")
+_SIZE = r"(?:n\s?=\s?)?\d[\d,]*(?:\s(?:of|out of)\s[^()]{1,30})?"
+"""A group's own count in an aside: "n=71", "1,300", "210 of the 1,300"."""
+_LABELLED = re.compile(r"^\W*(?P<seg>[^\W\d][\w'-]*(?:\s[\w'-]+){0,6}?\s[\w'-]{3,}s)"
+                       rf"(?P<size>\s\({_SIZE}\))?\s?:(?=[^:]*$)")
 """A line led by the group its figure is for ("night-shift scans: recall only 71%"): a plural
-noun phrase before a colon, the figure after it."""
+noun phrase before a colon, the figure after it. A group given its own count ("late parcels
+(140 of 2,000):") is a part of the evaluation however its figure is worded."""
 
 
 def _part_label(seg: str) -> bool:
@@ -55,7 +58,9 @@ def prose_segments(metrics: list[MetricFact]) -> list[MetricFact]:
         where = _WHERE.search(text, at, stop)
         if where is None and (led := _LABELLED.match(text, 0, at)) and _part_label(led["seg"]):
             where = led
-        if _MOVE.search(window) and where and not matches("experiment_arm", where.group("seg")):
+        sized = where is not None and "size" in where.re.groupindex and where["size"]
+        if (_MOVE.search(window) or sized) and where and \
+                not matches("experiment_arm", where.group("seg")):
             out.append(replace(m, segment=where.group("seg")))
     return out
 
@@ -75,8 +80,10 @@ _RANGE = fast(rf"\b(?:by|across)\s+(?P<dim>[a-z][\w-]*(?:\s[a-z][\w-]*){{0,3}}?)
 (Coast)"): the extremes of a breakdown."""
 _RATE = fast(_FIG)
 """A metric's value (a percentage or a 0-1 score), never a count or a size."""
-_PAIR = fast(rf"(?:^|[;,]\s*|(?<=[\d%])\s+)(?P<label>[A-Z][\w'&/-]*(?:\s[\w'&/-]+){{0,3}}):\s*{_FIG}")
-"""A "Label: figure" pair; two or more in one line ("Inland: 91%   Coastal: 87%")."""
+_PAIR = fast(rf"(?:^|[;,]\s*|(?<=[\d%])\s+)(?P<label>[A-Z][\w'&/-]*(?:\s[\w'&/-]+){{0,3}})"
+             rf"(?:\s\({_SIZE}\))?:\s*(?:[^\s:;()]{{1,6}}\s+){{0,2}}?{_FIG}")
+"""A "Label: figure" pair, the label perhaps with its count and the figure with a short tag
+("v2 P 0.91"); two or more in one line ("Inland: 91%   Coastal (n=80): 87%")."""
 _FOR = fast(rf"^\W*(?:for|among|on|in)\s+(?!the\s+(?:test|validation|held|whole|full|"
             rf"overall|first|last|same))(?P<label>[^\W\d][\w'-]*(?:\s(?!(?:the|it|was|is|were|are|"
             rf"at|reached|scored|had|came)\b)[^\W\d][\w'-]*){{0,8}})"
