@@ -199,3 +199,42 @@ def test_rules_file_override(tmp_path: Path) -> None:
     rules = load_rules(custom)
     assert classify_heading("Hazard Log", rules) == "risks"
     assert classify_heading("Risk Register", rules) is None
+
+
+MASTHEAD = """# Harbour Analytics — Model Risk Office
+
+| Field | Value |
+|---|---|
+| Owner | Dana Kim |
+| Version | 2.1 |
+
+# 1. Results
+
+Recall was 88% on 1,200 held-out cases.
+
+# 2. Risks
+
+R1: stale tariffs; severity high; owner Lee.
+
+# 3. Monitoring
+
+Weekly recall, alert below 85%.
+"""
+
+
+def test_a_title_heading_over_front_matter_names_no_part() -> None:
+    doc = read_text(MASTHEAD, "masthead.md")
+    kinds = [s.kind for s in doc.sections()]
+    # "Risk" in the masthead names the office, not a risk section: its record table is front
+    # matter, never a risk register
+    assert kinds == [None, "evaluation", "risks", "monitoring"]
+
+
+def test_a_first_section_among_few_parts_keeps_its_kind() -> None:
+    text = "# Risks\n\nR1: stale tariffs; owner Lee.\n\n# Results\n\nRecall was 88%.\n"
+    assert [s.kind for s in read_text(text, "two.md").sections()] == ["risks", "evaluation"]
+
+
+def test_a_first_section_after_opening_text_keeps_its_kind() -> None:
+    text = "Prepared for the board.\n\n" + MASTHEAD
+    assert next(read_text(text, "lead.md").sections()).kind == "risks"

@@ -248,12 +248,21 @@ PART_OF: dict[SectionKind, str] = {
 
 
 def _is_title(doc: Document, section: Section) -> bool:
-    """The lone top-level heading over several DCR sections names the document, not a part."""
+    """The lone top-level heading over several DCR sections names the document, not a part;
+    so does the first heading, when the document opens with it and the headings after it at
+    its level are several DCR sections: its text is the front matter (a masthead, a record
+    table of owner, version and date), whatever words the title or that table happen to use
+    ("Model Risk & Assurance", "Deployment Clearance Report")."""
     top = doc.root.children
-    if len(top) != 1 or top[0] is not section:
+    if not top or top[0] is not section:
         return False
-    parts = {PART_OF[s.kind] for s in section.walk() if s is not section and s.kind}
-    return len(parts) >= 2
+    if len(top) == 1:
+        parts = {PART_OF[s.kind] for s in section.walk() if s is not section and s.kind}
+        return len(parts) >= 2
+    if doc.root.blocks or section.children:
+        return False
+    after = {PART_OF[s.kind] for s in top[1:] if s.kind}
+    return len(after) >= 3
 
 
 def recognise(doc: Document, rules: Rules | None = None) -> Document:
