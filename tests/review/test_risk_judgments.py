@@ -137,6 +137,15 @@ def test_a_disclaimer_is_no_failure_pattern() -> None:
     assert status(review(text), "C07") == "weak"
 
 
+def test_a_register_rows_number_is_no_rate_of_failure() -> None:
+    # "R-07" numbers the row; the failure it names is said with no where or how often
+    row = "| R-07 | Wrong bin day given in a reply | High | Crew lead checks each reply |\n"
+    head = "# Risks\n\n| ID | Risk | Severity | Mitigation |\n|---|---|---|---|\n"
+    assert status(review(head + row), "C07") != "pass"
+    rated = row.replace("in a reply", "in 9 of 400 replies, mostly on bank holidays")
+    assert status(review(head + rated), "C07") == "pass"
+
+
 def test_a_generic_admission_of_errors_touches_failure_modes() -> None:
     # weak by the conventions' own definition ("may make mistakes"), wherever it is said
     text = ("# Help for tenants\n\nNo AI tool is perfect: now and then the booking bot "

@@ -9,7 +9,7 @@ from typing import Any
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts.boilerplate import is_boilerplate
 from dcrdraft.review.facts.signoffs import signoffs
-from dcrdraft.review.text import compile_any, sentences
+from dcrdraft.review.text import clean, compile_any, sentences
 from dcrdraft.review.absence import untask
 from dcrdraft.review.checks.base import (PLACEHOLDER_X, Hit, Params, Verdict, check, groups, matches_all,
                    misses_own_threshold, negated, patterns, scoped)
@@ -91,6 +91,29 @@ def _without_roles(ctx: Context, units: list[Unit]) -> list[Unit]:
             for u in units]
 
 
+_ID_HEADER = re.compile(r"^\W*(?:[\w-]+\s)?(?:#|no\.?|nr\.?|id|ref(?:erence)?\.?|number)\W*$", re.I)
+"""A table column that numbers its rows ("#", "ID", "Risk ID", "Ref")."""
+_ID_CELL = re.compile(r"^[\w./-]{1,12}$")
+
+
+def _without_identifiers(units: list[Unit]) -> list[Unit]:
+    """Table rows without the cell that numbers them: a risk's reference ("R-02", "DPQ-1")
+    is no count of anything, so a row's figure must come from what it says."""
+    out = []
+    for u in units:
+        rows = u.block.rows
+        if u.row is not None and rows and u.row < len(rows):
+            for head, cell in zip(rows[0], rows[u.row]):
+                h, c = clean(head), clean(cell)
+                field = f"{h}: {c}"
+                if _ID_HEADER.match(h) and _ID_CELL.match(c) and field in u.text:
+                    rest = u.text.replace(f"{field}; ", "", 1) if f"{field}; " in u.text \
+                        else u.text.replace(field, "", 1)
+                    u = replace(u, text=rest)
+        out.append(u)
+    return out
+
+
 def _question(units: list[Unit], i: int) -> str:
     """What unit ``i`` answers: the heading above it, or the question or run-in label just
     before it in its section ("What will it do?", "What it does.")."""
@@ -151,6 +174,9 @@ def _evidence(ctx: Context, params: Params) -> Verdict:
     if not params.get("signoff_roles", True):
         units, chunks, everywhere = (_without_roles(ctx, units), _without_roles(ctx, chunks),
                                      _without_roles(ctx, everywhere))
+    if not params.get("identifiers", True):
+        units, chunks, everywhere = (_without_identifiers(units), _without_identifiers(chunks),
+                                     _without_identifiers(everywhere))
     if params.get("negation", True):
         units, chunks, everywhere = _affirmed(units), _affirmed(chunks), _affirmed(everywhere)
     prefer = set(params.get("prefer") or ())

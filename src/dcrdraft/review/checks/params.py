@@ -45,7 +45,9 @@ DOCS: dict[str, CheckDoc] = {
                     "passes; `reject` patterns and `not_in` section kinds rule a sentence out of the "
                     "opening",
          "signoff_roles": "whether an approver's role in a sign-off row (\"Legal and "
-                          "Compliance\") may count (default true)"}),
+                          "Compliance\") may count (default true)",
+         "identifiers": "whether the cell numbering a table row (\"ID: R-02\") may count "
+                        "(default true)"}),
     "graded": CheckDoc(
         "the family's graded facts (what each sentence or paragraph says about the topic), "
         "in the sections named by `kinds` or sections whose heading names the topic's subject, "
@@ -130,7 +132,9 @@ DOCS: dict[str, CheckDoc] = {
         "weak on a failure statement without one",
         {**_SCOPE, "pass": "alternatives that pass: lists of patterns one sentence must all match",
          "weak": "alternatives that make the item weak",
-         "reject": "patterns that disqualify a passing sentence"}),
+         "reject": "patterns that disqualify a passing sentence",
+         "identifiers": "whether the cell numbering a table row (\"ID: R-02\") may count "
+                        "(default true)"}),
     "residual_risk": CheckDoc(
         "risk entries, and statements in risk, safety, summary or fairness sections",
         "passes when most entries (or a section statement with a level) give the residual "
