@@ -205,3 +205,38 @@ def test_no_approver_or_an_approval_not_given_leaves_sign_off_missing(text: str)
     # a user approving output, a process credited with approval, an approval awaited, or a
     # bare ask with nobody named to answer it
     assert _c18(text) == "missing"
+
+
+def c18(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "doc.md"
+    path.write_text(text, encoding="utf-8")
+    item = review_document(read_document(path)).item("C18")
+    assert item is not None
+    return item.status
+
+
+MEMO = ("# Memo\n\n**To:** Depot managers\n**From:** Lena Brandt, Head of Logistics\n"
+        "**Date:** 4 May 2026\n\n## What it does\n\nThe planner orders the next day's van "
+        "loads.\n\n## Decision\n\n{decision}\n")
+
+
+def test_a_memo_decision_granted_or_about_requests_is_taken_not_proposed(
+        tmp_path: Path) -> None:
+    # "as requested" grants the ask; "requests" are what the planner handles: the sender
+    # decided, one signer, so sign-off is touched (weak), not absent
+    taken = ["Approved as requested.",
+             "We will switch the planner on for all new load requests from 11 May 2026."]
+    assert [c18(tmp_path, MEMO.format(decision=d)) for d in taken] == ["weak", "weak"]
+    assert c18(tmp_path, MEMO.format(decision="We propose to switch the planner on for all "
+                                              "depots from 11 May 2026.")) == "missing"
+
+
+def test_a_decision_signed_by_one_titled_person_is_a_single_signer(tmp_path: Path) -> None:
+    doc = "# Kiln scheduler go-live\n\n## Decision\n\n{decision}\n"
+    signed = ["GO - Maren Holt, Plant Manager, 14 Sep 2026.",
+              "Go for all four plants from 21 September.\n\nMaren Holt, Director of "
+              "Operations - September 14, 2026"]
+    assert [c18(tmp_path, doc.format(decision=d)) for d in signed] == ["weak", "weak"]
+    # a capitalised run with no title is a firm or a product, not a signer
+    assert c18(tmp_path, doc.format(decision="Kiln Planner Cloud went live for all "
+                                             "plants on 14 Sep 2026.")) == "missing"

@@ -8,15 +8,17 @@ import re
 
 from dcrdraft.review.absence import negated
 from dcrdraft.review.checks.base import Hit, Params, Verdict, absent_value, check
-from dcrdraft.review.context import Context
+from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts.decision import decision_facts
 from dcrdraft.review.facts.signoffs import (BY, SignOff, approval_discussed, attributed_approval,
-                                            signoffs)
+                                            signature, signoffs)
 
 _FIELDS = ("name", "date", "decision")
-_PROPOSED = re.compile(r"\b(?:propos\w*|plan\w*|ask\w*|request\w*|recommend\w*|seek\w*|"
-                       r"suggest\w*)\b", re.I)
-"""A decision still put to others ("we propose to launch"): nobody has taken it yet."""
+_PROPOSED = re.compile(r"\b(?:propos\w*|plan(?:s|ned|ning)?|(?<!as )ask(?:s|ed|ing)?|"
+                       r"(?<!as )request(?:ed|ing)?|recommend\w*|seek\w*|suggest\w*)\b", re.I)
+"""A decision still put to others ("we propose to launch", "decision requested"): nobody has
+taken it yet. What was asked, granted ("approved as requested"), and the things a system
+handles ("all new requests", "the planner") put nothing to anyone."""
 _PARTICIPANTS = re.compile(r"^\W*(?:from|who|present|attendees|attending|participants|in the room)"
                            r"\W*:", re.I)
 """A line naming who took part: a message's sender, a meeting's attendees."""
@@ -65,6 +67,9 @@ def signoff(ctx: Context, params: Params) -> Verdict:
                 any(_PARTICIPANTS.match(line) for line in ctx.doc.lines):
             # minutes or a thread: the people present decided, none signs by name
             return Verdict("weak", decided.unit, detail="a decision no named approver signs")
+        signed = _signed_decision(ctx)
+        if signed is not None:
+            return Verdict("weak", signed, detail="a decision one named approver signs")
         given = next((f.unit for f in decision_facts(ctx).stated
                       if _GIVEN.search(f.unit.text) and not _PROPOSED.search(f.unit.text)),
                      None)
@@ -83,6 +88,22 @@ def signoff(ctx: Context, params: Params) -> Verdict:
         # though no named, dated approver shows it given
         return Verdict("weak", topic, detail="an approval discussed, no named approver")
     return Verdict("missing", None, line=rs[0].line if rs else None)
+
+
+def _signed_decision(ctx: Context) -> Unit | None:
+    """The signature a stated decision carries, in its own line or the next one of its
+    section ("GO - Ana Ruiz, Ops lead, 3 May 2026"; "Approved as requested." over "Ana Ruiz,
+    Director of Operations - May 3, 2026"): a decision taken, one named signer."""
+    at = {id(u): i for i, u in enumerate(ctx.units)}
+    for f in decision_facts(ctx).stated:
+        if _PROPOSED.search(f.unit.text) or id(f.unit) not in at:
+            continue
+        i = at[id(f.unit)]
+        near = [u for u in ctx.units[i:i + 2] if u.section is f.unit.section]
+        signed = next((u for u in near if signature(u.text)), None)
+        if signed is not None:
+            return signed
+    return None
 
 
 @check("signoff_rows", "finding")

@@ -112,6 +112,19 @@ def attributed_approval(text: str) -> str | None:
     return None
 
 
+def signature(text: str) -> str | None:
+    """The person who signs ``text`` with a date and their title ("GO - Ana Ruiz, Ops lead,
+    3 May 2026", "Ana Ruiz, Director of Operations - May 3, 2026"): one named, dated signer.
+    A capitalised run with no title after it ("Harbour Payments from 5 May") may be a firm
+    or a product."""
+    if negated(text) or placeholder_in(text) or not DATE_RE.search(text):
+        return None
+    who = _person(text)
+    if who is None or not _ROLE_WORDS.search(text[who.end():who.end() + 40]):
+        return None
+    return who.group(0)
+
+
 def _person(text: str) -> re.Match[str] | None:
     """The first capitalised run in ``text`` that names a person rather than a role or body."""
     return next((p for p in _PERSON.finditer(text) if not _ROLE_WORDS.search(p.group(0))
@@ -435,4 +448,4 @@ def approval_discussed(ctx: Context) -> Unit | None:
 
 
 __all__ = ["BY", "DATE_RE", "Decision", "SignOff", "approval_discussed", "attributed_approval",
-           "decision_of", "signoffs", "to_date"]
+           "decision_of", "signature", "signoffs", "to_date"]
