@@ -240,3 +240,13 @@ def test_a_decision_signed_by_one_titled_person_is_a_single_signer(tmp_path: Pat
     # a capitalised run with no title is a firm or a product, not a signer
     assert c18(tmp_path, doc.format(decision="Kiln Planner Cloud went live for all "
                                              "plants on 14 Sep 2026.")) == "missing"
+
+
+def test_approvers_after_what_or_where_they_approved(tmp_path: Path) -> None:
+    # "approved at the meeting by: ..." names its approvers as "approved by: ..." does
+    got = facts(tmp_path, "# Minutes, 2 June 2026\n\nApproved at the meeting by: Ines Varga "
+                          "(Head of Stores), Piet Olsen (Finance Director).\n")
+    assert [(s.name, s.decision) for s in got] == [("Ines Varga", "approve"),
+                                                    ("Piet Olsen", "approve")]
+    assert c18(tmp_path, "# Minutes, 2 June 2026\n\nApproved for release by: Ines Varga "
+                         "(Head of Stores), Piet Olsen (Finance Director).\n") == "pass"

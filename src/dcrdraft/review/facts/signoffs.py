@@ -22,14 +22,18 @@ from dcrdraft.review.text import clean
 Decision = Literal["approve", "approve-with-conditions", "disapprove"]
 
 BY = re.compile(r"\b(?:approved|signed(?:[- ]off)?|endorsed|accepted)\s+by\b\s*:?"
+                r"|\b(?:approved|signed(?:[- ]off)?|endorsed)\s+(?:for|in|at)\s+"
+                r"(?-i:[a-z][a-z -]{0,25}?)\s+by\s*:"
                 r"|(?<![\w-])(?:approvals?|approved|sign[- ]?offs?|signed(?:[- ]off)?|signatures?|"
                 r"endorsements?|endorsed)\s*:(?!\s*[\d(]|//)"
                 r"|(?<![\w/])/s/\s*"
                 r"|\b(?:approved|decision)\b[^.;—–]{0,80}\s[—–]\s(?=(?:Dr\.?\s|Prof\.?\s)?"
                 r"(?-i:[A-Z][a-z]+\s[A-Z]))", re.I)
-"""An approval stated with its approvers: "approved by ...", a label ("Approvals: ..."), a
-signature ("/s/ Ana Ruiz") or the approvers after a dash ("Approved for the pilot — Ana Ruiz,
-Ops lead, and Tom Berg, Safety, 3 May 2026")."""
+"""An approval stated with its approvers: "approved by ...", what or where it was approved
+before the list of them ("approved for release by: ...", "signed off at the meeting by:
+..."; without the colon a team or body often follows, not people), a label
+("Approvals: ..."), a signature ("/s/ Ana Ruiz") or the approvers after a dash ("Approved
+for the pilot — Ana Ruiz, Ops lead, and Tom Berg, Safety, 3 May 2026")."""
 _ROLE_SPLIT = re.compile(r"\s+[—–-]\s+|\s*:\s+|\t+")
 
 _HEAD = re.compile(r"\bsign(?:ed|-?off|ature|atory|ator|er)|approv|stakeholder|concur", re.I)
