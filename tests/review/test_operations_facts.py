@@ -513,3 +513,30 @@ def test_a_ticked_rollback_test_is_not_read_as_a_placeholder_trigger(tmp_path: P
     m03 = [f.message for f in report.findings if f.code == "M03"]
     assert m03 and all("placeholder" not in m for m in m03)
     assert status(report, "C13") == "pass"
+
+
+@pytest.mark.parametrize("text", [
+    "# Go-live checklist\n\n| Item | Owner | State |\n|---|---|---|\n"
+    "| Failover drill of the seat-booking engine | Ravi | booked for 14 Feb, in progress |\n",
+    "# Actions\n\n- Priya: switch-off rehearsal on the live scheduler\n",
+    "# Decisions\n\nRevert to the old matcher exercised in staging, due 9 October.\n",
+    "# Backout\n\nBackout tested in the sandbox: to be confirmed.\n",
+])
+def test_a_rollback_test_still_to_do_is_planned_not_run(tmp_path: Path, text: str) -> None:
+    assert {r.status for r in rollback_records(ctx_of(tmp_path, text))} == {"planned"}
+    assert status(review(tmp_path, text), "C13") == "weak"
+
+
+def test_a_test_with_its_outcome_was_run_whatever_else_its_line_says(tmp_path: Path) -> None:
+    text = ("# Open items\n\nRollback drill done 3 June: the kiosks were back on 2.2 in 7 minutes; "
+            "no pending orders lost.\n")
+    [r] = rollback_records(ctx_of(tmp_path, text))
+    assert r.status == "executed"
+
+
+def test_a_heading_saying_the_fallback_was_never_rehearsed_reports_no_test(
+        tmp_path: Path) -> None:
+    text = ("# Finding 2: the return to paper rosters has never been rehearsed\n\n"
+            "Management response agreed with the ward sisters.\n\nDue: 12 May 2026.\n")
+    assert not [r for r in rollback_records(ctx_of(tmp_path, text)) if r.status == "executed"]
+    assert status(review(tmp_path, text), "C13") != "pass"
