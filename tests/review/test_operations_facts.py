@@ -540,3 +540,20 @@ def test_a_heading_saying_the_fallback_was_never_rehearsed_reports_no_test(
             "Management response agreed with the ward sisters.\n\nDue: 12 May 2026.\n")
     assert not [r for r in rollback_records(ctx_of(tmp_path, text)) if r.status == "executed"]
     assert status(review(tmp_path, text), "C13") != "pass"
+
+
+@pytest.mark.parametrize("text", [
+    "# Monitoring\n\nEach month a clerk re-reads a random sample of 60 closed parking appeals.\n",
+    "# After launch\n\nThe kennel team reviews adoption-match feedback every week.\n",
+])
+def test_a_check_on_a_calendar_cadence_is_monitoring_without_a_threshold(
+        tmp_path: Path, text: str) -> None:
+    assert status(review(tmp_path, text), "C11") == "weak"
+
+
+@pytest.mark.parametrize("text", [
+    "# After launch\n\nThe matcher is monitored continuously in real time by the data team.\n",
+    "# After launch\n\nModel performance will be tracked and reported to the board quarterly.\n",
+])
+def test_continuous_or_bare_performance_monitoring_is_no_plan(tmp_path: Path, text: str) -> None:
+    assert status(review(tmp_path, text), "C11") == "missing"

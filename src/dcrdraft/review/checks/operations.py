@@ -20,6 +20,12 @@ _CHECKED = re.compile(r"\b(?:spot-?check\w*|sampl(?:e|ed|es|ing)|audit\w*|re-?ch
                       r"hand-?check\w*|re-?evaluat\w*|re-?review\w*)\b", re.I)
 """A trigger's figure read from a check of live output ("more than 2% of spot-checked
 forms"): the metric is watched by that check even when no window is named."""
+_CALENDAR = re.compile(r"\b(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|"
+                       r"yearly|annual(?:ly)?|(?:each|every|per)\s+(?:day|week|month|quarter|"
+                       r"shift|term|season|year))\b", re.I)
+"""A window that is a calendar cadence, as a recurring check keeps one."""
+_PERFORMANCE = re.compile(r"\bperformance\b", re.I)
+_DIGIT = re.compile(r"\d")
 _CRITERIA = re.compile(r"\b(?:criteri\w*|triggers?|thresholds?|conditions?|plans?)\b|"
                        r"^\W*roll ?-?back\W*:", re.I)
 """What a statement that rollback is undefined must be about to undefine the criteria."""
@@ -57,6 +63,13 @@ def monitoring_plan(ctx: Context, params: Params) -> Verdict:
     if watched and not any(c.vague or c.absent for c in analyse_conditions(ctx, "monitoring")):
         return Verdict("weak", watched[0].unit, detail="an alert threshold of its own, beyond "
                                                        "the rollback trigger")
+    # A check of live output on a calendar cadence ("a monthly sample of 100 answers graded
+    # by staff") is monitoring without an alert threshold; "continuous" or "real-time"
+    # monitoring names no check that anyone runs, and "performance reviewed weekly" no measure.
+    cadenced = [s for s in signals if s.window and _CALENDAR.search(s.window) and not s.vague
+                and not (_PERFORMANCE.search(s.unit.text) and not _DIGIT.search(s.unit.text))]
+    if cadenced:
+        return Verdict("weak", cadenced[0].unit, detail="threshold")
     return Verdict("missing")
 
 
