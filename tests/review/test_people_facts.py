@@ -134,7 +134,10 @@ def test_a_group_written_as_an_age_band_or_a_language_background_has_results(
     ("Front-desk staff (40 people) attend a session; 15 trained so far, remaining sessions "
      "booked for June.", "planned"),
     ("Each case was labelled by two trained nurses working independently.", None),
-    ("Risks are mitigated through careful design, human oversight and monitoring.", None),
+    # generic oversight said of something touches the topic; as a title or label it is none
+    ("Risks are mitigated through careful design, human oversight and monitoring.", "discussed"),
+    ("Slide 4 - Human in the loop", None),
+    ("Human oversight: the board keeps an eye on the product roadmap.", None),
     ("Complex cases go to human review.", "oversight"),
 ])
 def test_readiness_grades_counted_partial_rater_and_generic(text: str, grade: str | None) -> None:
@@ -335,3 +338,9 @@ def test_a_documentation_section_is_the_document_it_describes(tmp_path: Path) ->
     assert _status(tmp_path, doc, "C19") == "pass"
     named = "# Launch\n\nThe staff guide is published on the intranet.\n"
     assert _status(tmp_path, named, "C19") == "weak"
+
+
+def test_generic_oversight_said_of_the_output_is_weak_a_title_is_missing(tmp_path: Path) -> None:
+    assert _status(tmp_path, "# Safeguards\n\nEvery tenancy match is produced with human "
+                             "oversight built in at each stage.\n", "C14") == "weak"
+    assert _status(tmp_path, "# Slide 7\n\nHuman in the loop\n", "C14") == "missing"

@@ -52,6 +52,17 @@ def _generic_oversight(text: str, who: re.Pattern[str]) -> bool:
         not [m for m in who.finditer(text) if not _GENERIC.match(m.group(0))]
 
 
+def _stated(text: str) -> bool:
+    """Whether generic human oversight is said of something ("mitigated through human
+    oversight", "with human oversight at every stage") rather than standing as a title or a
+    field label ("Slide 4: Human in the loop", "Human oversight: <other matter>"), which says
+    nothing of review: the topic touched, as weak evidence."""
+    found = list(vocab("human_oversight").finditer(text))
+    rest = vocab("human_oversight").sub(" ", text)
+    return len(re.findall(r"[a-z]{2,}", rest, re.I)) >= 4 and \
+        any(not re.match(r"\s*:", text[m.end():]) for m in found)
+
+
 def _rater(text: str) -> bool:
     """People who labelled the evaluation data ("each case labelled by two trained
     nurses"): raters of the test set, not reviewers of the live system."""
@@ -120,8 +131,10 @@ readiness, not a statement that nobody is ready."""
 def readiness_grade(text: str, absent: bool) -> ReadinessGrade | None:
     """The readiness a sentence or paragraph states, if any."""
     who, state = vocab("reviewer_role"), vocab("readiness_state")
-    if _rater(text) or _generic_oversight(text, who) or vocab("alert_routing").search(text):
+    if _rater(text) or vocab("alert_routing").search(text):
         return None
+    if _generic_oversight(text, who):
+        return None if absent or not _stated(text) else "discussed"
     counted = _by_person("people_trained", text)
     named = counted or bool(who.search(text))
     training = bool(vocab("model_training").search(text))
