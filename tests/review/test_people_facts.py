@@ -132,7 +132,7 @@ def test_a_group_written_as_an_age_band_or_a_language_background_has_results(
     ("Evidence: 18 intake keyers and 2 shift supervisors trained on the new screen.", "ready"),
     ("Status: 12 of 12 dispatchers trained 3-5 May.", "ready"),
     ("Front-desk staff (40 people) attend a session; 15 trained so far, remaining sessions "
-     "booked for June.", "planned"),
+     "booked for June.", "partial"),
     ("Each case was labelled by two trained nurses working independently.", None),
     # generic oversight said of something touches the topic; as a title or label it is none
     ("Risks are mitigated through careful design, human oversight and monitoring.", "discussed"),
@@ -344,3 +344,20 @@ def test_generic_oversight_said_of_the_output_is_weak_a_title_is_missing(tmp_pat
     assert _status(tmp_path, "# Safeguards\n\nEvery tenancy match is produced with human "
                              "oversight built in at each stage.\n", "C14") == "weak"
     assert _status(tmp_path, "# Slide 7\n\nHuman in the loop\n", "C14") == "missing"
+
+
+@pytest.mark.parametrize("text", [
+    "# Readiness\n\nThe 6 licensing clerks at the east office were briefed in March. Training "
+    "for all 30 clerks is scheduled for May, before the full switch-on.\n",
+    "# Readiness\n\nDesk staff briefed at the morning stand-up: about 25 clerks so far, the "
+    "rest in June.\n",
+    "# Conditions\n\n| # | Condition | Status |\n|---|---|---|\n"
+    "| 2 | Ticket desk staff (8) briefed on the new queue | Status: Scheduled 4 May |\n",
+])
+def test_readiness_with_the_rest_still_to_come_is_weak(tmp_path: Path, text: str) -> None:
+    assert _status(tmp_path, text, "C14") == "weak"
+
+
+def test_so_far_as_practicable_is_no_partial_readiness() -> None:
+    assert readiness_grade("All 9 wardens trained on 4 May; we keep the rota safe so far as is "
+                           "reasonably practicable.", False) == "ready"

@@ -103,6 +103,10 @@ _KEPT_OFF = re.compile(
     r"|\baccess (?:is |was )?(?:withheld|blocked|not granted)\b"
     r"|\b(?:the other|the remaining|the rest)\b[^.;]{0,30}\b(?:completed|trained|caught up|finished)\b",
     re.I)
+_REST_LATER = re.compile(r"\b(?:(?:scheduled|booked)\s+(?:for|on|in)|so far(?! as)|"
+                         r"status\W{0,3}(?:scheduled|booked|planned))\b", re.I)
+"""Readiness for some with the rest still to come ("12 trained so far", "the night shift is
+booked for 3 June"), or a briefing whose status is still scheduled: not yet ready."""
 _MOST = 0.9
 """The share of a team made ready below which it is short: one or two absentees in a team of
 twenty leave the review staffed, a quarter untrained does not."""
@@ -113,6 +117,9 @@ def _partial(text: str) -> bool:
     have done the module") while the rest still do the work: those kept off the queue until
     trained, or trained since, leave none short."""
     state = vocab("readiness_state")
+    if state.search(text) and _REST_LATER.search(text) and not _KEPT_OFF.search(text) and \
+            not negated(text):
+        return True  # "the north team briefed in May; the south team scheduled for June"
     for s in sentences(text):
         short = [(int(a), int(b)) for a, b in _PART.findall(s)]
         if any(0 < b and a < _MOST * b for a, b in short) and state.search(s) and \
