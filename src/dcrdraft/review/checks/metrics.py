@@ -136,14 +136,22 @@ def baseline_absent(ctx: Context, params: Params) -> list[Hit]:
     return [Hit(u.line, u.end_line, detail)]
 
 
+_MARGIN = rf"(?<![\w.])(?:{NUM})\s?(?:%|pp|pts|points?|s|ms)?\s?(?:±|\+/-|\+-)\s?(?:{NUM})"
+"""A margin beside its estimate ("0.94 ± 0.01"). A bare ± is a tolerance that defines a
+measure or a trigger ("within ±10% of the assessor", "moves more than ±1.5 points"), not
+the uncertainty of a result, unless its sentence names an interval (``_NAMED``)."""
+_NAMED = re.compile(r"\bCIs?\b|confidence|credible|bootstrap\w*|margin of error|"
+                    r"standard (?:error|deviation)|\bSE\b", re.I)
+_PM = re.compile(rf"(?:±|\+/-)\s?(?:{NUM})")
+_MARGIN_RE = re.compile(_MARGIN)
 _CI_RE = re.compile(
     rf"(?:95|90|99)\s?%\s?(?:CI|confidence|credible)|confidence interval|credible interval|"
-    rf"±|\+/-|\+-|margin of error|standard (?:error|deviation)|\bstd\b|\bSE\b|bootstrap\w*|"
+    rf"{_MARGIN}|margin of error|standard (?:error|deviation)|\bstd\b|\bSE\b|bootstrap\w*|"
     rf"\[\s?(?:{NUM})\s?%?\s?[,–-]\s?(?:{NUM})\s?%?\s?\]|\bCI\b|error bars?|p\s?[<=]\s?0?\.\d+",
     re.I)
 _CI_NUM_RE = re.compile(
-    rf"[\[(]\s?(?:{NUM})\s?%?\s?(?:,|–|-|to)\s?(?:{NUM})\s?%?\s?[\])]|±\s?(?:{NUM})|"
-    rf"\+/-\s?(?:{NUM})|(?:CI|interval)[^.;\n]{{0,40}}?[+−-]?(?:{NUM})\s?%?\s?(?:–|-|to)\s?"
+    rf"[\[(]\s?(?:{NUM})\s?%?\s?(?:,|–|-|to)\s?(?:{NUM})\s?%?\s?[\])]|"
+    rf"(?:CI|interval)[^.;\n]{{0,40}}?[+−-]?(?:{NUM})\s?%?\s?(?:–|-|to)\s?"
     rf"[+−-]?(?:{NUM})",
     re.I)
 
@@ -167,10 +175,11 @@ def _ordered(text: str) -> bool:
 
 @check("uncertainty", "item")
 def uncertainty(ctx: Context, params: Params) -> Verdict:
-    """Pass on a stated interval or margin with numbers; weak on uncertainty words or a
-    sample size alone."""
+    """Pass on a stated interval, or a margin beside its estimate or in a sentence naming an
+    interval; weak on uncertainty words or a sample size alone."""
     units = [u for u in ctx.units if _CI_RE.search(u.text)]
-    strong = [u for u in units if any(_ordered(m.group(0)) for m in _CI_NUM_RE.finditer(u.text))]
+    strong = [u for u in units if any(_ordered(m.group(0)) for m in _CI_NUM_RE.finditer(u.text))
+              or _MARGIN_RE.search(u.text) or (_NAMED.search(u.text) and _PM.search(u.text))]
     strong = strong or [u for u in ctx.units if u.kinds & EVAL_KINDS and _bracketed(u.text)]
     if strong:
         return Verdict("pass", strong[0])
