@@ -11,6 +11,7 @@ from dcrdraft.review.checks.units import EVAL_KINDS, has_figure, metric_units, s
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts import facts_of
 from dcrdraft.review.facts.boilerplate import is_boilerplate
+from dcrdraft.review.facts.intervals import implausible, intervals
 from dcrdraft.review.facts.metrics import is_metric_name
 from dcrdraft.review.facts.vocab import matches
 from dcrdraft.review.text import (FIGURE_RE, METRIC_RE, NUM, PERCENT_RE, lower_is_better,
@@ -181,8 +182,11 @@ def uncertainty(ctx: Context, params: Params) -> Verdict:
     strong = [u for u in units if any(_ordered(m.group(0)) for m in _CI_NUM_RE.finditer(u.text))
               or _MARGIN_RE.search(u.text) or (_NAMED.search(u.text) and _PM.search(u.text))]
     strong = strong or [u for u in ctx.units if u.kinds & EVAL_KINDS and _bracketed(u.text)]
+    plausible = [u for u in strong if not _all_implausible(u.text)]
+    if plausible:
+        return Verdict("pass", plausible[0])
     if strong:
-        return Verdict("pass", strong[0])
+        return Verdict("weak", strong[0], detail="implausible interval")
     if units:
         return Verdict("weak", units[0])
     n = next((u for u in ctx.units if u.kinds & EVAL_KINDS and _sized(_N_RE, u.text)), None) \
@@ -190,6 +194,13 @@ def uncertainty(ctx: Context, params: Params) -> Verdict:
                  and _TESTED_RE.search(u.text) and not negated(u.text)), None) \
         or next((u for u in ctx.units if _counted(u.text)), None)
     return Verdict("weak", n, detail="sample size only") if n else Verdict("missing")
+
+
+def _all_implausible(text: str) -> bool:
+    """Whether ``text`` states intervals and none of them can be its estimate's 95% interval
+    (one that leaves the estimate out or is far narrower than its n allows)."""
+    found = intervals(text)
+    return bool(found) and all(implausible(iv) for iv in found)
 
 
 _COUNTED = re.compile(

@@ -1,0 +1,76 @@
+"""Confidence intervals stated around a percentage, with the sample size of their sentence,
+and whether an interval can be the 95% interval of its estimate.
+
+An interval that leaves out its own estimate, or is several times narrower than the sampling
+error of its n allows, states a precision the evaluation does not have: a reader learns no
+more about the uncertainty of the result than from the point estimate alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dcrdraft.review.text import NUM, PERCENT_RE, to_float
+
+_RANGE = re.compile(
+    rf"(?:(?<![\w.])(?P<v>{NUM})\s?%\s?\(\s?(?:95\s?%\s?(?:CI|confidence interval)\s?:?\s?)?"
+    rf"|\b(?:CI|confidence interval)\s?:?\s?[\[(]?\s?)"
+    rf"(?P<lo>{NUM})\s?%?\s?(?:–|-|to)\s?(?P<hi>{NUM})\s?%?",
+    re.I)
+"""An interval as a range: right after its estimate ("84% (95% CI 81%–87%)", "9.6% (9.1–10.1)"),
+or after the words that name it ("95% CI 76–81"), whose estimate may stand anywhere before."""
+_SIZE = re.compile(
+    rf"\bn\s?=\s?(?P<n>{NUM})|(?<![\w.,/])\d[\d,]*\s?(?:/|of|out of)\s?(?P<n2>\d[\d,]*)(?![\w.,/%])"
+    rf"|(?<![\w.,-])(?P<n3>\d{{1,3}}(?:,\d{{3}})+|\d{{3,}})\s+(?:[a-z-]+\s){{0,2}}?[a-z-]{{3,}}s\b",
+    re.I)
+"""A sample size: "n = 412", "323/412", "412 calls" (a smaller count of things, "38 sites",
+is more often where the sample came from than its size)."""
+_LEAST_N = 30
+_NARROW = 0.5
+"""An interval narrower than half the Wilson interval of its n is implausible."""
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A stated interval; the estimate it follows directly, if any; the percentages of its
+    sentence that it holds; and the sample size of its sentence."""
+
+    low: float
+    high: float
+    value: float | None
+    held: tuple[float, ...]
+    n: int | None
+
+
+def intervals(text: str) -> list[Interval]:
+    """The intervals stated as ranges in ``text``; ``n`` only when the sentence states one
+    sample size (several could belong to any of its figures)."""
+    sizes = {int(to_float(m.group("n") or m.group("n2") or m.group("n3")))
+             for m in _SIZE.finditer(text)}
+    n = next(iter(sizes)) if len(sizes) == 1 else None
+    out: list[Interval] = []
+    for m in _RANGE.finditer(text):
+        lo, hi = to_float(m.group("lo")), to_float(m.group("hi"))
+        if not lo < hi <= 100:
+            continue  # no interval of a percentage: a span of years, a list
+        figures = (to_float(f.group(1)) for f in PERCENT_RE.finditer(text)
+                   if not m.start("lo") <= f.start() < m.end())
+        held = tuple(p for p in figures if lo <= p <= hi)
+        out.append(Interval(lo, hi, to_float(m.group("v")) if m.group("v") else None, held, n))
+    return out
+
+
+def implausible(iv: Interval) -> bool:
+    """Whether ``iv`` cannot be a 95% interval: it leaves out the estimate it follows, or it
+    is far narrower than the sampling error of a percentage on its n allows."""
+    if iv.value is not None and not iv.low <= iv.value <= iv.high:
+        return True
+    # only an interval around a percentage of its sentence is a proportion's ("+4.1 pts (95%
+    # CI 3.9 to 4.3)" is a difference's, whose width no sample size of the sentence bounds)
+    if iv.n is None or iv.n < _LEAST_N or not iv.held or not 0 < iv.held[0] < 100:
+        return False
+    from dcrdraft.analysis.stats import wilson_interval  # lazy: stats pulls in pydantic
+
+    wl, wh = wilson_interval(iv.held[0] / 100, iv.n)
+    return iv.high - iv.low < _NARROW * (wh - wl) * 100

@@ -1,0 +1,50 @@
+"""An interval that cannot be its estimate's 95% interval (it leaves the estimate out, or is
+far narrower than a percentage on its n allows) does not quantify uncertainty: C06 is weak
+unless another interval of the document is plausible."""
+
+from __future__ import annotations
+
+import pytest
+
+from dcrdraft.ingest import read_text
+from dcrdraft.review import load_rubric, review_document
+from dcrdraft.review.facts.intervals import implausible, intervals
+
+RUBRIC = load_rubric()
+
+
+def _c06(text: str) -> str:
+    report = review_document(read_text(text, "<doc>", "markdown"), RUBRIC)
+    return next(i.status for i in report.checklist if i.code == "C06")
+
+
+@pytest.mark.parametrize("text", [
+    # 0.4 points wide on 600 tenancies: a Wilson interval is about 6 points wide
+    "# Results\n\nArrears flagged early: 71.3% of 600 tenancies (95% CI 71.1–71.5%).\n",
+    "# Results\n\nPlots classified correctly: 88.0% (95% CI 89.2%–93.0%).\n",
+    "# Results\n\nMeasure: Lots priced within the band (n = 1,250); Result: 64.0% (95% CI"
+    " 63.9–64.1%)\n",
+])
+def test_an_implausible_interval_is_weak(text: str) -> None:
+    assert _c06(text) == "weak"
+
+
+@pytest.mark.parametrize("text", [
+    "# Results\n\nArrears flagged early: 71.3% of 600 tenancies (95% CI 67.6–74.8%).\n",
+    # a difference in points: no sample size of the sentence bounds its width
+    "# Results\n\nLate lorries: 9.1% against 12.0% on 4,800 trips; difference 2.9 points"
+    " (95% CI 2.8 to 3.0).\n",
+    "# Results\n\nArrears flagged early: 71.3% (95% CI 71.2–71.4%).\n\nMissed arrears: 6.0% of"
+    " 900 tenancies (95% CI 4.6–7.7%).\n",
+])
+def test_a_plausible_interval_passes(text: str) -> None:
+    assert _c06(text) == "pass"
+
+
+def test_a_span_of_years_is_no_interval() -> None:
+    assert intervals("Agreement 74% (2019–2023 seasons).") == []
+
+
+def test_an_interval_too_narrow_for_its_n() -> None:
+    [iv] = intervals("Caught 80.0% of 1,000 parcels (95% CI 79.9–80.1%).")
+    assert iv.n == 1000 and implausible(iv)
