@@ -164,6 +164,24 @@ def _opening(ctx: Context, params: Params) -> Unit | None:
     return next((u for u in opening if any(matches_all(u.text, a) for a in alts)), None)
 
 
+def _under_heading(units: list[Unit]) -> list[Unit]:
+    """The first unit of each titled section read with its heading: a heading often names
+    what the paragraph under it is ("Pilot results (24 sites)", "A/B test, two weeks")."""
+    seen: set[int] = set()
+    out: list[Unit] = []
+    for u in units:
+        if id(u.section) in seen or not u.section.title:
+            continue
+        seen.add(id(u.section))
+        title = _NUMBERING.sub("", u.section.title)
+        out.append(replace(u, text=f"{title}. {u.text}"))
+    return out
+
+
+_NUMBERING = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?|[A-Z]\.)\s+")
+"""A heading's own number ("3.2 Results"): no count of anything evaluated."""
+
+
 def _evidence(ctx: Context, params: Params) -> Verdict:
     reject = compile_any(patterns(params, "reject"))
     units, in_section = scoped(ctx, params)
@@ -186,6 +204,10 @@ def _evidence(ctx: Context, params: Params) -> Verdict:
         everywhere = units
     for pool in ((units, chunks, everywhere) if in_section else (units, chunks)):
         hit = _search(pool, groups(params, "pass"), reject)
+        if hit is not None:
+            return Verdict("pass", hit)
+    if params.get("headings"):
+        hit = _search(_under_heading(chunks or units), groups(params, "pass"), reject)
         if hit is not None:
             return Verdict("pass", hit)
     answer = _answer(ctx, params) or _opening(ctx, params)

@@ -47,7 +47,9 @@ DOCS: dict[str, CheckDoc] = {
          "signoff_roles": "whether an approver's role in a sign-off row (\"Legal and "
                           "Compliance\") may count (default true)",
          "identifiers": "whether the cell numbering a table row (\"ID: R-02\") may count "
-                        "(default true)"}),
+                        "(default true)",
+         "headings": "whether a section's heading is read with its first sentence (\"Pilot "
+                     "results (24 sites)\" over what the pilot measured; default false)"}),
     "graded": CheckDoc(
         "the family's graded facts (what each sentence or paragraph says about the topic), "
         "in the sections named by `kinds` or sections whose heading names the topic's subject, "
