@@ -1,6 +1,7 @@
-"""A heading often names the method of the paragraph under it ("Trial results (310 parcels,
-checked by the depot lead)"): C02 reads a section's heading with its first sentence, but a
-heading's own number ("3.2 Results") is no count of anything evaluated."""
+"""How a method is written: a heading often names the method of the paragraph under it
+("Trial results (310 parcels, checked by the depot lead)"), and a design, a sample and what
+it was judged against make a methodology (C02); a heading's own number ("3.2 Results") is
+no count of anything evaluated."""
 
 from __future__ import annotations
 
@@ -31,3 +32,16 @@ def test_a_heading_number_is_no_sample() -> None:
     text = ("# 4.2 Validation findings\n\nThe tool went through a structured validation and was"
             " reviewed by the team.\n")
     assert _c02(text) != "pass"
+
+
+@pytest.mark.parametrize("text", [
+    "# Results\n\nBack-test: 5,200 freight bookings from last winter; outcome = whether the lorry"
+    " left on time.\n",
+    "# Results\n\nValidation on 880 kennel records, with the vet's final decision as truth.\n",
+])
+def test_a_design_a_sample_and_its_reference_pass(text: str) -> None:
+    assert _c02(text) == "pass"
+
+
+def test_a_design_and_a_sample_without_reference_do_not_pass() -> None:
+    assert _c02("# Results\n\nBack-test over 5,200 freight bookings from last winter.\n") != "pass"
