@@ -7,7 +7,8 @@ import re
 
 from dcrdraft.review.checks.base import Hit, Params, Verdict, check, negated
 from dcrdraft.review.checks.segments import segment_rows
-from dcrdraft.review.checks.units import EVAL_KINDS, has_figure, metric_units, stated_units
+from dcrdraft.review.checks.units import (EVAL_KINDS, NOT_RESULT_KINDS, has_figure, metric_units,
+                                         stated_units)
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts import facts_of
 from dcrdraft.review.facts.boilerplate import is_boilerplate
@@ -74,6 +75,12 @@ def primary_metric(ctx: Context, params: Params) -> Verdict:
             and is_metric_name(m.name)]
     if len({m.segment for m in rows}) >= 2 and rows[0].unit_ref is not None:
         return Verdict("pass", rows[0].unit_ref, line=rows[0].line)
+    # a result given with the count it was measured on ("matched in 91% of files (137 of
+    # 150)", "agreed for 151 (71%)") is a headline figure whatever words name its measure
+    counted = next((u for u in ctx.units if not u.kinds & NOT_RESULT_KINDS
+                    and (_counted(u.text) or _SHARE.search(u.text))), None)
+    if counted is not None:
+        return Verdict("pass", counted)
     # a metric named only in content-free praise ("best-in-class accuracy") is not named
     named = next((u for u in ctx.units if u.kinds & EVAL_KINDS and METRIC_RE.search(u.text)
                   and not is_boilerplate(u.text)), None)
@@ -206,10 +213,17 @@ def _all_implausible(text: str) -> bool:
 _COUNTED = re.compile(
     rf"(?<![\w.,/])(?P<k>\d[\d,]*)\s?(?:/|of|out of)\s?(?P<n>\d[\d,]*)(?![\w.,/])"
     rf"[^.;\d]{{0,30}}?(?:{NUM})\s?%"
-    rf"|(?:{NUM})\s?%\s?\(\s?(?P<k2>\d[\d,]*)\s?(?:/|of|out of)\s?(?P<n2>\d[\d,]*)\s?\)", re.I)
-"""A result given with the count it was measured on ("35 of 38 (92.1%)", "88% (36/41)"):
+    rf"|(?:{NUM})\s?%\*{{0,2}}\s?(?:of\s(?:[\w'-]+\s){{1,3}}?)?\(\s?(?P<k2>\d[\d,]*)\s?"
+    rf"(?:/|of|out of)\s?(?P<n2>\d[\d,]*)\s?\)", re.I)
+"""A result given with the count it was measured on ("35 of 38 (92.1%)", "88% (36/41)",
+"91% of files (137 of 150)"):
 the sample size of a figure, wherever the document states it; an alert level or a bar is
 never written so."""
+
+
+_SHARE = re.compile(
+    rf"(?<![\w.,])\d[\d,]*(?:\s+of\s+(?:them|these|those))?\s?\(\s?(?:{NUM})\s?%\s?\)")
+"""A count of cases with its share ("for 151 of them (71%)"): a result stated with its count."""
 
 
 def _counted(text: str) -> bool:
