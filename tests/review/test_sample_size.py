@@ -32,3 +32,11 @@ def test_a_sample_size_alone_is_weak(text: str) -> None:
 ])
 def test_a_year_or_a_name_is_no_sample_size(text: str) -> None:
     assert _c06(text) == "missing"
+
+
+@pytest.mark.parametrize("text", [
+    "# Notes\n\nHold-out of 5,300 bookings from the autumn, none used to fit the model.\n",
+    "# Notes\n\nValidation: 640 kennel records from two shelters, read by the shelter vet.\n",
+])
+def test_a_sample_named_by_its_design_is_weak(text: str) -> None:
+    assert _c06(text) == "weak"

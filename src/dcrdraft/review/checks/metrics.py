@@ -198,7 +198,8 @@ def uncertainty(ctx: Context, params: Params) -> Verdict:
         return Verdict("weak", units[0])
     n = next((u for u in ctx.units if u.kinds & EVAL_KINDS and _sized(_N_RE, u.text)), None) \
         or next((u for u in ctx.units if _sized(_SAMPLE_RE, u.text)
-                 and _TESTED_RE.search(u.text) and not negated(u.text)), None) \
+                 and (_TESTED_RE.search(u.text) or matches("evaluation_design", u.text))
+                 and not negated(u.text)), None) \
         or next((u for u in ctx.units if _counted(u.text)), None)
     return Verdict("weak", n, detail="sample size only") if n else Verdict("missing")
 
@@ -256,7 +257,8 @@ _SAMPLE_RE = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d{3,})(?:\.\d+)?\s?[
 _TESTED_RE = re.compile(r"\b(?:test\w*|evaluat\w*|trial\w*|pilot\w*|sampl\w*|audit\w*|"
                         r"backtest\w*|measured|labell?ed|re-[a-z]+ed|retrospective|shadow|"
                         r"replay\w*|a/b)\b", re.I)
-"""Words that make a count the size of an evaluation sample, not of the business."""
+"""Words that make a count the size of an evaluation sample, not of the business; so does a
+word of the ``evaluation_design`` vocabulary ("validation", "hold-out"), which C02 reads too."""
 
 
 _N_RE = re.compile(
