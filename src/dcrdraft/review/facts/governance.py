@@ -134,13 +134,14 @@ _DOCS_TITLE = re.compile(r"\b(?:documentation|docs|guides?|guidance|information 
 _DIGIT = re.compile(r"\d")
 
 
-def documented(text: str) -> DocsGrade:
+def documented(text: str, dated: bool = True) -> DocsGrade:
     """How far documentation said to exist is shown: complete (``published``) when it tells
-    users the limits and what to do then, or can be checked by a date or a version; only
-    named (``mentioned``) when it is just said to exist ("guide published", a tick)."""
+    users the limits and what to do then, or (when ``dated`` counts) can be checked by a date
+    or a version; only named (``mentioned``) when it is just said to exist ("guide
+    published", a tick)."""
     if vocab("docs_pending").search(text):
         return "pending"
-    shown = vocab("user_doc_covers").search(text) or _DIGIT.search(text)
+    shown = vocab("user_doc_covers").search(text) or (dated and _DIGIT.search(text))
     return "published" if shown else "mentioned"
 
 
@@ -154,6 +155,10 @@ def docs_grade(text: str, absent: bool) -> DocsGrade | None:
     artifact = named and vocab("user_doc_state").search(text)
     if artifact or vocab("users_told").search(text):
         return documented(text)
+    # documentation known only by whom it is for ("officer guidance", "drivers are told"):
+    # a date shows when it was issued, not that it says what the system cannot do
+    if vocab("audience_doc").search(text) or vocab("people_told").search(text):
+        return documented(text, dated=False)
     if vocab("user_doc_topic").search(text):
         return "pending" if vocab("docs_pending").search(text) else "mentioned"
     return None

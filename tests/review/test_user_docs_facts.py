@@ -1,0 +1,45 @@
+"""User documentation known by its audience (checklist item 19): a guide, note or briefing
+named after the people it is for, or a statement that they are told, is documentation
+touched; it is complete only when it says what the system gets wrong or what to do then."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dcrdraft.ingest import read_document
+from dcrdraft.review import review_document
+from dcrdraft.review.facts.governance import docs_grade
+
+
+@pytest.mark.parametrize(("text", "grade"), [
+    # named by its audience, before or after the kind of document
+    ("Inspector guidance on the lane counter: draft v0.2, out for comment.", "pending"),
+    ("A one-page quick guide for ferry passengers goes out with the May roster.", "mentioned"),
+    ("Members are told at the poolside briefing that lane counts can drift.", "mentioned"),
+    ("Technicians get a laminated card on what the berth sensor cannot see in fog.", "published"),
+    ("Visitor-facing information sits beside every kiosk.", "mentioned"),
+    # a date says when it went out, not what it tells its readers
+    ("Drivers received a pocket card, version 2, on 3 May.", "mentioned"),
+])
+def test_documentation_named_by_its_audience_is_graded(text: str, grade: str) -> None:
+    assert docs_grade(text, False) == grade
+
+
+@pytest.mark.parametrize("text", [
+    "A notice of loss from the owner opens every marine claim.",  # a notification, no document
+    "Deckhand training and comms are complete.",                  # training named, not a guide
+    "The harbour authority publishes its guidance every spring.",  # no audience named
+])
+def test_other_guides_and_notices_are_not_user_documentation(text: str) -> None:
+    assert docs_grade(text, False) is None
+
+
+def test_a_draft_guide_for_the_people_who_use_it_is_weak_not_missing(tmp_path: Path) -> None:
+    path = tmp_path / "doc.md"
+    path.write_text("# Go-live\n\nThe berth planner proposes a quay for each arriving ferry.\n\n"
+                    "Harbour officer guidance on reading the proposals: draft v0.3, due 12 May.\n",
+                    encoding="utf-8")
+    report = review_document(read_document(path))
+    assert next(c.status for c in report.checklist if c.code == "C19") == "weak"
