@@ -1,0 +1,37 @@
+"""Regulatory position (checklist item 17): a regime named without a conclusion, or compliance
+asserted generically, is the conventions' weak, not missing; an upper-case code or a lone
+capitalised "Act" with no word of law beside it names no regime."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dcrdraft.ingest import read_document
+from dcrdraft.review import review_document
+
+
+def c17(tmp_path: Path, body: str) -> str:
+    path = tmp_path / "doc.md"
+    path.write_text("# Notes\n\nThe planner proposes berths for arriving ferries.\n\n" + body,
+                    encoding="utf-8")
+    report = review_document(read_document(path))
+    return next(c.status for c in report.checklist if c.code == "C17")
+
+
+@pytest.mark.parametrize("body", [
+    "Fare answers are given under the Harbour Passengers Act 2019.\n",
+    "The planner was designed in line with UK GDPR.\n",
+    "The berth planner complies fully with GDPR and every harbour bylaw.\n",
+])
+def test_a_regime_named_without_a_conclusion_is_weak(tmp_path: Path, body: str) -> None:
+    assert c17(tmp_path, body) == "weak"
+
+
+@pytest.mark.parametrize("body", [
+    "Switch back if the planner misses any SEV1 the old rules would have caught.\n",
+    "Two berths were left out of the principal Act of the pilot.\n",
+])
+def test_a_code_or_a_capitalised_act_alone_is_no_regime(tmp_path: Path, body: str) -> None:
+    assert c17(tmp_path, body) == "missing"
