@@ -24,6 +24,8 @@ def c17(tmp_path: Path, body: str) -> str:
     "Fare answers are given under the Harbour Passengers Act 2019.\n",
     "The planner was designed in line with UK GDPR.\n",
     "The berth planner complies fully with GDPR and every harbour bylaw.\n",
+    # content-free, never evidence above weak, but the topic touched
+    "The berth planner is fully compliant with all applicable regulations.\n",
 ])
 def test_a_regime_named_without_a_conclusion_is_weak(tmp_path: Path, body: str) -> None:
     assert c17(tmp_path, body) == "weak"
@@ -32,6 +34,8 @@ def test_a_regime_named_without_a_conclusion_is_weak(tmp_path: Path, body: str) 
 @pytest.mark.parametrize("body", [
     "Switch back if the planner misses any SEV1 the old rules would have caught.\n",
     "Two berths were left out of the principal Act of the pilot.\n",
+    # an approver's role names who signs, not that anything was assessed
+    "## Sign-off\n\n| Role | Name | Date |\n|---|---|---|\n| Compliance | TBD | TBD |\n",
 ])
 def test_a_code_or_a_capitalised_act_alone_is_no_regime(tmp_path: Path, body: str) -> None:
     assert c17(tmp_path, body) == "missing"

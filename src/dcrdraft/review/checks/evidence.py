@@ -215,6 +215,13 @@ def _evidence(ctx: Context, params: Params) -> Verdict:
         return Verdict("pass", answer)
     weak_alts = groups(params, "weak") + groups(params, "pass")
     hit = _search(units, weak_alts, None) or _search(everywhere, weak_alts, None)
+    if params.get("claims_touch") and hit is None:
+        # a content-free claim on the topic ("complies with all applicable regulations") is
+        # the topic touched, which the conventions call weak: never evidence above that
+        claims = _affirmed(ctx.units)
+        if not params.get("signoff_roles", True):
+            claims = _without_roles(ctx, claims)
+        hit = _search(claims, weak_alts, None)
     if hit is not None:
         return Verdict("weak", hit)
     min_words = int(params.get("section_words", 0))

@@ -49,7 +49,9 @@ DOCS: dict[str, CheckDoc] = {
          "identifiers": "whether the cell numbering a table row (\"ID: R-02\") may count "
                         "(default true)",
          "headings": "whether a section's heading is read with its first sentence (\"Pilot "
-                     "results (24 sites)\" over what the pilot measured; default false)"}),
+                     "results (24 sites)\" over what the pilot measured; default false)",
+         "claims_touch": "a content-free claim matching a `weak` or `pass` alternative makes "
+                         "the item weak, never more (default false)"}),
     "graded": CheckDoc(
         "the family's graded facts (what each sentence or paragraph says about the topic), "
         "in the sections named by `kinds` or sections whose heading names the topic's subject, "
