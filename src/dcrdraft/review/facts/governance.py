@@ -91,9 +91,11 @@ def fairness_grade(text: str, absent: bool) -> FairnessGrade | None:
 
 _STATUS_OPEN = re.compile(r"\bstatus\W{0,3}(?:open|in progress|pending|planned|not started|"
                           r"due)\b", re.I)
-_SHOWN = re.compile(r"\d|\bby (?:the )?[A-Z]|\b(?:found|findings?|issues?|identified|raised|"
-                    r"remediated|fixed|vulnerabilit\w+)\b")
-"""What shows a review took place: a date or figure, who did it, what it found."""
+_SHOWN = re.compile(r"\d|(?<!held )(?<!kept )(?<!owned )(?<!stored )\bby (?:the )?[A-Z]|"
+                    r"\b(?:found|findings?|issues?|identified|raised|remediated|fixed|"
+                    r"vulnerabilit\w+)\b")
+"""What shows a review took place: a date or figure, who did it (not who keeps the
+document: "held by"), what it found."""
 
 
 def privacy_grade(text: str, absent: bool) -> PrivacyGrade | None:
