@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from difflib import get_close_matches
+from functools import cache
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -106,13 +107,17 @@ def read_yaml(path: Path) -> Any:
     return parse_yaml(path, text)
 
 
-def _line_of(path: Path, code: str) -> str:
+def _file_lines(path: Path) -> list[str]:
     try:
-        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if f"code: {code}" in line:
-                return f"{path}:{n}"
+        return path.read_text(encoding="utf-8").splitlines()
     except OSError:
-        pass
+        return []
+
+
+def _line_of(path: Path, lines: Callable[[], list[str]], code: str) -> str:
+    for n, line in enumerate(lines(), 1):
+        if f"code: {code}" in line:
+            return f"{path}:{n}"
     return str(path)
 
 
@@ -124,12 +129,12 @@ def _examples(raw: Any, where: str, key: str) -> tuple[str, ...]:
     return tuple(raw)
 
 
-def _parse_rule(raw: Any, path: Path, family: str, index: int,
-                base: Rule | None) -> Rule | None:
+def _parse_rule(raw: Any, path: Path, lines: Callable[[], list[str]], family: str,
+                index: int, base: Rule | None) -> Rule | None:
     if not isinstance(raw, dict):
         raise ConfigError(f"{path}: rules[{index}] must be a mapping")
     code = str(raw.get("code", "")).strip()
-    where = _line_of(path, code) if code else f"{path}: rules[{index}]"
+    where = _line_of(path, lines, code) if code else f"{path}: rules[{index}]"
     if not code:
         raise ConfigError(f"{where}: code is required")
     unknown = set(raw) - _RULE_KEYS
@@ -289,10 +294,13 @@ def _read_file(path: Path, into: dict[str, Rule | None], order: list[str]) -> No
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise ConfigError(f"{path}: a rubric file needs a 'rules:' list")
     family = str(data.get("family", "extra"))
+    # Read once per file, on the first rule that names its line: once per rule was a fifth
+    # of loading the rubric.
+    lines = cache(lambda: _file_lines(path))
     for i, raw in enumerate(data["rules"]):
         code = str(raw.get("code", "")).strip() if isinstance(raw, dict) else ""
         base = into.get(code)
-        rule = _parse_rule(raw, path, family, i, base)
+        rule = _parse_rule(raw, path, lines, family, i, base)
         if code not in into:
             order.append(code)
         into[code] = rule
