@@ -4,6 +4,7 @@ rebuilt instead of breaking every review."""
 
 from __future__ import annotations
 
+import array
 import hashlib
 import json
 import marshal
@@ -80,6 +81,28 @@ def test_every_damaged_pattern_cache_is_a_miss(damage: str, tmp_path: Path,
         "not-marshal": _framed(b"\xff\xfe not marshal"),
     }[damage])
     assert regexcache._load_entries() == []
+
+
+_BAD_CODE_PROBE = """
+import re, sys
+from dcrdraft.review import regexcache
+regexcache.install()
+print(re.compile(sys.argv[1]).search("a pass b") is not None, len(regexcache._loaded))
+"""
+
+
+def test_a_saved_pattern_that_does_not_build_is_compiled_afresh(tmp_path: Path) -> None:
+    """Well-formed, checksummed code that ``_sre`` rejects (saved patterns are built on their
+    first lookup): ``re`` compiles the pattern itself and the file is no longer trusted."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    pattern = r"\bpass\b"
+    bad = (pattern, 0, 0, array.array("I", [0xFFFF] * 4).tobytes(), 0, {}, ())
+    run = [sys.executable, "-c", _BAD_CODE_PROBE, pattern]
+    subprocess.run(run, env=env, check=True, capture_output=True)  # writes the cache file
+    kept = next(tmp_path.rglob("regex-*.bin"))
+    kept.write_bytes(_framed(marshal.dumps([bad])))
+    out = subprocess.run(run, env=env, check=True, capture_output=True, text=True).stdout
+    assert out.split() == ["True", "0"]
 
 
 @pytest.mark.parametrize("damage", ["flipped-byte", "truncated", "wrong-shape"])

@@ -315,7 +315,7 @@ from dcrdraft.review import regexcache
 regexcache.install()
 from dcrdraft.review import review_path
 review_path(sys.argv[1])
-loaded = [k for k in regexcache._loaded if k in re._cache]
+loaded = list(regexcache._loaded)  # each saved pattern is built on its first lookup
 same = all(re._cache[k] == re._compiler.compile(k[1], k[2]) for k in loaded)
 new = [k for k in re._cache if k not in regexcache._loaded and k[0] is str]
 print(len(loaded), same, len(new))
