@@ -379,3 +379,45 @@ def test_kept_prefilters_and_twins_give_the_uncached_reviews(tmp_path: Path) -> 
     assert first["saved"] == 0 and second["saved"] > 100 and second["same"] is True
     assert first["yaml"] == 0 and second["yaml"] >= 3 and second["same_yaml"] is True
     assert first["reports"] == second["reports"] == plain["reports"]
+
+
+_SECTIONS_PROBE = """
+import json, os, sys
+from dcrdraft.review import regexcache
+regexcache.install()
+from dcrdraft.review import yamltext
+from dcrdraft.ingest import sections
+path = os.path.join(os.environ["DCRDRAFT_RUBRICS"], "sections.yaml")
+text = open(path, encoding="utf-8").read()
+kept = sections.KEPT_YAML[0](text, lambda: sections._load_yaml(text, path, True))
+print(json.dumps({"same": kept == sections._load_yaml(text, path, True),
+                  "kept": len(regexcache.read_framed(regexcache.kept_file("yaml"),
+                                                     yamltext._MAGIC) or {})}))
+"""
+
+
+def test_kept_section_rules_follow_their_file(tmp_path: Path) -> None:
+    """The section rules an earlier run kept are read back only for the same bytes: an edited
+    sections.yaml is parsed afresh and gives the edited rules."""
+    import json
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    rubrics = tmp_path / "rubrics"
+    shutil.copytree(ROOT / "rubrics", rubrics)
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"),
+           "DCRDRAFT_RUBRICS": str(rubrics)}
+
+    def run() -> dict[str, object]:
+        out = subprocess.run([sys.executable, "-c", _SECTIONS_PROBE], capture_output=True,
+                             text=True, env=env, check=True).stdout
+        return dict(json.loads(out))
+
+    first, again = run(), run()  # "kept": what earlier runs kept, read before this one's
+    assert first == {"same": True, "kept": 0} and again == {"same": True, "kept": 1}
+    rules = rubrics / "sections.yaml"
+    rules.write_text(rules.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert run() == {"same": True, "kept": 1}
+    assert run() == {"same": True, "kept": 2}  # the edited text was parsed and kept anew

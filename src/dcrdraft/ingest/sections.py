@@ -8,6 +8,7 @@ is judged on its own.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -135,6 +136,12 @@ def parse_rules(data: Any, where: str) -> Rules:
     return Rules(tuple(headings), tuple(keywords), fallback, _groups(headings), literals)
 
 
+KEPT_YAML: list[Callable[[str, Callable[[], Any]], Any]] = []
+"""The reviewer's keeper of parsed YAML between runs (``review.yamltext``), when loaded: given
+the text of the built-in rules and their parse, it returns what an earlier run's parse of the
+same bytes gave, or parses and keeps it (importing and running PyYAML is ~8 ms a cold run)."""
+
+
 @lru_cache(maxsize=4)
 def load_rules(path: Path | None = None) -> Rules:
     """The rules in ``path`` (default: sections.yaml in the rubrics folder), compiled once."""
@@ -144,7 +151,12 @@ def load_rules(path: Path | None = None) -> Rules:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read section rules: {exc}") from None
-    return parse_rules(_load_yaml(text, path, builtin), str(path))
+    at = path
+
+    def parse() -> Any:
+        return _load_yaml(text, at, builtin)
+
+    return parse_rules(KEPT_YAML[0](text, parse) if builtin and KEPT_YAML else parse(), str(path))
 
 
 def _load_yaml(text: str, path: Path, builtin: bool) -> Any:

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import marshal
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from dcrdraft.errors import ConfigError
+from dcrdraft.ingest import sections
 from dcrdraft.review import regexcache
 
 _MAGIC = b"dcrdraft-yaml-1\n"
@@ -42,18 +44,26 @@ def _save_kept() -> None:
 
 
 regexcache.KEEPERS.append(_save_kept)
+# The section rules (rubrics/sections.yaml) are read by the ingest layer, below this one.
+sections.KEPT_YAML.append(lambda text, parse: kept_parse(b"sections\0", text, parse))
 
 
 def parse_yaml(path: Path, text: str) -> Any:
     """The YAML of ``text`` (read from ``path``), or ConfigError naming the file and line."""
+    return kept_parse(b"", text, lambda: _parse(path, text))
+
+
+def kept_parse(kind: bytes, text: str, parse: Callable[[], Any]) -> Any:
+    """What ``parse`` makes of ``text``, kept by the SHA-256 of ``kind`` and the text (each
+    reader of YAML, its own ``kind``, since two readers may read one text differently)."""
     _load_kept()
-    key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+    key = hashlib.sha256(kind + text.encode("utf-8", "surrogatepass")).digest()
     if key in _kept:
         try:
             return marshal.loads(_kept[key])
         except Exception:  # noqa: BLE001 - a damaged entry is a miss: parse as usual
             del _kept[key]
-    data = _parse(path, text)
+    data = parse()
     if regexcache.installed():
         try:
             _kept[key] = marshal.dumps(data)
