@@ -17,6 +17,7 @@ from typing import Literal
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.ingest.document import Block
 from dcrdraft.review.facts.columns import Columns, Role, classify, fill_blank_labels, status_of
+from dcrdraft.review.facts.labelled import label_before, names_comparator
 from dcrdraft.review.facts.parts import parts_down
 from dcrdraft.review.facts.vocab import matches, vocab
 from dcrdraft.review.facts.windows import Asides, Cover, Windows
@@ -558,6 +559,9 @@ _DIGIT = re.compile(r"\d")
 _BASELINE_AFTER = re.compile(r"^\s*%?\s*[(,]?\s*(?:for|in|with|from|by|on|of|under|at)\b", re.I)
 _BASELINE_WORD = re.compile(r"^\s*%?\s*\(?(?:baseline|previous|prior|control|old|legacy|v\d)",
                             re.I)
+_LABEL_AHEAD = re.compile(r"^\s*%?\s*\([^():]{0,40}:\s*\d")
+"""A bracket labelling the figure that follows it ("99.4% (previous release: 99.2%)"): the
+comparator is that figure, not the one before the bracket."""
 _TAIL_END = re.compile(r"[,;:]|(?<=\S)\s*\(|\b(?:against|versus|vs\.?|compared|while|whereas|"
                        r"but)\b")
 
@@ -576,6 +580,9 @@ def _classify_figure(s: _Sentence, m: re.Match[str]) -> FigRole | None:
     near += max((x.end() for x in _PFIG.finditer(text[near:start])), default=0)
     if s.threshold.search(near, start) or _bar_with_direction(s, start, end):
         return "threshold"
+    label = label_before(text, start)
+    if label is not None and names_comparator(label):
+        return "baseline"
     if s.from_.search(start - 45, start) or s.comparator.search(near, start):
         return "peer" if s.side.search(start - 45, start) and _peer(after) else "baseline"
     subject = _CMP_SUBJECT.match(text, 0, start)
@@ -591,7 +598,7 @@ def _classify_figure(s: _Sentence, m: re.Match[str]) -> FigRole | None:
         return "threshold" if s.threshold.search(end, end + min(len(tail), 20)) else None
     if s.comparator.search(end, end + len(tail)) and _BASELINE_AFTER.match(tail):
         return "baseline"
-    if _BASELINE_WORD.match(tail):
+    if _BASELINE_WORD.match(tail) and not _LABEL_AHEAD.match(after):
         return "baseline"
     if s.threshold.search(end, end + min(len(tail), 12)):
         return "threshold"
