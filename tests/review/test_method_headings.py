@@ -45,3 +45,13 @@ def test_a_design_a_sample_and_its_reference_pass(text: str) -> None:
 
 def test_a_design_and_a_sample_without_reference_do_not_pass() -> None:
     assert _c02("# Results\n\nBack-test over 5,200 freight bookings from last winter.\n") != "pass"
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("# Evaluation\n\nThe evaluation dataset was drawn from representative orchard traffic and reviewed"
+     " by seasoned horticulture experts.\n", "weak"),
+    ("# Evaluation\n\nThe evaluation dataset was drawn from April orchard traffic and reviewed by two"
+     " horticulture experts.\n", "pass"),
+])
+def test_a_test_set_and_its_judges_need_a_checkable_detail(text: str, status: str) -> None:
+    assert _c02(text) == status
