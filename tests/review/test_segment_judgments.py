@@ -304,3 +304,12 @@ def test_a_lead_in_naming_subgroups_introduces_a_breakdown() -> None:
             "- small boats: 86% / 90%\n- large boats: 91% / 88%\n")
     assert _c05(text) == "pass"
     assert _c05(text.replace("Subgroups of the harbour trial", "Notes from the trial")) != "pass"
+
+
+def test_results_praised_without_any_figure_are_reported_only_in_aggregate() -> None:
+    text = ("# About the planner\n\nThe route planner suggests delivery rounds for our bakery"
+            " vans.\n\n# How well it works\n\nThe planner delivers industry-leading accuracy"
+            " and has been validated to the highest standards.\n")
+    assert _found(text, "M04")
+    assert not _found("# About the planner\n\nThe route planner suggests delivery rounds for"
+                      " our bakery vans.\n", "M04")

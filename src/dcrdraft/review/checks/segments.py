@@ -505,11 +505,12 @@ def ignored_segment(ctx: Context, params: Params) -> list[Hit]:
                 hits.append(Hit(head.line, head.line, what))
             elif units:
                 hits.append(Hit(units[0].line, units[0].end_line, what))
-            elif v.status != "missing" or _claims_result(ctx):
+            elif v.status != "missing" or _claims_result(ctx) or facts_of(ctx).boilerplate:
                 # No figure at all and no segment named: only a result claimed in words
-                # ("beats the old rules") is a result reported in aggregate; a card that
-                # names its metrics and reports nothing has no aggregate to break down.
-                said = claim or v.unit
+                # ("beats the old rules", "state-of-the-art accuracy") is a result reported
+                # in aggregate; a card that names its metrics and reports nothing has no
+                # aggregate to break down.
+                said = claim or v.unit or next(iter(facts_of(ctx).boilerplate), None)
                 if said is not None:
                     hits.append(Hit(said.line, said.end_line, what))
     return hits
