@@ -187,3 +187,19 @@ def test_a_deployment_to_come_or_without_a_figure_is_no_decision() -> None:
     # a stated decision still outranks the deployment stated as done
     assert _facts("# About\n\nIt went live for 2 wards in May 2027.\n\n# Recommendation\n\n"
                   "Do not deploy to further wards.\n").decision.decision == "disapprove"  # type: ignore[union-attr]
+
+
+def test_an_approval_asserted_without_its_record_implies_the_decision() -> None:
+    """An approval claimed with no date (a sign-off list of roles marked approved, "was
+    approved through the usual governance") implies the decision: weak, not missing."""
+    for text in ("# Sign-off\n\n- Head of Nursing — approved\n- Pharmacy lead — approved\n",
+                 "# Governance\n\nThe rota planner was approved through our standard forums.\n",
+                 "# Oversight\n\nApproved by the Depot Operations Board.\n"):
+        assert _facts(text).decision is None, text
+        assert _c20(text) == "weak", text
+    # a sale approved automatically, a refusal and a placeholder approver imply nothing
+    for text in ("# Results\n\nMost small refunds were auto-approved.\n",
+                 "# Status\n\nThe planner has not been approved.\n",
+                 "# Sign-off\n\n- [Name] — approved\n"):
+        assert _c20(text) == "missing", text
+    assert _c20("# Sign-off\n\nApproved by: N/A\n") == "missing"

@@ -262,6 +262,10 @@ def decision_facts(ctx: Context) -> DecisionFacts:
         # a stance on use ("intended for research use", "not to be used without further
         # evaluation") implies the decision without stating it
         hedged += [u for u in ctx.units if vocab("decision_implied").search(u.text)]
+        # an approval asserted with no record of when or by whom it was given ("approved
+        # through our governance process"): the decision is implied, not stated
+        hedged += [u for u in ctx.units if vocab("decision_asserted").search(u.text)
+                   and not negated(u.text) and not placeholder_in(u.text)]
         discussed = next((u for u in ctx.units if _deployment_stated(u.text)
                           and not _FIELD.match(u.text) and not negated(u.text)
                           and not is_boilerplate(u.text) and not placeholder_in(u.text)), None)
