@@ -16,8 +16,8 @@ from typing import Any
 from dcrdraft.config.project import Config, ConfigResolver, load_config
 from dcrdraft.errors import ConfigError, DcrError
 from dcrdraft.ingest import format_for, read_document
-from dcrdraft.ingest.source import REVIEW_CHARS
 from dcrdraft.ingest.document import Document
+from dcrdraft.ingest.source import REVIEW_CHARS
 from dcrdraft.review.anchors import Anchor, anchors_for
 from dcrdraft.review.api import PARALLEL_MIN, chunk_size, expand
 from dcrdraft.review.cache import ResultCache

@@ -257,34 +257,31 @@ class Twin:
             # ASCII: byte offsets are character offsets, so RE2 answers directly.
             found = int(self._ascii.Match(self._anchor, enc.data, pos, len(enc.data))[0][0])
             return None if found < 0 else found
-        if self._unicode is None:
-            try:
-                self._unicode = self._compile(self._unicode_source)
-            except Exception:  # noqa: BLE001 - re2.error (too large): ``re`` alone serves
-                self._unicode = False
-        if self._unicode is False:
+        wide = self._wide()
+        if wide is False:
             return pos  # no verdict: ``re`` searches from ``pos`` as it would alone
         at = enc.byte_at(pos, self._raw)
-        found = int(self._unicode.Match(self._anchor, enc.data, at, len(enc.data))[0][0])
+        found = int(wide.Match(self._anchor, enc.data, at, len(enc.data))[0][0])
         return None if found < 0 else pos + int(self._raw.BytesToCharLen(enc.data, at, found))
-
 
     def at_start(self, text: str) -> bool:
         """Whether a match can start at 0. Anchored, RE2 stops once no match can go on, so
         asking this of a long text costs the prefix read, not the text's length."""
         enc = _encoded(text)
-        if enc.ascii:
-            rx = self._ascii
-        else:
-            if self._unicode is None:
-                try:
-                    self._unicode = self._compile(self._unicode_source)
-                except Exception:  # noqa: BLE001 - re2.error (too large): ``re`` alone serves
-                    self._unicode = False
-            if self._unicode is False:
-                return True  # no verdict: ``re`` decides as it would alone
-            rx = self._unicode
+        rx = self._ascii if enc.ascii else self._wide()
+        if rx is False:
+            return True  # no verdict: ``re`` decides as it would alone
         return int(rx.Match(self._at_start, enc.data, 0, len(enc.data))[0][0]) == 0
+
+    def _wide(self) -> Any:
+        """The Unicode twin, compiled when a non-ASCII text first needs it; False when RE2
+        cannot hold it (too large), so ``re`` alone serves."""
+        if self._unicode is None:
+            try:
+                self._unicode = self._compile(self._unicode_source)
+            except Exception:  # noqa: BLE001 - re2.error (too large): ``re`` alone serves
+                self._unicode = False
+        return self._unicode
 
 
 class _Encoded:

@@ -244,21 +244,24 @@ def _check_inner(path: Path, code: str, key: str, value: Any, inner: dict[str, s
     """A mapping parameter (``opening: {units: 6, words: 12, ...}``) takes only its own keys,
     and a count is a whole number: a misspelt or mistyped inner key is an error naming the
     file and the line, not a default used in silence (or a crash mid-review)."""
-    line = _key_line(path, code, key) or where
+    def at(sub: str = "") -> str:
+        # looked up only for an error: finding a key's line reads the rubric file again
+        found = _key_line(path, code, sub, after=key) if sub else ""
+        return found or _key_line(path, code, key) or where
+
     if not isinstance(value, dict):
-        raise ConfigError(f"{line}: {code}.params.{key}: expected a mapping of "
+        raise ConfigError(f"{at()}: {code}.params.{key}: expected a mapping of "
                           f"{', '.join(sorted(inner))}, got {type(value).__name__}")
     for sub, held in value.items():
-        at = _key_line(path, code, str(sub), after=key) or line
         if sub not in inner:
             hint = get_close_matches(str(sub), sorted(inner), n=1)
             said = f"; did you mean {hint[0]!r}?" if hint else ""
-            raise ConfigError(f"{at}: {code}.params.{key}: unknown key {sub!r}{said} "
+            raise ConfigError(f"{at(str(sub))}: {code}.params.{key}: unknown key {sub!r}{said} "
                               f"(known: {', '.join(sorted(inner))})")
         if inner[sub] == "count" and (isinstance(held, bool) or not isinstance(held, int)
                                       or held < 0):
-            raise ConfigError(f"{at}: {code}.params.{key}.{sub}: expected a whole number "
-                              f"of 0 or more, got {held!r}")
+            raise ConfigError(f"{at(str(sub))}: {code}.params.{key}.{sub}: expected a whole "
+                              f"number of 0 or more, got {held!r}")
 
 
 def _key_line(path: Path, code: str, key: str, after: str = "") -> str:

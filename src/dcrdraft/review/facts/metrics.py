@@ -40,8 +40,9 @@ _NAME = re.compile(
 """A metric's name in prose: a metric word (case-insensitive) or an acronym (WAPE, NDCG@10)."""
 _NOT_NAME = re.compile(r"^(?:rate|score|share|percentage|ratio|quality|change|loss|"
                        r"traffic|volume|budget|of|the)$", re.I)
-_PFIG = re.compile(rf"(?<![\w.])(?P<sign>[+−-]\s?)?(?P<num>{NUM})\s?(?P<unit>%|pp\b|"
-                   rf"percentage points?\b|points?\b|ms\b)|(?<![\w.])(?P<frac>0\.\d+|\.\d{{2,}})(?![\w%]|\.\d)")
+PROSE_FIGURE = re.compile(rf"(?<![\w.])(?P<sign>[+−-]\s?)?(?P<num>{NUM})\s?(?P<unit>%|pp\b|"
+                          rf"percentage points?\b|points?\b|ms\b)"
+                          rf"|(?<![\w.])(?P<frac>0\.\d+|\.\d{{2,}})(?![\w%]|\.\d)")
 _FROM = re.compile(r"\b(?:from|previously|versus|vs\.?|compared (?:with|to)|against|than)\s+"
                    r"(?:about |around |roughly |~)?$", re.I)
 _INTERVAL = re.compile(rf"(?:\bCI\b|interval|\[|\(|±|\+/-|between)[^.;\])]{{0,20}}?(?:{NUM})\s?%?"
@@ -139,7 +140,7 @@ def direction(name: str) -> Direction | None:
     return None
 
 
-def _op_spans(text: str) -> list[tuple[int, int]]:
+def operating_point_spans(text: str) -> list[tuple[int, int]]:
     return list(_spans(vocab("operating_point"), text))
 
 
@@ -163,7 +164,7 @@ def figure(cell: str) -> tuple[float, str] | None:
         k, n = (int(g.replace(",", "")) for g in share.groups())
         if 0 <= k <= n and n > 0:
             return round(100 * k / n, 1), "%"
-    spans = _op_spans(cell)
+    spans = operating_point_spans(cell)
     for m in _VALUE.finditer(cell):
         if any(a <= m.start() < b for a, b in spans) or m.group("sign"):
             continue
@@ -482,12 +483,12 @@ def _peer(tail: str) -> bool:
         return False  # "the keyword filter": one named thing, the comparator
     return not any(vocab(v).search(group) for v in ("comparator_prose", "comparator_system",
                                                     "threshold_prose")) \
-        and not _NOT_PEER.search(group) and not _SAME_CASES.search(tail)
+        and not _NOT_PEER.search(group) and not SAME_CASES.search(tail)
 
 
-_SAME_CASES = re.compile(r"\b(?:the same|identical)\s+(?:[\w-]+\s){0,2}?[\w-]+s\b|"
-                         r"\b(?:without|before)\s+(?:the\s+)?(?:help|assistance|tool|aid|"
-                         r"system|model|score)\b|\bun(?:aided|assisted)\b", re.I)
+SAME_CASES = re.compile(r"\b(?:the same|identical)\s+(?:[\w-]+\s){0,2}?[\w-]+s\b|"
+                        r"\b(?:without|before)\s+(?:the\s+)?(?:help|assistance|tool|aid|"
+                        r"system|model|score)\b|\bun(?:aided|assisted)\b", re.I)
 """Who worked the same cases, or worked them unaided ("68% for dentists reading the same
 images without help"): the comparator arm; the parts of a population are told apart by
 holding different cases."""
@@ -509,7 +510,7 @@ class _Sentence:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        op_spans = _op_spans(text)
+        op_spans = operating_point_spans(text)
         self.ops = Cover(op_spans)
         self.ops_or_intervals = Cover(op_spans + [m.span() for m in _INTERVAL.finditer(text)])
         self.threshold = Windows(vocab("threshold_prose"), text)
@@ -538,7 +539,7 @@ class _Sentence:
         between a name and a figure owns the name unless one holds it)."""
         if self._asides is None:
             spans = [m.span() for m in _ASIDE.finditer(self.text)]
-            held = Cover(_op_spans(self.text) + spans)
+            held = Cover(operating_point_spans(self.text) + spans)
             digits = [d.start() for d in _DIGIT.finditer(self.text) if d.start() not in held]
             self._asides = Asides(spans), digits
         return self._asides
@@ -577,7 +578,7 @@ def _classify_figure(s: _Sentence, m: re.Match[str]) -> FigRole | None:
     if m.group("sign") or (m.group("unit") or "").startswith(("pp", "percentage", "point")):
         return "delta"
     near = max(0, start - 30)
-    near += max((x.end() for x in _PFIG.finditer(text[near:start])), default=0)
+    near += max((x.end() for x in PROSE_FIGURE.finditer(text[near:start])), default=0)
     if s.threshold.search(near, start) or _bar_with_direction(s, start, end):
         return "threshold"
     label = label_before(text, start)
@@ -590,7 +591,7 @@ def _classify_figure(s: _Sentence, m: re.Match[str]) -> FigRole | None:
                         and METRIC_RE.match(subject.group("rest").strip())):
         return "baseline"
     tail = after[:40]
-    nxt = _PFIG.search(tail)
+    nxt = PROSE_FIGURE.search(tail)
     tail = tail[: nxt.start()] if nxt else tail
     tail = _TAIL_END.split(tail)[0]  # an aside in parentheses speaks of something else
     if s.condition.search(start - 14, start):
@@ -612,7 +613,7 @@ def _bar_with_direction(s: _Sentence, start: int, end: int) -> bool:
         return False
     clause = re.split(r"[.!?]\s", s.text[max(0, start - 400):start])[-1]
     return bool(vocab("threshold_prose").search(clause)) and all(
-        _DIRECTED.match(clause, f.end()) for f in _PFIG.finditer(clause))
+        _DIRECTED.match(clause, f.end()) for f in PROSE_FIGURE.finditer(clause))
 
 
 _DIRECTED = re.compile(r"\s*\((?:higher|lower) is better\)", re.I)
@@ -638,7 +639,7 @@ def _same_subject(text: str, fig: _Fig, before: list["MetricFact"]) -> str | Non
 
 def _figures(s: _Sentence) -> list[_Fig]:
     out: list[_Fig] = []
-    for m in _PFIG.finditer(s.text):
+    for m in PROSE_FIGURE.finditer(s.text):
         role = _classify_figure(s, m)
         if role is None:
             continue
@@ -740,7 +741,7 @@ def prose_facts(ctx: Context) -> tuple[list[MetricFact],
     peers: list[Unit] = []
     for u in _prose_units(ctx):
         text = u.text
-        if not _PFIG.search(text) or matches("boilerplate", text) and not METRIC_RE.search(text):
+        if not PROSE_FIGURE.search(text) or matches("boilerplate", text) and not METRIC_RE.search(text):
             continue
         sentence = _Sentence(text)
         figs = _figures(sentence)
@@ -779,9 +780,3 @@ def prose_facts(ctx: Context) -> tuple[list[MetricFact],
         facts += here
     return facts, loose, peers
 
-
-# Read by the comparators stated beside a result (facts/nearby.py): the same figure, cases
-# and operating points as a sentence's own figures.
-PROSE_FIGURE = _PFIG
-SAME_CASES = _SAME_CASES
-operating_point_spans = _op_spans
