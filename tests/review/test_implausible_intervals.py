@@ -48,3 +48,30 @@ def test_a_span_of_years_is_no_interval() -> None:
 def test_an_interval_too_narrow_for_its_n() -> None:
     [iv] = intervals("Caught 80.0% of 1,000 parcels (95% CI 79.9–80.1%).")
     assert iv.n == 1000 and implausible(iv)
+
+
+def _x08(text: str) -> list[str]:
+    report = review_document(read_text(text, "<doc>", "markdown"), RUBRIC)
+    return [f.message for f in report.findings if f.code == "X08"]
+
+
+@pytest.mark.parametrize("text", [
+    # C06 and X08 read one interval reader: the interval named inside its brackets counts
+    "# Results\n\nKilns flagged before a crack: 62.5% of 480 cases (95% CI 62.4–62.6%).\n",
+    "# Results\n\nKilns flagged before a crack: 62.5% on 480 cases, 95% CI [66.0%, 70.0%].\n",
+    "# Results\n\nKilns flagged before a crack: 62.5% ± 0.1 points on 480 cases.\n",
+])
+def test_x08_flags_an_interval_c06_finds_implausible(text: str) -> None:
+    assert len(_x08(text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    # wider than Wilson: clustered kilns or a bootstrap over plants honestly widen it
+    "# Results\n\nKilns flagged before a crack: 62.5% on 480 cases (95% CI 50.0–75.0%).\n",
+    # too few cases to judge any interval's width
+    "# Results\n\nKilns flagged before a crack: 62.5% on 24 cases (95% CI 62.0–63.0%).\n",
+    # two sample sizes: the interval could belong to either
+    "# Results\n\nFlagged: 62.5% on 480 cases of 900 cases (95% CI 62.4–62.6%).\n",
+])
+def test_x08_stays_quiet_where_the_width_proves_nothing(text: str) -> None:
+    assert _x08(text) == []

@@ -12,7 +12,7 @@ from dcrdraft.review.checks.units import (EVAL_KINDS, NOT_RESULT_KINDS, has_figu
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts import facts_of
 from dcrdraft.review.facts.boilerplate import is_boilerplate
-from dcrdraft.review.facts.intervals import implausible, intervals
+from dcrdraft.review.facts.intervals import LEAST_N, implausible, intervals, wilson
 from dcrdraft.review.facts.metrics import is_metric_name
 from dcrdraft.review.facts.vocab import matches
 from dcrdraft.review.text import (FIGURE_RE, METRIC_RE, NUM, PERCENT_RE, lower_is_better,
@@ -266,54 +266,36 @@ _N_RE = re.compile(
     rf"queries|conversations|scans|x-rays|images|documents|records|prompts|tickets|calls|"
     rf"patients|users|utterances|transcripts|chats|questions|claims|applications|sessions)\b",
     re.I)
-_INTERVAL_RE = re.compile(
-    rf"[\[(]\s?(?P<lo>{NUM})\s?%?\s?(?:,|–|-|to)\s?(?P<hi>{NUM})\s?%?\s?[\])]"
-    rf"|±\s?(?P<pm>{NUM})\s?(?:%|pp|points?)?|\+/-\s?(?P<pm2>{NUM})", re.I)
 
 
 @check("interval_plausible", "finding")
 def interval_plausible(ctx: Context, params: Params) -> list[Hit]:
-    """A reported 95% interval that excludes its own estimate or whose width is far from the
-    Wilson interval for its n (ratio outside ``[low, high]``)."""
-    lo_ratio, hi_ratio = float(params.get("low", 0.5)), float(params.get("high", 2.0))
+    """A reported 95% interval that excludes its own estimate, or whose width is less than
+    ``low`` times the Wilson interval's for its n. A wider interval is no defect: clustered
+    cases or a bootstrap over sites honestly widen it."""
+    ratio = float(params.get("low", 0.25))
     hits: list[Hit] = []
     for u in ctx.units:
         text = without_operating_points(u.text)
-        iv = _INTERVAL_RE.search(text)
-        if not iv:
+        found = intervals(text)
+        # Certain pairs only: one interval and one sample size of counted cases in the
+        # sentence, so the n belongs to that interval (several of either could pair any way;
+        # a count of the business, "48,310 shipments a week", is no sample's size).
+        sizes = _N_RE.findall(text)
+        if len(found) != 1 or len(sizes) != 1:
             continue
-        # Certain pairs only: one interval and one sample size in the sentence, so the n
-        # belongs to that interval (several of either could pair any way).
-        if len(_INTERVAL_RE.findall(text)) != 1 or len(_N_RE.findall(text)) != 1:
+        iv, n = found[0], int(to_float(sizes[0][0] or sizes[0][1]))
+        p = iv.value if iv.value is not None else iv.before
+        if p is None or n < LEAST_N or not 0 < p < 100:
             continue
-        nm = _N_RE.search(text)
-        before = text[: iv.start()]
-        ps = [m for m in PERCENT_RE.finditer(before)
-              if not re.match(r"\s?(?:CI|confiden|credib)", before[m.end():], re.I)]
-        if not nm or not ps:
-            continue
-        n = int(to_float(nm.group(1) or nm.group(2)))
-        p = to_float(ps[-1].group(1))
-        if n <= 0 or not 0 < p < 100:
-            continue
-        if iv.group("lo") is not None:
-            lo, hi = to_float(iv.group("lo")), to_float(iv.group("hi"))
-            if hi <= 1.0 and p > 1.0:
-                lo, hi = lo * 100, hi * 100
-        else:
-            pm = to_float(iv.group("pm") or iv.group("pm2"))
-            lo, hi = p - pm, p + pm
-        from dcrdraft.analysis.stats import wilson_interval  # lazy: stats pulls in pydantic
-
-        wl, wh = wilson_interval(p / 100, n)
-        width, wwidth = hi - lo, (wh - wl) * 100
-        if not lo <= p <= hi:
+        wl, wh = wilson(p, n)
+        if not iv.low <= p <= iv.high:
             hits.append(Hit(u.line, u.end_line, f"{p:g}% lies outside its interval "
-                                                 f"[{lo:g}%, {hi:g}%]"))
-        elif wwidth > 0 and not lo_ratio <= width / wwidth <= hi_ratio:
+                                                 f"[{iv.low:g}%, {iv.high:g}%]"))
+        elif iv.high - iv.low < ratio * (wh - wl):
             hits.append(Hit(u.line, u.end_line,
-                            f"[{lo:g}%, {hi:g}%] for {p:g}% on n={n:,}; a 95% Wilson interval "
-                            f"is [{wl * 100:.1f}%, {wh * 100:.1f}%]"))
+                            f"[{iv.low:g}%, {iv.high:g}%] for {p:g}% on n={n:,}; a 95% Wilson "
+                            f"interval is [{wl:.1f}%, {wh:.1f}%]"))
     return hits
 
 

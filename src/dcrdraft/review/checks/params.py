@@ -246,9 +246,9 @@ DOCS: dict[str, CheckDoc] = {
         "fires when the summary gives a metric a figure the evaluation never shows"),
     "interval_plausible": CheckDoc(
         "sentences with an interval and a sample size",
-        "fires when an interval excludes its estimate or its width is far from Wilson's; only "
+        "fires when an interval excludes its estimate or is far narrower than Wilson's; only "
         "in a sentence with exactly one interval and one sample size (the n is that interval's)",
-        {"low": "smallest width ratio accepted", "high": "largest width ratio accepted"}),
+        {"low": "smallest ratio of its width to the Wilson interval's accepted"}),
     "pattern": CheckDoc(
         "every sentence (or the sections named by `kinds`)",
         "fires on each sentence matching `patterns` (the built-in placeholder list when none)",
