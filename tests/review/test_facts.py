@@ -37,6 +37,15 @@ def test_newest_version_column_is_the_value() -> None:
     assert cols.roles[1] == "baseline"
 
 
+def test_a_dated_column_beside_the_systems_is_history() -> None:
+    # "actual" names a value column, but a period marks last season's actual: the comparator
+    cols = classify([["Check", "Target", "Sprinkler model", "2025/26 actual", "Status"],
+                     ["Frost nights caught", "≥ 90%", "93%", "88%", "PASS"]])
+    assert cols.value == 2 and cols.certain and cols.roles[3] == "baseline"
+    # dated columns alone stay as they are: no undated one to be the system's
+    assert classify([["Check", "2025 result"], ["Frost nights caught", "93%"]]).value == 1
+
+
 def test_bare_release_numbers_name_version_columns() -> None:
     cols = classify([["Form type", "3.0", "3.1"], ["Invoices", "4.1%", "3.2%"]])
     assert cols.value == 2 and cols.certain and cols.roles[1] == "baseline"

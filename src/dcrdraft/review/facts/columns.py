@@ -104,6 +104,21 @@ def _versions(header: list[str], cols: list[int]) -> dict[int, tuple[float, ...]
     return out
 
 
+_DATED = re.compile(r"(?<![\w.])(?:19|20)\d\d(?:[/-]\d\d)?(?![\w.])|\bFY\s?\d\d\b", re.I)
+"""A column named by a period ("2024/25 actual", "FY24 result")."""
+
+
+def _date_history(header: list[str], roles: list[Role]) -> None:
+    """A figure column named by a period, beside one that is not, holds history: last
+    season's "2024/25 actual" is a comparator for the system's undated column, however
+    result-like its header."""
+    figures = [i for i, r in enumerate(roles) if r in ("value", "unknown")]
+    dated = [i for i in figures if _DATED.search(header[i])]
+    if dated and len(dated) < len(figures):
+        for i in dated:
+            roles[i] = "baseline"
+
+
 def classify(rows: list[list[str]]) -> Columns:
     """Roles of ``rows[0]``'s columns judged from headers and cells (``rows`` incl. header)."""
     header = [clean(h) for h in rows[0]]
@@ -113,6 +128,7 @@ def classify(rows: list[list[str]]) -> Columns:
     for i in range(width):
         cells = [r[i] for r in body if i < len(r) and r[i].strip()]
         roles.append("label" if i == 0 else _header_role(header[i], cells))
+    _date_history(header, roles)
     values = [i for i, r in enumerate(roles) if r == "value"]
     unknown = [i for i, r in enumerate(roles) if r == "unknown"]
     certain = False
