@@ -277,3 +277,16 @@ def _read_calls(text: str) -> int:
 def test_reading_aligned_text_grows_linearly(make: object) -> None:
     small, large = _read_calls(make(8_000)), _read_calls(make(32_000))  # type: ignore[operator]
     assert large <= 5 * small, (small, large)
+
+
+def test_a_header_naming_periods_stays_the_header() -> None:
+    # "2025/26 actual" and "14-day recall" name columns; the rows below state plain figures
+    rows, _ = _table(
+        "  Check                 Target    14-day recall   2025/26 actual\n"
+        "  Frost nights caught   >= 90%    93.0%           88.5%\n"
+        "  Dry nights treated    <= 25%    18.0%           27.0%\n")
+    assert rows[0] == ["Check", "Target", "14-day recall", "2025/26 actual"]
+    # a first row of values stays a row, under an empty header
+    rows, _ = _table("  Ana Ruiz       Safety lead     2026-03-02\n"
+                     "  Bo Lindqvist   Product owner   2026-03-04\n")
+    assert rows[0] == ["", "", ""]

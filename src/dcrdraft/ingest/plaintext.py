@@ -26,6 +26,9 @@ _CELL = re.compile(r"\S+(?:[^\S\t]\S+)*")
 """A cell of a column-aligned row with its place: words apart by single spaces."""
 _FIGURE = re.compile(r"[~≈<>≤≥±+\-−–$£€(]*\d")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_PLAIN_FIGURE = re.compile(r"[~≈<>≤≥±+\-−–$£€(]*\d[\d,.:/\-–]*\s?(?:%|pp|x|ms|s)?\)?")
+"""A cell that is a figure and nothing else ("94.2%", "15,250", "2026-06-03"): a value, where
+a figure with words ("2024/25 actual", "30-day recall") may name a column."""
 _CI_LABEL = re.compile(r"\(?\d{2}(?:\.\d)?\s?%\s*(?:CI|C\.I\.|conf)", re.I)
 """A column title naming an interval ("95% CI"), not a figure."""
 _SMALL = {"a", "an", "and", "the", "of", "for", "to", "in", "on", "or", "by", "with", "vs", "at"}
@@ -184,10 +187,19 @@ def _aligned(lines: list[str], i: int) -> _Aligned | None:
     if end > i:
         body = range(i, end)
         first = _cells(lines[i])
-        if any(_is_figure(c) for c in first[1:]):
+        if any(_is_figure(c) for c in first[1:]) and \
+                not _names_columns(first, _cells(lines[i + 1])):
             return end, [[""] * len(first), *(_cells(lines[j]) for j in body)], [i, *body]
         return end, [_cells(lines[j]) for j in body], list(body)
     return _headed(lines, i, [(1, 1), (2, 2)])
+
+
+def _names_columns(first: list[str], second: list[str]) -> bool:
+    """Whether a first row whose figures carry words ("2024/25 actual", "30-day recall") is
+    the header of a second row of plain figures: a row of values states none with words."""
+    def plain(row: list[str]) -> int:
+        return sum(1 for c in row[1:] if _PLAIN_FIGURE.fullmatch(c))
+    return plain(first) == 0 and plain(second) > 0
 
 
 def _headed(lines: list[str], i: int, tries: list[tuple[int, int]],
