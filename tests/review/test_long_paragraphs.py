@@ -99,3 +99,17 @@ def test_the_cli_reads_within_the_review_budget(tmp_path: Any) -> None:
     read = sum(len(b.text) for b in doc.blocks())  # type: ignore[union-attr]
     assert REVIEW_CHARS // 2 < read <= REVIEW_CHARS
     assert read_document(path).unreviewed_from is None  # without a budget, all is read
+
+
+def test_a_line_cut_partway_is_not_claimed_as_reviewed() -> None:
+    from dcrdraft.ingest.source import REVIEW_CHARS
+
+    text = "# Results\n\n" + SENTENCE * (2 * REVIEW_CHARS // len(SENTENCE))
+    doc = read_text(text, "wall.md", budget=REVIEW_CHARS)
+    assert doc.unreviewed_from == 3  # line 3 was cut: only lines 1-2 were read whole
+    [found] = [f for f in review_document(doc).findings if f.code == "X93"]
+    assert "only lines 1-2 were reviewed" in found.message
+    one_line = read_text(SENTENCE * (2 * REVIEW_CHARS // len(SENTENCE)), "wall.txt", "text",
+                         budget=REVIEW_CHARS)
+    [found] = [f for f in review_document(one_line).findings if f.code == "X93"]
+    assert "only the start of line 1 was reviewed" in found.message

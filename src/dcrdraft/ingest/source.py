@@ -25,14 +25,16 @@ _NEWLINE = re.compile(r"\r\n?|\n")
 
 def within_budget(text: str, budget: int = REVIEW_CHARS) -> tuple[str, int | None]:
     """``text`` cut at the last line break within ``budget`` characters (inside a line that
-    alone fills most of the budget), and the number of the line after the last one read; the
-    text itself and None when it fits."""
+    alone fills most of the budget), and the number of the first line not read whole (the
+    one cut, if any); the text itself and None when it fits."""
     if len(text) <= budget:
         return text, None
     cut = text.rfind("\n", 0, budget)
     if cut < budget // 2:  # one long line: cut inside it (at a space), not before it
         space = text.rfind(" ", budget // 2, budget)
         cut = space if space > 0 else budget
+        head = text[:cut]
+        return head, len(split_lines(head))
     head = text[:cut]
     return head, len(split_lines(head)) + 1
 

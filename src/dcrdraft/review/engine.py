@@ -69,8 +69,10 @@ def budget_finding(doc: Document) -> Finding:
     rule = next(r for r in META_RULES if r.code == "X93")
     line = doc.unreviewed_from or 1
     of = f" of {doc.size // 1024} KB" if doc.size else ""
-    detail = (f"only lines 1-{line - 1} were reviewed (the first {REVIEW_CHARS // 1024} KB"
-              f"{of}); the rest of the document was not checked")
+    # a line cut partway is no reviewed line: claim only the lines read whole
+    read = f"lines 1-{line - 1} were" if line > 1 else "the start of line 1 was"
+    detail = (f"only {read} reviewed (the first {REVIEW_CHARS // 1024} KB{of}); the rest of "
+              f"the document was not checked")
     return Finding(rule.code, rule.name, rule.severity, max(1, line - 1), max(1, line - 1),
                    rule.message("fire", detail), rule.suggestion)
 
