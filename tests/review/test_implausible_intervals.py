@@ -75,3 +75,12 @@ def test_x08_flags_an_interval_c06_finds_implausible(text: str) -> None:
 ])
 def test_x08_stays_quiet_where_the_width_proves_nothing(text: str) -> None:
     assert _x08(text) == []
+
+
+def test_x08_pairs_a_table_interval_with_its_count_column() -> None:
+    table = ("# Results\n\n| Depot | Late trips (n) | On-time share (95% CI) | Early trips (n) |"
+             " Early share (95% CI) |\n|---|---|---|---|---|\n"
+             "| North | 64 | {share} | 410 | 71.0% (66.4–75.2) |\n")
+    [message] = _x08(table.format(share="81.3% (80.9–81.7)"))
+    assert "n=64" in message  # the count to its left, not the other column's 410
+    assert _x08(table.format(share="81.3% (70.1–89.0)")) == []

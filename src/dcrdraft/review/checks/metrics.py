@@ -4,6 +4,7 @@ consistency checks on them (summary vs evaluation, PASS claims, interval plausib
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from dcrdraft.review.checks.base import Hit, Params, Verdict, check, negated
 from dcrdraft.review.checks.segments import segment_rows
@@ -12,7 +13,7 @@ from dcrdraft.review.checks.units import (EVAL_KINDS, NOT_RESULT_KINDS, has_figu
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts import facts_of
 from dcrdraft.review.facts.boilerplate import is_boilerplate
-from dcrdraft.review.facts.intervals import LEAST_N, implausible, intervals, wilson
+from dcrdraft.review.facts.intervals import LEAST_N, Interval, implausible, intervals, wilson
 from dcrdraft.review.facts.metrics import is_metric_name
 from dcrdraft.review.facts.vocab import matches
 from dcrdraft.review.text import (FIGURE_RE, METRIC_RE, NUM, PERCENT_RE, lower_is_better,
@@ -275,29 +276,59 @@ def interval_plausible(ctx: Context, params: Params) -> list[Hit]:
     cases or a bootstrap over sites honestly widen it."""
     ratio = float(params.get("low", 0.25))
     hits: list[Hit] = []
-    for u in ctx.units:
-        text = without_operating_points(u.text)
-        found = intervals(text)
-        # Certain pairs only: one interval and one sample size of counted cases in the
-        # sentence, so the n belongs to that interval (several of either could pair any way;
-        # a count of the business, "48,310 shipments a week", is no sample's size).
-        sizes = _N_RE.findall(text)
-        if len(found) != 1 or len(sizes) != 1:
-            continue
-        iv, n = found[0], int(to_float(sizes[0][0] or sizes[0][1]))
+    for line, end, iv, n in [*_sentence_intervals(ctx), *_table_intervals(ctx)]:
         p = iv.value if iv.value is not None else iv.before
         if p is None or n < LEAST_N or not 0 < p < 100:
             continue
         wl, wh = wilson(p, n)
         if not iv.low <= p <= iv.high:
-            hits.append(Hit(u.line, u.end_line, f"{p:g}% lies outside its interval "
-                                                 f"[{iv.low:g}%, {iv.high:g}%]"))
+            hits.append(Hit(line, end, f"{p:g}% lies outside its interval "
+                                       f"[{iv.low:g}%, {iv.high:g}%]"))
         elif iv.high - iv.low < ratio * (wh - wl):
-            hits.append(Hit(u.line, u.end_line,
+            hits.append(Hit(line, end,
                             f"[{iv.low:g}%, {iv.high:g}%] for {p:g}% on n={n:,}; a 95% Wilson "
                             f"interval is [{wl:.1f}%, {wh:.1f}%]"))
-    return hits
+    # a row read both as a sentence and as a table reports once
+    return list({(h.line, h.detail): h for h in hits}.values())
 
+
+def _sentence_intervals(ctx: Context) -> Iterator[tuple[int, int, Interval, int]]:
+    """Each sentence's interval with its sample size, where the sentence states one of each
+    (several of either could pair any way; a count of the business, "48,310 shipments a
+    week", is no sample's size)."""
+    for u in ctx.units:
+        text = without_operating_points(u.text)
+        found = intervals(text)
+        sizes = _N_RE.findall(text)
+        if len(found) == 1 and len(sizes) == 1:
+            yield u.line, u.end_line, found[0], int(to_float(sizes[0][0] or sizes[0][1]))
+
+
+def _table_intervals(ctx: Context) -> Iterator[tuple[int, int, Interval, int]]:
+    """Each table cell's interval with the count of its row in the nearest count column to
+    its left ("TB cases (n) | Sensitivity (95% CI)"): a column of plain counts whose header
+    names a count."""
+    for block, _sec in ctx.tables():
+        rows = block.rows or []
+        header, body = rows[0], rows[1:]
+        counts = [c for c, h in enumerate(header) if c and matches("count_column", h)
+                  and all(_COUNT_CELL.fullmatch(r[c].strip()) for r in body
+                          if c < len(r) and r[c].strip())]
+        lines = block.row_lines or [block.line] * len(rows)
+        for c in range(1, len(header)):
+            left = [k for k in counts if k < c]
+            if not left or c in counts:
+                continue
+            for r, row in enumerate(body, 1):
+                if max(c, left[-1]) >= len(row) or not row[left[-1]].strip():
+                    continue
+                found = intervals(without_operating_points(row[c]))
+                if len(found) == 1:
+                    line = lines[r] if r < len(lines) else block.line
+                    yield line, line, found[0], int(row[left[-1]].replace(",", ""))
+
+
+_COUNT_CELL = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 
 _PAIR_BEFORE = re.compile(rf"({METRIC_RE.pattern})[^.;,\d%]{{0,30}}?(?:{NUM})\s?%$", re.I)
 

@@ -247,7 +247,8 @@ DOCS: dict[str, CheckDoc] = {
     "interval_plausible": CheckDoc(
         "sentences with an interval and a sample size",
         "fires when an interval excludes its estimate or is far narrower than Wilson's; only "
-        "in a sentence with exactly one interval and one sample size (the n is that interval's)",
+        "in a sentence with exactly one interval and one sample size, or a table cell beside its "
+        "row's count column (the n is that interval's)",
         {"low": "smallest ratio of its width to the Wilson interval's accepted"}),
     "pattern": CheckDoc(
         "every sentence (or the sections named by `kinds`)",
