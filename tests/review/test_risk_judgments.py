@@ -419,3 +419,18 @@ def test_a_findings_table_rates_what_remains_of_each_finding() -> None:
             "| F2 | Tug availability ignored at night | Medium | Night plans go to the duty "
             "harbour master for sign-off | P. Roos | Low |\n")
     assert status(review(text), "C10") == "pass"
+
+
+def test_an_faq_question_on_what_goes_wrong_is_judged_by_its_answer() -> None:
+    faq = ("# Ferry timetable helper: questions and answers\n\n## Who uses it?\n\nHarbour "
+           "staff answering travellers at the ticket desk.\n\n## {q}\n\n{a}\n")
+    generic = "The crossings team will watch it closely and act quickly if anything looks odd."
+    concrete = ("A wrong sailing time is the main error; every answer quoting a time is "
+                "checked against the port schedule, and desk staff review 30 answers a week.")
+    for q in ("What happens if the helper gets it wrong?", "What about mistakes?"):
+        assert any(f.code == "M01" for f in review(faq.format(q=q, a=generic)).findings)
+        assert not any(f.code == "M01" for f in review(faq.format(q=q, a=concrete)).findings)
+    line = faq.replace("## {q}\n\n{a}", "**Q: What if something goes wrong?**\n{a}")
+    assert any(f.code == "M01" for f in review(line.format(a=generic)).findings)
+    residual = faq.format(q="What risk remains after these steps?", a=generic)
+    assert not any(f.code == "M01" for f in review(residual).findings)

@@ -141,12 +141,19 @@ def disclaimed_risks(ctx: Context) -> list[ProseRisk]:
 
 _ASKS_RISKS = re.compile(r"\b(?:risks?|hazards?|(?:goes|go|could go) wrong|limitations?)\b[^?]{0,80}\?",
                          re.I)
+_ASKS_FAILURE = re.compile(r"^\W*(?:[a-z]?\d{1,2}[.)]?\s+)?(?:q\W{0,3}\s)?(?:what|how|can|could|does|do|is|are|will)\b"
+                           r"[^?]{0,80}?\b(?:(?:goes|go|went|gets?|got) (?:\w+ )?wrong|"
+                           r"mistakes?|errors?|hallucinat\w*|risks?|hazards?)\b"
+                           r"(?![^?]{0,40}\b(?:residual|remain\w*|left)\b)[^?]{0,80}\?\W*", re.I)
+"""A question heading or line about what goes wrong ("What if something goes wrong?", "Q:
+Can it get it wrong?", "What about hallucinations?"), not about what risk remains."""
 
 
 def answered_questions(ctx: Context) -> list[ProseRisk]:
-    """A form's question about risks or limitations and its answer in the same row
-    ("Question: What are the key risks?; Response: ..."): the answer states the risks, and
-    its response is judged as a prose risk's is."""
+    """A question about risks or what goes wrong and its answer: a form's row ("Question:
+    What are the key risks?; Response: ..."), or a question heading or line (an FAQ's) and
+    the sentences under it. The answer states the risks, and its response is judged as a
+    prose risk's is."""
     def compute() -> list[ProseRisk]:
         out = []
         for u in ctx.units:
@@ -155,8 +162,44 @@ def answered_questions(ctx: Context) -> list[ProseRisk]:
             if len(answer.split()) >= 4:
                 out.append(ProseRisk(answer.strip(" ;:"), u.line, u.end_line, _response(answer),
                                      u))
-        return out
+        return out + _asked(ctx)
     return ctx.cached("answered_questions", compute)
+
+
+def _asked(ctx: Context) -> list[ProseRisk]:
+    """Questions about what goes wrong asked by a heading or a line of their own, each with
+    the answer that follows it: the first paragraph under the heading, or the rest of the
+    question's paragraph, else the next paragraph."""
+    units = [u for u in ctx.units if u.row is None]
+    out = []
+    for s in ctx.doc.sections():
+        first = next((u for u in units if u.section is s), None)
+        if s.title and first is not None and _ASKS_FAILURE.match(s.title):
+            out.append(_judged("", [u for u in units if u.block is first.block][:4]))
+    for i, u in enumerate(units):
+        m = _ASKS_FAILURE.match(u.text)
+        if m is None:
+            continue
+        after = [v for v in units[i + 1:i + 4] if v.block is u.block]
+        if not after and m.end() == len(u.text) and i + 1 < len(units):
+            after = [v for v in units[i + 1:i + 4] if v.block is units[i + 1].block
+                     and v.section is u.section]
+        if (after or m.end() < len(u.text)) and not _ASKS_FAILURE.match(after[0].text
+                                                                        if after else ""):
+            out.append(_judged(u.text[m.end():], after, u))
+    return out
+
+
+def _judged(rest: str, answer: list[Unit], asked: Unit | None = None) -> ProseRisk:
+    """An answer (the rest of the question's sentence, then the sentences after it) judged
+    sentence by sentence: generic when any sentence is."""
+    said = [_response(t) for t in [rest, *(v.text for v in answer)] if t.strip()]
+    response: Response = "generic" if "generic" in said else \
+        "concrete" if "concrete" in said else "none"
+    first = asked or answer[0]
+    text = " ".join([rest.strip(), *(v.text for v in answer)]).strip()
+    return ProseRisk(text, first.line, (answer[-1] if answer else first).end_line, response,
+                     first)
 
 
 def prose_risks(ctx: Context) -> list[ProseRisk]:
