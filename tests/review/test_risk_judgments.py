@@ -434,3 +434,20 @@ def test_an_faq_question_on_what_goes_wrong_is_judged_by_its_answer() -> None:
     assert any(f.code == "M01" for f in review(line.format(a=generic)).findings)
     residual = faq.format(q="What risk remains after these steps?", a=generic)
     assert not any(f.code == "M01" for f in review(residual).findings)
+
+
+def test_a_risk_named_as_its_sentences_subject_and_a_promise_to_watch_it_is_vague() -> None:
+    memo = ("# Pool camera go-live\n\nThe camera flags swimmers who stay still under water "
+            "for more than 20 seconds.\n\n# What worries us\n\n{risk} We'll watch how it goes "
+            "over the summer.\n")
+    for risk in ("Another risk is that lifeguards lean on the camera and scan the pool less.",
+                 "The concern here is that lifeguards scan the pool less."):
+        assert any(f.code == "M01" for f in review(memo.format(risk=risk)).findings)
+
+
+def test_a_risk_dashed_to_an_answer_that_only_keeps_it_under_review_is_vague() -> None:
+    risks = ("# Risks\n\n- Tide table out of date — the harbour office will keep it under "
+             "review.\n- Lens fouled by weed — divers clean the lens every Friday and log it.\n"
+             "- Power lost at night — the buoy falls back to its battery for 12 hours.\n")
+    hits = [f for f in review(risks).findings if f.code == "M01"]
+    assert [f.line for f in hits] == [3]

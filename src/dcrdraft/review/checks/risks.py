@@ -458,10 +458,13 @@ def _says_nothing(text: str) -> bool:
 
 
 def _answered_generically(text: str) -> bool:
-    """A risk sentence followed by an answer with no mechanism and no figure, only generic
-    words ("We'll monitor.", "Regular retraining is planned.")."""
+    """A risk sentence, or a risk and a dash, followed by an answer with no mechanism and no
+    figure, only generic words ("We'll monitor.", "Stale prices — kept under review.")."""
     body = _BODY_AFTER_TITLE.sub("", text, count=1)
-    return body != text and _says_nothing(body) and not FIGURE_RE.search(body) and \
+    if body == text:
+        dashed = _DASHED.match(text.strip())
+        body = dashed.group("answer") if dashed else ""
+    return bool(body) and _says_nothing(body) and not FIGURE_RE.search(body) and \
         not MECHANISM.search(unqualified(body))
 
 
