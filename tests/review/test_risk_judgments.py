@@ -101,7 +101,11 @@ def test_a_failure_among_the_results_lists_no_risk() -> None:
                "of its misses were faxed pages with a skewed header.\n")
     assert status(review(results), "C08") == "missing"
     listed = results + ("\n# Known limitations\n\n- Faxed pages with a skewed header are "
-                        "misread more often than scans.\n")
+                        "misread more often than scans, and the misread field is most often "
+                        "the policy number, so a claim can be filed against the wrong "
+                        "customer's policy.\n- Forms photographed on a phone at an angle lose "
+                        "the bottom line, where the signature date sits, and go to a clerk "
+                        "flagged as unsigned.\n")
     assert status(review(listed), "C08") == "weak"
     named = results + "\nThe main risk we see is a late feed leaving the queue unsorted.\n"
     assert status(review(named), "C08") == "weak"
@@ -338,7 +342,11 @@ def test_caveats_a_disclaimer_opens_identify_no_risk() -> None:
     assert status(review(caveats), "C08") == "missing"
     named = caveats + "- The main risk is understocking fresh lines before bank holidays.\n"
     assert status(review(named), "C08") == "weak"
-    measured = caveats + "- Stock counts older than 3 days lower accuracy by 4%.\n"
+    measured = caveats + ("- Stock counts older than 3 days lower accuracy by 4%, and by 9% "
+                          "for chilled lines, where a short count leaves the shelf empty by "
+                          "noon.\n- Stores that receive two deliveries a day see the forecast "
+                          "run 6% high on the second delivery, so chilled waste rises when "
+                          "managers order to it.\n")
     assert status(review(measured), "C08") == "weak"
 
 
@@ -451,3 +459,16 @@ def test_a_risk_dashed_to_an_answer_that_only_keeps_it_under_review_is_vague() -
              "- Power lost at night — the buoy falls back to its battery for 12 hours.\n")
     hits = [f for f in review(risks).findings if f.code == "M01"]
     assert [f.line for f in hits] == [3]
+
+
+def test_a_few_known_issues_identify_no_risk_but_a_limitations_account_does() -> None:
+    notes = ("# Tram arrival board 4.2\n\nArrival times now come from the new signal feed.\n\n"
+             "# {head}\n\n- Night trams after 01:00 sometimes show twice.\n- The stop "
+             "name is cut short on the old screens.\n")
+    assert status(review(notes.format(head="Known issues")), "C08") == "missing"
+    assert status(review(notes.format(head="Known issues and risks")), "C08") == "weak"
+    long = notes.format(head="Known issues") + (
+        "- During snow the feed lags, and arrival times run up to four minutes early for the "
+        "outer stops, so riders waiting there can miss a tram they were told was still "
+        "coming; the depot has seen this on six nights this winter.\n")
+    assert status(review(long), "C08") == "weak"

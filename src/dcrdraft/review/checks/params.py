@@ -123,7 +123,9 @@ DOCS: dict[str, CheckDoc] = {
         "without them",
         {"require": "fields each entry needs (severity, likelihood, mitigation, owner, residual)",
          "share": "share of entries that must be complete (0-1)",
-         "min": "fewest entries for a pass"}),
+         "min": "fewest entries for a pass",
+         "notes_min_words": "with no entries, fewest words of failure notes (known issues "
+                            "naming no risk) that count as risks stated in prose"}),
     "specific_mitigations": CheckDoc(
         "risk entries",
         "passes when enough entries carry a concrete mitigation (a mechanism, owner, figure or "

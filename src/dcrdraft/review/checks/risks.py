@@ -538,6 +538,8 @@ def risk_register(ctx: Context, params: Params) -> Verdict:
     share = float(params.get("share", 0.6))
     if not es:
         said = risks_named(ctx)
+        if _brief_failure_notes(ctx, said, int(params.get("notes_min_words", 50))):
+            said = []  # a release's few known issues: failure modes (C07), no risks named
         if said and params.get("prose_is_weak", True):
             return Verdict("weak", said[0], detail="a register (risks are stated only in prose)")
         return Verdict("missing")
@@ -648,6 +650,18 @@ def risks_named(ctx: Context) -> list[Unit]:
                        and not _ASSESSED.search(u.text)
                        and not is_boilerplate(u.text)}.values(), key=lambda u: u.line)
     return ctx.cached("risks_named", compute)
+
+
+def _brief_failure_notes(ctx: Context, said: list[Unit], min_words: int) -> bool:
+    """Whether what the document says may go wrong is only a few failure notes (a release's
+    known issues: under ``min_words`` words in all), none naming a risk, under no risks
+    heading and none a risk sentence: they describe what the system gets wrong, and identify
+    no risk a register would hold. A limitations section that goes into failures at length
+    does."""
+    prose = {id(r.unit) for r in prose_risks(ctx)}
+    return sum(len(u.text.split()) for u in said) < min_words and not any(
+        "risks" in u.kinds or id(u) in prose or names_risk(u.text) or names_risk(u.section.title)
+        for u in said)
 
 
 def _prose_mitigations(ctx: Context, params: Params) -> Verdict:
