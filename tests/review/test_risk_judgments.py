@@ -472,3 +472,24 @@ def test_a_few_known_issues_identify_no_risk_but_a_limitations_account_does() ->
         "outer stops, so riders waiting there can miss a tram they were told was still "
         "coming; the depot has seen this on six nights this winter.\n")
     assert status(review(long), "C08") == "weak"
+
+
+def test_a_control_with_its_cadence_or_its_named_owner_is_concrete() -> None:
+    from dcrdraft.review.checks.risks import entries, specific
+    from dcrdraft.review.context import Context
+    from dcrdraft.review.facts.risks import MECHANISM
+    table = ("# Risks\n\n| Risk | Level | Mitigation |\n|---|---|---|\n"
+             "| Stale pollen counts | Medium | {a} |\n")
+
+    def concrete(answer: str) -> bool:
+        es = entries(Context.of(read_text(table.format(a=answer), "x.md", "markdown")))
+        return specific(es[0])
+
+    assert concrete("Recalibrate weekly") and concrete("Sensor audit monthly")
+    assert not concrete("Periodic recalibration") and not concrete("Ongoing monitoring")
+    listed = ("# Risks\n\n- Sensor offline — readings pause and the map greys out "
+              "(owner: M. Adeyemi).\n- Wrong station shown — station list checked at each "
+              "release (owner: K. Lund).\n")
+    es = entries(Context.of(read_text(listed, "x.md", "markdown")))
+    assert len(es) == 2 and all(map(specific, es))
+    assert MECHANISM.search("the feed falls back to yesterday's readings")

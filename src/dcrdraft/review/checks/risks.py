@@ -433,14 +433,17 @@ def specific(e: Entry) -> bool:
     mit = PLACEHOLDER_X.sub("", mit).strip(" :.;-")
     words = len(mit.split())
     if words < 4:
-        return False
+        # A short control is concrete only with its cadence ("Retrain quarterly", "Audit 50
+        # a month"): a mechanism someone runs on a set schedule, not a kind of control.
+        return words >= 2 and bool(MECHANISM.search(mit) and WINDOW_RE.search(mit)) and \
+            not VAGUE_RE.search(mit)
     figure = bool(FIGURE_RE.search(mit) or re.search(rf"\(\d\)|\b\d\.\s|(?:{NUM})", mit))
     if (VAGUE_RE.search(mit) or _HEDGE.search(mit)) and words < 10 and not figure:
         return False
     vagueness = _vagueness(mit)
     if not figure and vagueness >= 2 and vagueness > len(MECHANISM.findall(mit)):
         return False  # "ongoing monitoring, human oversight, retrained as required"
-    if MECHANISM.search(unqualified(mit)) or figure:
+    if MECHANISM.search(unqualified(mit)) or figure or _OWNED.search(mit):
         return True
     if "mitigation" not in e.declared | e.fields:
         return False  # no mitigation stated: the risk's own words are no control
@@ -448,6 +451,11 @@ def specific(e: Entry) -> bool:
     # concrete: length is no substance ("human review and ongoing monitoring of the model")
     return words >= 7 and not _HEDGE.search(mit) and not VAGUE_RE.search(mit) and \
         not vocab("generic_mitigation").search(mit)  # "through our control framework"
+
+
+_OWNED = re.compile(r"\b(?i:owner|owned by)\s*[:=\u2013\u2014-]?\s*(?:[A-Z]\.\s?)?[A-Z][a-z]+")
+"""A person named as the control's owner ("owner: N. Brooks", "owner Kiran Dhillon"): who
+answers for it, which makes a control concrete as a figure or a cadence does."""
 
 
 def _says_nothing(text: str) -> bool:

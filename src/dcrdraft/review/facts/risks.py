@@ -24,7 +24,7 @@ MECHANISM = re.compile(
     r"\bdisabl\w+|\brequir(?:e|es|ed|ing)\b|"
     r"\bmandatory\b|\bthreshold\b|\balert\w*|\baudit\w*|\bsampl\w+|\bred[- ]team\w*|"
     r"\bencrypt\w*|\bredact\w*|\bmask\w*|\bblocklist|\ballowlist|\bclassifier\b|"
-    r"\bsecond reader\b|\bfallback\b|\bdisclaimer\b|\bconsent\b|\bopt[- ]out\b|\bretrain\w*|"
+    r"\bsecond reader\b|\bfallback\b|\bfall(?:s|ing)? back\b|\bdisclaimer\b|\bconsent\b|\bopt[- ]out\b|\bretrain\w*|"
     r"\bhuman (?:review|approval|sign-off|check)\b|\bgated?\b|\bquarantin\w+|\bhold(?:s|ing)? "
     r"back\b|\bshadow mode\b|\bcanary\b|\bkill[- ]switch\b|\bwatermark\w*|\bguardrail\w*|"
     r"\bclinician\w*|\bradiologist\w*|\bpharmacist\w*|\bagent\w* (?:review|handle)|"
