@@ -79,7 +79,7 @@ def test_a_legal_and_compliance_signoff_is_no_regulatory_position() -> None:
 def test_placeholder_names_are_never_signatures() -> None:
     doc = ("# Sign-off\n\n| Role | Name | Date |\n|---|---|---|\n"
            "| Engineering | [Name] | 2026-02-11 |\n| Product | TBD | 2026-02-11 |\n")
-    assert _item(doc, "C18") == "missing"
+    assert _item(doc, "C18") == "weak"  # roles set out to sign, no approver named
     report = review_document(read_text(doc, "x.md", "markdown"))
     assert [f.line for f in report.findings if f.code == "X07"] == [5, 6]
 
@@ -112,7 +112,21 @@ def test_an_unattributed_or_ongoing_review_is_no_signoff(text: str) -> None:
 def test_placeholder_rows_are_not_rescued_by_an_attributed_review() -> None:
     doc = ("# Review\n\nThe Model Risk Committee reviewed this report.\n\n# Sign-off\n\n"
            "| Role | Name | Date |\n|---|---|---|\n| Engineering | [Name] | [Date] |\n")
-    assert _item(doc, "C18") == "missing"
+    assert _item(doc, "C18") == "weak"
+    item = review_document(read_text(doc, "x.md", "markdown")).item("C18")
+    assert item is not None and "approvers are placeholders" in item.message
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # the roles who must sign are listed with their names left as placeholders: weak
+    ("# Approvals\n\n| Function | Approver | Signed |\n|---|---|---|\n"
+     "| Harbour master | [Name] | [Date] |\n| Port legal | TBD | |\n", "weak"),
+    ("# Approvals\n\n- Harbour master: [Name]\n- Port legal: [Name]\n", "weak"),
+    # a form's empty approver field names no role that must sign: missing
+    ("# Approvals\n\nApproved by: N/A\n", "missing"),
+])
+def test_roles_awaiting_named_approvers_are_a_weak_signoff(text: str, status: str) -> None:
+    assert _item(text, "C18") == status
 
 
 def test_a_who_line_lists_the_people_whose_decision_the_notes_record() -> None:

@@ -36,8 +36,8 @@ def _has(s: SignOff, field: str) -> bool:
 @check("signoff", "item")
 def signoff(ctx: Context, params: Params) -> Verdict:
     """Pass on at least ``min`` complete sign-offs (every field of ``require``, and one of
-    ``one_of``: by default a name with a date or a decision); weak on fewer; missing when the
-    rows are placeholders or absent."""
+    ``one_of``: by default a name with a date or a decision); weak on fewer, or on roles set
+    out to sign whose names are still placeholders; missing when absent."""
     rs = signoffs(ctx)
     need = [f for f in params.get("require", ["name"]) if f in _FIELDS]
     either = [f for f in params.get("one_of", ["date", "decision"]) if f in _FIELDS]
@@ -55,6 +55,12 @@ def signoff(ctx: Context, params: Params) -> Verdict:
     if roles:
         return Verdict("weak", None, detail="roles without named approvers",
                        line=roles[0].line)
+    blank = [r for r in rs if r.placeholder and r.role]
+    if blank:
+        # "Legal | [Name] | [Date]": the roles who must sign are set out and nobody has
+        # signed, which the labelling conventions grade weak (roles without names)
+        return Verdict("weak", None, detail="roles whose approvers are placeholders",
+                       line=blank[0].line)
     if not rs:
         said = next((u for u in ctx.units if not negated(u.text) and (
             BY.search(u.text) or re.search(
