@@ -203,3 +203,27 @@ def test_an_approval_asserted_without_its_record_implies_the_decision() -> None:
                  "# Sign-off\n\n- [Name] — approved\n"):
         assert _c20(text) == "missing", text
     assert _c20("# Sign-off\n\nApproved by: N/A\n") == "missing"
+
+
+_THREAD = ("From: Ines Morel <ines@example.org>\nDate: Wed, 4 Mar 2026 08:10\n"
+           "Subject: RE: tide planner for the east quays\n\n{reply}\n\nInes\n\n"
+           "> From: Pavel Duda\n> Date: Tue, 3 Mar 2026 17:30\n>\n"
+           "> Ines, the trial numbers are in the sheet: missed berthings fell from 14 to 5.\n"
+           "> Could we use the planner on the east quays from Monday?\n")
+
+
+def test_a_sender_approving_in_their_own_dated_message_decides() -> None:
+    for reply in ("Fine by me, on the two conditions in your sheet.",
+                  "Thanks, that answers it. Go ahead from Monday for the east quays only.",
+                  "I'm OK with Monday; keep the paper charts at the desk for a month."):
+        text = _THREAD.format(reply=reply)
+        assert _c20(text) == "pass", reply
+        report = review_document(read_text(text, "x.md", "markdown"))
+        assert report.item("C18") is not None and report.item("C18").status == "weak"
+
+
+def test_a_sender_asking_or_deferring_in_a_thread_decides_nothing() -> None:
+    for reply in ("Can you approve the east quays for Monday?",
+                  "Not yet: send me the night-tide figures first.",
+                  "We can go ahead once the harbour master has seen the figures."):
+        assert _c20(_THREAD.format(reply=reply)) != "pass", reply

@@ -11,7 +11,7 @@ from dcrdraft.review.checks.base import Hit, Params, Verdict, absent_value, chec
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts.decision import decision_facts
 from dcrdraft.review.facts.signoffs import (BY, SignOff, approval_discussed, attributed_approval,
-                                            signature, signoffs)
+                                            mail_approvals, signature, signoffs)
 
 _FIELDS = ("name", "date", "decision")
 _PROPOSED = re.compile(r"\b(?:propos\w*|plan(?:s|ned|ning)?|(?<!as )ask(?:s|ed|ing)?|"
@@ -62,6 +62,12 @@ def signoff(ctx: Context, params: Params) -> Verdict:
         return Verdict("weak", None, detail="roles whose approvers are placeholders",
                        line=blank[0].line)
     if not rs:
+        mailed = mail_approvals(ctx)
+        if mailed:
+            # one or two senders approving in their own dated messages: a single signer,
+            # the other often the one who asked
+            return Verdict("weak", None, detail="an approval given in a sender's own message",
+                           line=mailed[0].line)
         said = next((u for u in ctx.units if not negated(u.text) and (
             BY.search(u.text) or re.search(
                 r"\bapproved (?:in|at|by) (?:the )?[\w-]+ (?:meeting|board|committee|forum)",

@@ -4,8 +4,9 @@ a recommendation section. The words are the ``decision_*`` vocabularies; this mo
 only the shapes (a labelled line, a mail header, an imperative after a label).
 
 Ranks: ``section`` (under a recommendation heading), ``labelled`` ("Decision: ..."),
-``mention`` (a decisive sentence elsewhere), ``signed`` (the approvers' own decisions, read
-only when nothing else decides); a decision phrased as people write it ("we propose to
+``mention`` (a decisive sentence elsewhere), ``signed`` (the approvers' own decisions, or
+the approval a sender of an e-mail thread gives in their own message, read only when
+nothing else decides); a decision phrased as people write it ("we propose to
 launch", "for research use only", "approving go-live", "Approved at the May board, 3 May
 2026") is read wherever it stands.
 """
@@ -19,7 +20,7 @@ from typing import Literal
 from dcrdraft.review.absence import negated, placeholder_in
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts.boilerplate import is_boilerplate
-from dcrdraft.review.facts.signoffs import DATE_RE, signoffs
+from dcrdraft.review.facts.signoffs import DATE_RE, gives_approval, mail_approvals, signoffs
 from dcrdraft.review.facts.vocab import vocab
 
 Decision = Literal["approve", "approve-with-conditions", "disapprove"]
@@ -242,6 +243,17 @@ def _signed(ctx: Context) -> DecisionFact | None:
     return DecisionFact(unit, decision, "signed")
 
 
+def _mailed(ctx: Context) -> DecisionFact | None:
+    """The approval a sender gives in their own dated message of an e-mail thread ("fine by
+    me on those conditions"): the person asked for the decision has taken it."""
+    for s in mail_approvals(ctx):
+        after = [u for u in ctx.units if u.line >= s.line]
+        unit = next((u for u in after if gives_approval(u.text)), after[0] if after else None)
+        if unit is not None:
+            return DecisionFact(unit, classify(unit.text) or "approve", "signed")
+    return None
+
+
 def decision_facts(ctx: Context) -> DecisionFacts:
     """The document's decision facts, extracted once per document."""
     def compute() -> DecisionFacts:
@@ -251,7 +263,7 @@ def decision_facts(ctx: Context) -> DecisionFacts:
                    vocab("decision_pending").search(u.text)]
         stated = [DecisionFact(u, d, _rank(u)) for u, d in found if u not in pending]
         stated.sort(key=lambda f: _RANK_ORDER[f.rank])
-        signed = None if stated else _signed(ctx)
+        signed = None if stated else _signed(ctx) or _mailed(ctx)
         stated += [signed] if signed else []
         if not stated:
             # a deployment stated as done is a decision carried out: explicit, not implied

@@ -299,36 +299,55 @@ def _line_rows(ctx: Context) -> list[SignOff]:
 _MAIL_FROM = re.compile(r"^[\s>*_]*from\s*:[\s*_]*(?P<who>[^<\n]{3,60}?)\s*(?:<[^>]*>)?[\s*_]*$", re.I)
 _MAIL_DATE = re.compile(r"^[\s>*_]*(?:date|sent)\s*:", re.I)
 _MAIL_GIVEN = re.compile(
-    r"\bI(?:['’]m| am)?\s+(?:now\s+)?(?:approving|approve|happy|content|comfortable|fine)\b|"
-    r"\b(?:approved|agreed|signed off)\b|\b(?:ok|fine|good) (?:from|by|with) (?:me|us)\b|"
-    r"\bno objections?\b|\blgtm\b|\b(?:supportive|support this)\b", re.I)
-"""An approval a sender gives in their own message ("I'm approving go-live", "fine by us")."""
+    r"\bI(?:['’]m| am)?\s+(?:now\s+)?(?:approving|approve|happy|content|comfortable|fine|ok|"
+    r"okay)\b|\b(?:approved|agreed|signed off)\b|\b(?:ok|fine|good) (?:from|by|with) (?:me|us)\b|"
+    r"\bno objections?\b|\blgtm\b|\b(?:supportive|support this)\b|"
+    r"(?:^|[.!:;]\s)\W*go ahead\b(?!\s+(?:if|once|when|until|before)\b)", re.I | re.M)
+"""An approval a sender gives in their own message ("I'm approving go-live", "fine by us",
+"Go ahead from Monday")."""
+
+
+def gives_approval(text: str) -> bool:
+    """Whether a message's text gives an approval in the writer's own words."""
+    return _MAIL_GIVEN.search(text) is not None
+
+
 _MAIL_ASK = re.compile(r"\b(?:can|could|would|will) you\b[^.?]{0,40}\bapprov|\bfor (?:your )?"
                        r"approval\b|\bnot (?:yet )?(?:approv|happy|agree)\w*", re.I)
 
 
+def mail_approvals(ctx: Context) -> list[SignOff]:
+    """The senders of an e-mail thread who approve in their own dated message, each once,
+    with the line that gives the approval (read once per document)."""
+    def compute() -> list[SignOff]:
+        lines = ctx.doc.lines
+        heads = [(i, m) for i, ln in enumerate(lines) if (m := _MAIL_FROM.match(ln))]
+        out: list[SignOff] = []
+        seen: set[str] = set()
+        for k, (i, m) in enumerate(heads):
+            end = heads[k + 1][0] if k + 1 < len(heads) else len(lines)
+            who = _person(m.group("who").strip(" *_\"'"))
+            date = next((d for ln in lines[i + 1:i + 5] if _MAIL_DATE.match(ln)
+                         and (d := _date(ln))), None)
+            body = [(j, ln) for j, ln in enumerate(lines[i + 1:end], i + 1)
+                    if not _MAIL_DATE.match(ln)]
+            text = " ".join(ln for _, ln in body)
+            if who is None or date is None or not _MAIL_GIVEN.search(text) or \
+                    _MAIL_ASK.search(text) or who.group(0) in seen:
+                continue
+            seen.add(who.group(0))
+            at = next((j for j, ln in body if _MAIL_GIVEN.search(ln)), i)
+            out.append(SignOff(at + 1, lines[at].strip(), None, who.group(0), date, "approve",
+                               True))
+        return out
+    return ctx.cached("mail_approvals", compute)
+
+
 def _mail_rows(ctx: Context) -> list[SignOff]:
-    """The senders of an e-mail thread who approve in their own message, each with the
-    message's date: separate dated e-mails from three or more named people are their
-    sign-offs."""
-    lines = ctx.doc.lines
-    heads = [(i, m) for i, ln in enumerate(lines) if (m := _MAIL_FROM.match(ln))]
-    out: list[SignOff] = []
-    seen: set[str] = set()
-    for k, (i, m) in enumerate(heads):
-        end = heads[k + 1][0] if k + 1 < len(heads) else len(lines)
-        who = _person(m.group("who").strip(" *_\"'"))
-        date = next((d for ln in lines[i + 1:i + 5] if _MAIL_DATE.match(ln)
-                     and (d := _date(ln))), None)
-        body = " ".join(ln for ln in lines[i + 1:end] if not _MAIL_DATE.match(ln))
-        given = _MAIL_GIVEN.search(body)
-        if who is None or date is None or not given or _MAIL_ASK.search(body) or \
-                who.group(0) in seen:
-            continue
-        seen.add(who.group(0))
-        out.append(SignOff(i + 1, lines[i].strip(), None, who.group(0), date, "approve", True))
-    # two senders are often the one who asks and the one who approves (a single signer):
-    # a thread signs off when three or more people approve in their own messages
+    """The approving senders of an e-mail thread as its sign-offs: two senders are often the
+    one who asks and the one who approves (a single signer), so a thread signs off when
+    three or more people approve in their own messages."""
+    out = mail_approvals(ctx)
     return out if len(out) >= 3 else []
 
 
@@ -452,4 +471,4 @@ def approval_discussed(ctx: Context) -> Unit | None:
 
 
 __all__ = ["BY", "DATE_RE", "Decision", "SignOff", "approval_discussed", "attributed_approval",
-           "decision_of", "signature", "signoffs", "to_date"]
+           "decision_of", "gives_approval", "mail_approvals", "signature", "signoffs", "to_date"]
