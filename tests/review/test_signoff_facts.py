@@ -264,3 +264,29 @@ def test_approvers_after_what_or_where_they_approved(tmp_path: Path) -> None:
                                                     ("Piet Olsen", "approve")]
     assert c18(tmp_path, "# Minutes, 2 June 2026\n\nApproved for release by: Ines Varga "
                          "(Head of Stores), Piet Olsen (Finance Director).\n") == "pass"
+
+
+@pytest.mark.parametrize("text", [
+    # a review tool's approvals of a change, each with its handle and date
+    "# Change 88: new berth planner\n\nMoves the planner to v3.\n\n"
+    "> **@rkaur** approved these changes · 4 Mar 2026\n\n"
+    "> **@tmoss** approved these changes · 5 Mar 2026\n",
+    # ticked checklist boxes naming who signed
+    "# Release checklist\n\n- [x] Harbour ops sign-off (@lvance, 2026-04-07)\n"
+    "- [x] Port safety lead approval (@dobi)\n",
+    # the person first, then their title and decision, in a sign-off section
+    "# Sign-off\n\nAna Ruiz, Berth Ops lead — approved, 3 May 2026\n\n"
+    "Tom Berg, Port Safety — approved with the night-tide condition, 4 May 2026\n",
+])
+def test_approvals_recorded_as_tools_and_people_write_them_sign_off(text: str) -> None:
+    assert _item(text, "C18") == "pass"
+
+
+@pytest.mark.parametrize("text", [
+    # an open box is still to do; a body named after approval approves nothing
+    "# Release checklist\n\n- [ ] Harbour ops sign-off (@lvance, due 2026-04-07)\n"
+    "- [ ] Port safety lead approval (@dobi)\n",
+    "# Regulatory\n\nThe Approved Body issued the berth sensor certificate on 3 May 2026.\n",
+])
+def test_an_open_box_or_a_named_body_records_no_approval(text: str) -> None:
+    assert _item(text, "C18") != "pass"

@@ -1,7 +1,9 @@
 """Sign-off facts: each approver row of a sign-off table or line of a sign-off section, with
 its role, the person's name, the date and the decision as written. A placeholder ("[Name]",
 "TBD", "Gap: no name") is recognised as such and is never a name; "Thanks, Sofia" after a
-letter's close is its signature, not an approver.
+letter's close is its signature, not an approver. Approvals recorded where pull requests,
+tickets and checklists put them ("@kim approved these changes · 4 Mar 2026", "[x] Security
+sign-off (@ravi, 2026-04-07)") are approvers wherever they stand.
 
 ``signoffs(ctx)`` reads them once per document; C18 and X07 are judged over them and
 ``dcrdraft extract`` writes them as ``signoffs:`` entries.
@@ -280,20 +282,52 @@ def _line_rows(ctx: Context) -> list[SignOff]:
         if closed or (out and _VALEDICTION.match(u.section.title or "")):
             break  # after the letter's close ("Thanks,\nSofia\n--" reads as a heading)
         in_sec = "signoff" in u.kinds
-        if u.block.kind not in ("list_item", "paragraph") or id(u.block) in seen:
+        if id(u.block) in seen or u.block.kind not in ("list_item", "paragraph", "quote"):
             continue
-        if not in_sec and not BY.search(u.block.text):
+        lines = _lines(ctx, u)
+        if len(lines) > 1:
+            seen.add(id(u.block))  # a block of several lines is read whole, once
+        # a quoted block is read only for the approvals a review tool records in it
+        recorded = any(_recorded(t) for _, t in lines)
+        if u.block.kind == "quote" and not recorded or \
+                not in_sec and not BY.search(u.block.text) and not recorded:
             continue
         seen.add(id(u.block))
-        for ln, text in _lines(ctx, u):
+        for ln, text in lines:
             if _VALEDICTION.match(text) and (in_sec or out):
                 closed = True  # "Thanks, Sofia": the rest is her signature
                 break
             if _DECISION_LINE.match(text) and not BY.search(text):
                 continue
-            if in_sec or BY.search(text):
+            if u.block.kind != "quote" and (in_sec or BY.search(text)):
                 out += _rows_in(ln, text, in_sec)
+            elif _recorded(text):
+                who = _HANDLE.search(text) or _person(text)
+                out.append(SignOff(ln, text, None, who.group(0) if who else None, _date(text),
+                                   "approve", True))
     return out
+
+
+_HANDLE = re.compile(r"(?<![\w.])@[A-Za-z][\w.-]*\w")
+_RECORD = re.compile(r"\b(?:approved|signed[- ]off|sign-?off|approval|lgtm)\b", re.I)
+_TICKED_BOX = re.compile(r"^\W*\[[xX✓✔]\]|^\W*[✓✔✅]")
+
+
+def _recorded(text: str) -> bool:
+    """Whether a line records an approval given, with who gave it and when, as pull requests,
+    tickets and checklists write them ("[x] Security sign-off (@kim, 2026-04-07)", "@kim
+    approved these changes · 4 Mar 2026"): a ticked box or the past tense, a person or a
+    handle, and a date unless the box is ticked. An open box, a negation or a placeholder
+    records nothing."""
+    m = _RECORD.search(text)
+    if m is None or negated(text) or placeholder_in(text):
+        return False
+    if not _TICKED_BOX.match(text) and not (re.match(r"approved|signed", m.group(0), re.I)
+                                             and DATE_RE.search(text)):
+        return False
+    who = _person(text)  # a name, not the approval word itself ("the Approved Body")
+    return bool(_HANDLE.search(text)) or \
+        who is not None and not who.start() <= m.start() < who.end()
 
 
 _MAIL_FROM = re.compile(r"^[\s>*_]*from\s*:[\s*_]*(?P<who>[^<\n]{3,60}?)\s*(?:<[^>]*>)?[\s*_]*$", re.I)
@@ -406,6 +440,11 @@ def _row(line: int, text: str, in_section: bool = True) -> SignOff | None:
     name = None
     if has_name and person is not None:
         name = who.strip(" *_") if _PERSON.search(who) and len(who) <= 60 else person.group(0)
+    lead = _person(parts[0]) if not m and len(parts) > 1 and person is None else None
+    if lead is not None and not parts[0][:lead.start()].strip(" *_"):
+        # the person before their title and decision ("Ana Ruiz, Ops lead — approved, 3 May")
+        name, has_name = lead.group(0), True
+        role = parts[0][lead.end():].strip(" ,()*_") or None
     placeholder = not has_name and bool(placeholder_in(after) or absent_value(who))
     said = text if m else _stated([after])  # "Approved by: ..." states the decision itself
     if negated(text):  # "not yet approved by the Risk Committee": nobody has decided
