@@ -557,3 +557,19 @@ def test_a_check_on_a_calendar_cadence_is_monitoring_without_a_threshold(
 ])
 def test_continuous_or_bare_performance_monitoring_is_no_plan(tmp_path: Path, text: str) -> None:
     assert status(review(tmp_path, text), "C11") == "missing"
+
+
+@pytest.mark.parametrize("text", [
+    "# After launch\n\nEach quarter a librarian re-checks a random sample of 40 new catalogue "
+    "records.\n",
+    "# After launch\n\nWeekly: share of bookings moved by hand, guest complaints per 100 stays.\n",
+    "# After launch\n\nEvery term the registrar samples 30 graded scripts from each subject.\n",
+])
+def test_a_cadence_leading_its_check_is_monitoring_without_a_threshold(
+        tmp_path: Path, text: str) -> None:
+    assert status(review(tmp_path, text), "C11") == "weak"
+
+
+def test_a_meeting_on_a_cadence_is_no_check(tmp_path: Path) -> None:
+    text = "# After launch\n\nQuarterly governance reviews with the museum's trustees.\n"
+    assert status(review(tmp_path, text), "C11") == "missing"

@@ -66,7 +66,7 @@ def monitoring_plan(ctx: Context, params: Params) -> Verdict:
     # A check of live output on a calendar cadence ("a monthly sample of 100 answers graded
     # by staff") is monitoring without an alert threshold; "continuous" or "real-time"
     # monitoring names no check that anyone runs, and "performance reviewed weekly" no measure.
-    cadenced = [s for s in signals if s.window and _CALENDAR.search(s.window) and not s.vague
+    cadenced = [s for s in signals if s.window and _CALENDAR.search(s.unit.text) and not s.vague
                 and not (_PERFORMANCE.search(s.unit.text) and not _DIGIT.search(s.unit.text))]
     if cadenced:
         return Verdict("weak", cadenced[0].unit, detail="threshold")

@@ -95,11 +95,16 @@ _CADENCE = fast(
     r"\b(?:reviews?|reviewed|checks?|checked|audits?|audited|samples?|sampled|"
     r"re-?evaluates?|reports?|reported)\b[^.;]{0,30}\b(?:daily|weekly|monthly|nightly|"
     r"hourly|each (?:day|week|month|shift)|every (?:day|week|month|shift))\b|"
-    r"\b(?:daily|weekly|monthly|nightly|hourly)\s+(?:audit|review|sample|check|report)s?\b",
+    r"\b(?:daily|weekly|monthly|nightly|hourly)\s+(?:audit|review|sample|check|report)s?\b|"
+    r"^\W*(?:daily|weekly|fortnightly|monthly|quarterly|(?:each|every) (?:day|week|fortnight|"
+    r"month|quarter|term|shift))\b(?:\s*:|[^.;]{0,80}?\b(?:re-?checks?|spot-?checks?|checks?|"
+    r"reviewed|audits?|audited|samples?|sampled|grades?|graded)\b)",
     re.I)
-"""A measure looked at on a cadence ("reviews it daily", "the weekly audit of 200"): a
-monitoring statement, except where it only says how a rollback trigger is measured (under a
-rollback heading), which is the rollback's, not a monitoring plan."""
+"""A measure looked at on a cadence ("reviews it daily", "the weekly audit of 200", "each
+term an officer re-checks a sample"): a monitoring statement, except where it only says how a
+rollback trigger is measured (under a rollback heading), which is the rollback's, not a
+monitoring plan. A cadence leading its sentence governs a check up to its clause's end, or
+labels the measures after its colon ("Weekly: override rate, complaints")."""
 _CRITERIA_WORD = {"rollback": re.compile(r"\b(?:triggers?|criteri(?:a|on)|conditions?)\b", re.I)}
 
 
