@@ -573,3 +573,24 @@ def test_a_cadence_leading_its_check_is_monitoring_without_a_threshold(
 def test_a_meeting_on_a_cadence_is_no_check(tmp_path: Path) -> None:
     text = "# After launch\n\nQuarterly governance reviews with the museum's trustees.\n"
     assert status(review(tmp_path, text), "C11") == "missing"
+
+
+@pytest.mark.parametrize("text", [
+    "# Backout\n\nRe-install build 7.4 on the kiosks from the depot share.\n",
+    "# Backout\n\nSet the ranker version back to 2.9 and restart the nightly job (about 20 min).\n",
+    "# Release\n\nRollback to 3.1.2 is supported by the package mirror.\n",
+])
+def test_a_step_naming_the_version_it_puts_back_is_a_documented_procedure(
+        tmp_path: Path, text: str) -> None:
+    assert [r.status for r in rollback_records(ctx_of(tmp_path, text))] == ["documented"]
+    assert status(review(tmp_path, text), "C13") == "weak"
+
+
+def test_reverting_to_some_previous_version_names_no_procedure(tmp_path: Path) -> None:
+    text = "# Release\n\nThe platform can revert to a previous version where required.\n"
+    assert status(review(tmp_path, text), "C13") == "missing"
+
+
+def test_a_version_someone_may_go_back_to_is_no_procedure(tmp_path: Path) -> None:
+    text = "# Release\n\nIf trouble appears we might consider rolling back to 5.2.\n"
+    assert status(review(tmp_path, text), "C13") == "missing"

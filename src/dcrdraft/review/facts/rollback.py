@@ -277,6 +277,18 @@ which would fit any system."""
 _DIGIT = re.compile(r"\d")
 
 
+_HEDGED = re.compile(r"\b(?:consider\w*|could|may|might|can)\b[^.;]{0,30}$", re.I)
+"""A possibility or an intention just before a step ("we will consider rolling back to 2.4",
+"the team can pin it back to 1.2"): what might be done, not the steps written down."""
+
+
+def _restore_step(text: str) -> bool:
+    """Whether ``text`` gives a step that puts back a numbered earlier version, as a
+    procedure states it rather than as an option someone may take."""
+    return any(not _HEDGED.search(text, 0, m.start())
+               for m in vocab("rollback_restore").finditer(text))
+
+
 def _status(text: str, owned: bool = False) -> Status | None:
     """What one statement says about the procedure; None when it says nothing of it (or only
     that the test has not happened: "Rollback has not been tested"). ``owned``: the statement
@@ -288,8 +300,10 @@ def _status(text: str, owned: bool = False) -> Status | None:
         return "undefined"
     if vocab("rollback_tabletop").search(text):
         return "tabletop"
-    # a rollback described by its instrument ("a config change", "one toggle"): a procedure
-    mechanism = vocab("rollback_mechanism").search(text) is not None and (
+    # a rollback described by its instrument ("a config change", "one toggle") or by the
+    # numbered version it puts back ("re-install 4.1"): a procedure
+    mechanism = (vocab("rollback_mechanism").search(text) is not None or
+                 _restore_step(text)) and (
         owned or _ANCHOR.search(text) is not None or SAID_ROLLBACK.search(text) is not None)
     untested = False
     for rehearsal in vocab("rollback_rehearsal").finditer(text):
