@@ -594,3 +594,17 @@ def test_reverting_to_some_previous_version_names_no_procedure(tmp_path: Path) -
 def test_a_version_someone_may_go_back_to_is_no_procedure(tmp_path: Path) -> None:
     text = "# Release\n\nIf trouble appears we might consider rolling back to 5.2.\n"
     assert status(review(tmp_path, text), "C13") == "missing"
+
+
+@pytest.mark.parametrize("text", [
+    "# After launch\n\nIf the weekly match rate drops under 60%, the desk goes back to "
+    "Shelver v2.\n",
+    "# After launch\n\nIf more than 4 in 50 sampled tickets are misfiled in a month, we will "
+    "stop the auto-filing and sort by hand.\n",
+])
+def test_stopping_the_use_or_going_back_is_a_rollback_trigger(tmp_path: Path,
+                                                               text: str) -> None:
+    [trigger] = rollback_triggers(ctx_of(tmp_path, text))
+    assert trigger.kind == "figure"
+    report = review(tmp_path, text)
+    assert status(report, "C12") == "pass" and "M03" not in codes(report)

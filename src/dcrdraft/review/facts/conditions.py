@@ -51,8 +51,10 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
         # the work switched over to what ran before ("switch selection to the rule list")
         r"switch(?:ed|es|ing)? (?:[\w-]+ ){0,4}?to (?:the )?(?:[\w-]+ )?(?:old|previous|prior|"
         r"legacy|rules?|rule-based|manual|paper)\b|"
-        r"return\w* to (?:the )?(?:old|previous|prior|"
+        r"(?:return\w*|go(?:es|ing)? back|went back) to (?:the )?(?:old|previous|prior|"
         r"legacy|rules?|manual|paper|v?\d|[\w-]+ v?\d)|"
+        # the use stopped by whoever runs it ("we stop the calls there", "we will stop using it")
+        r"\bwe (?:will |would |then )?stop\b|\bstop(?:s|ped)? using\b|"
         r"fall ?back to|\bfall ?-?back\s*:|restore (?:the )?(?:previous|prior)|back ?out|pull (?:the )?"
         r"(?:[\w-]+ )?(?:model|system|feature|flag|tool|automation)\b|pull auto-?[\w-]+|"
         r"take[sn]? (?:\w+ )?offline|shut ?down|withdraw|"
