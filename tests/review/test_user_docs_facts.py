@@ -43,3 +43,22 @@ def test_a_draft_guide_for_the_people_who_use_it_is_weak_not_missing(tmp_path: P
                     encoding="utf-8")
     report = review_document(read_document(path))
     assert next(c.status for c in report.checklist if c.code == "C19") == "weak"
+
+
+def _c19(tmp_path: Path, scope: str) -> str:
+    path = tmp_path / "card.md"
+    path.write_text("# Orchard frost predictor\n\n## Intended use\n\nThe predictor tells growers "
+                    "which blocks need frost fans switched on tonight.\n\n" + scope + "\n",
+                    encoding="utf-8")
+    report = review_document(read_document(path))
+    return next(c.status for c in report.checklist if c.code == "C19")
+
+
+def test_an_intended_use_that_names_what_is_excluded_is_a_limitations_note(tmp_path: Path) -> None:
+    # where not to rely on it is what its users are told: touched, not complete
+    assert _c19(tmp_path, "Out of scope: vineyards on the valley floor; hail warnings.") == "weak"
+
+
+def test_an_exclusion_of_nothing_in_particular_is_no_limitations_note(tmp_path: Path) -> None:
+    assert _c19(tmp_path, "Out of scope: every use other than the stated purpose.") == \
+        "missing"

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from dcrdraft.review.context import Context
+from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts.boilerplate import is_boilerplate
 from dcrdraft.review.facts.failures import failure_statements
 from dcrdraft.review.facts.graded import Graded, graded, substantive_pool
@@ -125,6 +125,21 @@ def privacy_grade(text: str, absent: bool) -> PrivacyGrade | None:
 
 _LIMITS_TITLE = re.compile(r"\b(?:limitations?|out[- ]of[- ]scope|uses? to avoid|misuse|"
                            r"caveats?|known issues|not (?:suitable|intended))\b", re.I)
+
+
+_USE_TITLE = re.compile(r"\b(?:intended|primary) (?:uses?|purposes?)\b", re.I)
+"""A heading over what the system is for (a model card's "Intended use")."""
+
+
+def _limits_note(u: Unit) -> bool:
+    """A limitations note for users: text addressed to them under a limitations heading, or
+    a use named as excluded under an intended-use heading (where not to rely on it)."""
+    title = u.section.title or ""
+    if _LIMITS_TITLE.search(title):
+        return bool(u.kinds & {"user_docs", "failure_modes", "risks"}
+                    and vocab("user_address").search(u.text))
+    return bool(_USE_TITLE.search(title) and vocab("excluded_use").search(u.text)
+                and not vocab("excluded_use_vacuous").search(u.text))
 
 
 _DOCS_TITLE = re.compile(r"\b(?:documentation|docs|guides?|guidance|information for|"
@@ -236,10 +251,7 @@ def docs_facts(ctx: Context) -> list[Graded]:
         seen = {f.unit.line for f in base}
         extra = [Graded("user_docs", "limitations", u, u.kinds)
                  for u in ctx.units
-                 if u.line not in seen and u.section.title
-                 and _LIMITS_TITLE.search(u.section.title)
-                 and u.kinds & {"user_docs", "failure_modes", "risks"}
-                 and vocab("user_address").search(u.text)]
+                 if u.line not in seen and _limits_note(u)]
         return base + extra[:1]
     return ctx.cached("graded:user_docs+limits", with_limits)
 
