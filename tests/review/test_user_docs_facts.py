@@ -62,3 +62,19 @@ def test_an_intended_use_that_names_what_is_excluded_is_a_limitations_note(tmp_p
 def test_an_exclusion_of_nothing_in_particular_is_no_limitations_note(tmp_path: Path) -> None:
     assert _c19(tmp_path, "Out of scope: every use other than the stated purpose.") == \
         "missing"
+
+
+@pytest.mark.parametrize("text", [
+    # the records an auditor reads, or a vendor supplies, are not what users are told
+    "Fieldwork covered walkthroughs and a review of supporting documentation for the kiln model.",
+    "Finding 2: vendor documentation lists the firmware versions in two places.",
+    # a questionnaire asks about documentation; the answer, if any, says whether there is some
+    "What documentation do you give the warehouse pickers?",
+])
+def test_documentation_kept_as_records_or_asked_about_is_not_user_documentation(text: str) -> None:
+    assert docs_grade(text, False) is None
+
+
+def test_documentation_for_its_readers_is_still_mentioned() -> None:
+    assert docs_grade("Documentation for the pickers explains the new bay labels.", False) \
+        is not None

@@ -176,7 +176,12 @@ def docs_grade(text: str, absent: bool) -> DocsGrade | None:
     # a date shows when it was issued, not that it says what the system cannot do
     if vocab("audience_doc").search(text) or vocab("people_told").search(text):
         return documented(text, dated=False)
-    if vocab("user_doc_topic").search(text):
+    # documentation only asked about (a questionnaire's "what documentation do you give
+    # users?") or kept as records (an auditor's "review of supporting documentation") is
+    # not documentation users read
+    if text.rstrip().endswith("?"):
+        return None
+    if vocab("user_doc_topic").search(vocab("records_documentation").sub(" ", text)):
         return "pending" if vocab("docs_pending").search(text) else "mentioned"
     return None
 
