@@ -24,6 +24,9 @@ def c17(tmp_path: Path, body: str) -> str:
     "Fare answers are given under the Harbour Passengers Act 2019.\n",
     "The planner was designed in line with UK GDPR.\n",
     "The berth planner complies fully with GDPR and every harbour bylaw.\n",
+    # compliance with a named regime claimed, not shown: no obligation, article or reason
+    "The planner operates in full compliance with the Harbour Passengers Act 2019.\n",
+    "Berth data is held securely. The planner complies with UK GDPR and our quay policy.\n",
     # content-free, never evidence above weak, but the topic touched
     "The berth planner is fully compliant with all applicable regulations.\n",
 ])
@@ -39,3 +42,9 @@ def test_a_regime_named_without_a_conclusion_is_weak(tmp_path: Path, body: str) 
 ])
 def test_a_code_or_a_capitalised_act_alone_is_no_regime(tmp_path: Path, body: str) -> None:
     assert c17(tmp_path, body) == "missing"
+
+
+def test_compliance_with_its_reason_is_a_position(tmp_path: Path) -> None:
+    body = ("Counsel concluded the planner complies with the Harbour Passengers Act 2019 "
+            "because a berth officer confirms every proposal.\n")
+    assert c17(tmp_path, body) == "pass"
