@@ -48,3 +48,11 @@ def test_compliance_with_its_reason_is_a_position(tmp_path: Path) -> None:
     body = ("Counsel concluded the planner complies with the Harbour Passengers Act 2019 "
             "because a berth officer confirms every proposal.\n")
     assert c17(tmp_path, body) == "pass"
+
+
+@pytest.mark.parametrize("body", [
+    "Every berth change is still approved by a harbour master, as the 2014 Regulations require.\n",
+    "The Pilotage Safety Regulations 2014 do not apply: the planner only proposes berths.\n",
+])
+def test_a_set_of_regulations_is_a_regime(tmp_path: Path, body: str) -> None:
+    assert c17(tmp_path, body) == "pass"
