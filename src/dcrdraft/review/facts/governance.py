@@ -151,12 +151,17 @@ _DOCS_TITLE = re.compile(r"\b(?:documentation|docs|guides?|guidance|information 
 _DIGIT = re.compile(r"\d")
 
 
+def _not_out(text: str) -> bool:
+    """Documentation still to be written or issued, or set to go out only at launch."""
+    return bool(vocab("docs_pending").search(text) or vocab("docs_not_yet_out").search(text))
+
+
 def documented(text: str, dated: bool = True) -> DocsGrade:
     """How far documentation said to exist is shown: complete (``published``) when it tells
     users the limits and what to do then, or (when ``dated`` counts) can be checked by a date
     or a version; only named (``mentioned``) when it is just said to exist ("guide
     published", a tick)."""
-    if vocab("docs_pending").search(text):
+    if _not_out(text):
         return "pending"
     shown = vocab("user_doc_covers").search(text) or (dated and _DIGIT.search(text))
     return "published" if shown else "mentioned"
@@ -167,7 +172,7 @@ def docs_grade(text: str, absent: bool) -> DocsGrade | None:
     if absent:
         return None
     named = vocab("user_doc_artifact").search(text)
-    if named and vocab("docs_pending").search(text):
+    if named and _not_out(text):
         return "pending"  # "Action: issue the guidance note; Due: 3 June"
     artifact = named and vocab("user_doc_state").search(text)
     if artifact or vocab("users_told").search(text):
@@ -182,7 +187,7 @@ def docs_grade(text: str, absent: bool) -> DocsGrade | None:
     if text.rstrip().endswith("?"):
         return None
     if vocab("user_doc_topic").search(vocab("records_documentation").sub(" ", text)):
-        return "pending" if vocab("docs_pending").search(text) else "mentioned"
+        return "pending" if _not_out(text) else "mentioned"
     return None
 
 
