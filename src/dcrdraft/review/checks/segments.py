@@ -15,7 +15,7 @@ from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts import Comparator, Facts, MetricFact, facts_of
 from dcrdraft.review.facts.columns import bound_of
 from dcrdraft.review.facts.decision import CHAT_PREFIX
-from dcrdraft.review.facts.segments import column_breakdown, prose_breakdown
+from dcrdraft.review.facts.segments import column_breakdown, prose_breakdown, weaker_part
 from dcrdraft.review.facts.vocab import matches
 from dcrdraft.review.text import METRIC_RE, NUM, PERCENT_RE, RESULT_CLAIM_RE, lower_is_better, \
     to_float
@@ -218,8 +218,8 @@ def _listed_breakdown(ctx: Context) -> Unit | None:
 @check("segments", "item")
 def segments(ctx: Context, params: Params) -> Verdict:
     """Pass on a breakdown (segment facts for two or more parts of the population, from a
-    table; or a sentence giving several per-segment figures); weak on segment words without
-    figures or one segment's figure in prose."""
+    table; or a sentence giving several per-segment figures); weak on a part named as doing
+    worse, segment words without figures or one segment's figure in prose."""
     rows = _breakdown(facts_of(ctx))
     if rows:
         return Verdict("pass", rows[0].unit_ref, line=rows[0].line)
@@ -248,6 +248,9 @@ def segments(ctx: Context, params: Params) -> Verdict:
     figured = [u for u in sents + labelled + unheaded if len(PERCENT_RE.findall(u.text)) >= 2]
     if figured:
         return Verdict("pass", figured[0])
+    weaker = next((u for u in ctx.units if weaker_part(u.text)), None)
+    if weaker is not None:
+        return Verdict("weak", weaker, detail=WEAKER_NAMED)
     held = [u for u in ctx.units if _HOLDS.search(u.text) and not negated(u.text)
             or _segments_claimed(u)]
     if sents or held:
@@ -259,6 +262,9 @@ def segments(ctx: Context, params: Params) -> Verdict:
 
 WORDS_ONLY = "segments named without figures"
 """The detail of a weak breakdown that names segments but gives none of their figures."""
+WEAKER_NAMED = "a weaker segment named without a breakdown"
+"""The detail of a weak breakdown that says where the system does worse: segments were
+examined, so M04 (segments ignored) does not apply."""
 
 
 def _keys(label: str) -> list[str]:

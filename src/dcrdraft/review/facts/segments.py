@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from dcrdraft.review.absence import negated
 from dcrdraft.review.facts.columns import classify
 from dcrdraft.review.facts.metrics import MetricFact, is_metric_name
 from dcrdraft.review.facts.parts import NOT_PART, names_part
@@ -63,6 +64,17 @@ def prose_segments(metrics: list[MetricFact]) -> list[MetricFact]:
                 not matches("experiment_arm", where.group("seg")):
             out.append(replace(m, segment=where.group("seg")))
     return out
+
+
+_HEDGED = re.compile(r"\b(?:if|may|might|could|would)\b", re.I)
+"""A condition or a conjecture ("if recall falls to 70% on ...", "may be weaker for ..."):
+no part was found to do worse."""
+
+
+def weaker_part(text: str) -> bool:
+    """Whether a sentence says the system does worse on a named part of the population
+    ("weaker on night deliveries"), stated as found, not as a condition or a conjecture."""
+    return matches("weaker_part", text) and not _HEDGED.search(text) and not negated(text)
 
 
 def segment_facts(metrics: list[MetricFact]) -> list[MetricFact]:
