@@ -325,3 +325,15 @@ def test_a_part_found_weaker_is_examined_not_ignored() -> None:
     for said in ("If it falls to 70% on handwritten dockets we switch it off.",
                  "It may be weaker on handwritten dockets from the night depots."):
         assert _found(f"{head}\n{said}\n", "M04") == [3]
+
+
+def test_a_breakdown_said_to_be_missing_is_no_segment_claim() -> None:
+    head = "# Results\n\nThe route tool is 90% accurate overall.\n\n"
+    for said in ("The team has not sliced the figures by region yet.",
+                 "There is no split by region so far; it comes with the autumn review.",
+                 "Results exist only in aggregate, not by region."):
+        report = review_document(read_text(head + said + "\n", "x.md", "markdown"))
+        assert next(i.status for i in report.checklist if i.code == "C05") == "missing", said
+    claimed = head + "The route tool did equally well across every region.\n"
+    report = review_document(read_text(claimed, "x.md", "markdown"))
+    assert next(i.status for i in report.checklist if i.code == "C05") == "weak"

@@ -162,13 +162,19 @@ _ACROSS = re.compile(r"\b(?:across|regardless of|for (?:all|every|each)|in (?:al
 "regardless of language", "for every site type")."""
 
 
+def _absent(text: str) -> bool:
+    """A sentence saying something, or a breakdown in particular, was not done ("no split by
+    region yet"): it names segments only to say they are missing."""
+    return negated(text) or matches("breakdown_absent", text)
+
+
 def _segments_claimed(u: Unit) -> bool:
     """The weak floor of a breakdown, one topic test for any wording: a sentence on how well
     the system does that names the parts of the population it holds for, in a section that
     can report results; never a negation, nor a claim about the training data (what the
     data covered says nothing about how each part fared)."""
     return (not u.kinds & NOT_RESULT_KINDS and bool(_ACROSS.search(u.text))
-            and matches("result_word", u.text) and not negated(u.text)
+            and matches("result_word", u.text) and not _absent(u.text)
             and not matches("model_training", u.text))
 _SEG_LABEL = re.compile(r"^\W*(?:segments?|segment (?:breakdown|results)|breakdown|by [\w-]+)"
                         r"\b[^:]{0,40}:", re.I)
@@ -235,23 +241,23 @@ def segments(ctx: Context, params: Params) -> Verdict:
     if across is not None:
         unit = next((u for u in ctx.units if u.block is across), None)
         return Verdict("pass", unit, line=across.line)
-    sents = [u for u in ctx.units if _SEG_SENT.search(u.text) and not negated(u.text) and (
+    sents = [u for u in ctx.units if _SEG_SENT.search(u.text) and not _absent(u.text) and (
         u.kinds & {"evaluation", "segments", "fairness", "summary", "methodology"}
         or not headed or _SEG_LABEL.match(u.text))]
-    labelled = [u for u in ctx.units if _SEG_LABEL.match(u.text) and not negated(u.text)
+    labelled = [u for u in ctx.units if _SEG_LABEL.match(u.text) and not _absent(u.text)
                 and not _NOT_BY.match(u.text)]
     # a breakdown with its figures under a heading no section kind names ("Shadow run", a
     # question in a FAQ) is read like one under "Results"; its words alone are not enough,
     # and the arms of an experiment ("pilot stores vs control stores") are no parts of it
     unheaded = [u for u in ctx.units if not u.kinds and _SEG_SENT.search(u.text)
-                and not negated(u.text) and not matches("experiment_arm", u.text)]
+                and not _absent(u.text) and not matches("experiment_arm", u.text)]
     figured = [u for u in sents + labelled + unheaded if len(PERCENT_RE.findall(u.text)) >= 2]
     if figured:
         return Verdict("pass", figured[0])
     weaker = next((u for u in ctx.units if weaker_part(u.text)), None)
     if weaker is not None:
         return Verdict("weak", weaker, detail=WEAKER_NAMED)
-    held = [u for u in ctx.units if _HOLDS.search(u.text) and not negated(u.text)
+    held = [u for u in ctx.units if _HOLDS.search(u.text) and not _absent(u.text)
             or _segments_claimed(u)]
     if sents or held:
         return Verdict("weak", (sents or held)[0], detail=WORDS_ONLY)
