@@ -337,3 +337,12 @@ def test_a_breakdown_said_to_be_missing_is_no_segment_claim() -> None:
     claimed = head + "The route tool did equally well across every region.\n"
     report = review_document(read_text(claimed, "x.md", "markdown"))
     assert next(i.status for i in report.checklist if i.code == "C05") == "weak"
+
+
+def test_a_false_call_rate_improves_as_it_falls() -> None:
+    text = ("# Evaluation\n\n| Supplier type | False hold rate |\n|---|---|\n"
+            "| Overall | 4.0% |\n| Utilities | 4.5% |\n| Hauliers | 4.6% |\n| Print shops | 1.2% |\n")
+    ctx = Context.of(read_text(text, "x.md", "markdown"))
+    assert {s.label: s.lower for s in standings(ctx)} == {"Utilities": True, "Hauliers": True,
+                                                          "Print shops": True}
+    assert _found(text, "M04") == []

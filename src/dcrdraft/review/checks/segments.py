@@ -436,7 +436,8 @@ def standings(ctx: Context) -> list[Standing]:
                 thr = {t for c, t in bars if id(c) in own or plausible_bar(t, values)}
                 bound = bound_of(m.threshold_text) if m.threshold_text else None
                 lower = bound == "ceiling" if bound else (
-                    m.direction == "lower" if m.direction else lower_is_better(m.name))
+                    m.direction == "lower" if m.direction else lower_is_better(m.name)
+                    or matches("false_outcome", m.name))
                 out.append(Standing(m, (m.segment or "").strip(" *_`"), v,
                                     (total - v) / (len(segs) - 1) if mean else overall, mean,
                                     thr.pop() if len(thr) == 1 else None, lower,
