@@ -346,3 +346,12 @@ def test_a_false_call_rate_improves_as_it_falls() -> None:
     assert {s.label: s.lower for s in standings(ctx)} == {"Utilities": True, "Hauliers": True,
                                                           "Print shops": True}
     assert _found(text, "M04") == []
+
+
+def test_segment_dimensions_are_whole_words() -> None:
+    def c05(text: str) -> str:
+        report = review_document(read_text(text, "x.md", "markdown"))
+        return next(i.status for i in report.checklist if i.code == "C05")
+    assert c05("# Results\n\nThe route planner's average accuracy is 90%.\n") == "missing"
+    assert c05("# Results\n\nAccuracy is 90% on every shift and in every region alike.\n") \
+        == "weak"

@@ -33,12 +33,14 @@ def _value(cell: str) -> float | None:
     return to_float(v.rstrip("% ")) if "%" in v else float(v) * 100
 
 SEG_RE = re.compile(
-    r"segment|subgroup|sub-group|slice|cohort|group|language|locale|dialect|region|country|"
+    r"\b(?:(?:segment|subgroup|sub-group|slice|cohort|group|language|locale|dialect|region|"
     r"market|domain|user type|persona|tier|channel|device|age|sex|gender|race|ethnic\w*|"
-    r"skin|demograph\w*|site|hospital|scanner|vendor|category|intent|query type|complexity|"
-    r"product|plan|population|accent|geograph\w*|stratum|strata|bucket|band|"
-    r"\b(?:types?|topics?|wards?|departments?|specialt(?:y|ies)|lines?|shifts?|stores?|"
-    r"class(?:es)?|kinds?|difficulty|pairs?)\b", re.I)
+    r"skin|demograph\w*|site|hospital|scanner|vendor|intent|query type|product|plan|"
+    r"population|accent|geograph\w*|stratum|strata|bucket|band|type|topic|ward|department|"
+    r"line|shift|store|kind|pair)(?:s|es)?|countr(?:y|ies)|categor(?:y|ies)|"
+    r"complexit(?:y|ies)|specialt(?:y|ies)|class(?:es)?|difficulty)\b", re.I)
+"""A dimension a breakdown runs along, as a whole word ("plan" is no part of "planner",
+nor "age" of "average")."""
 _OVERALL = re.compile(r"^\s*(?:overall|all|total|aggregate|combined|average|mean|global|"
                       r"all (?:users|queries|segments|traffic))\b", re.I)
 _EXACT_MEAN_ROWS = 200
