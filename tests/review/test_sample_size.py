@@ -40,3 +40,21 @@ def test_a_year_or_a_name_is_no_sample_size(text: str) -> None:
 ])
 def test_a_sample_named_by_its_design_is_weak(text: str) -> None:
     assert _c06(text) == "weak"
+
+
+@pytest.mark.parametrize("text", [
+    "# Trial\n\nWe trialled the kiln scheduler in 16 potteries over the spring.\n",
+    "# Why\n\nReplayed the 230 merged CLs from the last quarter through the new linter.\n",
+    "# Results\n\nMeasured on our 180-recipe regression set before release.\n",
+])
+def test_a_small_count_or_a_counted_set_that_was_tested_is_a_sample_size(text: str) -> None:
+    assert _c06(text) == "weak"
+
+
+@pytest.mark.parametrize("text", [
+    "# Trial\n\nThe scheduler was trialled for 16 weeks in one pottery.\n",
+    "# Trial\n\nA 10-week pilot of the scheduler in one pottery.\n",
+    "# Trial\n\nThe scheduler is piloted for the 2026–27 firing season.\n",
+])
+def test_a_duration_or_a_year_range_is_no_sample_size(text: str) -> None:
+    assert _c06(text) == "missing"

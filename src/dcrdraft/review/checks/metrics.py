@@ -252,9 +252,17 @@ def _sized(pattern: re.Pattern[str], text: str) -> bool:
     return False
 
 
-_SAMPLE_RE = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d{3,})(?:\.\d+)?\s?[km]?\s+"
-                        r"(?:[\w-]+\s){0,2}?[a-z-]{3,}s\b", re.I)
-"""A sample's size as people write it ("3,180 adult attendances", "2,000 photos")."""
+_COUNT = r"(?<![\w.,/–-])(?:\d{1,3}(?:,\d{3})+|\d{2,})"
+"""A count of ten or more; never the end of a range ("the 2026–27 season", "2025/26")."""
+_SPAN = r"(?!(?:second|minute|hour|day|week|month|year|night)s?\b)"
+"""A count of time units ("12 weeks", "a 6-week pilot") is how long a test ran, not its size."""
+_SAMPLE_RE = re.compile(
+    rf"{_COUNT}(?:\.\d+)?\s?[km]?\s+{_SPAN}(?:[\w-]+\s){{0,2}}?[a-z-]{{2,}}s\b"
+    rf"|{_COUNT}-{_SPAN}[a-z]+(?:\s[\w-]+){{0,2}}?\s(?:set|sample|cohort|corpus|suite|panel)\b",
+    re.I)
+"""A sample's size as people write it ("3,180 adult attendances", "2,000 photos", "230 merged
+CLs", "a 180-recipe test set"). A small count ("16 potteries") is a size too when the sentence
+says it was tested: a trial in sixteen potteries states how much evidence there is."""
 _TESTED_RE = re.compile(r"\b(?:test\w*|evaluat\w*|trial\w*|pilot\w*|sampl\w*|audit\w*|"
                         r"backtest\w*|measured|labell?ed|re-[a-z]+ed|retrospective|shadow|"
                         r"replay\w*|a/b)\b", re.I)
