@@ -67,7 +67,12 @@ DOCS: dict[str, CheckDoc] = {
          "section_words": "a recognised section of at least this many words is weak, not missing"}),
     "primary_metric": CheckDoc(
         "summary, evaluation, methodology, segments and fairness sections",
-        "passes on a named metric with its value; weak on a metric named without a value"),
+        "passes on a named metric with its value, or on any result set against a comparator "
+        "figure; weak on a metric named without a value",
+        {"not_in": "for the comparison: section kinds whose figures are never the evidence "
+                   "(as the comparator check)",
+         "any_result": "for the comparison: any overall result counts, not only the headline "
+                       "(as the comparator check)"}),
     "baseline": CheckDoc(
         "the whole document (surface words)",
         "passes on a figure set against a baseline, previous version or threshold figure; weak "
