@@ -168,9 +168,12 @@ _CI_RE = re.compile(
     re.I)
 _CI_NUM_RE = re.compile(
     rf"[\[(]\s?(?:{NUM})\s?%?\s?(?:,|–|-|to)\s?(?:{NUM})\s?%?\s?[\])]|"
-    rf"(?:CI|interval)[^.;\n]{{0,40}}?[+−-]?(?:{NUM})\s?%?\s?(?:–|-|to)\s?"
+    rf"(?:CI|interval)(?:[^.;\n]|\.(?=\d)){{0,40}}?[+−-]?(?:{NUM})\s?%?\s?(?:–|-|to)\s?"
     rf"[+−-]?(?:{NUM})",
     re.I)
+"""Numbers stated as an interval: a bracketed range, or a range within forty characters of the
+words that name it, read across decimals but not past a sentence's end ("95% CI on the 0.71:
+0.69-0.73")."""
 
 
 _BRACKETED = re.compile(rf"(?<![\w.])(?P<v>{NUM})\s?%?\s?\(\s?(?P<lo>{NUM})\s?%?\s?(?:–|-|to)\s?"
