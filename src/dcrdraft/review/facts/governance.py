@@ -118,7 +118,7 @@ def privacy_grade(text: str, absent: bool) -> PrivacyGrade | None:
             vocab("data_control").search(text) or
             (vocab("data_control_generic").search(text) and vocab("privacy_detail").search(text))):
         return "controls"
-    if vocab("privacy_topic").search(text):
+    if vocab("privacy_topic").search(text) or vocab("data_tenancy").search(text):
         return "claim"
     return None
 
