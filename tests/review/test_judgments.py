@@ -152,3 +152,22 @@ def test_c01_reads_the_opening_of_any_document_and_not_a_page_of_claims() -> Non
     # a promise in sales words is not a purpose
     assert c01("# Brief\n\nOur customers deserve an innovative experience that transforms how "
                "they shop every single day.\n") != "pass"
+
+
+def test_a_named_system_using_its_means_for_a_task_states_the_purpose() -> None:
+    from dcrdraft.ingest import read_text
+    from dcrdraft.review import review_document
+
+    def c01(text: str) -> str:
+        item = review_document(read_text(text, "x.md", "markdown")).item("C01")
+        assert item is not None
+        return item.status
+    # the system named, what it works with and the task it does: a purpose anyone can follow
+    assert c01("# Scope\n\nHarbourCount (boat counter) uses two radar masts on the breakwater "
+               "to count boats entering the harbour each night.\n") == "pass"
+    # the same shape with the team as subject describes a method, not the system
+    assert c01("# Scope\n\nThe team uses two radar masts on the breakwater to count boats "
+               "entering the harbour each night.\n") != "pass"
+    # means without a task says what it is built from, not what it does
+    assert c01("# Scope\n\nHarbourCount uses two radar masts on the breakwater together with "
+               "a deep network.\n") != "pass"
