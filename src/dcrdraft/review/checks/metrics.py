@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from dcrdraft.review.checks.base import Hit, Params, Verdict, check, negated
+from dcrdraft.review.checks.base import CHECKS, Hit, Params, Verdict, check, negated
 from dcrdraft.review.checks.segments import segment_rows
 from dcrdraft.review.checks.units import (EVAL_KINDS, NOT_RESULT_KINDS, has_figure, metric_units,
                                          stated_units)
@@ -89,8 +89,8 @@ def primary_metric(ctx: Context, params: Params) -> Verdict:
         return Verdict("weak", named)
     # a figure set against a comparator figure ("late trays 3.1% against 4.8% before") is the
     # result the document leads with, whatever words name its measure
-    from dcrdraft.review.checks.comparisons import comparator  # it builds on this module
-    compared = comparator(ctx, params)
+    # C04's judgment, looked up by name: its module builds on this one
+    compared = CHECKS["comparator"].fn(ctx, params)
     if compared.status == "pass" and compared.unit is not None:
         return Verdict("pass", compared.unit, line=compared.line)
     return Verdict("missing")
