@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from difflib import get_close_matches
 from functools import cache
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 

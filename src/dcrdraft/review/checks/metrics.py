@@ -88,8 +88,8 @@ def primary_metric(ctx: Context, params: Params) -> Verdict:
     if named:
         return Verdict("weak", named)
     # a figure set against a comparator figure ("late trays 3.1% against 4.8% before") is the
-    # result the document leads with, whatever words name its measure
-    # C04's judgment, looked up by name: its module builds on this one
+    # result the document leads with, whatever words name its measure: C04's judgment, looked
+    # up by name because its module builds on this one
     compared = CHECKS["comparator"].fn(ctx, params)
     if compared.status == "pass" and compared.unit is not None:
         return Verdict("pass", compared.unit, line=compared.line)
@@ -323,6 +323,10 @@ def _sentence_intervals(ctx: Context) -> Iterator[tuple[int, int, Interval, int]
             yield u.line, u.end_line, found[0], int(to_float(sizes[0][0] or sizes[0][1]))
 
 
+_COUNT_CELL = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+"""A cell holding a plain count ("1,146", "59")."""
+
+
 def _table_intervals(ctx: Context) -> Iterator[tuple[int, int, Interval, int]]:
     """Each table cell's interval with the count of its row in the nearest count column to
     its left ("TB cases (n) | Sensitivity (95% CI)"): a column of plain counts whose header
@@ -346,8 +350,6 @@ def _table_intervals(ctx: Context) -> Iterator[tuple[int, int, Interval, int]]:
                     line = lines[r] if r < len(lines) else block.line
                     yield line, line, found[0], int(row[left[-1]].replace(",", ""))
 
-
-_COUNT_CELL = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 
 _PAIR_BEFORE = re.compile(rf"({METRIC_RE.pattern})[^.;,\d%]{{0,30}}?(?:{NUM})\s?%$", re.I)
 

@@ -741,7 +741,8 @@ def prose_facts(ctx: Context) -> tuple[list[MetricFact],
     peers: list[Unit] = []
     for u in _prose_units(ctx):
         text = u.text
-        if not PROSE_FIGURE.search(text) or matches("boilerplate", text) and not METRIC_RE.search(text):
+        if not PROSE_FIGURE.search(text) or \
+                matches("boilerplate", text) and not METRIC_RE.search(text):
             continue
         sentence = _Sentence(text)
         figs = _figures(sentence)

@@ -24,7 +24,8 @@ MECHANISM = re.compile(
     r"\bdisabl\w+|\brequir(?:e|es|ed|ing)\b|"
     r"\bmandatory\b|\bthreshold\b|\balert\w*|\baudit\w*|\bsampl\w+|\bred[- ]team\w*|"
     r"\bencrypt\w*|\bredact\w*|\bmask\w*|\bblocklist|\ballowlist|\bclassifier\b|"
-    r"\bsecond reader\b|\bfallback\b|\bfall(?:s|ing)? back\b|\bdisclaimer\b|\bconsent\b|\bopt[- ]out\b|\bretrain\w*|"
+    r"\bsecond reader\b|\bfallback\b|\bfall(?:s|ing)? back\b|\bdisclaimer\b|\bconsent\b|"
+    r"\bopt[- ]out\b|\bretrain\w*|"
     r"\bhuman (?:review|approval|sign-off|check)\b|\bgated?\b|\bquarantin\w+|\bhold(?:s|ing)? "
     r"back\b|\bshadow mode\b|\bcanary\b|\bkill[- ]switch\b|\bwatermark\w*|\bguardrail\w*|"
     r"\bclinician\w*|\bradiologist\w*|\bpharmacist\w*|\bagent\w* (?:review|handle)|"
@@ -141,7 +142,8 @@ def disclaimed_risks(ctx: Context) -> list[ProseRisk]:
 
 _ASKS_RISKS = re.compile(r"\b(?:risks?|hazards?|(?:goes|go|could go) wrong|limitations?)\b[^?]{0,80}\?",
                          re.I)
-_ASKS_FAILURE = re.compile(r"^\W*(?:[a-z]?\d{1,2}[.)]?\s+)?(?:q\W{0,3}\s)?(?:what|how|can|could|does|do|is|are|will)\b"
+_ASKS_FAILURE = re.compile(r"^\W*(?:[a-z]?\d{1,2}[.)]?\s+)?(?:q\W{0,3}\s)?"
+                           r"(?:what|how|can|could|does|do|is|are|will)\b"
                            r"[^?]{0,80}?\b(?:(?:goes|go|went|gets?|got) (?:\w+ )?wrong|"
                            r"mistakes?|errors?|hallucinat\w*|risks?|hazards?)\b"
                            r"(?![^?]{0,40}\b(?:residual|remain\w*|left)\b)[^?]{0,80}\?\W*", re.I)
