@@ -4,6 +4,8 @@ unless another interval of the document is plausible."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from dcrdraft.ingest import read_text
@@ -84,3 +86,14 @@ def test_x08_pairs_a_table_interval_with_its_count_column() -> None:
     [message] = _x08(table.format(share="81.3% (80.9–81.7)"))
     assert "n=64" in message  # the count to its left, not the other column's 410
     assert _x08(table.format(share="81.3% (70.1–89.0)")) == []
+
+
+def test_a_rubric_may_still_bound_how_wide_an_interval_is(tmp_path: Path) -> None:
+    # X08 once took `high: 2.0` by default; a rubric written then keeps working and keeps
+    # flagging wide intervals, while the built-in rule leaves them alone
+    extra = tmp_path / "r.yaml"
+    extra.write_text("rules:\n  - code: X08\n    params: {low: 0.5, high: 2.0}\n")
+    text = "# Results\n\nKilns flagged before a crack: 62.5% on 480 cases (95% CI 50.0–75.0%).\n"
+    wide = review_document(read_text(text, "<doc>", "markdown"), load_rubric([extra]))
+    assert [f.code for f in wide.findings if f.code == "X08"] == ["X08"]
+    assert _x08(text) == []

@@ -148,3 +148,15 @@ def test_a_flow_mapping_parameter_is_read_key_by_key(tmp_path: Path) -> None:
                     "      opening: {units: 6, word: 12}\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=rf"{path}:5: C01.params.opening: unknown key 'word'"):
         load_rubric([path])
+
+
+@pytest.mark.parametrize("code, key, value", [
+    ("X08", "high", "wide"), ("X08", "low", "true"), ("C08", "share", "most")])
+def test_a_numeric_parameter_given_a_word_is_a_located_error(
+        tmp_path: Path, code: str, key: str, value: str) -> None:
+    # Before, the rubric loaded and every document's review stopped with an internal error.
+    path = tmp_path / "team.yaml"
+    path.write_text(f"rules:\n  - code: {code}\n    params:\n      {key}: {value}\n",
+                    encoding="utf-8")
+    with pytest.raises(ConfigError, match=rf"{path}:4: {code}.params.{key}: expected a number"):
+        load_rubric([path])

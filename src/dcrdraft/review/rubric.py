@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 from dcrdraft.errors import ConfigError, ReadError
 from dcrdraft.io import read_text_file
-from dcrdraft.review.checks.params import choices, known_params, nested
+from dcrdraft.review.checks.params import NUMBERS, choices, known_params, nested
 from dcrdraft.paths import rubrics_dir
 from dcrdraft.review.checks import CHECKS
 from dcrdraft.review.checks.graded import FAMILY_GRADES
@@ -221,9 +221,13 @@ def _allowed(check: str, key: str, params: dict[str, Any]) -> tuple[str, ...] | 
 
 def _check_value(path: Path, code: str, check: str, key: str, value: Any, where: str,
                  params: dict[str, Any]) -> None:
-    """A parameter with a closed set of values (``require: [metric, window]``, a graded
-    family's grades) takes only those; anything else is an error naming the file and the
-    key's line."""
+    """A numeric parameter takes a number, and a parameter with a closed set of values
+    (``require: [metric, window]``, a graded family's grades) takes only those; anything
+    else is an error naming the file and the key's line."""
+    if key in NUMBERS and value is not None and (isinstance(value, bool)
+                                                 or not isinstance(value, (int, float))):
+        raise ConfigError(f"{_key_line(path, code, key) or where}: {code}.params.{key}: "
+                          f"expected a number, got {value!r}")
     inner = nested(check, key)
     if inner is not None and value is not None:
         _check_inner(path, code, key, value, inner, where)

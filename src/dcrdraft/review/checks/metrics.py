@@ -291,9 +291,11 @@ _N_RE = re.compile(
 @check("interval_plausible", "finding")
 def interval_plausible(ctx: Context, params: Params) -> list[Hit]:
     """A reported 95% interval that excludes its own estimate, or whose width is less than
-    ``low`` times the Wilson interval's for its n. A wider interval is no defect: clustered
-    cases or a bootstrap over sites honestly widen it."""
+    ``low`` times the Wilson interval's for its n (or more than ``high`` times, when a rubric
+    sets it: by default a wider interval is no defect, since clustered cases or a bootstrap
+    over sites honestly widen it)."""
     ratio = float(params.get("low", 0.25))
+    wide = float(params["high"]) if params.get("high") is not None else None
     hits: list[Hit] = []
     for line, end, iv, n in [*_sentence_intervals(ctx), *_table_intervals(ctx)]:
         p = iv.value if iv.value is not None else iv.before
@@ -303,7 +305,8 @@ def interval_plausible(ctx: Context, params: Params) -> list[Hit]:
         if not iv.low <= p <= iv.high:
             hits.append(Hit(line, end, f"{p:g}% lies outside its interval "
                                        f"[{iv.low:g}%, {iv.high:g}%]"))
-        elif iv.high - iv.low < ratio * (wh - wl):
+        elif iv.high - iv.low < ratio * (wh - wl) or \
+                wide is not None and iv.high - iv.low > wide * (wh - wl):
             hits.append(Hit(line, end,
                             f"[{iv.low:g}%, {iv.high:g}%] for {p:g}% on n={n:,}; a 95% Wilson "
                             f"interval is [{wl:.1f}%, {wh:.1f}%]"))

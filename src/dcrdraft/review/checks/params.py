@@ -253,10 +253,12 @@ DOCS: dict[str, CheckDoc] = {
         "fires when the summary gives a metric a figure the evaluation never shows"),
     "interval_plausible": CheckDoc(
         "sentences with an interval and a sample size",
-        "fires when an interval excludes its estimate or is far narrower than Wilson's; only "
+        "fires when an interval excludes its estimate or is far narrower (or, with `high`, far "
+        "wider) than Wilson's; only "
         "in a sentence with exactly one interval and one sample size, or a table cell beside its "
         "row's count column (the n is that interval's)",
-        {"low": "smallest ratio of its width to the Wilson interval's accepted"}),
+        {"low": "smallest ratio of its width to the Wilson interval's accepted",
+         "high": "largest ratio accepted (unset: no upper bound)"}),
     "pattern": CheckDoc(
         "every sentence (or the sections named by `kinds`)",
         "fires on each sentence matching `patterns` (the built-in placeholder list when none)",
@@ -271,6 +273,13 @@ NESTED: dict[tuple[str, str], dict[str, str]] = {
 }
 """Parameters whose value is a mapping of its own, with the keys it takes: a misspelt inner
 key would otherwise be read as absent, and the check would quietly use its default."""
+
+
+NUMBERS = frozenset({"min", "share", "section_words", "gap_points", "tolerance_points", "low",
+                     "high", "details", "notes_min_words", "prose_min"})
+"""Parameters that hold a number, in whichever check takes them (a count, a share, a ratio,
+points): a word there would stop the review of every document mid-way, so a rubric that
+gives one is refused when it loads."""
 
 
 def nested(check: str, key: str) -> dict[str, str] | None:
