@@ -38,6 +38,8 @@ DEFECT_CODE = {
     "incomplete-risk-entry": "X06", "incomplete-signoff": "X07",
     "implausible-interval": "X08", "overdue-condition": "X10",
 }
+# X12 reads the overdue condition from the document's text; X10 from dcrdraft's own marker.
+SAME_DEFECT = {"X12": "X10"}
 # Entry-completeness checks are also right when the matching item is labelled weak.
 WEAK_ITEM = {"X06": "C08", "X07": "C18"}
 
@@ -54,7 +56,7 @@ def finding_right(code: str, lab: dict[str, Any]) -> bool:
     if code in M_CODES:
         return code in (lab.get("mistakes") or [])
     defects = {DEFECT_CODE.get(d) for d in lab.get("defects") or []}
-    if code in defects:
+    if SAME_DEFECT.get(code, code) in defects:
         return True
     item = WEAK_ITEM.get(code)
     return bool(item and lab["checklist"].get(item) == "weak")

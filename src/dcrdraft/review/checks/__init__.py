@@ -7,6 +7,6 @@ Item checks return a ``Verdict`` (pass/weak/missing with evidence); finding chec
 from __future__ import annotations
 
 from dcrdraft.review.checks.base import CHECKS, CheckSpec, Hit, Verdict
-from dcrdraft.review.checks import evidence, conditions, metrics, segments, risks, signoff, decision, alerts, comparisons, prose_risks, operations, graded, failures  # noqa: F401
+from dcrdraft.review.checks import evidence, conditions, metrics, segments, risks, signoff, decision, alerts, comparisons, prose_risks, operations, graded, failures, deadlines  # noqa: F401
 
 __all__ = ["CHECKS", "CheckSpec", "Hit", "Verdict"]

@@ -77,6 +77,13 @@ DOCS: dict[str, CheckDoc] = {
         "the whole document (surface words)",
         "passes on a figure set against a baseline, previous version or threshold figure; weak "
         "on a baseline named without a figure"),
+    "condition_past_due": CheckDoc(
+        "the document's own date (header, e-mail headers, page metadata) and the conditions it "
+        "sets for going live: conditions sections and checklists, lists led in by \"subject "
+        "to\" or \"conditions:\", tables with a due column",
+        "fires on each condition whose due date is before the document's date with no status "
+        "saying it was met (\"done\", \"closed\", a tick); silent when the document states no "
+        "date of its own"),
     "alertable": CheckDoc(
         "monitoring tables under monitoring, deployment and conditions sections",
         "fires on each monitoring signal whose window or red-alert figure cannot be read as "
