@@ -82,6 +82,8 @@ TRIGGERS = ["{m} drops below {p} for any 2-hour window", "{m} exceeds {p} in any
             "Any confirmed data leak", "A safety incident reported by a clinician",
             "Multiple threshold breaches in a 24-hour period warrant leadership review"]
 pct = st.integers(1, 99).map(lambda x: f"{x}%")
+CONDITIONS = ["Load test at twice peak volume", "Privacy notice updated on the help page",
+              "Support team briefed on the new queue", "Hosting contract renewed for a year"]
 
 
 @st.composite
@@ -139,6 +141,10 @@ def inputs(draw: Any) -> Inputs:
         {"name": seg, **({"n": draw(st.integers(20, 5000))} if draw(st.booleans()) else {}),
          **{c: draw(rate) for c in columns}}
         for seg in draw(st.lists(st.sampled_from(SEGMENTS), max_size=4, unique=True))]
+    data["recommendation"] = {"conditions": [
+        {"condition": c, "owner": draw(st.none() | st.sampled_from(PEOPLE)),
+         "due": draw(st.none() | st.dates(dt.date(2025, 1, 1), dt.date(2027, 12, 31)))}
+        for c in draw(st.lists(st.sampled_from(CONDITIONS), max_size=3, unique=True))]}
     roles = draw(st.lists(st.sampled_from(ROLES), max_size=4, unique=True))
     data["signoffs"] = [draw(signoff(r)) for r in roles]
     return Inputs.model_validate(data)
@@ -153,7 +159,7 @@ def _extract(inp: Inputs) -> Inputs:
 @given(inp=inputs())
 def test_extracting_a_draft_recovers_its_metrics_and_risks(inp: Inputs) -> None:
     """Each example drafts a whole DCR (one to four risks, metrics, segments, monitoring,
-    rollback, sign-offs) and reads it back: fifteen such examples cover every optional field
+    rollback, sign-offs, dated conditions of approval) and reads it back: fifteen such examples cover every optional field
     present and absent many times over. Shrinking is off: one draft-and-extract round costs
     ~0.1 s, and shrinking a failure took minutes; the failing inputs are printed whole."""
     got = _extract(inp)
@@ -177,6 +183,8 @@ def test_extracting_a_draft_recovers_its_metrics_and_risks(inp: Inputs) -> None:
     assert [s.model_dump(exclude={"content_hash", "note"}) for s in got.signoffs] == \
         [s.model_dump(exclude={"content_hash", "note"}) for s in inp.signoffs]
     _same_deployment(inp, got)
+    assert [(c.condition, c.owner, c.due) for c in got.recommendation.conditions] == \
+        [(c.condition, c.owner, c.due) for c in inp.recommendation.conditions if c.due]
 
 
 def _same_deployment(inp: Inputs, got: Inputs) -> None:
@@ -217,6 +225,28 @@ def _risks(inp: Inputs) -> list[dict[str, Any]]:
 
 def _segments(inp: Inputs) -> list[tuple[str, int | None, dict[str, float]]]:
     return [(s.name, s.n, s.metrics) for s in inp.evaluation.segments]
+
+
+def test_conditions_of_going_live_come_back_with_their_due_dates(tmp_path: Path) -> None:
+    doc = tmp_path / "minutes.md"
+    doc.write_text("# Ledger matcher go/no-go\n\nDate: 12 May 2026\n\n## Conditions\n\n"
+                   "1. Reconciliation team trained on the review screen by 30 April.\n"
+                   "2. Month-end dry run in staging by 2 June 2026.\n"
+                   "3. A weekly exceptions report to finance.\n", encoding="utf-8")
+    got = load_text(extract_inputs(read_document(doc)), str(doc))
+    assert [(c.condition, c.due) for c in got.recommendation.conditions] == [
+        ("Reconciliation team trained on the review screen", dt.date(2026, 4, 30)),
+        ("Month-end dry run in staging", dt.date(2026, 6, 2))]
+
+
+def test_a_due_date_without_its_year_is_left_out_when_the_document_has_none(
+        tmp_path: Path) -> None:
+    doc = tmp_path / "minutes.md"
+    doc.write_text("# Ledger matcher\n\n## Conditions\n\n"
+                   "1. Reconciliation team trained on the review screen by 30 April.\n",
+                   encoding="utf-8")
+    got = load_text(extract_inputs(read_document(doc)), str(doc))
+    assert got.recommendation.conditions == []
 
 
 def test_what_the_document_lacks_is_left_out(tmp_path: Path) -> None:

@@ -5,8 +5,8 @@ out, so a draft from the file shows it as a gap.
 Covered: the system's name, the headline metric (value, baseline, threshold, direction), the
 other metrics, segment figures per metric (with n), risk entries from registers, headed
 blocks and prose (``extract_risks``), monitoring signals, rollback triggers and procedure
-(``extract_ops``), sign-offs (role, name, decision, date) and
-the recommendation. Not yet: fairness, privacy and regulatory text.
+(``extract_ops``), sign-offs (role, name, decision, date), the recommendation and its
+conditions with their due dates (``facts.deadlines``). Not yet: fairness, privacy and regulatory text.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from dcrdraft.review.context import Context
 from dcrdraft.review.extract_ops import deployment_lines
 from dcrdraft.review.extract_risks import risk_lines
 from dcrdraft.review.facts import Comparator, MetricFact, facts_of
+from dcrdraft.review.facts.deadlines import condition_deadlines
 from dcrdraft.review.facts.metrics import RESULT_KINDS
 from dcrdraft.review.facts.signoffs import signoffs
 
@@ -190,6 +191,23 @@ def extract_inputs(doc: Document) -> str:
     if signed:
         out += ["signoffs:", *signed]
     decision = recommendation(ctx)
+    conditions = _conditions(ctx)
+    if decision is not None or conditions:
+        out.append("recommendation:")
     if decision is not None:
-        out += ["recommendation:", f"  decision: {decision}"]
+        out.append(f"  decision: {decision}")
+    if conditions:
+        out += ["  conditions:", *conditions]
     return "\n".join(out) + "\n"
+
+
+def _conditions(ctx: Context) -> list[str]:
+    """Each condition of going live stated with its due date (and owner, from a column);
+    conditions without a dated deadline, or with one whose year is left out, are not read."""
+    out: list[str] = []
+    for d in condition_deadlines(ctx):
+        out.append(f"    - condition: {_q(d.what[:200])}  # line {d.unit.line}")
+        if d.owner:
+            out.append(f"      owner: {_q(d.owner[:120])}")
+        out.append(f"      due: {d.due.isoformat()}")
+    return out

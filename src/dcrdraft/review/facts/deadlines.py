@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts.signoffs import to_date
+from dcrdraft.review.text import is_gap
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
@@ -63,6 +64,9 @@ _CONDITIONAL = re.compile(r"\bconditions?\b|\bsubject to\b|\bprovided (?:that\b)
 _BY = re.compile(rf"(?:\bby|\bbefore|\bdue(?:\s+(?:on|by|date))?|\bdeadline|"
                  rf"\bno later than|\bnot later than)\W{{0,4}}(?:the\s+)?({_DATE})", re.I)
 """The date a condition must be met by."""
+_WHAT_COL = re.compile(r"condition|item|requirement|action|task|prerequisite|what|criteri",
+                       re.I)
+_OWNER_COL = re.compile(r"owner|\bwho\b|responsible|\blead\b|accountable", re.I)
 _DUE_COL = re.compile(r"^(?:due|deadline|by when|target(?: date)?|by)\b", re.I)
 _STATUS_COL = re.compile(r"\bstatus|\bstate\b|progress|\bdone\b|complete|\brag\b", re.I)
 _DONE = re.compile(r"\b(?:done|complete[d]?|closed|met|delivered|finished|achieved|"
@@ -87,6 +91,10 @@ class Deadline:
     due: dt.date
     met: bool
     """The document says it was met (a status, a tick)."""
+    what: str
+    """The condition in the document's words (its table cell, or the words before "by")."""
+    owner: str | None = None
+    """Who must meet it, when a column names them."""
 
 
 def _date(text: str, year: int | None) -> dt.date | None:
@@ -185,7 +193,13 @@ def _in_conditions(ctx: Context, u: Unit) -> bool:
                 or _CONDITIONAL.search(u.text) or _led_in(ctx, u))
 
 
-def _row_deadline(u: Unit, year: int) -> Deadline | None:
+def _cell(cells: list[str], header: list[str], rx: re.Pattern[str]) -> str | None:
+    at = next((i for i, h in enumerate(header) if rx.search(h) and i < len(cells)
+               and cells[i].strip() and not is_gap(cells[i])), None)
+    return re.sub(r"[*_`]", "", cells[at]).strip() if at is not None else None
+
+
+def _row_deadline(u: Unit, year: int | None) -> Deadline | None:
     """A table row's due date (its "Due" column) and whether its status column says met."""
     rows = u.block.rows or []
     if u.row is None or not rows:
@@ -203,10 +217,11 @@ def _row_deadline(u: Unit, year: int) -> Deadline | None:
     said = status or cells[due_i]  # "31 March 2026 — open" in the due cell itself
     met = bool(_DONE.search(said) and not _OPEN.search(said)) if status else \
         bool(_DONE_SAID.search(said))
-    return Deadline(u, due, met)
+    what = _cell(cells, header, _WHAT_COL) or max(cells, key=len).strip()
+    return Deadline(u, due, met, what, _cell(cells, header, _OWNER_COL))
 
 
-def _prose_deadline(u: Unit, year: int) -> Deadline | None:
+def _prose_deadline(u: Unit, year: int | None) -> Deadline | None:
     m = _BY.search(u.text)
     if m is None:
         return None
@@ -215,14 +230,16 @@ def _prose_deadline(u: Unit, year: int) -> Deadline | None:
         return None
     rest = u.text[m.end():]
     met = bool(_DONE_SAID.search(u.text) and not _OPEN.search(rest))
-    return Deadline(u, due, met)
+    what = re.sub(r"^\W*(?:\[[ x]\]\s*)?|(?:\s*\b(?:to be|must be|should be)\s+\w+)?[\s—–,;:-]*$",
+                  "", u.text[:m.start()])
+    return Deadline(u, due, met, what or u.text)
 
 
 def condition_deadlines(ctx: Context) -> list[Deadline]:
     """Each condition of going live stated with the date it must be met by."""
     def compute() -> list[Deadline]:
         when = document_date(ctx)
-        year = when.year if when else dt.date.today().year
+        year = when.year if when else None  # a date without its year stays unread
         out: list[Deadline] = []
         for u in ctx.units:
             if not _in_conditions(ctx, u):
