@@ -14,7 +14,7 @@ from dcrdraft.review.checks.metrics import comparisons, primary_metric
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts import Comparator, Facts, MetricFact, facts_of
 from dcrdraft.review.facts.columns import bound_of, status_of
-from dcrdraft.review.facts.metrics import direction, figure
+from dcrdraft.review.facts.metrics import PROSE_FIGURE, direction, figure
 from dcrdraft.review.facts.nearby import figure_in
 from dcrdraft.review.text import RESULT_CLAIM_RE
 
@@ -52,6 +52,9 @@ def _surface(ctx: Context, facts: Facts, params: Params) -> Verdict:
                           and _reports_results(u.kinds, params)]
     if usable:
         return Verdict("pass", next((u for u in usable if u.kinds & _RESULTS), usable[0]))
+    paired = _paired_comparator(facts, params)
+    if paired is not None:
+        return Verdict("pass", paired)
     beside = _beside_a_result(ctx, facts, params)
     if beside is not None:
         return Verdict("pass", beside)
@@ -59,6 +62,16 @@ def _surface(ctx: Context, facts: Facts, params: Params) -> Verdict:
     if said:
         return Verdict("weak", min(said, key=lambda u: u.line))
     return Verdict("missing")
+
+
+def _paired_comparator(facts: Facts, params: Params) -> Unit | None:
+    """A sentence the fact layer read a comparator figure in, beside another figure of its
+    own: a result set against its comparator ("98.1% (release 2.3: 97.7%)", "1,888 a day
+    against 2,140 last year") whose measure the figure reader could not name."""
+    gaps = {id(u) for u in facts.peers}
+    return next((u for _c, _k, u in facts.loose if id(u) not in gaps
+                 and _reports_results(u.kinds, params)
+                 and sum(1 for _m in PROSE_FIGURE.finditer(u.text)) >= 2), None)
 
 
 def _beside_a_result(ctx: Context, facts: Facts, params: Params) -> Unit | None:
