@@ -227,3 +227,16 @@ def test_a_sender_asking_or_deferring_in_a_thread_decides_nothing() -> None:
                   "Not yet: send me the night-tide figures first.",
                   "We can go ahead once the harbour master has seen the figures."):
         assert _c20(_THREAD.format(reply=reply)) != "pass", reply
+
+
+def test_a_decision_on_use_names_no_deployment_word() -> None:
+    # a body that approved the system's use, or a dated status line recommending it for use
+    for text in ("# Governance\n\nThe parish council has approved the use of the bin-route "
+                 "planner and looks at it every quarter.\n",
+                 "# Approval\n\nRecommended for use from the 2027 spring survey by the "
+                 "harbour board, 4 March 2027.\n"):
+        assert _c20(text) == "pass", text
+    # advice to users, and an approval whose use is refused, decide nothing
+    for text in ("# Intended use\n\nRecommended for use with short English passages.\n",
+                 "# Governance\n\nThe board has not approved the use of the tagger.\n"):
+        assert _c20(text) != "pass", text

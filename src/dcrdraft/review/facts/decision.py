@@ -220,6 +220,10 @@ def _stated(u: Unit) -> Decision | None:
         return classify(u.text) or "approve"  # "Deploy at the two pilot sites as planned."
     if vocab("decision_launch").search(u.text) or vocab("decision_hold").search(u.text):
         return classify(u.text) or "approve"  # phrased as people write it: read anywhere
+    if vocab("decision_use").search(u.text) and not negated(u.text):
+        # an auditor's or a body's word on the system's use decides it, deployment unnamed
+        return classify(u.text) or ("approve-with-conditions" if vocab(
+            "decision_condition").search(u.text) else "approve")
     if vocab("not_a_decision").search(u.text) or placeholder_in(u.text) or \
             _MAIL_HEADER.match(u.text):
         return None
