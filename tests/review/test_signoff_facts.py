@@ -290,3 +290,18 @@ def test_approvals_recorded_as_tools_and_people_write_them_sign_off(text: str) -
 ])
 def test_an_open_box_or_a_named_body_records_no_approval(text: str) -> None:
     assert _item(text, "C18") != "pass"
+
+
+_MINUTES = ("# Orchard picking planner: launch meeting\n\nHeld 3 March 2027, barn office.\n\n"
+            "Present: Ruth Kemp (Farm Manager, chair), Idris Bell (Picking Lead), "
+            "Olga Varga (Finance), Sam Orr (Data)\n\n# Decision\n\n{line}\n")
+
+
+@pytest.mark.parametrize("line, status", [
+    # everyone present took the decision: each named attendee approves on the meeting's date
+    ("The panel agreed go for all four orchards from 10 March 2027.", "pass"),
+    ("Go for all four orchards from 10 March 2027. Carried unanimously.", "pass"),
+    # the decision is recorded, but not who stood behind it
+    ("Go for all four orchards from 10 March 2027.", "weak")])
+def test_minutes_record_a_decision_everyone_present_took(line: str, status: str) -> None:
+    assert _item(_MINUTES.format(line=line), "C18") == status

@@ -12,6 +12,7 @@ from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts.decision import decision_facts
 from dcrdraft.review.facts.signoffs import (BY, SignOff, approval_discussed, attributed_approval,
                                             mail_approvals, signature, signoffs)
+from dcrdraft.review.facts.vocab import vocab
 
 _FIELDS = ("name", "date", "decision")
 _PROPOSED = re.compile(r"\b(?:propos\w*|plan(?:s|ned|ning)?|(?<!as )ask(?:s|ed|ing)?|"
@@ -75,8 +76,12 @@ def signoff(ctx: Context, params: Params) -> Verdict:
         if said is not None and not absent_value(BY.split(said.text)[-1]):
             return Verdict("weak", said, detail="an approval without named approvers")
         decided = decision_facts(ctx).decision
-        if decided is not None and not _PROPOSED.search(decided.unit.text) and \
-                any(_PARTICIPANTS.match(line) for line in ctx.doc.lines):
+        present = [line for line in ctx.doc.lines if _PARTICIPANTS.match(line)]
+        if decided is not None and not _PROPOSED.search(decided.unit.text) and present:
+            together = _collective(ctx)
+            if together is not None and _named(present[0]) >= int(params.get("min", 2)):
+                # every named attendee is on record as approving, on the meeting's date
+                return Verdict("pass", together, detail=str(_named(present[0])))
             # minutes or a thread: the people present decided, none signs by name
             return Verdict("weak", decided.unit, detail="a decision no named approver signs")
         signed = _signed_decision(ctx)
@@ -100,6 +105,23 @@ def signoff(ctx: Context, params: Params) -> Verdict:
         # though no named, dated approver shows it given
         return Verdict("weak", topic, detail="an approval discussed, no named approver")
     return Verdict("missing", None, line=rs[0].line if rs else None)
+
+
+_OUTSIDE_BRACKETS = re.compile(r"[;,](?![^()]*\))")
+
+
+def _named(line: str) -> int:
+    """How many people a participants line names ("Present: Ana Ruiz (Ops), Tom Berg")."""
+    return sum(1 for part in _OUTSIDE_BRACKETS.split(line.split(":", 1)[-1])
+               if re.search(r"\b[A-Z][a-z]", part))
+
+
+def _collective(ctx: Context) -> Unit | None:
+    """The statement, in a section that states the decision, that everyone present took it
+    ("agreed unanimously", "all present: go")."""
+    sections = {id(f.unit.section) for f in decision_facts(ctx).stated}
+    return next((u for u in ctx.units if id(u.section) in sections and not negated(u.text)
+                 and vocab("collective_decision").search(u.text)), None)
 
 
 def _signed_decision(ctx: Context) -> Unit | None:
