@@ -11,7 +11,8 @@ import pytest
 from dcrdraft.ingest import read_document, read_text
 from dcrdraft.review import review_document
 from dcrdraft.review.context import Context
-from dcrdraft.review.facts.signoffs import SignOff, decision_of, signoffs, to_date
+from dcrdraft.review.facts.signoffs import (SignOff, decision_of, mail_approvals, signoffs,
+                                            to_date)
 
 
 def facts(tmp_path: Path, text: str) -> list[SignOff]:
@@ -305,3 +306,31 @@ _MINUTES = ("# Orchard picking planner: launch meeting\n\nHeld 3 March 2027, bar
     ("Go for all four orchards from 10 March 2027.", "weak")])
 def test_minutes_record_a_decision_everyone_present_took(line: str, status: str) -> None:
     assert _item(_MINUTES.format(line=line), "C18") == status
+
+
+_CHAT = ("# #depot-rota-planner - exported 2027-02-11\n\n"
+         "**Ines Varga** 09:02\nnumbers from the two-week trial are in: 38 of 40 shifts filled "
+         "first time, against 31 with the spreadsheet\n\n"
+         "**Tomas Berg** 09:10\n{reply}\n\n"
+         "**Ines Varga** 09:12\nthanks, I'll write it up on the wiki\n")
+
+
+@pytest.mark.parametrize("reply, c18, c20", [
+    # a speaker's go in their own message: the decision, taken by one named person
+    ("ok, go for the east depot from Monday. keep the weekly check", "weak", "pass"),
+    ("fine by me. we're going ahead with the east depot on the 15th", "weak", "pass"),
+    # an approval on a condition still open gives none
+    ("I can sign it if the extra driver post gets approved", "missing", "weak")])
+def test_a_chat_export_reads_each_speakers_own_message(reply: str, c18: str, c20: str) -> None:
+    text = _CHAT.format(reply=reply)
+    assert (_item(text, "C18"), _item(text, "C20")) == (c18, c20)
+
+
+def test_a_mail_subject_asking_for_a_go_approves_nothing() -> None:
+    head = "**Subject:** Parts picker v2 - ok to go live on the 9th?\n\n"
+    text = "".join(head + f"**From:** {who}\n**Date:** {day} Mar 2027, 10:0{n}\n\n{said}\n\n"
+                   for n, (who, day, said) in enumerate([
+                       ("Ada Moss", 4, "Thanks, figures attached."),
+                       ("Ben Ruiz", 3, "Here are the pick rates for both weeks."),
+                       ("Cy Lund", 2, "The pilot closed on Friday.")]))
+    assert mail_approvals(Context.of(read_text(text, "x.md", "markdown"))) == []

@@ -251,7 +251,8 @@ def _mailed(ctx: Context) -> DecisionFact | None:
     """The approval a sender gives in their own dated message of an e-mail thread ("fine by
     me on those conditions"): the person asked for the decision has taken it."""
     for s in mail_approvals(ctx):
-        after = [u for u in ctx.units if u.line >= s.line]
+        # a chat's lines may join into one paragraph: the unit holding the line counts too
+        after = [u for u in ctx.units if u.line >= s.line or u.line <= s.line <= u.block.end_line]
         unit = next((u for u in after if gives_approval(u.text)), after[0] if after else None)
         if unit is not None:
             return DecisionFact(unit, classify(unit.text) or "approve", "signed")

@@ -336,41 +336,76 @@ _MAIL_GIVEN = re.compile(
     r"\bI(?:['’]m| am)?\s+(?:now\s+)?(?:approving|approve|happy|content|comfortable|fine|ok|"
     r"okay)\b|\b(?:approved|agreed|signed off)\b|\b(?:ok|fine|good) (?:from|by|with) (?:me|us)\b|"
     r"\bno objections?\b|\blgtm\b|\b(?:supportive|support this)\b|"
-    r"(?:^|[.!:;]\s)\W*go ahead\b(?!\s+(?:if|once|when|until|before)\b)", re.I | re.M)
+    r"(?:^|[.!:;]\s)\W*go ahead\b(?!\s+(?:if|once|when|until|before)\b)|"
+    r"\b(?:ok(?:ay)?|agreed|great|right|fine|good)\W{1,3}(?:ship it\b|go\b"
+    r"(?!\s+(?:back|to|through|over|into|wider|and|on|with)\b))|"
+    r"\bwe(?:['’]re| are)?\s+go(?:ing)?\s+ahead\b|"
+    r"\b(?:fine|happy|good|ok|okay|clear)\s+to\s+go\b", re.I | re.M)
 """An approval a sender gives in their own message ("I'm approving go-live", "fine by us",
-"Go ahead from Monday")."""
+"Go ahead from Monday"), or a chat's go as people type it ("ok, go for Tuesday", "we're going
+ahead")."""
+_IF = re.compile(r"\b(?:if|whether|provided|providing|once|unless|until|subject to)\b[^.!?]*$",
+                 re.I)
+"""A condition before the approval in its sentence ("if the post gets approved"): the
+approval is still to come."""
 
 
 def gives_approval(text: str) -> bool:
-    """Whether a message's text gives an approval in the writer's own words."""
-    return _MAIL_GIVEN.search(text) is not None
+    """Whether a message's text gives an approval in the writer's own words, not on a
+    condition still open."""
+    return any(not _IF.search(text[:m.start()]) for m in _MAIL_GIVEN.finditer(text))
 
 
 _MAIL_ASK = re.compile(r"\b(?:can|could|would|will) you\b[^.?]{0,40}\bapprov|\bfor (?:your )?"
                        r"approval\b|\bnot (?:yet )?(?:approv|happy|agree)\w*", re.I)
 
 
+_CHAT_HEAD = re.compile(
+    r"^[\s*_]*\[(?:\d{4}-\d\d-\d\d\s+)?\d{1,2}:\d\d\]\s*(?P<who>[A-Z][^:()\[\]\n]{1,40}?)"
+    r"\s*(?:\([^)]{0,60}\))?\s*(?::\s*(?P<said>.*))?$"
+    r"|^[\s*_]*(?P<name>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,3})[\s*_]*(?:\([^)]{0,60}\))?[\s*_]*"
+    r"(?:[—–-]\s*)?(?:\d{4}-\d\d-\d\d\s+)?\d{1,2}:\d\d(?:\s?[ap]m)?\s*$")
+"""A chat export's message header: the speaker and the time ("[09:14] Ana Ruiz (Ops)",
+"[09:14] Ana Ruiz: fine by me", "**Ana Ruiz** 09:14", "Ana Ruiz — 2026-03-02 09:14")."""
+
+
+def _heads(lines: list[str]) -> list[tuple[int, str, str | None]]:
+    """The messages of an e-mail thread (each sender with the message's date) or, when it has
+    none, of a chat export (each speaker with the export's date, the first in its opening
+    lines): (line index, sender, date)."""
+    mail = [(i, m.group("who"), next((d for ln in lines[i + 1:i + 5]
+                                      if _MAIL_DATE.match(ln) and (d := _date(ln))), None))
+            for i, ln in enumerate(lines) if (m := _MAIL_FROM.match(ln))]
+    if mail:
+        return mail
+    day = next((d for ln in lines[:6] if (d := _date(ln))), None)
+    return [(i, m.group("who") or m.group("name"), day)
+            for i, ln in enumerate(lines) if (m := _CHAT_HEAD.match(ln))]
+
+
 def mail_approvals(ctx: Context) -> list[SignOff]:
-    """The senders of an e-mail thread who approve in their own dated message, each once,
-    with the line that gives the approval (read once per document)."""
+    """The senders of an e-mail thread, or the speakers of a chat export, who approve in
+    their own dated message, each once, with the line that gives the approval (read once
+    per document)."""
     def compute() -> list[SignOff]:
         lines = ctx.doc.lines
-        heads = [(i, m) for i, ln in enumerate(lines) if (m := _MAIL_FROM.match(ln))]
+        heads = _heads(lines)
         out: list[SignOff] = []
         seen: set[str] = set()
-        for k, (i, m) in enumerate(heads):
+        for k, (i, sender, date) in enumerate(heads):
             end = heads[k + 1][0] if k + 1 < len(heads) else len(lines)
-            who = _person(m.group("who").strip(" *_\"'"))
-            date = next((d for ln in lines[i + 1:i + 5] if _MAIL_DATE.match(ln)
-                         and (d := _date(ln))), None)
-            body = [(j, ln) for j, ln in enumerate(lines[i + 1:end], i + 1)
-                    if not _MAIL_DATE.match(ln)]
+            who = _person(sender.strip(" *_\"'"))
+            said = _CHAT_HEAD.match(lines[i])
+            first = [(i, said.group("said"))] if said and said.group("said") else []
+            # (the subject line repeats the thread's question in every message)
+            body = first + [(j, ln) for j, ln in enumerate(lines[i + 1:end], i + 1)
+                            if not _HEADER.match(ln)]
             text = " ".join(ln for _, ln in body)
-            if who is None or date is None or not _MAIL_GIVEN.search(text) or \
+            if who is None or date is None or not gives_approval(text) or \
                     _MAIL_ASK.search(text) or who.group(0) in seen:
                 continue
             seen.add(who.group(0))
-            at = next((j for j, ln in body if _MAIL_GIVEN.search(ln)), i)
+            at = next((j for j, ln in body if gives_approval(ln)), i)
             out.append(SignOff(at + 1, lines[at].strip(), None, who.group(0), date, "approve",
                                True))
         return out
