@@ -15,7 +15,8 @@ from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts import Comparator, Facts, MetricFact, facts_of
 from dcrdraft.review.facts.columns import bound_of
 from dcrdraft.review.facts.decision import CHAT_PREFIX
-from dcrdraft.review.facts.segments import column_breakdown, prose_breakdown, weaker_part
+from dcrdraft.review.facts.segments import column_breakdown, dimension_table, measured_parts, \
+    prose_breakdown, weaker_part
 from dcrdraft.review.facts.vocab import matches
 from dcrdraft.review.text import METRIC_RE, NUM, PERCENT_RE, RESULT_CLAIM_RE, lower_is_better, \
     to_float
@@ -239,7 +240,8 @@ def segments(ctx: Context, params: Params) -> Verdict:
                  and not u.kinds & NOT_RESULT_KINDS and prose_breakdown(u.text)), None)
     if said is not None:
         return Verdict("pass", said)
-    across = next((b for b, _s in ctx.tables() if column_breakdown(b.rows or [])), None)
+    across = next((b for b, _s in ctx.tables() if column_breakdown(b.rows or [])
+                   or dimension_table(b.rows or []) or measured_parts(b.rows or [])), None)
     if across is not None:
         unit = next((u for u in ctx.units if u.block is across), None)
         return Verdict("pass", unit, line=across.line)

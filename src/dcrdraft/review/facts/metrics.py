@@ -245,7 +245,7 @@ def table_facts(ctx: Context) -> list[MetricFact]:
         parent = ""
         for i, row in enumerate(rows[1:], 1):
             label = row[0] if row else ""
-            sub = _SUB_ROW.match(label) if per_metric else None
+            sub = SUB_ROW.match(label) if per_metric else None
             if per_metric and not sub:
                 parent = label
             if cols.value >= len(row) or i in skip:
@@ -253,7 +253,7 @@ def table_facts(ctx: Context) -> list[MetricFact]:
             got = figure(row[cols.value])
             if got is None:
                 continue
-            name, part = _measure_and_part(label, parent if sub else "") if per_metric \
+            name, part = measure_and_part(label, parent if sub else "") if per_metric \
                 else (_label_of(header[cols.value]), None)
             if name_col is not None and name_col < len(row) and is_metric_name(row[name_col]):
                 name = row[name_col]  # long format: "Segment | Metric | Value"
@@ -300,7 +300,7 @@ def table_facts(ctx: Context) -> list[MetricFact]:
 
 
 _MEASURE_HEADER = re.compile(r"^\W*(?:metrics?|measures?|kpis?|indicators?|outcomes?)?\W*$", re.I)
-_SUB_ROW = re.compile(r"^\s*(?:[—–-]|↳|\.\.\.|…)\s*(?=\S)")
+SUB_ROW = re.compile(r"^\s*(?:[—–-]|↳|\.\.\.|…)\s*(?=\S)")
 """A row label opening with a dash ("— on night shifts"): a part of the measure above."""
 _PART = re.compile(r"^(?P<name>[^,;:—–()]{2,60}?)\s*(?:,|\s[—–-])\s+(?P<part>[^\d:;%]{2,60})$")
 """A row label naming a measure and a part ("WER, rural callers"): the part is a short label,
@@ -322,12 +322,12 @@ def _measure_rows(header: list[str], cols: Columns) -> bool:
     return bool(_MEASURE_HEADER.match(corner)) and not is_metric_name(value)
 
 
-def _measure_and_part(label: str, parent: str) -> tuple[str, str | None]:
+def measure_and_part(label: str, parent: str) -> tuple[str, str | None]:
     """A measure row's metric and the part of the population it covers: a dashed sub-row is
     a part of the measure above ("— on night shifts"); "WER, rural callers" names both. A
     part that is all of it ("WER, all calls") or itself a measure ("Latency, p95") is none."""
     if parent:
-        return parent, _SUB_ROW.sub("", label).strip() or None
+        return parent, SUB_ROW.sub("", label).strip() or None
     whole = _WHOLE.match(label.strip())
     if whole and is_metric_name(whole.group("name")):
         return whole.group("name").strip(), None

@@ -7,8 +7,8 @@ import re
 from dataclasses import replace
 
 from dcrdraft.review.absence import negated
-from dcrdraft.review.facts.columns import classify
-from dcrdraft.review.facts.metrics import MetricFact, is_metric_name
+from dcrdraft.review.facts.columns import classify, has_figure
+from dcrdraft.review.facts.metrics import SUB_ROW, MetricFact, is_metric_name, measure_and_part
 from dcrdraft.review.facts.parts import NOT_PART, names_part
 from dcrdraft.review.facts.vocab import matches
 from dcrdraft.review.fastre import fast
@@ -143,6 +143,50 @@ def column_breakdown(rows: list[list[str]]) -> bool:
              >= len(body)]
     return len(parts) >= 2 and len(parts) == sum(r in ("unknown", "value")
                                                   for r in cols.roles)
+
+
+_WHOLE = re.compile(r"^\W*(?:overall|all|total|aggregate|combined|average|mean)\b(?!-)", re.I)
+
+
+def dimension_table(rows: list[list[str]]) -> bool:
+    """Whether a table runs down the parts of one dimension ("| Depot | Loads | Late-load
+    change |"): its corner names the dimension and two or more rows, none the whole nor an
+    experiment's arm, carry a figure. Whatever the figure (a rate, a change, a count, the
+    system's beside a comparator's), each part is reported on its own."""
+    if len(rows) < 3 or not rows[0] or not matches("segment_header", rows[0][0]):
+        return False
+    parts = [r for r in rows[1:] if r and r[0].strip() and not _WHOLE.match(r[0])
+             and not matches("experiment_arm", r[0])]
+    return any(sum(c < len(r) and _figure_cell(r[c]) for r in parts) >= 2
+               for c in range(1, len(rows[0])))
+
+
+def _figure_cell(cell: str) -> bool:
+    """A cell that is a figure with at most a short aside ("12.4% (n=310)"), not a remark that
+    happens to hold a number."""
+    return has_figure(cell) and len(cell.strip()) <= _FIGURE_CELL_CHARS
+
+
+_FIGURE_CELL_CHARS = 32
+
+
+def measured_parts(rows: list[list[str]]) -> bool:
+    """Whether a table's rows give one measure for two or more parts of the population, the
+    part named in the row label: "Recall, rural callers" or a dashed row under its measure
+    ("— night shift"), whatever the columns beside it hold. A plain label under a measure's
+    row is no part: release tables list their measures that way."""
+    parts: dict[str, set[str]] = {}
+    measure = ""
+    for row in rows[1:]:
+        label = (row[0] if row else "").strip()
+        if not label or not any(map(_figure_cell, row[1:])):
+            continue
+        name, part = measure_and_part(label, measure if SUB_ROW.match(label) else "")
+        if part is None:
+            measure = name
+            continue
+        parts.setdefault(name.lower(), set()).add(part.lower())
+    return any(len(p) >= 2 for p in parts.values())
 
 
 def _listed_parts(text: str) -> set[str]:
