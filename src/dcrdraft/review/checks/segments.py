@@ -15,6 +15,7 @@ from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts import Comparator, Facts, MetricFact, facts_of
 from dcrdraft.review.facts.columns import bound_of
 from dcrdraft.review.facts.decision import CHAT_PREFIX
+from dcrdraft.review.facts.parts import names_part
 from dcrdraft.review.facts.segments import column_breakdown, dimension_table, measured_parts, \
     prose_breakdown, weaker_part
 from dcrdraft.review.facts.vocab import matches
@@ -159,10 +160,30 @@ _HOLDS = re.compile(r"\b(?:consistent\w*|stable|similar\w*|comparabl[ey]|uniform
 """A claim that performance holds across parts of the population ("results are consistent
 across claim types and regions"): segments considered, none of their figures given (weak)."""
 _ACROSS = re.compile(r"\b(?:across|regardless of|for (?:all|every|each)|in (?:all|every|each))\s+"
-                     rf"(?:[\w-]+[\s,]+){{0,4}}?(?:{SEG_RE.pattern}|categor\w*|conditions|contexts)",
+                     r"(?P<span>(?:[^\W\d][\w-]*[\s,]+){0,6}?"
+                     rf"(?:{SEG_RE.pattern}|categor\w*|conditions|contexts|[a-z-]{{3,}}s\b))",
                      re.I)
 """Parts of the population named by their dimension ("across all weather conditions",
-"regardless of language", "for every site type")."""
+"regardless of language", "for every site type") or as a plural after a range ("across the
+full range of claim topics"); words with digits are a sample's size ("across 2,000 cases")."""
+
+
+def _across_parts(text: str) -> bool:
+    """Whether a sentence names parts of the population it holds for: a dimension word, or a
+    plural that names a part (its last two words read in the singular), never a data set,
+    split, period or version ("across both versions", "across all test sets")."""
+    for m in _ACROSS.finditer(text):
+        words = [w for w in m["span"].split() if w.lower() not in _SCOPE_WORDS]
+        if matches("evaluation_repeat", m["span"]):
+            continue
+        if SEG_RE.search(m["span"]) or names_part(" ".join(words[-2:])[:-1]):
+            return True
+    return False
+
+
+_SCOPE_WORDS = {"all", "the", "every", "each", "our", "both", "a", "an", "its", "their", "these",
+                "those", "of", "full", "broad", "wide", "whole", "range"}
+"""Words that set the scope of a claim, not the parts it covers ("the full range of")."""
 
 
 def _absent(text: str) -> bool:
@@ -174,11 +195,11 @@ def _absent(text: str) -> bool:
 def _segments_claimed(u: Unit) -> bool:
     """The weak floor of a breakdown, one topic test for any wording: a sentence on how well
     the system does that names the parts of the population it holds for, in a section that
-    can report results; never a negation, nor a claim about the training data (what the
-    data covered says nothing about how each part fared)."""
-    return (not u.kinds & NOT_RESULT_KINDS and bool(_ACROSS.search(u.text))
+    can report results; never a negation, nor a claim about the data the system was trained
+    on or built from (what the data covered says nothing about how each part fared)."""
+    return (not u.kinds & NOT_RESULT_KINDS and _across_parts(u.text)
             and matches("result_word", u.text) and not _absent(u.text)
-            and not matches("model_training", u.text))
+            and not matches("model_training", u.text) and not matches("built_from_data", u.text))
 _SEG_LABEL = re.compile(r"^\W*(?:segments?|segment (?:breakdown|results)|breakdown|by [\w-]+)"
                         r"\b[^:]{0,40}:", re.I)
 """A line labelled as a breakdown ("SEGMENTS: ...", "By language: ...")."""
