@@ -88,3 +88,34 @@ def test_documentation_for_its_readers_is_still_mentioned() -> None:
 ])
 def test_documentation_that_goes_out_only_at_launch_is_pending(text: str) -> None:
     assert docs_grade(text, False) == "pending"
+
+
+_NOTES = ("# Loom tension monitor 4.2 — release notes\n\n## What changed\n\n"
+          "- The model now reads the weft sensor every 50 ms (was 200 ms).\n\n"
+          "## Known issues\n\n- Tension on silk warps is read about 4% high; weavers should "
+          "check the first metre by hand.\n")
+
+
+def _notes_c19(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "notes.md"
+    path.write_text(text, encoding="utf-8")
+    report = review_document(read_document(path))
+    return next(c.status for c in report.checklist if c.code == "C19")
+
+
+def test_release_notes_listing_known_issues_are_a_limitations_note(tmp_path: Path) -> None:
+    # notes go to the people who run the product: their known issues tell users its limits
+    assert _notes_c19(tmp_path, _NOTES) == "weak"
+
+
+def test_release_notes_that_say_how_to_report_a_problem_are_complete(tmp_path: Path) -> None:
+    route = "\n## If something looks wrong\n\nReport a bad reading with the Flag button.\n"
+    assert _notes_c19(tmp_path, _NOTES + route) == "pass"
+
+
+def test_release_notes_of_content_free_claims_are_not_completed_by_a_contact(
+        tmp_path: Path) -> None:
+    claims = ("\n## Quality\n\nThe monitor is validated at scale with statistically robust "
+              "gains.\n\nBuilt on diverse data, it ensures fair outcomes for every mill.\n\n"
+              "Questions? Contact the loom team.\n")
+    assert _notes_c19(tmp_path, _NOTES + claims) == "weak"

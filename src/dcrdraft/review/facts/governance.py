@@ -242,14 +242,38 @@ def _itself(ctx: Context) -> Graded | None:
                   unit.kinds | {"user_docs"})
 
 
+def _opening(ctx: Context) -> list[str]:
+    """The document's first two headings and its first line (a plain-text title is often a
+    line the reader does not take for a heading)."""
+    first = next((line for line in ctx.doc.lines if line.strip()), "")
+    return [s.title for s in ctx.doc.sections() if s.title][:2] + [first]
+
+
+def _release_notes(ctx: Context) -> Graded | None:
+    """Release notes as their readers' documentation: the known issues they list tell users
+    the system's limits (a ``limitations`` note), complete (``published``) only when the notes
+    also say how a user reports a problem or reaches a person (and are not written in
+    content-free claims)."""
+    if not any(vocab("release_notes_genre").search(t) for t in _opening(ctx)):
+        return None
+    pool = [u for u in substantive_pool(ctx) if not negated(u.text)]
+    limits = next((u for u in pool if _LIMITS_TITLE.search(u.section.title or "")), None)
+    if limits is None:
+        return None
+    # notes written in content-free claims reassure; their "contact us" completes nothing
+    claims = sum(1 for u in ctx.units if is_boilerplate(u.text))
+    recourse = claims < 2 and any(vocab("user_recourse").search(u.text) for u in pool)
+    return Graded("user_docs", "published" if recourse else "limitations", limits,
+                  limits.kinds | {"user_docs"})
+
+
 def docs_facts(ctx: Context) -> list[Graded]:
     """What the document says about user documentation; a limitations section addressed to
     users is documentation too, if only weak, and so is a document written for its users."""
     def with_limits() -> list[Graded]:
         base = graded(ctx, "user_docs", docs_grade, "user_docs",
                       lambda title: bool(vocab("user_doc_topic").search(title)))
-        itself = _itself(ctx)
-        base = base + [itself] if itself else base
+        base += [f for f in (_itself(ctx), _release_notes(ctx)) if f is not None]
         seen = {f.unit.line for f in base}
         # under a heading that names the documentation, the section is the document: what
         # it is said to be or to cover is read without the document's name in each line
