@@ -56,3 +56,17 @@ def test_compliance_with_its_reason_is_a_position(tmp_path: Path) -> None:
 ])
 def test_a_set_of_regulations_is_a_regime(tmp_path: Path, body: str) -> None:
     assert c17(tmp_path, body) == "pass"
+
+
+@pytest.mark.parametrize("body", [
+    "The dose checker holds UKCA marking; its device class is IIb.\n",
+    "Not a medical device: it books treatment rooms and never suggests a dose.\n",
+    "The otoscope reader received FDA 510(k) clearance in May.\n",
+])
+def test_a_products_regulatory_status_is_a_position(tmp_path: Path, body: str) -> None:
+    # a marking, a clearance or a device class names no Act, yet it is where the product stands
+    assert c17(tmp_path, body) == "pass"
+
+
+def test_asking_whether_it_is_a_device_states_no_position(tmp_path: Path) -> None:
+    assert c17(tmp_path, "Is it a medical device?\n") != "pass"
