@@ -117,5 +117,22 @@ def test_release_notes_of_content_free_claims_are_not_completed_by_a_contact(
         tmp_path: Path) -> None:
     claims = ("\n## Quality\n\nThe monitor is validated at scale with statistically robust "
               "gains.\n\nBuilt on diverse data, it ensures fair outcomes for every mill.\n\n"
-              "Questions? Contact the loom team.\n")
+              "If a reading looks wrong, contact the loom team.\n")
     assert _notes_c19(tmp_path, _NOTES + claims) == "weak"
+
+
+_FAQ = ("# Allotment waiting list: FAQ for applicants\n\n**How is my place decided?**\n\n"
+        "Software ranks applications by distance and waiting time; an officer checks each "
+        "offer.\n\n")
+
+
+@pytest.mark.parametrize(("route", "status"), [
+    # a way to contest an output when it is wrong: what users need beside the limits
+    ("If you think your ranking is wrong, email plots@example.org.\n", "pass"),
+    ("You can appeal an offer decision to the allotments committee.\n", "pass"),
+    # a way to get in touch, about nothing in particular
+    ("Questions? Contact the allotments office on 0100 000 000.\n", "weak"),
+])
+def test_a_page_for_users_is_complete_when_it_says_how_to_contest(
+        tmp_path: Path, route: str, status: str) -> None:
+    assert _notes_c19(tmp_path, _FAQ + route) == status

@@ -26,7 +26,7 @@ from dcrdraft.review.facts.boilerplate import is_boilerplate
 from dcrdraft.review.facts.failures import failure_statements
 from dcrdraft.review.facts.graded import Graded, graded, substantive_pool
 from dcrdraft.review.absence import negated
-from dcrdraft.review.text import FIGURE_RE
+from dcrdraft.review.text import FIGURE_RE, sentences
 from dcrdraft.review.facts.vocab import vocab
 
 FairnessGrade = Literal["by_group", "not_about_people", "not_assessed_reason", "not_assessed",
@@ -227,8 +227,9 @@ def _itself(ctx: Context) -> Graded | None:
     """The document as its own user documentation: its title names a genre written for the
     people who use or are affected by the system (an FAQ for staff, a transparency note, a
     "how we use ..." page). It is complete (``published``) when it tells them specifically
-    what the system gets wrong (a failure with its rate, count or share), otherwise it is
-    only a ``limitations`` note: a page that reassures without saying what goes wrong."""
+    what the system gets wrong (a failure with its rate, count or share) or how to report a
+    problem or reach a person, otherwise it is only a ``limitations`` note: a page that
+    reassures without saying what goes wrong or what to do then."""
     titles = [s for s in ctx.doc.sections() if s.title][:2]
     genre = next((s for s in titles if vocab("user_doc_genre").search(s.title)), None)
     if genre is None or not ctx.units:
@@ -238,8 +239,19 @@ def _itself(ctx: Context) -> Graded | None:
         vocab("failure_word").search(u.text) and FIGURE_RE.search(u.text)
         and not vocab("failure_disclaimer").search(u.text)
         for u in substantive_pool(ctx) if not negated(u.text))
-    return Graded("user_docs", "published" if specific else "limitations", unit,
-                  unit.kinds | {"user_docs"})
+    return Graded("user_docs", "published" if specific or _recourse(ctx) else "limitations",
+                  unit, unit.kinds | {"user_docs"})
+
+
+def _recourse(ctx: Context) -> bool:
+    """Whether a document for its users says how to contest what the system did: a way to
+    complain or report, or a contact for when it is wrong (in one sentence). One written in
+    content-free claims reassures, and its "contact us" completes nothing."""
+    if sum(1 for u in ctx.units if is_boilerplate(u.text)) >= 2:
+        return False
+    return any(vocab("user_recourse").search(s) or (vocab("user_contact").search(s)
+               and vocab("user_contact_reason").search(s))
+               for u in substantive_pool(ctx) if not negated(u.text) for s in sentences(u.text))
 
 
 def _opening(ctx: Context) -> list[str]:
@@ -252,18 +264,14 @@ def _opening(ctx: Context) -> list[str]:
 def _release_notes(ctx: Context) -> Graded | None:
     """Release notes as their readers' documentation: the known issues they list tell users
     the system's limits (a ``limitations`` note), complete (``published``) only when the notes
-    also say how a user reports a problem or reaches a person (and are not written in
-    content-free claims)."""
+    also say how a user reports a problem or reaches a person."""
     if not any(vocab("release_notes_genre").search(t) for t in _opening(ctx)):
         return None
-    pool = [u for u in substantive_pool(ctx) if not negated(u.text)]
-    limits = next((u for u in pool if _LIMITS_TITLE.search(u.section.title or "")), None)
+    limits = next((u for u in substantive_pool(ctx) if not negated(u.text)
+                   and _LIMITS_TITLE.search(u.section.title or "")), None)
     if limits is None:
         return None
-    # notes written in content-free claims reassure; their "contact us" completes nothing
-    claims = sum(1 for u in ctx.units if is_boilerplate(u.text))
-    recourse = claims < 2 and any(vocab("user_recourse").search(u.text) for u in pool)
-    return Graded("user_docs", "published" if recourse else "limitations", limits,
+    return Graded("user_docs", "published" if _recourse(ctx) else "limitations", limits,
                   limits.kinds | {"user_docs"})
 
 
