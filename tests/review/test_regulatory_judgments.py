@@ -70,3 +70,18 @@ def test_a_products_regulatory_status_is_a_position(tmp_path: Path, body: str) -
 
 def test_asking_whether_it_is_a_device_states_no_position(tmp_path: Path) -> None:
     assert c17(tmp_path, "Is it a medical device?\n") != "pass"
+
+
+def test_compliance_with_a_regime_only_claimed_is_weak(tmp_path: Path) -> None:
+    body = ("## Risks\n\n| Risk | Mitigation |\n|---|---|\n"
+            "| Fare data misuse | Compliance with the Harbour Passengers Act 2019 |\n")
+    assert c17(tmp_path, body) == "weak"
+
+
+@pytest.mark.parametrize("body", [
+    "The Harbour Passengers Act 2019 allows automated quotes where a clerk can be reached.\n",
+    "AI Act: minimal-risk system (it schedules berths and decides nothing about people).\n",
+])
+def test_a_permission_or_a_risk_tier_under_a_regime_is_a_position(
+        tmp_path: Path, body: str) -> None:
+    assert c17(tmp_path, body) == "pass"
