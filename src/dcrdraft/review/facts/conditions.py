@@ -95,9 +95,10 @@ _LEAD_MORE = {
 _LEAD_END = re.compile(r":[\s*_]*$")
 _CADENCE = fast(
     r"\b(?:reviews?|reviewed|checks?|checked|audits?|audited|samples?|sampled|"
-    r"re-?evaluates?|reports?|reported)\b[^.;]{0,30}\b(?:daily|weekly|monthly|nightly|"
-    r"hourly|each (?:day|week|month|shift)|every (?:day|week|month|shift))\b|"
-    r"\b(?:daily|weekly|monthly|nightly|hourly)\s+(?:audit|review|sample|check|report)s?\b|"
+    r"re-?evaluates?|reports?|reported)\b[^.;]{0,60}\b(?:daily|weekly|fortnightly|monthly|"
+    r"quarterly|nightly|hourly|(?:each|every) (?:day|week|fortnight|month|quarter|term|shift))\b|"
+    r"\b(?:daily|weekly|fortnightly|monthly|quarterly|nightly|hourly)\s+(?:review|"
+    r"(?:[\w-]+\s+)?(?:audit|sample|check|report|summar(?:y|ies)))s?\b|"
     r"^\W*(?:daily|weekly|fortnightly|monthly|quarterly|(?:each|every) (?:day|week|fortnight|"
     r"month|quarter|term|shift))\b(?:\s*:|[^.;]{0,80}?\b(?:re-?checks?|spot-?checks?|checks?|"
     r"reviewed|audits?|audited|samples?|sampled|grades?|graded)\b)",
