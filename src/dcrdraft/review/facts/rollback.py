@@ -375,8 +375,10 @@ def rollback_records(ctx: Context) -> list[Record]:
             if status is None and _LOG_LINE.match(text) and (
                     "rollback" in u.kinds or id(u.section) in _anchored_sections(ctx)):
                 status = "executed"  # a timestamped log of the rollback carried out
-            if status is None:
-                continue
+            if status is None or (status == "documented" and
+                                  vocab("user_opt_out").search(text) is not None):
+                continue  # a user's own opt-out ("you can switch back under Settings") is
+                # not the operator's procedure for rolling the system back
             if status == "executed" and _open_task(text, u):
                 status = "planned"
             when = _DATE.search(text)
