@@ -1,4 +1,5 @@
-"""Risks as plain documents state them: under a heading that asks what could go wrong."""
+"""Risks as plain documents state them: under a heading that asks what could go wrong, and
+answered by actions an owner carries out by a date (an audit's agreed actions)."""
 
 from __future__ import annotations
 
@@ -39,3 +40,30 @@ def test_a_heading_on_what_went_wrong_reports_no_risks() -> None:
     ctx = Context.of(read_text(NOTE.format(heading="If it goes wrong"), "x.md", "markdown"))
     assert ctx.sections_of({"risks"}) == []
 
+
+FINDING = ("# Finding 3: the reorder model runs without a stop rule\n\n## Why it matters\n\n"
+           "The main risk is a stale demand feed: the model would then over-order chilled "
+           "lines for days before anyone noticed.\n\n## Management response\n\n{actions}\n")
+ACTIONS = ("| Action | Owner | Due |\n|---|---|---|\n"
+           "| Alert the buying desk when the feed is older than 6 hours | Ines Paredes | "
+           "30 June 2027 |\n"
+           "| Cap any single order at twice the four-week average | Tom Quayle | "
+           "15 July 2027 |\n")
+
+
+def test_actions_given_to_a_named_owner_by_a_date_are_concrete_mitigations() -> None:
+    assert status(FINDING.format(actions=ACTIONS), "C09") == "pass"
+
+
+def test_actions_without_owner_or_date_stay_some_mitigation() -> None:
+    plain = ("- Alert the buying desk when the feed is older than 6 hours.\n"
+             "- Look at capping large orders.\n")
+    assert status(FINDING.format(actions=plain), "C09") == "weak"
+
+
+def test_a_status_row_or_a_page_owner_is_no_owned_action() -> None:
+    from dcrdraft.review.facts.risks import owned_actions
+    text = ("# Reorder model status\n\nPage owner: Ines Paredes, updated 3 May 2027 by the "
+            "planning team.\n\n| Workstream | Owner | Status |\n|---|---|---|\n"
+            "| Feed freshness alert for the buying desk | Tom Quayle | Complete |\n")
+    assert owned_actions(Context.of(read_text(text, "x.md", "markdown"))) == []

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts.boilerplate import is_boilerplate
-from dcrdraft.review.facts.risks import MECHANISM, prose_risks, unqualified
+from dcrdraft.review.facts.risks import MECHANISM, owned_actions, prose_risks, unqualified
 from dcrdraft.review.facts.vocab import vocab
 from dcrdraft.review.text import FIGURE_RE, NUM, VAGUE_RE, WINDOW_RE, clean, is_gap, without_gap
 from dcrdraft.review.checks.base import (PLACEHOLDER_X, Hit, Params, Verdict, absent_value,
@@ -683,7 +683,10 @@ def _prose_mitigations(ctx: Context, params: Params) -> Verdict:
     near = {id(u.section) for u in risks_said(ctx)}  # sections that say what may go wrong
     controls = [u for u in ctx.units if id(u.section) in near and u.kinds & _ANSWER_KINDS
                 and _control(u)]
-    found = {id(u): u for u in concrete + controls}
+    # Actions given to a named owner by a date answer the risks a document states, however
+    # plainly (an audit's agreed actions, a minute's action list).
+    owned = [u for u in owned_actions(ctx) if not u.kinds & _NO_CONTROL_KINDS] if near else []
+    found = {id(u): u for u in concrete + controls + owned}
     if len(found) >= int(params.get("prose_min", 2)) and not generic:
         first = min(found.values(), key=lambda u: u.line)
         return Verdict("pass", first, detail=f"{len(found)} prose")

@@ -219,3 +219,32 @@ def prose_risks(ctx: Context) -> list[ProseRisk]:
             out.append(_stated(units, i))
         return out
     return ctx.cached("prose_risks", compute)
+
+
+_ACTION_OWNER = re.compile(r"\b(?i:owners?)\b\s*[:=\u2013\u2014-]?\s*(?:(?i:dr|mr|ms|mrs)\.?\s)?"
+                           r"(?:[A-Z]\.\s?)?[A-Z][a-z]+")
+"""An owner label and a name ("owner: Ines Paredes", "Owner T. Quayle", "Owner: Marisol")."""
+_TITLE_OWNER = re.compile(r"\b(?:page|model|product|document|card|system|service|business|data|"
+                          r"process|content|policy|risk)\s+owners?\b", re.I)
+"""Who owns the page, the model or the product: a title, no action's owner."""
+_DEADLINE = re.compile(r"\b(?:due|deadline|by|before|from|until|no later than)\s*:?\s*(?:\d|"
+                       r"(?:the )?(?:end|start|mid|middle) of\b|(?:jan|feb|mar|apr|may|jun|jul|"
+                       r"aug|sep|oct|nov|dec)[a-z]*\b|q[1-4]\b|next\b)", re.I)
+
+
+def owned_actions(ctx: Context) -> list[Unit]:
+    """Actions assigned to a named owner with a date or a cadence ("feed-age alert by 30 June
+    (owner: I. Paredes)", a row "Action | Owner | Due"): responses someone answers for by
+    a set time, concrete as a mechanism with a figure is. The action before the owner must
+    say something: a vague one ("reviewed periodically") is no more concrete for its owner."""
+    def compute() -> list[Unit]:
+        out = []
+        for u in ctx.chunks:
+            m = _ACTION_OWNER.search(u.text)
+            action = u.text[:m.start()] if m else ""
+            if m and len(action.split()) >= 4 and not _TITLE_OWNER.search(u.text) and \
+                    (_DEADLINE.search(u.text) or WINDOW_RE.search(u.text)) and \
+                    not VAGUE_RE.search(action) and not vocab("generic_mitigation").search(action):
+                out.append(u)
+        return out
+    return ctx.cached("owned_actions", compute)
