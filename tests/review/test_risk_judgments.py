@@ -493,3 +493,22 @@ def test_a_control_with_its_cadence_or_its_named_owner_is_concrete() -> None:
     es = entries(Context.of(read_text(listed, "x.md", "markdown")))
     assert len(es) == 2 and all(map(specific, es))
     assert MECHANISM.search("the feed falls back to yesterday's readings")
+
+
+MIXED = ("# Risks\n\n| Risk | Severity | Mitigation | Owner |\n|---|---|---|---|\n"
+         "| Robot drops fragile items | High | Grip force capped at 8 N for items flagged "
+         "fragile | K. Ames |\n"
+         "| Picker walks into a robot aisle | High | Aisle gates lock while a robot is inside "
+         "| L. Brand |\n"
+         "| Wrong bin scanned | Medium | Second scan required for every bin over 20 kg | "
+         "M. Cole |\n"
+         "| Battery wear | Low | {last} | N. Dale |\n")
+
+
+def test_one_mitigation_in_words_that_answer_nothing_makes_a_register_a_mix() -> None:
+    assert status(review(MIXED.format(last="Ongoing monitoring and regular review")),
+                  "C09") == "weak"
+
+
+def test_a_mitigation_answered_elsewhere_leaves_the_register_concrete() -> None:
+    assert status(review(MIXED.format(last="See the charging plan below")), "C09") == "pass"

@@ -571,10 +571,15 @@ def specific_mitigations(ctx: Context, params: Params) -> Verdict:
     if not es:
         return _prose_mitigations(ctx, params)
     good = [e for e in es if specific(e)]
-    if good and len(good) >= float(params.get("share", 0.7)) * len(es):
+    # A mitigation in words that answer nothing ("ongoing monitoring") beside concrete ones
+    # makes the register a mix; a risk left unanswered, or answered elsewhere, does not.
+    said = next((e for e in es if e not in good and not _CROSS_REF.search(e.mitigation) and (
+        _says_nothing(e.mitigation) if e.mitigation.strip() else _answered_generically(e.text))),
+        None)
+    if good and len(good) >= float(params.get("share", 0.7)) * len(es) and said is None:
         return Verdict("pass", None, detail=f"{len(good)}/{len(es)}", line=good[0].line)
     if good:
-        bad = next(e for e in es if not specific(e))
+        bad = said or next(e for e in es if not specific(e))
         return Verdict("weak", None, detail=f"{len(good)}/{len(es)}", line=bad.line)
     generic = next((e for e in es if "mitigation" in e.fields and e.mitigation.strip()), None)
     if generic is not None and not all(map(_boilerplate, es)):
