@@ -4,7 +4,9 @@ documentation (19), each sentence or paragraph graded from the family's closed s
 Fairness: ``by_group`` (a result for a group of people with a figure), ``not_about_people``
 (the system decides nothing about people and results are compared across what it does
 judge), ``not_assessed_reason`` (an explicit "not assessed because ..."), ``not_assessed``
-(no reason given), ``mentioned`` (fairness named, groups spot-checked, no figure).
+(no reason given), ``not_by_group`` (results said not to have been looked at by a group of
+people: "we have not yet looked at whether particular groups of staff ..."), ``mentioned``
+(fairness named, groups spot-checked, no figure).
 "Trained on diverse data" is boilerplate and never graded.
 
 Privacy and security: ``review`` (a review that took place: who, when or what it found),
@@ -30,13 +32,13 @@ from dcrdraft.review.text import FIGURE_RE, sentences
 from dcrdraft.review.facts.vocab import vocab
 
 FairnessGrade = Literal["by_group", "not_about_people", "not_assessed_reason", "not_assessed",
-                        "mentioned"]
+                        "not_by_group", "mentioned"]
 PrivacyGrade = Literal["review", "controls", "claim"]
 DocsGrade = Literal["published", "limitations", "pending", "mentioned"]
 
 GRADES: dict[str, tuple[str, ...]] = {
     "fairness": ("by_group", "not_about_people", "not_assessed_reason", "not_assessed",
-                 "mentioned"),
+                 "not_by_group", "mentioned"),
     "privacy": ("review", "controls", "claim"),
     "user_docs": ("published", "limitations", "pending", "mentioned"),
 }
@@ -68,12 +70,26 @@ _THINGS_AGE = re.compile(r"\b(?:older|younger|newer)\s+(?:[\w-]+\s+){0,2}?(?:mod
 """An older camera or model is equipment's age, no group of people."""
 
 
+def _about_groups(text: str) -> bool:
+    """Whether ``text`` is about groups of people: a protected attribute, fairness itself, or
+    groups of the people served ("by shopper group")."""
+    return bool(vocab("demographic_group").search(_THINGS_AGE.sub("", text))
+                or vocab("fairness_topic").search(text) or vocab("people_groups").search(text))
+
+
+def _unexamined(text: str) -> bool:
+    """A sentence saying results were not looked at by group of people (both in one
+    sentence: a paragraph's "not yet" may be about anything else in it)."""
+    return any((negated(s) or vocab("analysis_absent").search(s)) and _about_groups(s)
+               for s in sentences(text))
+
+
 def fairness_grade(text: str, absent: bool) -> FairnessGrade | None:
     """The fairness statement a sentence or paragraph makes, if any."""
     if vocab("fairness_not_assessed").search(text):
         return "not_assessed_reason" if vocab("stated_reason").search(text) else "not_assessed"
     if absent:
-        return None
+        return "not_by_group" if _unexamined(text) else None
     figure = vocab("group_figure").search(text)
     if figure and vocab("demographic_group").search(text) and vocab("group_measure").search(text):
         return "by_group"
@@ -86,7 +102,7 @@ def fairness_grade(text: str, absent: bool) -> FairnessGrade | None:
         return "mentioned"
     if _UNMEASURED.search(text) and vocab("demographic_group").search(_THINGS_AGE.sub("", text)):
         return "mentioned"  # a group named that could not be measured: touched, no result
-    return None
+    return "not_by_group" if _unexamined(text) else None
 
 
 _STATUS_OPEN = re.compile(r"\bstatus\W{0,3}(?:open|in progress|pending|planned|not started|"
@@ -208,11 +224,13 @@ def fairness_facts(ctx: Context) -> list[Graded]:
             base = base + [Graded("fairness", "by_group", row, row.kinds | {"fairness"})]
         # fairness asserted in content-free words ("diverse data ensures fair outcomes") is
         # the topic touched, which the conventions call weak: the boilerplate filter keeps it
-        # from any grade above that, not from the floor
-        claim = next((u for u in ctx.units if is_boilerplate(u.text) and not negated(u.text)
-                      and vocab("fairness_topic").search(u.text)), None)
-        if claim is not None and not base:
-            base = [Graded("fairness", "mentioned", claim, claim.kinds)]
+        # from any grade above that, not from the floor; one under a fairness heading first,
+        # where the rule reads before anything said elsewhere
+        claims = [u for u in ctx.units if is_boilerplate(u.text) and not negated(u.text)
+                  and vocab("fairness_topic").search(u.text)]
+        claim = next((u for u in claims if "fairness" in u.kinds), claims[0] if claims else None)
+        if claim is not None:
+            base = base + [Graded("fairness", "mentioned", claim, claim.kinds)]
         return base
     return ctx.cached("graded:fairness+tables", with_tables)
 
