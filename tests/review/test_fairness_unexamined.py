@@ -59,3 +59,20 @@ def test_a_fairness_claim_counts_beside_other_fairness_text(tmp_path: Path) -> N
            "The vendor says its model was trained on diverse data, which ensures fair "
            "outcomes for every household.\n")
     assert _status(tmp_path, doc) == "weak"
+
+
+def test_results_for_two_language_groups_touch_fairness(tmp_path: Path) -> None:
+    rows = ("# Results by language\n\n| Language | Orders | Correct |\n|---|---|---|\n"
+            "| Welsh | 300 | 91% |\n| Gaelic | 120 | 84% |\n")
+    assert _status(tmp_path, rows) == "weak"
+    pair = "# Pilot\n\nFrench-language forms were read right in 88% of cases against 93% for Dutch.\n"
+    assert _status(tmp_path, pair) == "weak"
+
+
+def test_one_language_figure_or_a_plain_language_note_is_no_group_result(
+        tmp_path: Path) -> None:
+    one = "# Pilot\n\nFrench-language forms were read right in 88% of cases.\n"
+    assert _status(tmp_path, one) == "missing"
+    plain = ("# Notes\n\nThe plain-language summary scored 71% on the reading test. The "
+             "plain-language letter scored 64%.\n")
+    assert _status(tmp_path, plain) == "missing"

@@ -211,6 +211,25 @@ def _names_group(title: str) -> bool:
     return bool(vocab("demographic_group").search(title) or vocab("fairness_topic").search(title))
 
 
+_LANGUAGE_GROUP = re.compile(r"\b[A-Z][a-z]+-language\b|(?:^|;\s)(?:[\w/ ]{0,20}\s)?"
+                             r"[Ll]anguages?\b[^;:]{0,25}:\s*[A-Z]")
+"""A result named for the language its people write or speak in ("Spanish-language calls",
+a breakdown row "Language: Polish; ..."); case-sensitive, so a "plain-language" note or a
+"safety-language flag" is none."""
+
+
+def _language_results(ctx: Context) -> Unit | None:
+    """The first of a document's results for people of one language beside another: two
+    such figures, or one set against another ("29% vs 43% for English"). Results for a
+    language group touch fairness without saying it, which the labels call weak; one
+    language's figure alone is a segment result, not a comparison of groups."""
+    found = [u for u in substantive_pool(ctx) if _LANGUAGE_GROUP.search(u.text)
+             and vocab("group_figure").search(u.text) and not negated(u.text)]
+    if len(found) >= 2 or (found and _VERSUS.search(found[0].text)):
+        return found[0]
+    return None
+
+
 def fairness_facts(ctx: Context) -> list[Graded]:
     """What the document says about fairness, each with its line and section; a table of
     figures under a heading that names fairness ("Is it fair?", "Seller impact and
@@ -231,6 +250,9 @@ def fairness_facts(ctx: Context) -> list[Graded]:
         claim = next((u for u in claims if "fairness" in u.kinds), claims[0] if claims else None)
         if claim is not None:
             base = base + [Graded("fairness", "mentioned", claim, claim.kinds)]
+        language = _language_results(ctx)
+        if language is not None:
+            base = base + [Graded("fairness", "mentioned", language, language.kinds)]
         return base
     return ctx.cached("graded:fairness+tables", with_tables)
 
