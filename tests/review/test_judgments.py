@@ -171,3 +171,17 @@ def test_a_named_system_using_its_means_for_a_task_states_the_purpose() -> None:
     # means without a task says what it is built from, not what it does
     assert c01("# Scope\n\nHarbourCount uses two radar masts on the breakwater together with "
                "a deep network.\n") != "pass"
+
+
+@pytest.mark.parametrize("said, vague", [
+    ("| Area | Status | Comment |\n|---|---|---|\n| Hazards | Amber | Risks reviewed and "
+     "managed by the depot |\n", True),
+    ("Risks relating to the kiosk have been reviewed and are being closely managed by the "
+     "depot board.\n", True),
+    ("| Area | Status | Comment |\n|---|---|---|\n| Risk | Amber | Jammed ticket rolls: the "
+     "kiosk pages the depot clerk within 2 minutes |\n", False),
+])
+def test_risks_said_to_be_found_and_handled_with_none_named_are_vague(
+        tmp_path: Path, said: str, vague: bool) -> None:
+    report = review(tmp_path, f"# Ticket kiosk readiness\n\n## Assurance\n\n{said}")
+    assert any(f.code == "M01" for f in report.findings) is vague

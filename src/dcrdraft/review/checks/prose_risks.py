@@ -52,8 +52,15 @@ _ELSEWHERE = re.compile(r"\b(?:see|below|above|register|table|section|appendix|a
 def blanket_claims(ctx: Context) -> list[Unit]:
     """Sentences claiming that risks, none named or named only by kind, were found and
     handled: no figure, and no pointer to the register or section where they would be
-    named."""
-    return [u for u in ctx.units if u.row is None and (vocab("blanket_risk_claim").search(u.text)
-                                                      or vocab("listed_risk_claim").search(u.text))
+    named. A claim that they were found and handled says so in a table cell too (a status
+    table's "Risks identified and mitigated")."""
+    return [u for u in ctx.units if _claims_handled(u)
             and not FIGURE_RE.search(u.text) and not _ELSEWHERE.search(u.text)
             and not negated(u.text)]
+
+
+def _claims_handled(u: Unit) -> bool:
+    if vocab("handled_risk_claim").search(u.text):
+        return True
+    return u.row is None and bool(vocab("blanket_risk_claim").search(u.text)
+                                  or vocab("listed_risk_claim").search(u.text))
