@@ -82,7 +82,7 @@ def test_a_listed_condition_led_in_by_the_approval_is_read_with_the_documents_ye
 
 def test_a_requirement_written_as_a_participle_is_not_a_status(tmp_path: Path) -> None:
     base = ("# Depot board notes\n\nDate: 12 May 2026\n\n## Conditions\n\n"
-            "1. Data protection assessment signed off by the DPO {s}.\n")
+            "1. Data protection assessment approved by the privacy officer {s}.\n")
     assert len(overdue_conditions(ctx_of(tmp_path, base.format(s="by 30 April 2026")))) == 1
     met = base.format(s="by 30 April 2026 — done")
     assert overdue_conditions(ctx_of(tmp_path, met)) == []

@@ -7,7 +7,7 @@ document's date is the one its header, e-mail headers or page metadata give ("Da
 "Sent:", "Report date", "last updated ... on"), the latest when a thread holds several; a
 condition's date is the one it must be met "by" (or its "Due" column). A condition counts as
 met only when it says so as a status ("Status: done", a ticked box, "Closed", "already
-published"): "signed off by the DPO by 31 January" states what is required, not that it
+published"): "approved by the privacy officer before 31 January" states what is required, not that it
 happened.
 
 ``overdue_conditions(ctx)`` reads them once per document; X12 reports them.
