@@ -249,6 +249,31 @@ def test_a_due_date_without_its_year_is_left_out_when_the_document_has_none(
     assert got.recommendation.conditions == []
 
 
+def test_prose_items_come_back_in_the_documents_own_words(tmp_path: Path) -> None:
+    doc = tmp_path / "memo.md"
+    doc.write_text(
+        "# Parcel router\n\n## Fairness\n\nOn-time rate by customer age band: 18-34 "
+        "93%, 35-64 92%, 65+ 90%.\n\n## Privacy\n\nAddresses are hashed before "
+        "routing and raw logs are deleted after 14 days; the DPIA was approved by the DPO "
+        "on 3 March 2026.\n\n## Regulation\n\nThe router makes no decision about people, so "
+        "the EU AI Act places it in the minimal-risk tier.\n\n## Human review\n\nSix "
+        "dispatchers on each shift review every re-routed parcel; all six completed the "
+        "two-hour training on 2 March 2026.\n\n## For drivers\n\nThe driver guide "
+        "published on 1 March 2026 explains what the router cannot see and how to report a "
+        "wrong route.\n", encoding="utf-8")
+    text = extract_inputs(read_document(doc))
+    got = load_text(text, str(doc))
+    assert got.safety.fairness == "On-time rate by customer age band: 18-34 93%, 35-64 92%, " \
+        "65+ 90%."
+    assert got.safety.privacy is not None and got.safety.privacy.startswith("Addresses are")
+    assert got.safety.regulatory is not None and "minimal-risk tier" in got.safety.regulatory
+    assert [(h.process[:12], h.ready) for h in got.deployment.human_review] == \
+        [("Six dispatch", True)]
+    assert got.deployment.user_documentation is not None and \
+        got.deployment.user_documentation.startswith("The driver guide")
+    assert 'fairness: "On-time rate' in text and "# line 5" in text
+
+
 def test_what_the_document_lacks_is_left_out(tmp_path: Path) -> None:
     doc = tmp_path / "memo.md"
     doc.write_text("# Ledger matcher\n\nMatch rate is 91%, against 84% for the rules it "
@@ -259,6 +284,8 @@ def test_what_the_document_lacks_is_left_out(tmp_path: Path) -> None:
     assert got.evaluation.primary_metric.baseline is not None
     assert got.evaluation.primary_metric.baseline.value == pytest.approx(0.84)
     assert got.risks == [] and got.deployment.monitoring == []
+    assert got.safety.model_dump() == {k: None for k in got.safety.model_dump()}
+    assert got.deployment.human_review == [] and got.deployment.user_documentation is None
     assert "# line 3" in text
 
 

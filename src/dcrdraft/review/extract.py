@@ -6,7 +6,8 @@ Covered: the system's name, the headline metric (value, baseline, threshold, dir
 other metrics, segment figures per metric (with n), risk entries from registers, headed
 blocks and prose (``extract_risks``), monitoring signals, rollback triggers and procedure
 (``extract_ops``), sign-offs (role, name, decision, date), the recommendation and its
-conditions with their due dates (``facts.deadlines``). Not yet: fairness, privacy and regulatory text.
+conditions with their due dates (``facts.deadlines``), and the paragraphs the fairness,
+privacy, regulatory, user-documentation and human-review items rest on (``extract_safety``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from dcrdraft.review.checks.decision import recommendation
 from dcrdraft.review.context import Context
 from dcrdraft.review.extract_ops import deployment_lines
 from dcrdraft.review.extract_risks import risk_lines
+from dcrdraft.review.extract_safety import people_lines, safety_lines
 from dcrdraft.review.facts import Comparator, MetricFact, facts_of
 from dcrdraft.review.facts.deadlines import condition_deadlines
 from dcrdraft.review.facts.metrics import RESULT_KINDS
@@ -186,7 +188,9 @@ def extract_inputs(doc: Document) -> str:
     risks = risk_lines(ctx)
     if risks:
         out += ["risks:", *risks]
-    out += deployment_lines(ctx)
+    deployment, people = deployment_lines(ctx), people_lines(ctx)
+    out += (deployment or (["deployment:"] if people else [])) + people
+    out += safety_lines(ctx)
     signed = _signoffs(ctx)
     if signed:
         out += ["signoffs:", *signed]
