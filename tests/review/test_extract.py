@@ -274,6 +274,20 @@ def test_prose_items_come_back_in_the_documents_own_words(tmp_path: Path) -> Non
     assert 'fairness: "On-time rate' in text and "# line 5" in text
 
 
+@pytest.mark.parametrize("headline", ["Hit rate is 78%, against 52% for the checklist.\n\n", ""])
+def test_a_figure_without_a_unit_is_left_out_visibly_and_the_file_loads(
+        tmp_path: Path, headline: str) -> None:
+    doc = tmp_path / "memo.md"
+    doc.write_text("# Bid screen\n\n" + headline + "## Results\n\n| Measure | Screen v2 | "
+                   "Old checklist | Target |\n|---|---|---|---|\n| Recall on known cases | 81.0% "
+                   "| 55.0% | ≥ 70% |\n| Tenders flagged | 312 | 298 | ≤ 330 |\n",
+                   encoding="utf-8")
+    text = extract_inputs(read_document(doc))
+    got = load_text(text, str(doc))  # a bare 312 would be refused as a malformed rate
+    assert '"Tenders flagged" 312 has no unit; left out' in text
+    assert all(m.name != "Tenders flagged" for m in got.evaluation.secondary_metrics)
+
+
 def test_what_the_document_lacks_is_left_out(tmp_path: Path) -> None:
     doc = tmp_path / "memo.md"
     doc.write_text("# Ledger matcher\n\nMatch rate is 91%, against 84% for the rules it "

@@ -94,6 +94,11 @@ def _primary(head: MetricFact, comparators: list[Comparator],
 
 
 def _secondary(m: MetricFact) -> str:
+    if m.unit == "" and not 0 <= m.value <= 1:
+        # A bare number that is no rate ("Tenders flagged: 312") has a unit the document
+        # does not name; written bare it would read as a malformed rate, and naming a unit
+        # would invent one, so it stays out, visibly.
+        return f"    # line {m.line}: {_q(_bare(m.name))} {m.value:g} has no unit; left out"
     parts = [f"name: {_q(_bare(m.name))}", f"value: {_figure(m)}"]
     if m.n:
         parts.append(f"n: {m.n}")
@@ -173,18 +178,24 @@ def extract_inputs(doc: Document) -> str:
             seen |= {(m.key, m.value) for m in facts.metrics if m.key == head.key}
         rest = [m for m in overall if (m.key, m.value) not in seen]
         if rest:
-            out.append("  secondary_metrics:")
             names: set[str] = set()
+            lines: list[str] = []
             # A results table states a metric most fully (with its n): its rows come first,
             # and a sentence restating one (in any case) adds nothing.
             for m in sorted(rest, key=lambda m: m.source != "table"):
                 if _bare(m.name).lower() in names:
                     continue
                 names.add(_bare(m.name).lower())
-                out.append(_secondary(m))
+                lines.append(_secondary(m))
+            # only comments (figures left out) make no list: the key would be null
+            listed = any(not s.lstrip().startswith("#") for s in lines)
+            out += (["  secondary_metrics:"] if listed else []) + lines
         seg_lines = _segments(facts.segments)
         if seg_lines:
             out += ["  segments:", *seg_lines]
+        at = out.index("evaluation:")
+        if all(s.lstrip().startswith("#") for s in out[at + 1:]):
+            del out[at]  # only figures left out: no mapping to hold them
     risks = risk_lines(ctx)
     if risks:
         out += ["risks:", *risks]
