@@ -20,13 +20,11 @@ import re
 from dataclasses import dataclass
 
 from dcrdraft.review.context import Context, Unit
-from dcrdraft.review.facts.signoffs import to_date
+from dcrdraft.review.facts.signoffs import MONTHS, to_date
 from dcrdraft.review.text import is_gap
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
-_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
-                                       "sep", "oct", "nov", "dec"), start=1)}
 _DATE = (rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?(?:,?\s+\d{{4}})?|"
          rf"{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}/\d{{1,2}}/\d{{4}})")
 """A calendar date as people write it; the year may be left to the document's."""
@@ -114,9 +112,9 @@ def _date(text: str, year: int | None) -> dt.date | None:
             return None
         day = re.search(r"\d{1,2}", raw)
         month = re.search(r"[a-z]{3}", raw, re.I)
-        if day is None or month is None or month.group(0).lower() not in _MONTHS:
+        if day is None or month is None or month.group(0).lower() not in MONTHS:
             return None
-        return dt.date(year, _MONTHS[month.group(0).lower()], int(day.group(0)))
+        return dt.date(year, MONTHS[month.group(0).lower()], int(day.group(0)))
     except ValueError:
         return None
 
@@ -124,6 +122,12 @@ def _date(text: str, year: int | None) -> dt.date | None:
 def _plain(text: str) -> str:
     """Text without markup: tags, emphasis, table bars and quote marks."""
     return re.sub(r"<[^>]+>|[*_|#>`]+", " ", text).strip()
+
+
+def _plain_lines(ctx: Context) -> list[str]:
+    """The document's source lines without markup, read once: the date and lead-in readers
+    look at each line, and at the lines around it, many times."""
+    return ctx.cached("facts.plain_lines", lambda: [_plain(ln) for ln in ctx.doc.lines])
 
 
 def _field_date(field: str, title: bool = False) -> dt.date | None:
@@ -150,16 +154,16 @@ def document_date(ctx: Context) -> dt.date | None:
     """The document's own date: the latest its header, e-mail headers or page metadata give;
     None when it states none."""
     def compute() -> dt.date | None:
-        raw = ctx.doc.lines
+        raw, plain = ctx.doc.lines, _plain_lines(ctx)
         found: list[dt.date] = []
-        top = [i for i, ln in enumerate(raw) if _plain(ln)][:_TOP]
+        top = [i for i, ln in enumerate(plain) if ln][:_TOP]
         for i, line in enumerate(raw):
             if i in top:
                 found += [d for f in _FIELDS.split(line)
                           if (d := _field_date(f, title=i == top[0])) is not None]
-            elif _MAIL_DATE.match(_plain(line)) and \
-                    sum(bool(_MAIL.match(_plain(x))) for x in raw[max(0, i - 4):i + 5]) >= 2:
-                when = _date(_plain(line).split(":", 1)[1], None)
+            elif _MAIL_DATE.match(plain[i]) and \
+                    sum(bool(_MAIL.match(x)) for x in plain[max(0, i - 4):i + 5]) >= 2:
+                when = _date(plain[i].split(":", 1)[1], None)
                 if when is not None:
                     found.append(when)
             for rx in (_EDITED, _STATUS_AT):
@@ -177,9 +181,10 @@ _LEAD_BACK = 12
 def _led_in(ctx: Context, u: Unit) -> bool:
     """Whether a line before ``u`` (up to a heading or ``_LEAD_BACK`` lines) introduces a list
     of conditions ("Go-live conditions:", "approved subject to the following:")."""
+    plain = _plain_lines(ctx)
     for i in range(u.line - 2, max(-1, u.line - 2 - _LEAD_BACK), -1):
         raw = ctx.doc.lines[i] if i < len(ctx.doc.lines) else ""
-        line = _plain(raw)
+        line = plain[i] if i < len(plain) else ""
         if line.endswith(":") and _CONDITIONAL.search(line) or \
                 len(line.split()) <= _HEADING_WORDS and _CONDITION_TITLE.search(line):
             return True
@@ -242,10 +247,9 @@ def condition_deadlines(ctx: Context) -> list[Deadline]:
         year = when.year if when else None  # a date without its year stays unread
         out: list[Deadline] = []
         for u in ctx.units:
-            if not _in_conditions(ctx, u):
-                continue
+            # the date first: most units give none, and reading the context costs more
             d = _row_deadline(u, year) if u.row is not None else _prose_deadline(u, year)
-            if d is not None:
+            if d is not None and _in_conditions(ctx, u):
                 out.append(d)
         return out
     return ctx.cached("facts.deadlines", compute)

@@ -144,7 +144,7 @@ _DISAPPROVE = re.compile(r"\b(?:disapprov\w*|reject\w*|declin\w*|not approved|no
                          r"veto\w*|object(?:s|ed|ion)?)\b", re.I)
 _CONDITIONAL = re.compile(r"\bwith[- ]conditions\b|\bconditional(?:ly)?\b|\bsubject to\b",
                           re.I)
-_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
                                        "sep", "oct", "nov", "dec"), 1)}
 
 
@@ -184,10 +184,10 @@ def to_date(text: str) -> dt.date | None:
                        re.I)
         md = re.search(r"\b([a-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", text,
                        re.I)
-        if dm and dm.group(2).lower() in _MONTHS:
-            return dt.date(int(dm.group(3)), _MONTHS[dm.group(2).lower()], int(dm.group(1)))
-        if md and md.group(1).lower() in _MONTHS:
-            return dt.date(int(md.group(3)), _MONTHS[md.group(1).lower()], int(md.group(2)))
+        if dm and dm.group(2).lower() in MONTHS:
+            return dt.date(int(dm.group(3)), MONTHS[dm.group(2).lower()], int(dm.group(1)))
+        if md and md.group(1).lower() in MONTHS:
+            return dt.date(int(md.group(3)), MONTHS[md.group(1).lower()], int(md.group(2)))
     except ValueError:
         return None
     return None
@@ -544,5 +544,5 @@ def approval_discussed(ctx: Context) -> Unit | None:
     return ctx.cached("approval_discussed", compute)
 
 
-__all__ = ["BY", "DATE_RE", "Decision", "SignOff", "approval_discussed", "attributed_approval",
+__all__ = ["BY", "DATE_RE", "MONTHS", "Decision", "SignOff", "approval_discussed", "attributed_approval",
            "decision_of", "gives_approval", "mail_approvals", "signature", "signoffs", "to_date"]
