@@ -78,10 +78,10 @@ def signoff(ctx: Context, params: Params) -> Verdict:
         decided = decision_facts(ctx).decision
         present = [line for line in ctx.doc.lines if _PARTICIPANTS.match(line)]
         if decided is not None and not _PROPOSED.search(decided.unit.text) and present:
-            together = _collective(ctx)
-            if together is not None and _named(present[0]) >= int(params.get("min", 2)):
+            together, attendees = _collective(ctx), _named(present[0])
+            if together is not None and attendees >= int(params.get("min", 2)):
                 # every named attendee is on record as approving, on the meeting's date
-                return Verdict("pass", together, detail=str(_named(present[0])))
+                return Verdict("pass", together, detail=str(attendees))
             # minutes or a thread: the people present decided, none signs by name
             return Verdict("weak", decided.unit, detail="a decision no named approver signs")
         signed = _signed_decision(ctx)

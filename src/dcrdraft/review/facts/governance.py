@@ -287,11 +287,15 @@ def _recourse(ctx: Context) -> bool:
     """Whether a document for its users says how to contest what the system did: a way to
     complain or report, or a contact for when it is wrong (in one sentence). One written in
     content-free claims reassures, and its "contact us" completes nothing."""
-    if sum(1 for u in ctx.units if is_boilerplate(u.text)) >= 2:
-        return False
-    return any(vocab("user_recourse").search(s) or (vocab("user_contact").search(s)
-               and vocab("user_contact_reason").search(s))
-               for u in substantive_pool(ctx) if not negated(u.text) for s in sentences(u.text))
+    def compute() -> bool:
+        if sum(1 for u in ctx.units if is_boilerplate(u.text)) >= 2:
+            return False
+        return any(vocab("user_recourse").search(s) or (vocab("user_contact").search(s)
+                   and vocab("user_contact_reason").search(s))
+                   for u in substantive_pool(ctx) if not negated(u.text)
+                   for s in sentences(u.text))
+    # asked twice a document (a page for users, release notes): read once
+    return ctx.cached("user_docs:recourse", compute)
 
 
 def _opening(ctx: Context) -> list[str]:
