@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts.signoffs import MONTHS, to_date
+from dcrdraft.review.facts.vocab import vocab
 from dcrdraft.review.text import is_gap
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -35,10 +36,6 @@ _DATED = re.compile(
     r"created|written|held|edited|updated|modified|revision|version|as (?:of|at))\b", re.I)
 """A header field that dates the document ("Date: ...", "Report issued | ...", "Opened:
 ...", "Minutes of meeting held ...", "revision 4, 2 April 2026")."""
-_NOT_ITS_DATE = re.compile(r"\b(?:target|launch\w*|go-?live|due|deadline|next|planned|"
-                           r"effective|expir\w*|until|valid|start\w*|end\w*|from|period|"
-                           r"fieldwork|since|rollout|birth|born)\b", re.I)
-"""Dates a header gives that are not the document's own: a launch, a deadline, a period."""
 _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
 _FIELDS = re.compile(r"\s[·|]\s|\|\s|\s\||\t|\s{3,}")
 _TOP = 12
@@ -51,28 +48,9 @@ _EDITED = re.compile(rf"\blast (?:updated|edited|modified)\b(?:[^.;·|]{{0,60}}?
 _STATUS_AT = re.compile(rf"\bstatus (?:at|as (?:at|of)|on)\s+({_DATE})", re.I)
 """A status column dated in its header ("Status at 20 Feb 2026")."""
 
-_CONDITION_TITLE = re.compile(r"\bconditions?\b|prerequisites?|pre-?requisites|"
-                              r"go-?live (?:checklist|criteria)|launch (?:checklist|criteria)|"
-                              r"before (?:go-?live|launch)|open items|\bchecklist\b", re.I)
-_CONDITIONAL = re.compile(r"\bconditions?\b|\bsubject to\b|\bprovided (?:that\b)?|"
-                          r"\bon the following (?:basis|terms)\b|"
-                          r"\bconditional (?:on|upon)\b|\bgo(?:es)? ahead once\b|"
-                          r"\bbefore (?:go-?live|launch|rollout|wave|stage|expan\w+)|"
-                          r"\bprior to (?:go-?live|launch|rollout)", re.I)
 _BY = re.compile(rf"(?:\bby|\bbefore|\bdue(?:\s+(?:on|by|date))?|\bdeadline|"
                  rf"\bno later than|\bnot later than)\W{{0,4}}(?:the\s+)?({_DATE})", re.I)
 """The date a condition must be met by."""
-_WHAT_COL = re.compile(r"condition|item|requirement|action|task|prerequisite|what|criteri",
-                       re.I)
-_OWNER_COL = re.compile(r"owner|\bwho\b|responsible|\blead\b|accountable", re.I)
-_DUE_COL = re.compile(r"^(?:due|deadline|by when|target(?: date)?|by)\b", re.I)
-_STATUS_COL = re.compile(r"\bstatus|\bstate\b|progress|\bdone\b|complete|\brag\b", re.I)
-_DONE = re.compile(r"\b(?:done|complete[d]?|closed|met|delivered|finished|achieved|"
-                   r"resolved|in place|signed(?: off)?|approved|verified|published|live)\b|"
-                   r"[✅✔☑]|\[x\]", re.I)
-_OPEN = re.compile(r"\b(?:open|pending|outstanding|in progress|ongoing|scheduled|planned|"
-                   r"not (?:yet )?(?:started|done|met|complete\w*|signed|approved)|overdue|"
-                   r"slipp\w+|delayed|awaiting|booked|partial\w*)\b|[⏳❌]|\[ \]", re.I)
 _DONE_SAID = re.compile(r"(?:^|[—–:;(]\s*|\bstatus\W{0,3})(?:done|complete[d]?|closed|met)\b|"
                         r"\b(?:already|has been|have been|was|were)\s+(?:\w+\s+)?"
                         r"(?:done|completed|signed|approved|delivered|published|finished|"
@@ -141,7 +119,7 @@ def _field_date(field: str, title: bool = False) -> dt.date | None:
         return None
     at = found[0]
     before = text[:at.start()]
-    if _NOT_ITS_DATE.search(before):
+    if vocab("not_document_date").search(before):
         return None
     bare = re.fullmatch(rf"\W*{_WEEKDAY}", before, re.I) is not None
     dashed = title and re.search(r"\s[—–-]\s*$", before) is not None
@@ -185,8 +163,8 @@ def _led_in(ctx: Context, u: Unit) -> bool:
     for i in range(u.line - 2, max(-1, u.line - 2 - _LEAD_BACK), -1):
         raw = ctx.doc.lines[i] if i < len(ctx.doc.lines) else ""
         line = plain[i] if i < len(plain) else ""
-        if line.endswith(":") and _CONDITIONAL.search(line) or \
-                len(line.split()) <= _HEADING_WORDS and _CONDITION_TITLE.search(line):
+        if line.endswith(":") and vocab("condition_lead_in").search(line) or \
+                len(line.split()) <= _HEADING_WORDS and vocab("condition_heading").search(line):
             return True
         if raw.lstrip().startswith("#") or re.match(r"\s*<h\d", raw, re.I):
             return False
@@ -194,8 +172,9 @@ def _led_in(ctx: Context, u: Unit) -> bool:
 
 
 def _in_conditions(ctx: Context, u: Unit) -> bool:
-    return bool("conditions" in u.kinds or _CONDITION_TITLE.search(u.section.title or "")
-                or _CONDITIONAL.search(u.text) or _led_in(ctx, u))
+    return bool("conditions" in u.kinds
+                or vocab("condition_heading").search(u.section.title or "")
+                or vocab("condition_lead_in").search(u.text) or _led_in(ctx, u))
 
 
 def _cell(cells: list[str], header: list[str], rx: re.Pattern[str]) -> str | None:
@@ -211,19 +190,21 @@ def _row_deadline(u: Unit, year: int | None) -> Deadline | None:
         return None
     header = [re.sub(r"[*_]", "", h).strip() for h in rows[0]]
     cells = rows[u.row]
-    due_i = next((i for i, h in enumerate(header) if _DUE_COL.match(h)), None)
+    due_i = next((i for i, h in enumerate(header) if vocab("due_column").match(h)), None)
     if due_i is None or due_i >= len(cells):
         return None
     due = _date(cells[due_i], year)
     if due is None:
         return None
     status = " ".join(c for i, c in enumerate(cells) if i < len(header) and
-                      _STATUS_COL.search(header[i]))
+                      vocab("progress_column").search(header[i]))
     said = status or cells[due_i]  # "31 March 2026 — open" in the due cell itself
-    met = bool(_DONE.search(said) and not _OPEN.search(said)) if status else \
-        bool(_DONE_SAID.search(said))
-    what = _cell(cells, header, _WHAT_COL) or max(cells, key=len).strip()
-    return Deadline(u, due, met, what, _cell(cells, header, _OWNER_COL))
+    if status:
+        met = bool(vocab("condition_met").search(said) and not vocab("condition_open").search(said))
+    else:
+        met = bool(_DONE_SAID.search(said))
+    what = _cell(cells, header, vocab("condition_column")) or max(cells, key=len).strip()
+    return Deadline(u, due, met, what, _cell(cells, header, vocab("owner_column")))
 
 
 def _prose_deadline(u: Unit, year: int | None) -> Deadline | None:
@@ -234,7 +215,7 @@ def _prose_deadline(u: Unit, year: int | None) -> Deadline | None:
     if due is None:
         return None
     rest = u.text[m.end():]
-    met = bool(_DONE_SAID.search(u.text) and not _OPEN.search(rest))
+    met = bool(_DONE_SAID.search(u.text) and not vocab("condition_open").search(rest))
     what = re.sub(r"^\W*(?:\[[ x]\]\s*)?|(?:\s*\b(?:to be|must be|should be)\s+\w+)?[\s—–,;:-]*$",
                   "", u.text[:m.start()])
     return Deadline(u, due, met, what or u.text)
