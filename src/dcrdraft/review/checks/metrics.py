@@ -4,7 +4,6 @@ consistency checks on them (summary vs evaluation, PASS claims, interval plausib
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from dcrdraft.review.checks.base import CHECKS, Hit, Params, Verdict, check, negated
 from dcrdraft.review.checks.segments import segment_rows
@@ -13,7 +12,8 @@ from dcrdraft.review.checks.units import (EVAL_KINDS, NOT_RESULT_KINDS, has_figu
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts import facts_of
 from dcrdraft.review.facts.boilerplate import is_boilerplate
-from dcrdraft.review.facts.intervals import LEAST_N, Interval, implausible, intervals, wilson
+from dcrdraft.review.facts.intervals import LEAST_N, implausible, intervals, wilson
+from dcrdraft.review.facts.stated_intervals import NAMED_SIZE, stated_intervals
 from dcrdraft.review.facts.metrics import is_metric_name
 from dcrdraft.review.facts.vocab import matches
 from dcrdraft.review.text import (FIGURE_RE, METRIC_RE, NUM, PERCENT_RE, lower_is_better,
@@ -208,7 +208,7 @@ def uncertainty(ctx: Context, params: Params) -> Verdict:
         return Verdict("weak", strong[0], detail="implausible interval")
     if units:
         return Verdict("weak", units[0])
-    n = next((u for u in ctx.units if u.kinds & EVAL_KINDS and _sized(_N_RE, u.text)), None) \
+    n = next((u for u in ctx.units if u.kinds & EVAL_KINDS and _sized(NAMED_SIZE, u.text)), None) \
         or next((u for u in ctx.units if _sized(_SAMPLE_RE, u.text)
                  and (_TESTED_RE.search(u.text) or matches("evaluation_design", u.text))
                  and not negated(u.text)), None) \
@@ -281,12 +281,6 @@ _TESTED_RE = re.compile(r"\b(?:test\w*|evaluat\w*|trial\w*|pilot\w*|sampl\w*|aud
 word of the ``evaluation_design`` vocabulary ("validation", "hold-out"), which C02 reads too."""
 
 
-_N_RE = re.compile(
-    rf"\bn\s?=\s?({NUM})|\b({NUM})\s+(?:[\w-]+\s){{0,2}}?(?:examples|samples|cases|items|"
-    rf"queries|conversations|scans|x-rays|images|documents|records|prompts|tickets|calls|"
-    rf"patients|users|utterances|transcripts|chats|questions|claims|applications|sessions)\b",
-    re.I)
-
 
 @check("interval_plausible", "finding")
 def interval_plausible(ctx: Context, params: Params) -> list[Hit]:
@@ -297,61 +291,24 @@ def interval_plausible(ctx: Context, params: Params) -> list[Hit]:
     ratio = float(params.get("low", 0.25))
     wide = float(params["high"]) if params.get("high") is not None else None
     hits: list[Hit] = []
-    for line, end, iv, n in [*_sentence_intervals(ctx), *_table_intervals(ctx)]:
-        p = iv.value if iv.value is not None else iv.before
-        if p is None or n < LEAST_N or not 0 < p < 100:
+    for iv in stated_intervals(ctx):
+        p = iv.estimate
+        if p is None or not 0 < p < 100:
             continue
-        wl, wh = wilson(p, n)
         if not iv.low <= p <= iv.high:
-            hits.append(Hit(line, end, f"{p:g}% lies outside its interval "
-                                       f"[{iv.low:g}%, {iv.high:g}%]"))
-        elif iv.high - iv.low < ratio * (wh - wl) or \
+            hits.append(Hit(iv.line, iv.end, f"{p:g}% lies outside its interval "
+                                             f"[{iv.low:g}%, {iv.high:g}%]"))
+            continue
+        if iv.n is None or iv.n < LEAST_N:
+            continue
+        wl, wh = wilson(p, iv.n)
+        if iv.high - iv.low < ratio * (wh - wl) or \
                 wide is not None and iv.high - iv.low > wide * (wh - wl):
-            hits.append(Hit(line, end,
-                            f"[{iv.low:g}%, {iv.high:g}%] for {p:g}% on n={n:,}; a 95% Wilson "
-                            f"interval is [{wl:.1f}%, {wh:.1f}%]"))
+            hits.append(Hit(iv.line, iv.end,
+                            f"[{iv.low:g}%, {iv.high:g}%] for {p:g}% on n={iv.n:,}; a 95% "
+                            f"Wilson interval is [{wl:.1f}%, {wh:.1f}%]"))
     # a row read both as a sentence and as a table reports once
     return list({(h.line, h.detail): h for h in hits}.values())
-
-
-def _sentence_intervals(ctx: Context) -> Iterator[tuple[int, int, Interval, int]]:
-    """Each sentence's interval with its sample size, where the sentence states one of each
-    (several of either could pair any way; a count of the business, "48,310 shipments a
-    week", is no sample's size)."""
-    for u in ctx.units:
-        text = without_operating_points(u.text)
-        found = intervals(text)
-        sizes = _N_RE.findall(text)
-        if len(found) == 1 and len(sizes) == 1:
-            yield u.line, u.end_line, found[0], int(to_float(sizes[0][0] or sizes[0][1]))
-
-
-_COUNT_CELL = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
-"""A cell holding a plain count ("1,146", "59")."""
-
-
-def _table_intervals(ctx: Context) -> Iterator[tuple[int, int, Interval, int]]:
-    """Each table cell's interval with the count of its row in the nearest count column to
-    its left ("TB cases (n) | Sensitivity (95% CI)"): a column of plain counts whose header
-    names a count."""
-    for block, _sec in ctx.tables():
-        rows = block.rows or []
-        header, body = rows[0], rows[1:]
-        counts = [c for c, h in enumerate(header) if c and matches("count_column", h)
-                  and all(_COUNT_CELL.fullmatch(r[c].strip()) for r in body
-                          if c < len(r) and r[c].strip())]
-        lines = block.row_lines or [block.line] * len(rows)
-        for c in range(1, len(header)):
-            left = [k for k in counts if k < c]
-            if not left or c in counts:
-                continue
-            for r, row in enumerate(body, 1):
-                if max(c, left[-1]) >= len(row) or not row[left[-1]].strip():
-                    continue
-                found = intervals(without_operating_points(row[c]))
-                if len(found) == 1:
-                    line = lines[r] if r < len(lines) else block.line
-                    yield line, line, found[0], int(row[left[-1]].replace(",", ""))
 
 
 _PAIR_BEFORE = re.compile(rf"({METRIC_RE.pattern})[^.;,\d%]{{0,30}}?(?:{NUM})\s?%$", re.I)

@@ -30,6 +30,9 @@ _SIZE = re.compile(
     re.I)
 """A sample size: "n = 412", "323/412", "412 calls" (a smaller count of things, "38 sites",
 is more often where the sample came from than its size)."""
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+"""A count written with thousands separators ("1,061"), which a bracket makes look like a
+range "(1, 061)"."""
 _LEVEL = re.compile(r"\s?(?:CI|confiden|credib)", re.I)
 """Words after a percentage that make it an interval's level ("95% CI"), not an estimate."""
 LEAST_N = 30
@@ -50,6 +53,8 @@ class Interval:
     before: float | None
     held: tuple[float, ...]
     n: int | None
+    at: int = 0
+    """Where the interval starts in its text (its estimate, when it directly follows one)."""
 
 
 def intervals(text: str) -> list[Interval]:
@@ -70,14 +75,14 @@ def intervals(text: str) -> list[Interval]:
             lo, hi = to_float(m.group("lo")), to_float(m.group("hi"))
             if before is not None and hi <= 1.0 < before:
                 lo, hi = lo * 100, hi * 100  # a proportion's interval around a percentage
-        if not lo < hi <= 100:
-            continue  # no interval of a percentage: a span of years, a list
+        if not lo < hi <= 100 or _THOUSANDS.fullmatch(text, m.start("lo"), m.end("hi")):
+            continue  # no interval of a percentage: a span of years, a list, "(1,061)"
         inner = m.start("lo") if m.group("lo") is not None else m.start("pm")
         figures = (to_float(f.group(1)) for f in PERCENT_RE.finditer(text)
                    if not inner <= f.start() < m.end())
         held = tuple(p for p in figures if lo <= p <= hi)
         value = to_float(m.group("v")) if m.group("v") else None
-        out.append(Interval(lo, hi, value, before, held, n))
+        out.append(Interval(lo, hi, value, before, held, n, m.start()))
     return out
 
 
