@@ -13,10 +13,10 @@ from dcrdraft.review.checks.base import Hit, Params, Verdict, check
 from dcrdraft.review.checks.metrics import comparisons, primary_metric
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts import Comparator, Facts, MetricFact, facts_of
-from dcrdraft.review.facts.columns import bound_of, status_of
+from dcrdraft.review.facts.columns import BAND, bound_of, status_of
 from dcrdraft.review.facts.metrics import PROSE_FIGURE, direction, figure
 from dcrdraft.review.facts.nearby import figure_in
-from dcrdraft.review.text import RESULT_CLAIM_RE
+from dcrdraft.review.text import RESULT_CLAIM_RE, to_float
 
 _KINDS = ("baseline", "delta", "threshold")
 
@@ -159,7 +159,13 @@ def comparator_absent(ctx: Context, params: Params) -> list[Hit]:
 
 
 def _misses(m: MetricFact, threshold: float) -> bool | None:
-    """Whether ``m`` misses ``threshold``; None when the direction is not certain."""
+    """Whether ``m`` misses ``threshold``; None when the direction is not certain. A band
+    ("0.65–0.80") is missed only outside it, whichever way the metric improves."""
+    band = BAND.match(m.threshold_text) if m.threshold_text else None
+    if band is not None and bound_of(m.threshold_text) is None:
+        low, high = to_float(band.group(1)), to_float(band.group(2))
+        if low < high:
+            return not low <= m.value <= high
     bound = bound_of(m.threshold_text) if m.threshold_text else None
     side = bound or ({"higher": "floor", "lower": "ceiling"}.get(m.direction or ""))
     if side is None:

@@ -164,8 +164,23 @@ def status_of(cell: str) -> Literal["pass", "fail"] | None:
     return None
 
 
+_MINUTES = re.compile(r"(?<=\d)\s?mins?\b", re.I)
+"""Minutes as a unit ("≤ 6 min", "3 h 00 min"): never "minimum"."""
+_NONE_OVER = re.compile(r"\b(?:no|none|not|never)\b[^.;:]{0,30}?(?:>|\babove\b|\bover\b|\bexceed)",
+                        re.I)
+"""A ceiling said as what must not happen: "no reading > 28 °C", "none above 2 s"."""
+BAND = re.compile(rf"^\W*({NUM})\s?%?\s?(?:–|-|to)\s?({NUM})\s?%?\s?[^\d]{{0,12}}$")
+"""A threshold that is a band ("0.65–0.80", "75–85%"): a value must lie inside it."""
+
+
 def bound_of(cell: str) -> Literal["floor", "ceiling"] | None:
-    """Whether a threshold cell states a floor or a ceiling explicitly ("≥ 85%", "max 2 s")."""
+    """Whether a threshold cell states a floor or a ceiling explicitly ("≥ 85%", "max 2 s").
+    A comparison sign says it before any word does; "min" after a figure is minutes."""
+    cell = _MINUTES.sub(" minutes", cell)
+    if re.search(r"≥|>=", cell):
+        return "floor"
+    if re.search(r"≤|<=", cell) or _NONE_OVER.search(cell):
+        return "ceiling"
     if re.search(r"≥|>=|>|\bmin(?:imum)?\b|\bat least\b|\bno (?:less|lower) than\b|\bfloor\b|"
                  r"\babove\b|\bover\b", cell, re.I):
         return "floor"
