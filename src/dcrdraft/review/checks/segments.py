@@ -15,6 +15,7 @@ from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts import Comparator, Facts, MetricFact, facts_of
 from dcrdraft.review.facts.columns import bound_of
 from dcrdraft.review.facts.decision import CHAT_PREFIX
+from dcrdraft.review.facts.one_part import lone_part_line, lone_part_row
 from dcrdraft.review.facts.parts import names_part
 from dcrdraft.review.facts.segments import column_breakdown, dimension_table, measured_parts, \
     prose_breakdown, weaker_part
@@ -282,6 +283,9 @@ def segments(ctx: Context, params: Params) -> Verdict:
     weaker = next((u for u in ctx.units if weaker_part(u.text)), None)
     if weaker is not None:
         return Verdict("weak", weaker, detail=WEAKER_NAMED)
+    lone = _lone_part(ctx)
+    if lone is not None:
+        return Verdict("weak", lone, detail=ONE_PART)
     held = [u for u in ctx.units if _HOLDS.search(u.text) and not _absent(u.text)
             or _segments_claimed(u)]
     if sents or held:
@@ -291,6 +295,20 @@ def segments(ctx: Context, params: Params) -> Verdict:
     return Verdict("weak", seg.unit_ref, line=seg.line) if seg else Verdict("missing")
 
 
+def _lone_part(ctx: Context) -> Unit | None:
+    """The first line or result-table row giving one part's figure on its own."""
+    for u in ctx.units:
+        if u.row is None and lone_part_line(u.text) is not None:
+            return u
+        if u.row == 1 and not u.kinds & NOT_RESULT_KINDS and \
+                lone_part_row(u.block.rows or []) is not None:
+            return u
+    return None
+
+
+ONE_PART = "one part's figure on its own"
+"""The detail of a weak breakdown that gives a single part's figure: that part was examined,
+so M04 (segments ignored) does not apply."""
 WORDS_ONLY = "segments named without figures"
 """The detail of a weak breakdown that names segments but gives none of their figures."""
 WEAKER_NAMED = "a weaker segment named without a breakdown"

@@ -1,0 +1,70 @@
+"""One part's figure on its own: a line or table row reporting a measure for a single part of
+the population ("Night shift only: 91%", "Same, tenants over 70 | 84%"). One such figure is
+the thin floor of a breakdown: the part was looked at, though no second part is set beside it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dcrdraft.review.facts.metrics import is_metric_name, measure_and_part
+from dcrdraft.review.facts.parts import names_part
+from dcrdraft.review.facts.vocab import vocab
+from dcrdraft.review.fastre import fast
+
+_FIG = fast(r"[+−-]?\d+(?:\.\d+)?\s?%|(?<![\w.])[01]?\.\d{2,}(?![\w%])")
+"""A rate or a 0-1 score, never a count."""
+_SIZE = re.compile(r"\(\s*n\s?=\s?[\d,]+\s*\)", re.I)
+"""A part's own count in an aside ("(n = 340)")."""
+_ASIDE = re.compile(r"\([^()]*\)")
+_ITEMS = re.compile(r"\s[•·▪]\s|\n")
+"""Items run together on one line (a chat message's bullets)."""
+_SAME = re.compile(r"^(?:same|ditto|of which)\b\W+(?P<part>.+)$", re.I)
+"""A row going on with the measure of the row above for one part ("Same, women")."""
+
+
+def _restricted(label: str) -> str | None:
+    """The part a line's label narrows the figure to: a part followed by a restricting word
+    ("Rural routes only", "Tablets alone") or carrying its own count ("Flat lesions
+    (n = 340)"); never a metric, split, period or version."""
+    sized = bool(_SIZE.search(label))
+    core = _ASIDE.sub("", label).strip(" *_`")
+    tail = vocab("part_restriction").search(core)
+    if tail is not None and not core[tail.end():].strip(" .,"):
+        core = core[:tail.start()].strip(" ,")
+    elif not sized:
+        return None
+    return core if core and names_part(core) and not is_metric_name(core) else None
+
+
+def lone_part_line(text: str) -> str | None:
+    """The part named by a "label: figure" line (or bulleted item) that reports a figure
+    for one part alone."""
+    for item in _ITEMS.split(text):
+        label, colon, rest = re.sub(r"^\W+", "", item).partition(":")
+        if colon and len(label) <= 80 and _FIG.search(rest) and (part := _restricted(label)):
+            return part
+    return None
+
+
+def lone_part_row(rows: list[list[str]]) -> str | None:
+    """The part named by a measure row of a table that reports one measure for one part: a
+    row naming both ("Recall, night shift"), a row going on with the measure above ("Same,
+    women"), or a row that pairs another row's measure with a part ("Defects, all" then
+    "Defects, glazed pots"; "Correct" then "Tenancy questions, correct")."""
+    labels = [_ASIDE.sub("", r[0] if r else "").strip(" *_`") for r in rows[1:]]
+    measures = {x.lower() for x in labels} | {x.split(",")[0].strip().lower() for x in labels
+                                              if re.search(r",\s*(?:all|overall|total)\b", x,
+                                                           re.I)}
+    for row, label in zip(rows[1:], labels):
+        if not any(_FIG.search(c) for c in row[1:]):
+            continue
+        part = measure_and_part(label, "")[1]
+        if part is None and (same := _SAME.match(label)):
+            part = same.group("part")
+        if part is None and "," in label:
+            a, b = (x.strip() for x in label.split(",", 1))
+            part = b if a.lower() in measures else a if b.lower() in measures else None
+        if part and names_part(part) and not is_metric_name(part):
+            return part
+    return None
