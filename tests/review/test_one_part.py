@@ -47,3 +47,14 @@ def test_one_part_alone_is_a_weak_breakdown_and_no_ignored_segment() -> None:
     row = ("# Results\n\n| | Old | New |\n|---|---|---|\n| Pick accuracy | 95.0% | 96.1% |\n"
            "| Same, cold store | 90.2% | 93.4% |\n")
     assert _judged(row) == ("weak", [])
+
+
+def test_a_count_aside_or_a_narrowed_label_names_one_part() -> None:
+    assert lone_part_line("Claims from sole traders: 64% vs 41%.") == "sole traders"
+    assert lone_part_line("Gravel roads (75 of the 900): 88.0%") == "Gravel roads"
+    rows = [["Check", "v4", "v5"], ["Pick accuracy", "95.0%", "96.1%"],
+            ["Frozen goods (60, added this release)", "-", "90.0%"]]
+    assert lone_part_row(rows) == "Frozen goods"
+    periods = [["Measure", "Before", "After"], ["Queue wait (07:30-09:00)", "4 min", "3 min"],
+               ["Late buses", "12%", "9%"]]
+    assert lone_part_row(periods) is None  # a time of day is no count

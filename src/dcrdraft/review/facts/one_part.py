@@ -14,8 +14,10 @@ from dcrdraft.review.fastre import fast
 
 _FIG = fast(r"[+−-]?\d+(?:\.\d+)?\s?%|(?<![\w.])[01]?\.\d{2,}(?![\w%])")
 """A rate or a 0-1 score, never a count."""
-_SIZE = re.compile(r"\(\s*n\s?=\s?[\d,]+\s*\)", re.I)
-"""A part's own count in an aside ("(n = 340)")."""
+_SIZE = re.compile(r"\(\s*(?:n\s?=\s?)?\d[\d,]*(?=\s*(?:,|\)|of\b|[^\W\d_]))[^()]*\)", re.I)
+"""A part's own count in an aside ("(n = 340)", "(40, added this release)"), never a rate."""
+_AMONG = re.compile(r"^[^\W\d][\w'-]*(?:\s[\w'-]+){0,2}?\s(?:for|among|from)\s+(?P<part>.+)$", re.I)
+"""A label narrowing what it counts to a group ("Claims from sole traders")."""
 _ASIDE = re.compile(r"\([^()]*\)")
 _ITEMS = re.compile(r"\s[•·▪]\s|\n")
 """Items run together on one line (a chat message's bullets)."""
@@ -25,13 +27,17 @@ _SAME = re.compile(r"^(?:same|ditto|of which)\b\W+(?P<part>.+)$", re.I)
 
 def _restricted(label: str) -> str | None:
     """The part a line's label narrows the figure to: a part followed by a restricting word
-    ("Rural routes only", "Tablets alone") or carrying its own count ("Flat lesions
-    (n = 340)"); never a metric, split, period or version."""
+    ("Rural routes only", "Tablets alone"), named after "for", "among" or "from" ("Claims
+    from sole traders") or carrying its own count ("Flat lesions (n = 340)"); never a
+    metric, split, period or version."""
     sized = bool(_SIZE.search(label))
     core = _ASIDE.sub("", label).strip(" *_`")
     tail = vocab("part_restriction").search(core)
+    among = _AMONG.match(core)
     if tail is not None and not core[tail.end():].strip(" .,"):
         core = core[:tail.start()].strip(" ,")
+    elif among is not None:
+        core = among.group("part")
     elif not sized:
         return None
     return core if core and names_part(core) and not is_metric_name(core) else None
@@ -62,6 +68,8 @@ def lone_part_row(rows: list[list[str]]) -> str | None:
         part = measure_and_part(label, "")[1]
         if part is None and (same := _SAME.match(label)):
             part = same.group("part")
+        if part is None and _SIZE.search(row[0]) and _restricted(row[0]):
+            part = label
         if part is None and "," in label:
             a, b = (x.strip() for x in label.split(",", 1))
             part = b if a.lower() in measures else a if b.lower() in measures else None
