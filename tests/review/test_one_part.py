@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dcrdraft.ingest import read_text
 from dcrdraft.review import review_document
-from dcrdraft.review.facts.one_part import lone_part_line, lone_part_row
+from dcrdraft.review.facts.one_part import lone_part_line, lone_part_row, lone_part_sentence
 
 
 def _judged(text: str) -> tuple[str, list[str]]:
@@ -58,3 +58,15 @@ def test_a_count_aside_or_a_narrowed_label_names_one_part() -> None:
     periods = [["Measure", "Before", "After"], ["Queue wait (07:30-09:00)", "4 min", "3 min"],
                ["Late buses", "12%", "9%"]]
     assert lone_part_row(periods) is None  # a time of day is no count
+
+
+def test_a_clause_setting_one_part_apart_names_it() -> None:
+    assert lone_part_sentence("Recall was lower at the two hill farms (81% of 90 plots).") == \
+        "two hill farms"
+    assert lone_part_sentence("If recall falls to 80% on hill farms we stop.") is None
+    assert lone_part_sentence("We set a higher bar (90%) for the hill farms.") is None
+    assert lone_part_sentence("Recall was lower (81%) than in the previous release.") is None
+    words = ("# Results\n\nPick accuracy is 96.1% (previous release 95.0%), consistent across "
+             "depots.\n")
+    assert _judged(words) == ("weak", ["M04"])
+    assert _judged(words + "\nIt was lower at the coastal depots (91%).\n") == ("weak", [])

@@ -15,7 +15,7 @@ from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts import Comparator, Facts, MetricFact, facts_of
 from dcrdraft.review.facts.columns import bound_of
 from dcrdraft.review.facts.decision import CHAT_PREFIX
-from dcrdraft.review.facts.one_part import lone_part_line, lone_part_row
+from dcrdraft.review.facts.one_part import lone_part_line, lone_part_row, lone_part_sentence
 from dcrdraft.review.facts.parts import names_part
 from dcrdraft.review.facts.segments import column_breakdown, dimension_table, measured_parts, \
     prose_breakdown, weaker_part
@@ -299,6 +299,9 @@ def _lone_part(ctx: Context) -> Unit | None:
     """The first line or result-table row giving one part's figure on its own."""
     for u in ctx.units:
         if u.row is None and lone_part_line(u.text) is not None:
+            return u
+        if u.block.kind != "table" and not u.kinds & NOT_RESULT_KINDS and \
+                lone_part_sentence(u.text) is not None:
             return u
         if u.row == 1 and not u.kinds & NOT_RESULT_KINDS and \
                 lone_part_row(u.block.rows or []) is not None:

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 
+from dcrdraft.review.absence import negated
 from dcrdraft.review.facts.metrics import is_metric_name, measure_and_part
 from dcrdraft.review.facts.parts import names_part
-from dcrdraft.review.facts.vocab import vocab
+from dcrdraft.review.facts.vocab import matches, vocab
 from dcrdraft.review.fastre import fast
 
 _FIG = fast(r"[+−-]?\d+(?:\.\d+)?\s?%|(?<![\w.])[01]?\.\d{2,}(?![\w%])")
@@ -75,4 +76,33 @@ def lone_part_row(rows: list[list[str]]) -> str | None:
             part = b if a.lower() in measures else a if b.lower() in measures else None
         if part and names_part(part) and not is_metric_name(part):
             return part
+    return None
+
+
+_SHIFT = fast(r"\b(?:lower|higher|worse|weaker|weakest|lowest|poorer|only|falls?|fell|drops?|"
+              r"dropped|dips?|lags?|trails?)\b", re.I)
+"""A word setting a figure apart from the whole ("lower", "only", "drops")."""
+_PLACE = re.compile(r"\b(?:at|on|for|among|in|from|with)\s+(?:the\s+|a\s+)?(?P<part>(?!no\b)"
+                    r"(?:[\w'–-]+\s){0,3}?[\w'–-]+"
+                    r"(?:s|site|group|unit|ward|shift|region|line))\b", re.I)
+"""A place or group a figure is for ("at the rural sites", "among patients with darker skin")."""
+_HEDGE = re.compile(r"\b(?:if|may|might|could|would|should|must)\b", re.I)
+"""A condition, conjecture or rule: no part was found to fare so."""
+
+
+def lone_part_sentence(text: str) -> str | None:
+    """The part a clause gives a figure for, set apart from the whole ("recall was lower at
+    the two rural sites (81%)"), stated as found: never a condition, a rule, a bar or a
+    negation, and never a part that is a comparator, an experiment's arm or the results
+    themselves."""
+    for clause in re.split(r"[;.]\s", text):
+        if not _FIG.search(clause) or not _SHIFT.search(clause) or _HEDGE.search(clause) \
+                or negated(clause) or matches("threshold_prose", clause):
+            continue
+        for m in _PLACE.finditer(clause):
+            part = m.group("part")
+            if names_part(part) and not is_metric_name(part) and not any(
+                    matches(v, part) for v in ("experiment_arm", "comparator_prose",
+                                               "result_word")):
+                return part
     return None
