@@ -136,3 +136,23 @@ _FAQ = ("# Allotment waiting list: FAQ for applicants\n\n**How is my place decid
 def test_a_page_for_users_is_complete_when_it_says_how_to_contest(
         tmp_path: Path, route: str, status: str) -> None:
     assert _notes_c19(tmp_path, _FAQ + route) == status
+
+
+@pytest.mark.parametrize("text", [
+    # a kind of document, issued, saying the limits or what to do: whoever reads it
+    "The kiln SOP v4 was issued in March and states that the controller cannot see "
+    "cracked shelves.",
+    "Laminated help cards went out to every depot in May. They explain what the sorter "
+    "cannot read and how to report a wrong lane.",
+])
+def test_an_issued_document_that_says_its_limits_is_complete(text: str) -> None:
+    assert docs_grade(text, False) == "published"
+
+
+@pytest.mark.parametrize("text", [
+    # a task, not a document issued; a noun that only looks like a verb
+    "Action: the depot to amend its SOP to state the sorter's blind spots.",
+    "The SOP was checked against the sea state logs; errors were rare.",
+])
+def test_a_document_only_to_be_changed_is_not_shown_complete(text: str) -> None:
+    assert docs_grade(text, False) != "published"

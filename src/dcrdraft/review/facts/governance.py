@@ -183,6 +183,17 @@ def documented(text: str, dated: bool = True) -> DocsGrade:
     return "published" if shown else "mentioned"
 
 
+def _issued_with_contents(text: str) -> bool:
+    """A written kind of document for readers, said to be issued or to say something, and in
+    that sentence or the next what it tells them of the limits or what to do then ("The help
+    cards went out in May. They say what the scanner cannot read."): what it covers shows it
+    is written for the system's users, whoever they are."""
+    parts = sentences(text)
+    return any(vocab("user_doc_kind").search(s) and vocab("user_doc_issued").search(s)
+               and any(vocab("user_doc_covers").search(t) for t in parts[i:i + 2])
+               for i, s in enumerate(parts))
+
+
 def docs_grade(text: str, absent: bool) -> DocsGrade | None:
     """The user documentation a sentence or paragraph states, if any."""
     if absent:
@@ -197,6 +208,8 @@ def docs_grade(text: str, absent: bool) -> DocsGrade | None:
     # a date shows when it was issued, not that it says what the system cannot do
     if vocab("audience_doc").search(text) or vocab("people_told").search(text):
         return documented(text, dated=False)
+    if _issued_with_contents(text):
+        return documented(text)
     # documentation only asked about (a questionnaire's "what documentation do you give
     # users?") or kept as records (an auditor's "review of supporting documentation") is
     # not documentation users read
