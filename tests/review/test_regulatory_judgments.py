@@ -85,3 +85,23 @@ def test_compliance_with_a_regime_only_claimed_is_weak(tmp_path: Path) -> None:
 def test_a_permission_or_a_risk_tier_under_a_regime_is_a_position(
         tmp_path: Path, body: str) -> None:
     assert c17(tmp_path, body) == "pass"
+
+
+@pytest.mark.parametrize("body", [
+    # laws known by the jurisdictions that made them, with a conclusion
+    "Our counsel reviewed the towing statutes in all three states: flat quotes are permitted.\n",
+    "Legal reviewed the berth planner against the pilotage acts in NS and PE and found no "
+    "conflict.\n",
+    # a rulebook's section, then the requirement it sets
+    "We consider the quote screen to meet the ORR 3.4 requirement to show fares before sale.\n",
+    # a classification the legal review considered and reasoned
+    "Counsel considered the Harbour Pilotage Act 1987: the planner is treated as advice to "
+    "the pilot, since the pilot decides.\n",
+])
+def test_a_regime_read_by_jurisdiction_or_section_with_a_conclusion_passes(
+        tmp_path: Path, body: str) -> None:
+    assert c17(tmp_path, body) == "pass"
+
+
+def test_statutes_named_by_jurisdiction_without_a_conclusion_stay_weak(tmp_path: Path) -> None:
+    assert c17(tmp_path, "State towing statutes may matter for the planner.\n") == "weak"
