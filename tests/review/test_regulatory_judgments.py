@@ -105,3 +105,20 @@ def test_a_regime_read_by_jurisdiction_or_section_with_a_conclusion_passes(
 
 def test_statutes_named_by_jurisdiction_without_a_conclusion_stay_weak(tmp_path: Path) -> None:
     assert c17(tmp_path, "State towing statutes may matter for the planner.\n") == "weak"
+
+
+@pytest.mark.parametrize("body", [
+    # a register's or a list's index is no law, nor is the review document or board itself
+    "Until the sensor is fixed, condition K2 applies to every night berth.\n",
+    "R3 Apply a 14-day retention rule to the berth logs.\n",
+    "Roll back on the harbour master's word under the DCR rollback trigger.\n",
+    "The quay change was required by CAB before the spring timetable.\n",
+])
+def test_an_index_or_a_governance_body_is_no_regime(tmp_path: Path, body: str) -> None:
+    assert c17(tmp_path, body) == "missing"
+
+
+def test_a_code_cited_by_its_paragraph_is_a_regime(tmp_path: Path) -> None:
+    body = ("Harbour Pilots Code, paragraph 2.4: a pilot must confirm every berth in person, "
+            "so the planner only proposes.\n")
+    assert c17(tmp_path, body) == "pass"
