@@ -20,3 +20,19 @@ def test_a_review_carried_out_by_a_named_team_is_shown() -> None:
 ])
 def test_a_review_in_a_teams_keeping_is_not_shown_done(text: str) -> None:
     assert privacy_grade(text, False) != "review"
+
+
+@pytest.mark.parametrize("text", [
+    # a retention period on named data, however the sentence is built
+    "Booking recordings are kept 21 days on the kiosk, then overwritten.",
+    "Caller audio is stored in the harbour archive for 6 months.",
+    "The kiosk stores caller audio and transcripts for 14 days for quality checks.",
+])
+def test_a_retention_period_on_named_data_is_a_control(text: str) -> None:
+    assert privacy_grade(text, False) == "controls"
+
+
+def test_something_kept_running_is_no_retention_of_data() -> None:
+    # the old model kept warm names no data handling, only a way back
+    assert privacy_grade("Old model kept warm for 60 days; booking records unchanged.",
+                         False) != "controls"
