@@ -36,3 +36,18 @@ def test_something_kept_running_is_no_retention_of_data() -> None:
     # the old model kept warm names no data handling, only a way back
     assert privacy_grade("Old model kept warm for 60 days; booking records unchanged.",
                          False) != "controls"
+
+
+@pytest.mark.parametrize("text", [
+    # who someone is: a title, a team, a name's affiliation
+    "Role: Data Protection Lead; Name: Ines Varga; Date: 3 May 2026",
+    "Present: Tom Reyes (Harbour IT), Ana Ruiz (Platform Security), Jo Park (Operations)",
+    "Head of Information Security: Omar Vale",
+])
+def test_privacy_named_only_in_a_title_is_no_statement(text: str) -> None:
+    assert privacy_grade(text, False) is None
+
+
+def test_privacy_named_beside_a_title_is_still_a_claim() -> None:
+    assert privacy_grade("The Data Protection Lead says privacy is handled as usual.",
+                         False) == "claim"

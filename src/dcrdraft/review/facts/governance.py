@@ -134,7 +134,9 @@ def privacy_grade(text: str, absent: bool) -> PrivacyGrade | None:
             vocab("data_control").search(text) or
             (vocab("data_control_generic").search(text) and vocab("privacy_detail").search(text))):
         return "controls"
-    if vocab("privacy_topic").search(text) or vocab("data_tenancy").search(text):
+    # a title or a team ("Data Protection Lead") names who someone is, not how data is handled
+    if vocab("privacy_topic").search(vocab("privacy_role").sub(" ", text)) or \
+            vocab("data_tenancy").search(text):
         return "claim"
     return None
 
