@@ -156,3 +156,21 @@ def test_an_issued_document_that_says_its_limits_is_complete(text: str) -> None:
 ])
 def test_a_document_only_to_be_changed_is_not_shown_complete(text: str) -> None:
     assert docs_grade(text, False) != "published"
+
+
+@pytest.mark.parametrize("text", [
+    # a form's field answered for the reviewers
+    "Known limitations: the counter misreads tickets left out in the rain.",
+    "Q4. Known limitations? Slow on scans of folded tickets.",
+])
+def test_limitations_in_a_forms_field_are_not_user_documentation(text: str) -> None:
+    assert docs_grade(text, False) is None
+
+
+@pytest.mark.parametrize("text", [
+    # addressed to users, or a page that holds them
+    "Known limitations: users should not rely on the counter in heavy rain.",
+    "The help page published in May lists the known limitations of the counter.",
+])
+def test_limitations_told_to_users_still_count(text: str) -> None:
+    assert docs_grade(text, False) is not None

@@ -196,11 +196,20 @@ def _issued_with_contents(text: str) -> bool:
                for i, s in enumerate(parts))
 
 
+_LIMITS_FIELD = re.compile(r"^\W*(?:[\w.]{1,6}[.:)]\s*)?(?:question\W{0,3})?(?:known\s+)?"
+                           r"limitations?\b(?!\s+(?:page|section|note|statement))", re.I)
+"""A form's field for the system's limitations, leading its answer ("Known limitations: ...",
+"Q: Known limitations?")."""
+
+
 def docs_grade(text: str, absent: bool) -> DocsGrade | None:
     """The user documentation a sentence or paragraph states, if any."""
     if absent:
         return None
-    named = vocab("user_doc_artifact").search(text)
+    # limitations listed in a form's field with no word to their users are a list for the
+    # reviewers, not documentation users read
+    said = text if vocab("user_address").search(text) else _LIMITS_FIELD.sub(" ", text)
+    named = vocab("user_doc_artifact").search(said)
     if named and _not_out(text):
         return "pending"  # "Action: issue the guidance note; Due: 3 June"
     artifact = named and vocab("user_doc_state").search(text)
@@ -217,7 +226,7 @@ def docs_grade(text: str, absent: bool) -> DocsGrade | None:
     # not documentation users read
     if text.rstrip().endswith("?"):
         return None
-    if vocab("user_doc_topic").search(vocab("records_documentation").sub(" ", text)):
+    if vocab("user_doc_topic").search(vocab("records_documentation").sub(" ", said)):
         return "pending" if _not_out(text) else "mentioned"
     return None
 
