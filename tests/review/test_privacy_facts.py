@@ -51,3 +51,12 @@ def test_privacy_named_only_in_a_title_is_no_statement(text: str) -> None:
 def test_privacy_named_beside_a_title_is_still_a_claim() -> None:
     assert privacy_grade("The Data Protection Lead says privacy is handled as usual.",
                          False) == "claim"
+
+
+@pytest.mark.parametrize("text", [
+    # a review known only by its reference: privacy touched, nothing shown
+    "Linked records: change CHG-88, DPIA-2026-014, test plan TP-3",
+    "No change to the data flows (DPIA ref HB-DPIA-07 unchanged).",
+])
+def test_a_review_named_by_its_reference_is_a_claim(text: str) -> None:
+    assert privacy_grade(text, False) == "claim"

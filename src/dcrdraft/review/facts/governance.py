@@ -21,12 +21,14 @@ User documentation: ``published`` (documentation that exists, or says what it co
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Literal
 
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts.boilerplate import is_boilerplate
 from dcrdraft.review.facts.failures import failure_statements
 from dcrdraft.review.facts.graded import Graded, graded, substantive_pool
+from dcrdraft.review.facts.required import without_conditions
 from dcrdraft.review.absence import negated
 from dcrdraft.review.text import FIGURE_RE, sentences
 from dcrdraft.review.facts.vocab import vocab
@@ -282,9 +284,20 @@ def fairness_facts(ctx: Context) -> list[Graded]:
 
 
 def privacy_facts(ctx: Context) -> list[Graded]:
-    """What the document says about privacy and security."""
-    return graded(ctx, "privacy", privacy_grade, "privacy",
-                  lambda title: bool(vocab("privacy_topic").search(title)))
+    """What the document says about privacy and security. A review or control that is only a
+    condition of going live, dated and not said to be met ("the rota DPIA approved by the
+    records office by 3 June"), is required, not done: the statement is graded on what it says
+    besides."""
+    def compute() -> list[Graded]:
+        base = graded(ctx, "privacy", privacy_grade, "privacy",
+                      lambda title: bool(vocab("privacy_topic").search(title)))
+        out = []
+        for f in base:
+            rest = without_conditions(ctx, f.unit.text) if f.grade != "claim" else None
+            out.append(f if rest is None else
+                       replace(f, grade=privacy_grade(rest, False) or "claim"))
+        return out
+    return ctx.cached("graded:privacy+conditions", compute)
 
 
 def _itself(ctx: Context) -> Graded | None:
