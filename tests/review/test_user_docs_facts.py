@@ -143,7 +143,7 @@ def test_a_page_for_users_is_complete_when_it_says_how_to_contest(
     "The kiln SOP v4 was issued in March and states that the controller cannot see "
     "cracked shelves.",
     "Laminated help cards went out to every depot in May. They explain what the sorter "
-    "cannot read and how to report a wrong lane.",
+    "cannot read and how to flag a lane it got wrong.",
 ])
 def test_an_issued_document_that_says_its_limits_is_complete(text: str) -> None:
     assert docs_grade(text, False) == "published"
