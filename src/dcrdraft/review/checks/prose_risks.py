@@ -8,7 +8,8 @@ import re
 from dcrdraft.review.checks.base import Hit, Params, check, negated
 from dcrdraft.review.checks.risks import entries, vague_risk
 from dcrdraft.review.context import Context, Unit
-from dcrdraft.review.facts.risks import answered_questions, disclaimed_risks, prose_risks
+from dcrdraft.review.facts.risks import (answered_questions, answered_together, disclaimed_risks,
+                                         placed_risks, prose_risks)
 from dcrdraft.review.facts.vocab import vocab
 from dcrdraft.review.text import FIGURE_RE
 
@@ -39,6 +40,16 @@ def vague_risk_anywhere(ctx: Context, params: Params) -> list[Hit]:
             continue
         short = r.text if len(r.text) <= 60 else r.text[:57].rstrip() + "..."
         hits.append(Hit(r.line, r.end_line, f"\"{short}\" ({why})"))
+    # A register entry may be a whole paragraph of risks (a minute's "risks discussed"):
+    # each sentence of it that turns to a generic answer is vague whatever its neighbours
+    # say, and so is an answer given to several risks at once by kinds of control only.
+    late = [(r.unit, "answered only generically") for r in placed_risks(ctx)
+            if r.response == "generic"]
+    late += [(u, "risks answered together, no control scoped") for u in answered_together(ctx)]
+    for u, why in late:
+        if not any(h.line <= u.line <= h.end_line for h in hits):
+            short = u.text if len(u.text) <= 60 else u.text[:57].rstrip() + "..."
+            hits.append(Hit(u.line, u.end_line, f"\"{short}\" ({why})"))
     for u in blanket_claims(ctx):
         if not any(h.line <= u.line <= h.end_line for h in hits):
             hits.append(Hit(u.line, u.end_line, "risks said to be handled, none named"))
@@ -63,4 +74,5 @@ def _claims_handled(u: Unit) -> bool:
     if vocab("handled_risk_claim").search(u.text):
         return True
     return u.row is None and bool(vocab("blanket_risk_claim").search(u.text)
-                                  or vocab("listed_risk_claim").search(u.text))
+                                  or vocab("listed_risk_claim").search(u.text)
+                                  or vocab("unnamed_risks_answered").search(u.text))

@@ -140,6 +140,64 @@ def disclaimed_risks(ctx: Context) -> list[ProseRisk]:
     return ctx.cached("disclaimed_risks", compute)
 
 
+
+_DENIAL = re.compile(r"\b(?:does|do|did|is|are|was|were|has|have)\s+not\b|\b(?:doesn|don|didn|isn|"
+                     r"aren|wasn|weren|hasn|haven)['\u2019]t\b|\bnever\b", re.I)
+"""A statement of what the system is not or does not do: no risk, whatever follows."""
+
+
+def placed_risks(ctx: Context) -> list[ProseRisk]:
+    """Sentences under a risks or failure-modes heading that turn to an answer ("the fee
+    table could go stale; we'll keep an eye on it"): the heading makes the first half a risk
+    whatever words it uses, so a minute's or a note's risks are read one by one, each with
+    the answer after its turn. A denial ("it does not price anything; ...") states none."""
+    def compute() -> list[ProseRisk]:
+        out = []
+        for u in ctx.units:
+            if u.row is not None or not u.kinds & {"risks", "failure_modes"}:
+                continue
+            said = _TURN.split(u.text, maxsplit=1)
+            if len(said) == 2 and len(said[0].split()) >= 4 and not _DENIAL.search(said[0]):
+                out.append(ProseRisk(u.text, u.line, u.end_line, _response(said[1]), u))
+        return out
+    return ctx.cached("placed_risks", compute)
+
+
+_TOGETHER = re.compile(
+    r"^\W*(?:these|they|this|those|both|such|all (?:of )?(?:these|them|those))"
+    r"(?:\s+(?:[\w-]+\s+){0,2}?(?:risks?|issues?|concerns?|errors?|limitations?|failures?))?"
+    r"\s+(?:(?:is|are|were|will be|have been|has been|can be)\s+)?(?:being\s+)?(?:\w+ly\s+)?"
+    r"(?:mitigated|managed|addressed|controlled|handled|reduced|minimi[sz]ed)\s+"
+    r"(?:through|via|by|with|within|under)\s+(?P<how>.+)", re.I)
+"""One answer given to the risks just stated ("Both are handled by operator checks")."""
+_SCOPED = re.compile(r"\d|\b(?:every|each|see|below|above|register|table|section|appendix|"
+                     r"annex|conditions?)\b|\u00a7", re.I)
+"""What makes such an answer concrete: the cases it covers ("every draft"), a figure, or a
+pointer to where the controls are set out."""
+
+
+def _goes_wrong(text: str) -> bool:
+    """A sentence saying what goes wrong: a failure or risk word, or a risk statement."""
+    return bool(_FAILING.search(text) or vocab("failure_word").search(text)
+                or vocab("risk_statement").search(text))
+
+
+def answered_together(ctx: Context) -> list[Unit]:
+    """Sentences answering the risks stated just before them all at once, by kinds of
+    control only ("Both are reduced by staff training and a second look"): no
+    figure, no scope, no pointer to where the controls are set out. However real the
+    controls named, nobody can tell what is done about which risk, so the risks are vague."""
+    def compute() -> list[Unit]:
+        units = [u for u in ctx.units if u.row is None]
+        out = []
+        for i, u in enumerate(units):
+            m = _TOGETHER.match(u.text)
+            before = [v for v in units[max(0, i - 2):i] if v.section is u.section]
+            if m and not _SCOPED.search(m["how"]) and any(_goes_wrong(v.text) for v in before):
+                out.append(u)
+        return out
+    return ctx.cached("answered_together", compute)
+
 _ASKS_RISKS = re.compile(r"\b(?:risks?|hazards?|(?:goes|go|could go) wrong|limitations?)\b[^?]{0,80}\?",
                          re.I)
 _ASKS_FAILURE = re.compile(r"^\W*(?:[a-z]?\d{1,2}[.)]?\s+)?(?:q\W{0,3}\s)?"
