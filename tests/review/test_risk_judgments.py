@@ -512,3 +512,14 @@ def test_one_mitigation_in_words_that_answer_nothing_makes_a_register_a_mix() ->
 
 def test_a_mitigation_answered_elsewhere_leaves_the_register_concrete() -> None:
     assert status(review(MIXED.format(last="See the charging plan below")), "C09") == "pass"
+
+
+def test_a_ticket_header_rating_the_change_names_no_risk() -> None:
+    ticket = ("# CHG-2231 — Move the shelf camera to release 5.2\n\n**Type:** Normal change · "
+              "**Risk:** Medium · **Board:** 2026-02-03 (approved)\n**Requested by:** Ana Ruiz"
+              "\n\n## Description\nThe shelf camera's detector moves to release 5.2 in all "
+              "stores.\n\n## Justification\nRecall 91% against 84% for release 5.1 on 2,000 "
+              "shelf photos.\n\n## Implementation plan\n1. Deploy release 5.2 to the store "
+              "fleet at 06:00.\n\n## Backout plan\nRedeploy release 5.1 from the fleet "
+              "console.\n")
+    assert status(review(ticket), "C08") == "missing"

@@ -374,6 +374,17 @@ _ASSESSED = re.compile(
 assessment of the risks, not a risk of its own."""
 
 
+_RATED_FIELD = re.compile(r"(?:^|[\u00b7|;\u2022]\s*)(?:[\w/ ]{0,20}\s)?risk(?:\s*\([^)]{0,20}\))?"
+                          r"(?:\s*/\s*impact)?\s*:\s*(?:very\s+)?(?:low|medium|moderate|high|"
+                          r"critical|minor|negligible)\b", re.I)
+_FIELD_LABEL = re.compile(r"(?:^|[\u00b7|;\u2022]\s*)[A-Z][\w /()-]{0,24}:\s")
+
+
+def _rated_change(text: str) -> bool:
+    """A header line of labelled fields rating the change ("Type: normal change · Risk:
+    Medium · Board: 4 May"): a ticket's risk class, as a form records it, names no risk."""
+    return bool(_RATED_FIELD.search(text)) and len(_FIELD_LABEL.findall(text)) >= 2
+
 def _group(units: list[Unit], paragraphs: bool = True) -> list[Entry]:
     """Labelled records ("Risk ID: ...") split at each start line; else one entry per list
     item or per paragraph that reads as a risk."""
@@ -660,7 +671,7 @@ def risks_named(ctx: Context) -> list[Unit]:
                or names_risk(u.text)]
         return sorted({id(u): u for u in out if not vocab("blanket_risk_claim").search(u.text)
                        and not vocab("failure_disclaimer").search(u.text)
-                       and not _ASSESSED.search(u.text)
+                       and not _ASSESSED.search(u.text) and not _rated_change(u.text)
                        and not is_boilerplate(u.text)}.values(), key=lambda u: u.line)
     return ctx.cached("risks_named", compute)
 
