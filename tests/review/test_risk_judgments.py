@@ -523,3 +523,11 @@ def test_a_ticket_header_rating_the_change_names_no_risk() -> None:
               "fleet at 06:00.\n\n## Backout plan\nRedeploy release 5.1 from the fleet "
               "console.\n")
     assert status(review(ticket), "C08") == "missing"
+
+
+def test_a_claim_that_unnamed_risks_are_handled_is_no_register() -> None:
+    memo = ("# Kiosk launch note\n\nThe ticket kiosk sells day passes at the two ferry "
+            "piers.\n\n# Readiness\n\n| Stream | Status | Comment |\n|---|---|---|\n"
+            "| Risk | Green | Risks identified and mitigated |\n| Training | Amber | Rota "
+            "drafted |\n")
+    assert status(review(memo), "C08") == "missing"

@@ -385,6 +385,12 @@ def _rated_change(text: str) -> bool:
     Medium · Board: 4 May"): a ticket's risk class, as a form records it, names no risk."""
     return bool(_RATED_FIELD.search(text)) and len(_FIELD_LABEL.findall(text)) >= 2
 
+def unnamed_handled(text: str) -> bool:
+    """A claim that risks nobody names were found and handled ("all risks are managed under
+    the framework", "risks identified and mitigated"): it lists no risk of its own."""
+    return any(vocab(v).search(text) for v in ("blanket_risk_claim", "handled_risk_claim",
+                                               "unnamed_risks_answered"))
+
 def _group(units: list[Unit], paragraphs: bool = True) -> list[Entry]:
     """Labelled records ("Risk ID: ...") split at each start line; else one entry per list
     item or per paragraph that reads as a risk."""
@@ -416,7 +422,7 @@ def _group(units: list[Unit], paragraphs: bool = True) -> list[Entry]:
                 or _ASSESSED.search(text):
             continue
         if b.kind == "paragraph" and (_about_register(text) or _OVERALL.search(text)
-                                      or vocab("blanket_risk_claim").search(text)):
+                                      or unnamed_handled(text)):
             continue  # how the register is rated, the overall position, or a claim that
             # unnamed risks are handled: no risk of its own
         out.append(_text_entry(text.split(".")[0][:80], text, b.line, b.end_line))
@@ -669,7 +675,7 @@ def risks_named(ctx: Context) -> list[Unit]:
         generic = _disclaimed_sections(ctx)
         out = [u for u in out if id(u.section) not in generic or FIGURE_RE.search(u.text)
                or names_risk(u.text)]
-        return sorted({id(u): u for u in out if not vocab("blanket_risk_claim").search(u.text)
+        return sorted({id(u): u for u in out if not unnamed_handled(u.text)
                        and not vocab("failure_disclaimer").search(u.text)
                        and not _ASSESSED.search(u.text) and not _rated_change(u.text)
                        and not is_boilerplate(u.text)}.values(), key=lambda u: u.line)
