@@ -35,6 +35,23 @@ def test_readiness_grades(text: str, grade: str | None) -> None:
 
 
 @pytest.mark.parametrize(("text", "grade"), [
+    # a step only people take names people, whatever their role is called
+    ("All seven harbour pilots completed the berth-planner course in June 2026.", "ready"),
+    ("Bakery counter staff at the four branches will get a 20-minute briefing in May.",
+     "planned"),
+    ("Ferry deckhands: e-learning module due 14 Jun, 2 sessions per port.", "planned"),
+    # ... but with nothing to check it by, or dated only by the message it sits in, it is weak
+    ("Depot crews had a toolbox talk on the new alerts.", "oversight"),
+    ("[2026-05-04 08:12] Lee: the night porters had the refresher last week.", "oversight"),
+    # a generic promise of training, or a briefing that is a paper for a board, is none
+    ("Branch tellers will receive appropriate training as part of the rollout.", None),
+    ("This briefing asks the Trust Board to note the go-live from 3 March 2026.", None),
+])
+def test_training_of_people_whatever_they_are_called(text: str, grade: str | None) -> None:
+    assert readiness_grade(text, False) == grade
+
+
+@pytest.mark.parametrize(("text", "grade"), [
     ("Recall for women was 88% against 90% for men.", "by_group"),
     ("Fairness was not assessed because the tool makes no decisions about people.",
      "not_assessed_reason"),

@@ -135,6 +135,33 @@ _GATED = re.compile(
 readiness, not a statement that nobody is ready."""
 
 
+def _taught(text: str) -> bool:
+    """Whether people are made ready by a step only people take (a briefing, a refresher, a
+    course done): its subject is a person whatever the role is called ("midwives", "crews",
+    "site managers"), unless the briefing is a paper for a board."""
+    return vocab("staff_training").search(text) is not None and \
+        vocab("governance_briefing").search(text) is None
+
+
+def _checkable_training(text: str, counted: bool, who: re.Pattern[str]) -> bool:
+    """Whether a training of people carries something to check it by (a headcount, a date, a
+    length, a share done); "staff will receive appropriate training" carries none."""
+    return counted or _headcount(text, who) or bool(vocab("readiness_figure").search(text)) \
+        or bool(vocab("training_figure").search(text))
+
+
+_STAMP = re.compile(r"\b\d{4}-\d\d-\d\d[ T]\d\d:\d\d\b")
+"""A message's time stamp ("[2026-03-02 09:14] Ana: ..."): when it was written, not a date
+by which anyone was trained."""
+
+
+def _dated_training(text: str, who: re.Pattern[str]) -> bool:
+    """Whether a sentence naming a training of people carries its own headcount or date: a
+    date elsewhere in the paragraph (a roll-out's) says nothing of who is trained."""
+    return any(_taught(s) and (_headcount(s, who) or vocab("readiness_figure").search(
+        _STAMP.sub(" ", s)) is not None) for s in sentences(text))
+
+
 def readiness_grade(text: str, absent: bool) -> ReadinessGrade | None:
     """The readiness a sentence or paragraph states, if any."""
     who, state = vocab("reviewer_role"), vocab("readiness_state")
@@ -143,7 +170,8 @@ def readiness_grade(text: str, absent: bool) -> ReadinessGrade | None:
     if _generic_oversight(text, who):
         return None if absent or not _stated(text) else "discussed"
     counted = _by_person("people_trained", text)
-    named = counted or bool(who.search(text))
+    taught = _taught(text)
+    named = counted or bool(who.search(text)) or taught
     training = bool(vocab("model_training").search(text))
     if named and not training and _partial(text):
         return "partial"
@@ -152,8 +180,9 @@ def readiness_grade(text: str, absent: bool) -> ReadinessGrade | None:
             not (counted and _KEPT_OFF.search(text)) and not _GATED.search(text):
         return "planned"
     if not absent and not training and named and (counted or state.search(text)):
-        checkable = counted or bool(vocab("readiness_figure").search(text)) or \
-            _headcount(text, who)
+        checkable = (counted or bool(vocab("readiness_figure").search(text))
+                     or _headcount(text, who)) if counted or who.search(text) \
+            else _dated_training(text, who)
         if checkable or _STAFFED.search(text):
             return "ready"
         return "ready_unquantified" if _near(text, who, state, 60) else "oversight"
@@ -163,6 +192,10 @@ def readiness_grade(text: str, absent: bool) -> ReadinessGrade | None:
     if not absent and (vocab("human_oversight").search(text) or (
             who.search(text) and state.search(text)) or _by_person("human_decision", text)):
         return "oversight"
+    # a dated or counted training of people not shown done ("a 30-minute briefing for all
+    # tutors in September") is readiness under way
+    if not absent and not training and taught and _checkable_training(text, counted, who):
+        return "planned"
     # the floor: the topic discussed at all, a person acting on the output in any words
     if not absent and vocab("human_review").search(text):
         return "discussed"
