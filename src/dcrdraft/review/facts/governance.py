@@ -256,6 +256,25 @@ def _language_results(ctx: Context) -> Unit | None:
     return None
 
 
+def _section_statements(ctx: Context, facts: list[Graded]) -> list[Graded]:
+    """A section headed for fairness or groups of people ("Fairness and inclusion", "Could
+    it treat groups differently?") whose statements earn no grade of their own: under that
+    heading they touch the topic (an assertion of equal treatment, a note of who might be
+    affected), which the conventions call weak. One fact per section, its first statement."""
+    graded_sections = {id(f.unit.section) for f in facts}
+    out: list[Graded] = []
+    for u in substantive_pool(ctx):
+        section = u.section
+        if id(section) in graded_sections or negated(u.text) or not section.title:
+            continue
+        if section.kind == "fairness" or _names_group(section.title):
+            graded_sections.add(id(section))
+            # its kinds stay the section's: a results section headed "By language" is no
+            # fairness section that would hide a result by group elsewhere
+            out.append(Graded("fairness", "mentioned", u, u.kinds))
+    return out
+
+
 def fairness_facts(ctx: Context) -> list[Graded]:
     """What the document says about fairness, each with its line and section; a table of
     figures under a heading that names fairness ("Is it fair?", "Seller impact and
@@ -276,6 +295,7 @@ def fairness_facts(ctx: Context) -> list[Graded]:
         claim = next((u for u in claims if "fairness" in u.kinds), claims[0] if claims else None)
         if claim is not None:
             base = base + [Graded("fairness", "mentioned", claim, claim.kinds)]
+        base = base + _section_statements(ctx, base)
         language = _language_results(ctx)
         if language is not None:
             base = base + [Graded("fairness", "mentioned", language, language.kinds)]
