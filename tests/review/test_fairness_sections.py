@@ -35,3 +35,20 @@ def test_a_heading_naming_groups_hides_no_result_elsewhere(tmp_path: Path) -> No
            "# Fairness\n\nSensitivity by sex: female 93.8%, male 94.3%; by age band the "
            "largest gap is 1.9 points.\n")
     assert _status(tmp_path, doc) == "pass"
+
+
+def test_judging_no_person_and_comparing_what_it_judges_passes(tmp_path: Path) -> None:
+    # the system rates things, not people, and its results are compared across the
+    # groups those things serve: the fairness analysis such a system can give
+    doc = ("# Fairness\n\nThe planner does not score individuals. Grit was spread on time "
+           "on 91% of rural roads and 93% of town roads last winter.\n")
+    assert _status(tmp_path, doc) == "pass"
+    doc = ("# Equity\n\nNo person is ranked by the forecaster, so we compared its error "
+           "between the hill farms and the valley farms: 12% against 11%.\n")
+    assert _status(tmp_path, doc) == "pass"
+
+
+def test_judging_no_person_without_a_comparison_is_not_a_pass(tmp_path: Path) -> None:
+    doc = ("# Fairness\n\nThe planner does not score individuals, and we have not looked "
+           "at its results by area.\n")
+    assert _status(tmp_path, doc) != "pass"

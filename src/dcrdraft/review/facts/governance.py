@@ -52,7 +52,7 @@ _EXPOSURE = re.compile(r"\b(?:exposure|impact ratio|parity)\b", re.I)
 _NOT_PEOPLE = re.compile(r"\b(?:no|not|never)\b[^.]{0,30}\b(?:decisions? about|affects?|"
                          r"concerns?|judg\w+)\s+(?:people|individuals|persons|customers|users|"
                          r"employees)\b", re.I)
-_COMPARED = re.compile(r"\b(?:compar\w+|check\w+|across|within \d|\d\s?%)", re.I)
+_COMPARED = re.compile(r"\b(?:compar\w+|check\w+|across|within \d|\d[\d.]*\s?%)", re.I)
 _SPOT = re.compile(r"\b(?:check\w*|spot-?check\w*|look\w* at|review\w*|test\w*|compar\w*|"
                    r"examin\w*|saw|see|seen)\b", re.I)
 _SPOT_GROUP = re.compile(r"\b(?:african[- ]american|dialects?|accents?|gender|race|ethnic\w*|"
@@ -90,6 +90,9 @@ def fairness_grade(text: str, absent: bool) -> FairnessGrade | None:
     """The fairness statement a sentence or paragraph makes, if any."""
     if vocab("fairness_not_assessed").search(text):
         return "not_assessed_reason" if vocab("stated_reason").search(text) else "not_assessed"
+    if absent and vocab("people_not_judged").search(text):
+        # "it does not score individuals" denies judging people, not the analysis beside it
+        absent = negated(vocab("people_not_judged").sub(" ", text))
     if absent:
         return "not_by_group" if _unexamined(text) else None
     figure = vocab("group_figure").search(text)
@@ -98,7 +101,8 @@ def fairness_grade(text: str, absent: bool) -> FairnessGrade | None:
     if (vocab("fairness_topic").search(text) or _EXPOSURE.search(text)) and \
             vocab("user_group").search(text) and _VERSUS.search(text):
         return "by_group"
-    if _NOT_PEOPLE.search(text) and _COMPARED.search(text):
+    if (_NOT_PEOPLE.search(text) or vocab("people_not_judged").search(text)) and \
+            _COMPARED.search(text):
         return "not_about_people"
     if vocab("fairness_topic").search(text) or (_SPOT_GROUP.search(text) and _SPOT.search(text)):
         return "mentioned"
