@@ -8,6 +8,7 @@ from pathlib import Path
 
 from dcrdraft.ingest import read_document
 from dcrdraft.review import review_document
+from dcrdraft.review.facts.governance import fairness_grade
 
 
 def _status(tmp_path: Path, text: str) -> str:
@@ -52,3 +53,18 @@ def test_judging_no_person_without_a_comparison_is_not_a_pass(tmp_path: Path) ->
     doc = ("# Fairness\n\nThe planner does not score individuals, and we have not looked "
            "at its results by area.\n")
     assert _status(tmp_path, doc) != "pass"
+
+
+def test_age_as_an_input_is_no_group_of_people() -> None:
+    # age as one property of what is priced or measured, not people grouped by it
+    assert fairness_grade("The price estimate uses mileage, age and service history; its "
+                          "error is 6% on vans and 4% on cars.", False) != "by_group"
+    assert fairness_grade("Boiler age is read from the survey; the error rate is 7% on "
+                          "gas units.", False) != "by_group"
+
+
+def test_people_grouped_by_age_are_still_a_group() -> None:
+    assert fairness_grade("Error by age band: under 30, 6%; 30 and over, 4%.",
+                          False) == "by_group"
+    assert fairness_grade("Recall was 88% for callers by age 65 and over against 91% "
+                          "for younger callers.", False) == "by_group"

@@ -70,12 +70,16 @@ _THINGS_AGE = re.compile(r"\b(?:older|younger|newer)\s+(?:[\w-]+\s+){0,2}?(?:mod
                          r"cameras?|devices?|units?|hardware|firmware|vehicles?|bus(?:es)?|phones?|"
                          r"machines?|sensors?|releases?|equipment)\b", re.I)
 """An older camera or model is equipment's age, no group of people."""
+_BARE_AGE = re.compile(r"(?<!\bby )(?<!\bper )\bage\b(?![\s:]*(?:groups?|bands?|brackets?|ranges?|"
+                       r"categor\w+|cohorts?|[<>≤≥+(]|\d|under\b|over\b|from\b))", re.I)
+"""Age as one input or property among others ("weight, age and dose", "rail age",
+"age-from-photo"), not people grouped by it: a group is an age band, a range or "by age"."""
 
 
 def _about_groups(text: str) -> bool:
     """Whether ``text`` is about groups of people: a protected attribute, fairness itself, or
     groups of the people served ("by shopper group")."""
-    return bool(vocab("demographic_group").search(_THINGS_AGE.sub("", text))
+    return bool(vocab("demographic_group").search(_BARE_AGE.sub(" ", _THINGS_AGE.sub("", text)))
                 or vocab("fairness_topic").search(text) or vocab("people_groups").search(text))
 
 
@@ -96,7 +100,8 @@ def fairness_grade(text: str, absent: bool) -> FairnessGrade | None:
     if absent:
         return "not_by_group" if _unexamined(text) else None
     figure = vocab("group_figure").search(text)
-    if figure and vocab("demographic_group").search(text) and vocab("group_measure").search(text):
+    if figure and vocab("demographic_group").search(_BARE_AGE.sub(" ", text)) and \
+            vocab("group_measure").search(text):
         return "by_group"
     if (vocab("fairness_topic").search(text) or _EXPOSURE.search(text)) and \
             vocab("user_group").search(text) and _VERSUS.search(text):
