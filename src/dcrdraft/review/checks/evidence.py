@@ -229,6 +229,12 @@ def _evidence(ctx: Context, params: Params) -> Verdict:
         words = sum(len(u.text.split()) for u in units)
         if words >= min_words:
             return Verdict("weak", units[0])
+    if params.get("title_weak"):
+        # a document written to clear a system names it in its title: the system is named,
+        # what it does left unsaid (a title over nothing is an empty draft, no document)
+        title = next((s for s in ctx.doc.sections() if s.title.strip()), None)
+        if title is not None and ctx.units:
+            return Verdict("weak", line=title.line)
     return Verdict("missing")
 
 

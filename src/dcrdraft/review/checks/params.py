@@ -51,7 +51,9 @@ DOCS: dict[str, CheckDoc] = {
          "headings": "whether a section's heading is read with its first sentence (\"Pilot "
                      "results (24 sites)\" over what the pilot measured; default false)",
          "claims_touch": "a content-free claim matching a `weak` or `pass` alternative makes "
-                         "the item weak, never more (default false)"}),
+                         "the item weak, never more (default false)",
+         "title_weak": "a document with a title is weak, not missing: it names what it is "
+                       "about (default false)"}),
     "graded": CheckDoc(
         "the family's graded facts (what each sentence or paragraph says about the topic), "
         "in the sections named by `kinds` or sections whose heading names the topic's subject, "
