@@ -359,6 +359,15 @@ def _found(name: str, text: str) -> str | None:
     return m.group(0) if m else None
 
 
+def _sequel(ctx: Context, u: Unit) -> str:
+    """The sentence after ``u`` in its paragraph, or "" when it ends the paragraph."""
+    place = ctx.cached("facts:unit_places", lambda: {id(v): i for i, v in enumerate(ctx.units)})
+    i = place[id(u)] + 1
+    if u.row is not None or i >= len(ctx.units) or ctx.units[i].block is not u.block:
+        return ""
+    return clean(ctx.units[i].text)
+
+
 def rollback_records(ctx: Context) -> list[Record]:
     """What the document says about the rollback procedure and its test, read once: each
     statement with its status and, for a test, when, where and with what outcome."""
@@ -383,6 +392,11 @@ def rollback_records(ctx: Context) -> list[Record]:
                 status = "planned"
             when = _DATE.search(text)
             where, outcome = _found("rollback_venue", text), _found("rollback_outcome", text)
+            if status == "executed" and not (when or where or outcome):
+                # a test named as a lead-in ("Rollback rehearsed.") is told in the next sentence
+                after = _sequel(ctx, u)
+                when = _DATE.search(after)
+                where, outcome = _found("rollback_venue", after), _found("rollback_outcome", after)
             if status == "executed" and not (_ANCHOR.search(text) or "rollback" in u.kinds or
                                              where or outcome or
                                              tested or
