@@ -19,11 +19,11 @@ from dcrdraft.review.absence import PLACEHOLDER_X, negated, placeholder_in, unta
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts.boilerplate import is_boilerplate
 from dcrdraft.review.facts.conditions import SAID_ROLLBACK, analyse_conditions
-from dcrdraft.review.facts.monitoring import comparison_in
+from dcrdraft.review.facts.monitoring import comparison_in, monitoring_signals
 from dcrdraft.review.facts.vocab import vocab
 from dcrdraft.review.text import WINDOW_RE, clean
 
-Kind = Literal["figure", "relative", "incident"]
+Kind = Literal["figure", "relative", "incident", "red"]
 Mode = Literal["automatic", "manual", "unstated"]
 Status = Literal["executed", "tabletop", "planned", "documented", "undefined"]
 
@@ -77,7 +77,8 @@ class Trigger:
     kind: Kind | None
     """``figure`` (a metric crosses a stated figure), ``relative`` (a metric falls behind a
     comparator measured alongside it: "cure rate below the control group's"), ``incident``
-    (a named incident type) or None (no measurable condition: "if issues arise")."""
+    (a named incident type), ``red`` (the monitoring's red level, whose figures the
+    monitoring states: "on any red") or None (no measurable condition: "if issues arise")."""
     mode: Mode
     metric: bool
     threshold: Comparison | None
@@ -92,7 +93,7 @@ class Trigger:
     @property
     def measurable(self) -> bool:
         """A figure condition with its metric and window, or a named incident type."""
-        return self.kind == "incident" or (self.kind in ("figure", "relative") and
+        return self.kind in ("incident", "red") or (self.kind in ("figure", "relative") and
                                            self.metric and self.window is not None)
 
     @property
@@ -166,6 +167,9 @@ def rollback_triggers(ctx: Context) -> list[Trigger]:
                 "relative" if c.metric and not c.absent and _relative(text) else None
             window = WINDOW_RE.search(text) or (
                 _paragraph_window(u) if kind in ("figure", "relative") and c.metric else None)
+            if kind in (None, "figure") and not (c.metric and window) and not c.absent and \
+                    _names_red(ctx, text):
+                kind = "red"  # its own figure, if any, is no metric's ("W1", "R1")
             out.append(Trigger(u.text, u.line, u.end_line, u.section.title, kind,
                                _mode(u.text), c.metric, cmp, window.group(0) if window else None,
                                incident.group(0) if incident else None, c.placeholder,
@@ -173,6 +177,18 @@ def rollback_triggers(ctx: Context) -> list[Trigger]:
                                bool(_UNDEFINED.search(u.text)) and kind is None, u))
         return out
     return ctx.cached("facts:rollback_triggers", compute)
+
+
+def _names_red(ctx: Context, text: str) -> bool:
+    """Whether a condition points at the monitoring's red level by name ("on any red", "red on
+    either line") where the monitoring gives red figures: the trigger is those figures."""
+    return vocab("red_level_named").search(text) is not None and any(
+        s.threshold is not None and not s.placeholder and (
+            (s.cells is not None and "red" in s.cells) or _RED.search(s.unit.text) is not None)
+        for s in monitoring_signals(ctx))
+
+
+_RED = re.compile(r"\bred\b(?![- ]team)", re.I)
 
 
 def _paragraph_window(u: Unit) -> re.Match[str] | None:
