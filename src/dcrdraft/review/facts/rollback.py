@@ -46,7 +46,9 @@ UNDEFINED = _UNDEFINED
 _FUTURE = re.compile(r"\b(?:will|shall|plan(?:s|ned)?(?: to)?|going to|scheduled|intend\w* to|"
                      r"to be|should be|before (?:launch|go-?live|release)|next (?:week|month|"
                      r"sprint|quarter)|pending|subject to|due\s*:|not (?:yet )?(?:been )?|untested|has not|"
-                     r"have not|hasn't|haven't)\b", re.I)
+                     r"have not|hasn't|haven't|"
+                     # a test set as a condition of going ahead ("conditional on the drill")
+                     r"conditional (?:on|upon)|provided that|on condition that)\b", re.I)
 _PROCEDURE = re.compile(r"\b(?:procedure|runbook|playbook|steps?|documented|written up)\b", re.I)
 _MECHANISM = re.compile(
     r"\b(?:roll(?:ing)? ?-?back|revert(?:ing)?|switch(?:ing)? back|kill[- ]?switch)\b[^.]{0,40}"
@@ -331,8 +333,8 @@ def _status(text: str, owned: bool = False) -> Status | None:
             continue
         after = text[rehearsal.end(): rehearsal.end() + 40]
         if _FUTURE.search(clause) or re.search(r"\b(?:plan|schedul|intend)\w*\b", clause, re.I) \
-                or re.match(r"^\s*(?:\w+\s+){0,2}?(?:is|are|will be|to be)?\s*(?:scheduled|planned|"
-                            r"booked|due)\b", after, re.I):
+                or re.match(r"^\s*(?:\([^)]{0,40}\)\s*)?(?:\w+\s+){0,2}?(?:is|are|will be|to be|"
+                            r"ha(?:s|ve) been)?\s*(?:scheduled|planned|booked|due)\b", after, re.I):
             return "planned"
         return "executed"
     # said untested, a procedure named or written up ("the steps are in the runbook; never
