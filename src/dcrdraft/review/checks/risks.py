@@ -763,7 +763,8 @@ def residual_risk(ctx: Context, params: Params) -> Verdict:
     # An overall level passes with its reasons ("moderate, because the fallback is not yet
     # tested"), under a register without a residual column too; bare ("Residual risk: low")
     # it is what the conventions call weak. A section of no known kind may hold it.
-    strong = [u for u in stmt if _LEVEL.search(u.text) and vocab("stated_reason").search(u.text)
+    strong = [u for u in stmt if _LEVEL.search(u.text) and (
+        vocab("stated_reason").search(u.text) or _explained(u.text))
               and (not u.kinds or u.kinds & {"risks", "safety", "summary", "fairness"})]
     if strong:
         return Verdict("pass", strong[0])
@@ -771,6 +772,18 @@ def residual_risk(ctx: Context, params: Params) -> Verdict:
         return Verdict("weak", stmt[0] if stmt else None,
                        line=None if stmt else with_res[0].line)
     return Verdict("missing")
+
+
+_GLOSS = re.compile(r"\s*(?::|\(|\s[-–—]\s|—|,\s*(?:driven|mainly|mostly|largely|chiefly)\b)"
+                   r"\s*[\w'-]+(?:\W+[\w'-]+){3}")
+"""An explanation set right after a level ("Moderate: the fallback is manual", "medium
+(some customers wait five days)", "Low - the agent may still read it out", "medium, driven
+by the untested fallback")."""
+
+
+def _explained(text: str) -> bool:
+    """Whether a residual level is followed by what remains and why, in a gloss of its own."""
+    return any(_GLOSS.match(text, m.end()) for m in _LEVEL.finditer(text))
 
 
 @check("vague_risk", "finding")
