@@ -35,3 +35,14 @@ def test_a_level_with_its_gloss_passes(tmp_path: Path, level: str) -> None:
 ])
 def test_a_bare_level_or_a_range_stays_weak(tmp_path: Path, level: str) -> None:
     assert c10(tmp_path, f"# Risks\n\nResidual risk after these measures: {level}\n") == "weak"
+
+
+@pytest.mark.parametrize("text", [
+    "# Recommendation\n\nApprove. Residual risk after these measures: Medium (night buses may "
+    "run late until the depot data is cleaned).\n",
+    "# Conditions\n\nUntil the two open audit points are closed, residual risk from the "
+    "planner is assessed as moderate.\n",
+])
+def test_a_decision_or_its_conditions_may_give_the_reasoned_level(tmp_path: Path,
+                                                                  text: str) -> None:
+    assert c10(tmp_path, text) == "pass"

@@ -762,10 +762,12 @@ def residual_risk(ctx: Context, params: Params) -> Verdict:
             vocab("risk_accepted").search(u.text) and not FIGURE_RE.search(u.text)]
     # An overall level passes with its reasons ("moderate, because the fallback is not yet
     # tested"), under a register without a residual column too; bare ("Residual risk: low")
-    # it is what the conventions call weak. A section of no known kind may hold it.
+    # it is what the conventions call weak. A section of no known kind may hold it, and so
+    # may the decision or its conditions, where a validation states the level it accepts.
     strong = [u for u in stmt if _LEVEL.search(u.text) and (
         vocab("stated_reason").search(u.text) or _explained(u.text))
-              and (not u.kinds or u.kinds & {"risks", "safety", "summary", "fairness"})]
+              and (not u.kinds or u.kinds & {"risks", "safety", "summary", "fairness",
+                                             "recommendation", "conditions"})]
     if strong:
         return Verdict("pass", strong[0])
     if stmt or with_res:
@@ -781,9 +783,15 @@ _GLOSS = re.compile(r"\s*(?::|\(|\s[-–—]\s|—|,\s*(?:driven|mainly|mostly|l
 by the untested fallback")."""
 
 
+_WHILE_OPEN = re.compile(r"^\W*(?:until|unless|while)\s[^,]{5,80},", re.I)
+"""A level set under what keeps it there ("until the two findings are closed, ... moderate")."""
+
+
 def _explained(text: str) -> bool:
-    """Whether a residual level is followed by what remains and why, in a gloss of its own."""
-    return any(_GLOSS.match(text, m.end()) for m in _LEVEL.finditer(text))
+    """Whether a residual level is followed by what remains and why, in a gloss of its own,
+    or is stated under the open matter that holds it."""
+    return _WHILE_OPEN.match(text) is not None or any(
+        _GLOSS.match(text, m.end()) for m in _LEVEL.finditer(text))
 
 
 @check("vague_risk", "finding")
