@@ -531,3 +531,18 @@ def test_a_claim_that_unnamed_risks_are_handled_is_no_register() -> None:
             "| Risk | Green | Risks identified and mitigated |\n| Training | Amber | Rota "
             "drafted |\n")
     assert status(review(memo), "C08") == "missing"
+
+
+CHAT = ("Ferry app go-live chat\n\n[08:02] Ines: the timetable scraper is ready for the "
+        "summer season, all harbours loaded.\n[08:05] Karl: {said}\n[08:09] Ines: noted, "
+        "we go live on Monday.\n")
+
+
+def test_a_worry_voiced_in_a_chat_names_a_risk() -> None:
+    said = "what worries me is the app quoting old departures after a mid-season change."
+    assert status(review(CHAT.format(said=said)), "C08") == "weak"
+
+
+def test_a_worry_felt_by_a_user_names_no_risk() -> None:
+    said = "a passenger was worried after the delay notice, so I phoned her back."
+    assert status(review(CHAT.format(said=said)), "C08") == "missing"

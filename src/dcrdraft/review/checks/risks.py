@@ -663,15 +663,17 @@ def _disclaimed_sections(ctx: Context) -> set[int]:
 def risks_named(ctx: Context) -> list[Unit]:
     """Risks a document identifies without a register: a risk sentence ("may misroute"), a
     statement under a risks or known-limitations heading (a list of what can go wrong), or
-    one naming a risk. A failure noted among the results ("most misses are on handwritten
-    forms") is an observation, and a claim that unnamed risks are handled names none, nor
-    does a rating of the change ("risk assessed as low"): none of them lists a risk. Nor
-    does a caveats section a disclaimer opens, unless a sentence of it carries a figure or
-    names a risk: its caveats ("depends on the data it is given") would fit any system."""
+    one naming a risk or voicing a worry about one. A failure noted among the results ("most
+    misses are on handwritten forms") is an observation, and a claim that unnamed risks are
+    handled names none, nor does a rating of the change ("risk assessed as low"): none of
+    them lists a risk. Nor does a caveats section a disclaimer opens, unless a sentence of it
+    carries a figure or names a risk: its caveats ("depends on the data it is given") would
+    fit any system."""
     def compute() -> list[Unit]:
         out = [r.unit for r in prose_risks(ctx)]
         out += [u for u in risks_said(ctx) if u.kinds & {"risks", "failure_modes"}
                 or names_risk(u.text)]
+        out += [u for u in ctx.units if _voiced(u)]
         generic = _disclaimed_sections(ctx)
         out = [u for u in out if id(u.section) not in generic or FIGURE_RE.search(u.text)
                or names_risk(u.text)]
@@ -691,7 +693,14 @@ def _brief_failure_notes(ctx: Context, said: list[Unit], min_words: int) -> bool
     prose = {id(r.unit) for r in prose_risks(ctx)}
     return sum(len(u.text.split()) for u in said) < min_words and not any(
         "risks" in u.kinds or id(u) in prose or names_risk(u.text) or names_risk(u.section.title)
-        for u in said)
+        or _voiced(u) for u in said)
+
+
+def _voiced(u: Unit) -> bool:
+    """A risk a person voices ("my worry is ...", "what worries me is ..."): a chat or a
+    minute names its risks this way, without the word "risk"."""
+    return len(u.text.split()) >= 5 and bool(vocab("risk_voiced").search(u.text)) and \
+        not negated(u.text) and not u.text.rstrip().endswith("?")
 
 
 def _prose_mitigations(ctx: Context, params: Params) -> Verdict:
