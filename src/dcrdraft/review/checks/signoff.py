@@ -10,6 +10,7 @@ from dcrdraft.review.absence import negated
 from dcrdraft.review.checks.base import Hit, Params, Verdict, absent_value, check
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts.decision import decision_facts
+from dcrdraft.review.facts.meeting import agreeing_attendees
 from dcrdraft.review.facts.signoffs import (BY, SignOff, approval_discussed, attributed_approval,
                                             mail_approvals, signature, signoffs)
 from dcrdraft.review.facts.vocab import vocab
@@ -45,6 +46,12 @@ def signoff(ctx: Context, params: Params) -> Verdict:
     done = [r for r in rs if all(_has(r, f) for f in need)
             and (not either or any(_has(r, f) for f in either))]
     share = float(params.get("share", 0.5))
+    agreed = agreeing_attendees(ctx)
+    if len(agreed) >= int(params.get("min", 2)) and len(agreed) > len(done):
+        # minutes recording each attendee's assent: every one an approver on the meeting's
+        # date, whatever row (the minutes' own approval) the sign-off facts hold
+        at = decision_facts(ctx).decision
+        return Verdict("pass", at.unit if at else None, detail=str(len(agreed)))
     if len(done) >= int(params.get("min", 2)) and len(done) >= share * len(rs):
         return Verdict("pass", None, detail=str(len(done)), line=done[0].line)
     if done:

@@ -131,6 +131,11 @@ def signature(text: str) -> str | None:
     return who.group(0)
 
 
+def names_person(text: str) -> bool:
+    """Whether ``text`` names a person, not only a role or a body ("Chief Pharmacist")."""
+    return _person(text) is not None
+
+
 def _person(text: str) -> re.Match[str] | None:
     """The first capitalised run in ``text`` that names a person rather than a role or body."""
     return next((p for p in _PERSON.finditer(text) if not _ROLE_WORDS.search(p.group(0))
@@ -545,4 +550,4 @@ def approval_discussed(ctx: Context) -> Unit | None:
 
 
 __all__ = ["BY", "DATE_RE", "MONTHS", "Decision", "SignOff", "approval_discussed", "attributed_approval",
-           "decision_of", "gives_approval", "mail_approvals", "signature", "signoffs", "to_date"]
+           "decision_of", "gives_approval", "mail_approvals", "names_person", "signature", "signoffs", "to_date"]
