@@ -87,10 +87,9 @@ def _in_sentences(ctx: Context) -> Iterator[StatedInterval]:
 def _estimate(text: str, at: int, direct: float | None) -> tuple[float | None, int]:
     """The percentage an interval starting at ``at`` bounds, with its position: the one it
     directly follows, else the last one before it in the same field (not a "95%" level)."""
-    head = text[:at]
     if direct is not None:
-        found = list(PERCENT_RE.finditer(head))
-        return direct, found[-1].start() if found else at
+        return direct, at  # the interval's match starts at the estimate it follows
+    head = text[:at]
     breaks = [m.end() for m in _FIELD_BREAK.finditer(head)]
     field_start = breaks[-1] if breaks else 0
     for m in reversed(list(PERCENT_RE.finditer(head, field_start))):
