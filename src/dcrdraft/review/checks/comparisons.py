@@ -161,12 +161,12 @@ def comparator_absent(ctx: Context, params: Params) -> list[Hit]:
 def _misses(m: MetricFact, threshold: float) -> bool | None:
     """Whether ``m`` misses ``threshold``; None when the direction is not certain. A band
     ("0.65–0.80") is missed only outside it, whichever way the metric improves."""
-    band = BAND.match(m.threshold_text) if m.threshold_text else None
-    if band is not None and bound_of(m.threshold_text) is None:
+    bound = bound_of(m.threshold_text) if m.threshold_text else None
+    band = BAND.match(m.threshold_text) if m.threshold_text and bound is None else None
+    if band is not None:
         low, high = to_float(band.group(1)), to_float(band.group(2))
         if low < high:
             return not low <= m.value <= high
-    bound = bound_of(m.threshold_text) if m.threshold_text else None
     side = bound or ({"higher": "floor", "lower": "ceiling"}.get(m.direction or ""))
     if side is None:
         return None

@@ -10,7 +10,7 @@ from dcrdraft.review.absence import negated
 from dcrdraft.review.checks.base import Hit, Params, Verdict, absent_value, check
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts.decision import decision_facts
-from dcrdraft.review.facts.meeting import agreeing_attendees
+from dcrdraft.review.facts.meeting import TOOK_PART, agreeing_attendees, named_count
 from dcrdraft.review.facts.signoffs import (BY, SignOff, approval_discussed, attributed_approval,
                                             mail_approvals, signature, signoffs)
 from dcrdraft.review.facts.vocab import vocab
@@ -21,9 +21,6 @@ _PROPOSED = re.compile(r"\b(?:propos\w*|plan(?:s|ned|ning)?|(?<!as )ask(?:s|ed|i
 """A decision still put to others ("we propose to launch", "decision requested"): nobody has
 taken it yet. What was asked, granted ("approved as requested"), and the things a system
 handles ("all new requests", "the planner") put nothing to anyone."""
-_PARTICIPANTS = re.compile(r"^\W*(?:from|who|present|attendees|attending|participants|in the room)"
-                           r"\W*:", re.I)
-"""A line naming who took part: a message's sender, a meeting's attendees."""
 
 
 _GIVEN = re.compile(r"\b(?:approved|signed[- ]off|endorsed|accepted|agreed)\b", re.I)
@@ -83,9 +80,9 @@ def signoff(ctx: Context, params: Params) -> Verdict:
         if said is not None and not absent_value(BY.split(said.text)[-1]):
             return Verdict("weak", said, detail="an approval without named approvers")
         decided = decision_facts(ctx).decision
-        present = [line for line in ctx.doc.lines if _PARTICIPANTS.match(line)]
+        present = [line for line in ctx.doc.lines if TOOK_PART.match(line)]
         if decided is not None and not _PROPOSED.search(decided.unit.text) and present:
-            together, attendees = _collective(ctx), _named(present[0])
+            together, attendees = _collective(ctx), named_count(present[0])
             if together is not None and attendees >= int(params.get("min", 2)):
                 # every named attendee is on record as approving, on the meeting's date
                 return Verdict("pass", together, detail=str(attendees))
@@ -112,15 +109,6 @@ def signoff(ctx: Context, params: Params) -> Verdict:
         # though no named, dated approver shows it given
         return Verdict("weak", topic, detail="an approval discussed, no named approver")
     return Verdict("missing", None, line=rs[0].line if rs else None)
-
-
-_OUTSIDE_BRACKETS = re.compile(r"[;,](?![^()]*\))")
-
-
-def _named(line: str) -> int:
-    """How many people a participants line names ("Present: Ana Ruiz (Ops), Tom Berg")."""
-    return sum(1 for part in _OUTSIDE_BRACKETS.split(line.split(":", 1)[-1])
-               if re.search(r"\b[A-Z][a-z]", part))
 
 
 def _collective(ctx: Context) -> Unit | None:

@@ -200,7 +200,8 @@ def _row_deadline(u: Unit, year: int | None) -> Deadline | None:
                       vocab("progress_column").search(header[i]))
     said = status or cells[due_i]  # "31 March 2026 — open" in the due cell itself
     if status:
-        met = bool(vocab("condition_met").search(said) and not vocab("condition_open").search(said))
+        met = bool(vocab("condition_met").search(said)
+                   and not vocab("condition_open").search(said))
     else:
         met = bool(_DONE_SAID.search(said))
     what = _cell(cells, header, vocab("condition_column")) or max(cells, key=len).strip()

@@ -14,9 +14,14 @@ from dcrdraft.review.context import Context
 from dcrdraft.review.facts.decision import decision_facts
 from dcrdraft.review.facts.signoffs import names_person
 
-_PARTICIPANTS = re.compile(r"^\W*(?:chair(?:ed by)?|present|attendees|attending|participants|"
-                           r"in the room)\W*:\W*(?P<who>.+)$", re.I)
+_TOOK_PART = r"present|attendees|attending|participants|in the room"
+_PARTICIPANTS = re.compile(rf"^\W*(?:chair(?:ed by)?|{_TOOK_PART})\W*:\W*(?P<who>.+)$", re.I)
 """A line naming who took part in the meeting, and who chaired it."""
+TOOK_PART = re.compile(rf"^\W*(?:from|who|{_TOOK_PART})\W*:", re.I)
+"""A line naming who took part in a decision: a message's sender or a meeting's attendees,
+whom C18 counts when everyone present decided together (the chair's own line is read only by
+``attendees``)."""
+_OUTSIDE_BRACKETS = re.compile(r"[;,](?![^()]*\))")
 _ATTENDEE = re.compile(r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?"
                        r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})")
 """A person's name in a participants line, with any title before it dropped."""
@@ -62,6 +67,12 @@ def attendees(ctx: Context) -> list[Attendee]:
     return list(out.values())
 
 
+def named_count(line: str) -> int:
+    """How many people a participants line names ("Present: Ana Ruiz (Ops), Tom Berg")."""
+    return sum(1 for part in _OUTSIDE_BRACKETS.split(line.split(":", 1)[-1])
+               if re.search(r"\b[A-Z][a-z]", part))
+
+
 def agreeing_attendees(ctx: Context) -> list[str]:
     """The attendees the decision's section records as agreeing to it, by any form of their
     name, in sentences that give assent and deny nothing (read once per document)."""
@@ -79,4 +90,4 @@ def agreeing_attendees(ctx: Context) -> list[str]:
     return ctx.cached("agreeing_attendees", compute)
 
 
-__all__ = ["Attendee", "agreeing_attendees", "attendees"]
+__all__ = ["TOOK_PART", "Attendee", "agreeing_attendees", "attendees", "named_count"]

@@ -549,5 +549,6 @@ def approval_discussed(ctx: Context) -> Unit | None:
     return ctx.cached("approval_discussed", compute)
 
 
-__all__ = ["BY", "DATE_RE", "MONTHS", "Decision", "SignOff", "approval_discussed", "attributed_approval",
-           "decision_of", "gives_approval", "mail_approvals", "names_person", "signature", "signoffs", "to_date"]
+__all__ = ["BY", "DATE_RE", "MONTHS", "Decision", "SignOff", "approval_discussed",
+           "attributed_approval", "decision_of", "gives_approval", "mail_approvals",
+           "names_person", "signature", "signoffs", "to_date"]
