@@ -38,9 +38,10 @@ Residual risks remain medium after these controls.
 def test_rows_of_the_same_risk_pool_their_fields() -> None:
     report = review_document(read_text(DOC, "reg.md", "markdown"))
     x06 = [f for f in report.findings if f.code == "X06"]
-    # Two risks, each lacking only the residual rating; not six partial rows.
-    assert len(x06) == 2
-    assert all("lacks residual" in f.message and "owner" not in f.message for f in x06)
+    # Two risks pooled from six rows, neither with a residual rating: the register's one gap.
+    assert len(x06) == 1
+    assert "no entry of the register gives residual" in x06[0].message
+    assert "owner" not in x06[0].message
     assert not [f for f in report.findings if f.code == "M01"]
 
 
@@ -53,3 +54,29 @@ def test_a_residual_after_mitigation_column_is_not_the_mitigation() -> None:
             "automatically on a camera fault | Low | Imre Vass |\n")
     report = review_document(read_text(text, "x.md", "markdown"))
     assert not any(f.code == "M01" for f in report.findings)
+
+
+REGISTER = ("# Risks\n\n| Risk | Severity | Likelihood | Mitigation | Owner |\n|---|---|---|---|---|\n"
+            "| Late invoices paid twice | High | Low | Duplicate check on supplier and amount "
+            "before release | Ravi Menon |\n"
+            "| Supplier bank details changed by fraud | High | Medium | Call-back to the number "
+            "on file before any change | {owner} |\n"
+            "| Currency misread on scanned invoices | Medium | Medium | Amounts over 10,000 go to "
+            "a clerk | Ravi Menon |\n")
+
+
+def test_a_field_no_entry_gives_is_one_finding_for_the_register() -> None:
+    # No residual column at all: the register's omission, said once, not on all three rows.
+    report = review_document(read_text(REGISTER.format(owner="Ravi Menon"), "r.md", "markdown"))
+    x06 = [f for f in report.findings if f.code == "X06"]
+    assert [f.message for f in x06] == [
+        "Risk entry incomplete: no entry of the register gives residual."]
+
+
+def test_a_field_the_register_carries_left_empty_is_the_entrys_gap() -> None:
+    report = review_document(read_text(REGISTER.format(owner=""), "r.md", "markdown"))
+    x06 = sorted((f.line, f.message) for f in report.findings if f.code == "X06")
+    assert len(x06) == 2
+    assert "no entry of the register gives residual" in x06[0][1]
+    assert "\"Supplier bank details changed by fraud\" lacks owner" in x06[1][1]
+    assert (x06[0][0], x06[1][0]) == (5, 6)  # the first entry, then the gapped row

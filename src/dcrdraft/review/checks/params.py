@@ -240,7 +240,8 @@ DOCS: dict[str, CheckDoc] = {
         "answered only generically (\"staff should check\")",
         {"unanswered": "also fire on a prose risk with no answer at all"}),
     "risk_fields": CheckDoc("risk entries of a structured register",
-                            "fires on each entry lacking a required field",
+                            "fires on each entry leaving empty a required field the register "
+                            "carries, and once for a required field no entry gives",
                             {"require": "fields each entry needs"}),
     "ignored_segment": CheckDoc(
         "the segment facts (breakdown tables, blank leading cells taking the label above, and "

@@ -828,9 +828,16 @@ def risk_fields(ctx: Context, params: Params) -> list[Hit]:
     es = entries(ctx)
     if not any(len((e.fields | e.declared) & set(need)) >= 2 for e in es):
         return []
+    # A field no entry gives nor any header names is the register's omission, said once; a
+    # field the register carries and this entry leaves empty is the entry's gap.
+    carried = set().union(*(e.fields | e.declared for e in es))
+    absent = [f for f in need if f not in carried]
     hits = []
+    if absent:
+        hits.append(Hit(es[0].line, es[0].line,
+                        f"no entry of the register gives {', '.join(absent)}"))
     for e in es:
-        lack = [f for f in need if f not in e.fields]
+        lack = [f for f in need if f not in e.fields and f in carried]
         if lack:
             hits.append(Hit(e.line, e.end_line, f"\"{e.title.strip(' .:')[:40]}\" lacks "
                                                 f"{', '.join(lack)}"))
