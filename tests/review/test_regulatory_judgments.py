@@ -122,3 +122,17 @@ def test_a_code_cited_by_its_paragraph_is_a_regime(tmp_path: Path) -> None:
     body = ("Harbour Pilots Code, paragraph 2.4: a pilot must confirm every berth in person, "
             "so the planner only proposes.\n")
     assert c17(tmp_path, body) == "pass"
+
+
+@pytest.mark.parametrize("body", [
+    "Berth disputes go to the compliance officers at the harbour office.\n",
+    "Queries: Dana Kell, Risk and Compliance Manager.\n",
+    "Berth bookings are copied into the port compliance system each night.\n",
+])
+def test_compliance_as_a_team_or_a_tool_name_is_no_position(tmp_path: Path, body: str) -> None:
+    assert c17(tmp_path, body) == "missing"
+
+
+def test_compliance_as_a_matter_is_touched(tmp_path: Path) -> None:
+    body = "The harbour office keeps berth compliance under review each season.\n"
+    assert c17(tmp_path, body) == "weak"
