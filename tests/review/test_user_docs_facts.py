@@ -174,3 +174,15 @@ def test_limitations_in_a_forms_field_are_not_user_documentation(text: str) -> N
 ])
 def test_limitations_told_to_users_still_count(text: str) -> None:
     assert docs_grade(text, False) is not None
+
+
+@pytest.mark.parametrize("text", [
+    # to be handed out, in draft, or said to be unfinished or to need changing
+    "Ward clerks will receive the two-page bed-board guide on 9 June.",
+    "The repairs web page on how tenants ask about a slot will go out on 2 July.",
+    "A draft of the help page on what the meter reader cannot see is with the web team.",
+    "Finding: driver guidance incomplete; it does not say when to override the route.",
+    "The courier FAQ still says every parcel is scanned twice and will need an update.",
+])
+def test_documentation_not_yet_out_or_unfinished_is_pending(text: str) -> None:
+    assert docs_grade(text, False) == "pending"

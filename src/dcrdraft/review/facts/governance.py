@@ -181,8 +181,10 @@ _DIGIT = re.compile(r"\d")
 
 
 def _not_out(text: str) -> bool:
-    """Documentation still to be written or issued, or set to go out only at launch."""
-    return bool(vocab("docs_pending").search(text) or vocab("docs_not_yet_out").search(text))
+    """Documentation still to be written or issued, set to go out only at launch, or not
+    finished: a draft, out of date, or still to be handed out or changed."""
+    return bool(vocab("docs_pending").search(text) or vocab("docs_not_yet_out").search(text)
+                or vocab("docs_unfinished").search(text))
 
 
 def documented(text: str, dated: bool = True) -> DocsGrade:
