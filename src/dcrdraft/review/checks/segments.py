@@ -14,6 +14,7 @@ from dcrdraft.review.checks.units import EVAL_KINDS, NOT_RESULT_KINDS, metric_un
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts import Comparator, Facts, MetricFact, facts_of
 from dcrdraft.review.facts.columns import bound_of
+from dcrdraft.review.facts.compared import compared_parts
 from dcrdraft.review.facts.decision import CHAT_PREFIX
 from dcrdraft.review.facts.one_part import lone_part_line, lone_part_row, lone_part_sentence
 from dcrdraft.review.facts.parts import names_part
@@ -259,7 +260,8 @@ def segments(ctx: Context, params: Params) -> Verdict:
         return Verdict("pass", listed)
     headed = any(u.kinds for u in ctx.units)
     said = next((u for u in ctx.units if u.block.kind != "table"
-                 and not u.kinds & NOT_RESULT_KINDS and prose_breakdown(u.text)), None)
+                 and not u.kinds & NOT_RESULT_KINDS
+                 and (prose_breakdown(u.text) or compared_parts(u.text))), None)
     if said is not None:
         return Verdict("pass", said)
     across = next((b for b, _s in ctx.tables() if column_breakdown(b.rows or [])
