@@ -19,7 +19,7 @@ from dcrdraft.review.facts.decision import CHAT_PREFIX
 from dcrdraft.review.facts.one_part import lone_part_line, lone_part_row, lone_part_sentence
 from dcrdraft.review.facts.parts import names_part
 from dcrdraft.review.facts.segments import column_breakdown, dimension_table, measured_parts, \
-    prose_breakdown, weaker_part
+    prose_breakdown, weak_spot, weaker_part
 from dcrdraft.review.facts.vocab import matches
 from dcrdraft.review.text import METRIC_RE, NUM, PERCENT_RE, RESULT_CLAIM_RE, lower_is_better, \
     to_float
@@ -282,7 +282,8 @@ def segments(ctx: Context, params: Params) -> Verdict:
     figured = [u for u in sents + labelled + unheaded if len(PERCENT_RE.findall(u.text)) >= 2]
     if figured:
         return Verdict("pass", figured[0])
-    weaker = next((u for u in ctx.units if weaker_part(u.text)), None)
+    weaker = next((u for u in ctx.units if weaker_part(u.text) or not u.kinds & _NOT_FOUND_KINDS
+                   and weak_spot(u.text)), None)
     if weaker is not None:
         return Verdict("weak", weaker, detail=WEAKER_NAMED)
     lone = _lone_part(ctx)
@@ -311,6 +312,9 @@ def _lone_part(ctx: Context) -> Unit | None:
     return None
 
 
+_NOT_FOUND_KINDS = frozenset({"user_docs", "human_review", "signoff", "metadata"})
+"""Sections where a weak spot is what users or reviewers are told to watch for, not a finding
+of the evaluation."""
 ONE_PART = "one part's figure on its own"
 """The detail of a weak breakdown that gives a single part's figure: that part was examined,
 so M04 (segments ignored) does not apply."""

@@ -77,6 +77,17 @@ def weaker_part(text: str) -> bool:
     return matches("weaker_part", text) and not _HEDGED.search(text) and not negated(text)
 
 
+def weak_spot(text: str) -> bool:
+    """Whether a sentence names where the system does worst ("lane 4 at night is the weak
+    spot"), stated as found, not as a condition or a conjecture."""
+    return matches("weak_spot", text) and not _HEDGED.search(text) and not negated(text) \
+        and not _NONE_WEAK.search(text)
+
+
+_NONE_WEAK = re.compile(r"\b(?:no|without|not any)\s+(?:[\w-]+\s+)?(?:weak|blind)", re.I)
+"""A weak spot denied ("no weak spot showed up"), which the general negation test misses."""
+
+
 def segment_facts(metrics: list[MetricFact]) -> list[MetricFact]:
     """Every segment figure: breakdown-table rows first, then prose."""
     return [m for m in metrics if m.segment is not None] + prose_segments(metrics)
