@@ -70,10 +70,12 @@ _THINGS_AGE = re.compile(r"\b(?:older|younger|newer)\s+(?:[\w-]+\s+){0,2}?(?:mod
                          r"cameras?|devices?|units?|hardware|firmware|vehicles?|bus(?:es)?|phones?|"
                          r"machines?|sensors?|releases?|equipment)\b", re.I)
 """An older camera or model is equipment's age, no group of people."""
-_BARE_AGE = re.compile(r"(?<!\bby )(?<!\bper )\bage\b(?![\s:]*(?:groups?|bands?|brackets?|ranges?|"
+_BARE_AGE = re.compile(r"(?<!\bby )(?<!\bper )\bage\b(?!-(?:groups?|bands?)\b)"
+                       r"(?![\s:]*(?:groups?|bands?|brackets?|ranges?|"
                        r"categor\w+|cohorts?|[<>≤≥+(]|\d|under\b|over\b|from\b))", re.I)
 """Age as one input or property among others ("weight, age and dose", "rail age",
-"age-from-photo"), not people grouped by it: a group is an age band, a range or "by age"."""
+"age-from-photo"), not people grouped by it: a group is an age band ("age-band"), a range
+or "by age"."""
 
 
 def _about_groups(text: str) -> bool:
@@ -81,6 +83,24 @@ def _about_groups(text: str) -> bool:
     groups of the people served ("by shopper group")."""
     return bool(vocab("demographic_group").search(_BARE_AGE.sub(" ", _THINGS_AGE.sub("", text)))
                 or vocab("fairness_topic").search(text) or vocab("people_groups").search(text))
+
+
+_NEAR = 80
+"""How far (in characters) a group may sit from the analysis that is about it."""
+_OLDER_THAN = re.compile(r"\b(?:older|younger|newer)\s+than\s+\d+\s*(?:h|hrs?|hours?|days?|weeks?|"
+                         r"months?|min\w*)\b", re.I)
+"""Records' age ("entries older than 30 days"), no group of people."""
+
+
+def _group_analysis(text: str) -> bool:
+    """An analysis or result named beside a group of people it is about ("the split by age
+    band", "pooled results by ethnicity"): a group far from it in a long sentence is another
+    matter (volunteers "matched on sex and age" for a test whose results come first)."""
+    for m in vocab("group_analysis").finditer(text):
+        near = _OLDER_THAN.sub(" ", text[max(0, m.start() - _NEAR):m.end() + _NEAR])
+        if vocab("demographic_group").search(_BARE_AGE.sub(" ", _THINGS_AGE.sub("", near))):
+            return True
+    return False
 
 
 def _unexamined(text: str) -> bool:
@@ -113,7 +133,10 @@ def fairness_grade(text: str, absent: bool) -> FairnessGrade | None:
         return "mentioned"
     if _UNMEASURED.search(text) and vocab("demographic_group").search(_THINGS_AGE.sub("", text)):
         return "mentioned"  # a group named that could not be measured: touched, no result
-    return "not_by_group" if _unexamined(text) else None
+    if _unexamined(text):
+        return "not_by_group"
+    # an analysis by group named, planned or reported without a figure
+    return "mentioned" if _group_analysis(text) else None
 
 
 _STATUS_OPEN = re.compile(r"\bstatus\W{0,3}(?:open|in progress|pending|planned|not started|"
