@@ -21,6 +21,7 @@ from typing import Literal
 
 from dcrdraft.review.absence import negated
 from dcrdraft.review.context import Context
+from dcrdraft.review.facts.acting import acts_on_output
 from dcrdraft.review.facts.graded import Graded, graded
 from dcrdraft.review.facts.vocab import vocab
 from dcrdraft.review.text import sentences
@@ -190,7 +191,8 @@ def readiness_grade(text: str, absent: bool) -> ReadinessGrade | None:
                       for s in sentences(text)):
         return "unstaffed"
     if not absent and (vocab("human_oversight").search(text) or (
-            who.search(text) and state.search(text)) or _by_person("human_decision", text)):
+            who.search(text) and state.search(text)) or _by_person("human_decision", text)
+            or acts_on_output(text)):
         return "oversight"
     # a dated or counted training of people not shown done ("a 30-minute briefing for all
     # tutors in September") is readiness under way
