@@ -74,8 +74,9 @@ class DecisionFacts:
     hedged: list[Unit] = field(default_factory=list)
     """Leans in a recommendation section ("we are minded to launch"): no decision yet."""
     discussed: Unit | None = None
-    """The first sentence that speaks of deploying the system (``deployment_topic``) where no
-    decision is stated: going ahead is at most implied."""
+    """The first sentence that speaks of deploying the system (``deployment_topic``), else the
+    first of a recommendation section, where no decision is stated: going ahead is at most
+    implied."""
 
     @property
     def decision(self) -> DecisionFact | None:
@@ -259,6 +260,21 @@ def _mailed(ctx: Context) -> DecisionFact | None:
     return None
 
 
+_SAYS = 5
+"""Words a sentence needs to say something ("Yes." under a question heading says nothing)."""
+
+
+def _recommended(ctx: Context) -> Unit | None:
+    """The first sentence of a recommendation or conclusion section that states no decision
+    ("the board should note the results", "the vendor appears well suited"): the document
+    recommends, so the decision is touched though not taken. A template's options, a
+    placeholder, a negation and boilerplate touch nothing."""
+    return next((u for u in ctx.units if "recommendation" in u.kinds
+                 and len(u.text.split()) >= _SAYS and not negated(u.text)
+                 and not is_boilerplate(u.text) and not placeholder_in(u.text)
+                 and not vocab("decision_options").search(u.text)), None)
+
+
 def decision_facts(ctx: Context) -> DecisionFacts:
     """The document's decision facts, extracted once per document."""
     def compute() -> DecisionFacts:
@@ -285,6 +301,7 @@ def decision_facts(ctx: Context) -> DecisionFacts:
                    and not negated(u.text) and not placeholder_in(u.text)]
         discussed = next((u for u in ctx.units if _deployment_stated(u.text)
                           and not _FIELD.match(u.text) and not negated(u.text)
-                          and not is_boilerplate(u.text) and not placeholder_in(u.text)), None)
+                          and not is_boilerplate(u.text) and not placeholder_in(u.text)),
+                         None) or _recommended(ctx)
         return DecisionFacts(stated, hedged, discussed)
     return ctx.cached("decision_facts", compute)
