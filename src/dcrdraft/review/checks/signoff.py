@@ -9,6 +9,7 @@ import re
 from dcrdraft.review.absence import negated
 from dcrdraft.review.checks.base import Hit, Params, Verdict, absent_value, check
 from dcrdraft.review.context import Context, Unit
+from dcrdraft.review.facts.accountable import approval_step
 from dcrdraft.review.facts.decision import decision_facts
 from dcrdraft.review.facts.meeting import TOOK_PART, agreeing_attendees, named_count
 from dcrdraft.review.facts.signoffs import (BY, SignOff, approval_discussed, attributed_approval,
@@ -103,7 +104,7 @@ def signoff(ctx: Context, params: Params) -> Verdict:
         if by is not None:
             return Verdict("weak", by, detail="an approval by a named reviewer, not a dated "
                                               "sign-off by each role")
-    topic = approval_discussed(ctx)
+    topic = approval_discussed(ctx) or approval_step(ctx)
     if topic is not None:
         # the approval is discussed with a role or body to give it: sign-off is touched,
         # though no named, dated approver shows it given

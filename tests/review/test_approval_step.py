@@ -1,0 +1,45 @@
+"""Approval steps named by role or body, with no named and dated approver
+(review/facts/accountable.py): stakeholder sign-off is weak there, not missing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dcrdraft.ingest import read_document
+from dcrdraft.review import review_document
+
+
+def _c18(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "doc.md"
+    path.write_text(text, encoding="utf-8")
+    return next(c.status for c in review_document(read_document(path)).checklist
+                if c.code == "C18")
+
+
+BODY = "# Overview\n\nThe tide planner proposes berth slots for the ferry terminal.\n\n"
+
+
+@pytest.mark.parametrize("line", [
+    "Reviewed by: Harbour Master; Head of Marine Safety\n",
+    "- Accountable: Terminal Operations Director\n",
+    "Executive sponsor: Priya Lomas, Head of Ferry Services\n",
+    "The port steering group has reviewed and endorsed the planner for the summer timetable.\n",
+    "The planner was reviewed by the relevant stakeholders before the trial.\n",
+])
+def test_an_approval_step_named_by_role_or_body_is_weak(tmp_path: Path, line: str) -> None:
+    assert _c18(tmp_path, BODY) == "missing"
+    assert _c18(tmp_path, BODY + line) == "weak"
+
+
+@pytest.mark.parametrize("line", [
+    # a blank or placeholder value, and an approval still to come, name no step taken
+    "Reviewed by: [Name]\n",
+    "Executive sponsor: TBD\n",
+    "The planner will be reviewed by the port steering group in June.\n",
+    # who maintains a model is not who clears it
+    "Owner: Marine Data Science team\n",
+])
+def test_a_gap_or_an_approval_to_come_names_no_step(tmp_path: Path, line: str) -> None:
+    assert _c18(tmp_path, BODY + line) == "missing"
