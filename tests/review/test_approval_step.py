@@ -27,6 +27,9 @@ BODY = "# Overview\n\nThe tide planner proposes berth slots for the ferry termin
     "Executive sponsor: Priya Lomas, Head of Ferry Services\n",
     "The port steering group has reviewed and endorsed the planner for the summer timetable.\n",
     "The planner was reviewed by the relevant stakeholders before the trial.\n",
+    # an approval on record with its date, no approver named beside it
+    "The timetable change was agreed at the network steering group on 16 June.\n",
+    "Marine validation (ref MV-12, 14 Aug): approved with conditions\n",
 ])
 def test_an_approval_step_named_by_role_or_body_is_weak(tmp_path: Path, line: str) -> None:
     assert _c18(tmp_path, BODY) == "missing"
@@ -38,6 +41,7 @@ def test_an_approval_step_named_by_role_or_body_is_weak(tmp_path: Path, line: st
     "Reviewed by: [Name]\n",
     "Executive sponsor: TBD\n",
     "The planner will be reviewed by the port steering group in June.\n",
+    "The berth change needs to be agreed by 30 June.\n",
     # who maintains a model is not who clears it
     "Owner: Marine Data Science team\n",
 ])
