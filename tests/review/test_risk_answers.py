@@ -53,3 +53,22 @@ def test_every_risk_claimed_handled_in_clipped_grammar_is_vague() -> None:
                  "- All risks handled via the programme board and good practice\n")
     assert vague("# Assurance\n\nThe team has reviewed the main risks for the kiosk and "
                  "suitable safeguards are in place.\n")
+
+
+LOG = ("# Depot committee notes\n\n## Risk log\n\nThe yard manager took the group through the "
+       "log. Pallet labels peeling in frost - mitigated through {answer}. Forklift route "
+       "clashes - mitigated through a one-way lane painted in bay 3 and checked by the shift "
+       "lead every morning.\n")
+
+
+def test_a_risk_answered_by_its_own_mitigating_verb_is_judged_on_that_answer() -> None:
+    assert vague(LOG.format(answer="ongoing monitoring and continuous improvement"))
+    assert not vague(LOG.format(answer="a freezer-grade label stock, spot-checked on 20 "
+                                       "pallets each night"))
+
+
+def test_a_prose_risk_answered_in_the_same_sentence_is_judged_on_that_answer() -> None:
+    note = "# About the ferry planner\n\nThe risk of late sailings is real, and we {}.\n"
+    assert vague(note.format("handle it via sound oversight and ongoing improvement"))
+    assert not vague(note.format("handle it by holding any crossing with winds above 40 "
+                                 "knots for the harbour master's approval"))

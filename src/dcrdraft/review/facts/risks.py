@@ -84,12 +84,25 @@ def _response(text: str) -> Response:
 
 _TURN = re.compile(r";|\bbut\b|\bso\b|\bwhich is why\b")
 """Where a sentence turns from the risk to what is done about it."""
+_ANSWERED_BY = re.compile(r"\b(?:mitigat|manag|address|handl|reduc|minimi[sz])\w*\s+"
+                          r"(?:(?:it|them|this|these|those)\s+)?(?:through|by|via|with)\b", re.I)
+"""A risk answered in its own sentence ("Drift - mitigated through regular retraining", "we
+mitigate them by ..."): the words after the verb say what is done."""
+
+
+def _turned(text: str) -> list[str]:
+    """The risk and its answer: split at the first turn, or at a mitigating verb when there
+    is none."""
+    said = _TURN.split(text, maxsplit=1)
+    if len(said) == 1 and (m := _ANSWERED_BY.search(text)):
+        return [text[:m.start()], text[m.end():]]
+    return said
 
 
 def _stated(units: list[Unit], i: int) -> ProseRisk:
     """The risk ``units[i]`` states, with the response after its turn and in what follows."""
     u = units[i]
-    after = _TURN.split(u.text, maxsplit=1)
+    after = _turned(u.text)
     response, end = _answer(units, i, after[1] if len(after) > 1 else "")
     return ProseRisk(u.text, u.line, end, response, u)
 
@@ -156,8 +169,11 @@ def placed_risks(ctx: Context) -> list[ProseRisk]:
         for u in ctx.units:
             if u.row is not None or not u.kinds & {"risks", "failure_modes"}:
                 continue
-            said = _TURN.split(u.text, maxsplit=1)
-            if len(said) == 2 and len(said[0].split()) >= 4 and not _DENIAL.search(said[0]):
+            said = _turned(u.text)
+            # a risk its own answer follows ("Stale fares - managed by ...") needs only a name
+            least = 4 if _TURN.search(u.text) else 2
+            if len(said) == 2 and len(said[0].split()) >= least and \
+                    not _DENIAL.search(said[0]):
                 out.append(ProseRisk(u.text, u.line, u.end_line, _response(said[1]), u))
         return out
     return ctx.cached("placed_risks", compute)
