@@ -32,6 +32,12 @@ from typing import Any
 from dcrdraft import __version__
 
 _MAX_ENTRIES = 4000
+_MIN_NEW = 8
+"""Fewest new patterns worth rewriting a filled cache file for: the rewrite costs ~10 ms
+(3 MB), more than a few patterns compiled afresh cost in a hundred runs, and some patterns are
+new in every process (markdown-it builds a character class from a set, whose order changes
+with the string hash seed), so saving them rewrote the file on every run and pushed the
+oldest patterns out."""
 _loaded: set[tuple[Any, str, int]] = set()
 _state: dict[str, Any] = {"installed": False, "entries": []}
 
@@ -262,7 +268,7 @@ def save() -> None:
         new = [k for k in list(re._cache)  # type: ignore[attr-defined]
                if k not in _loaded and k[0] is str and isinstance(k[1], str)
                and not k[2] & re.DEBUG]
-        if not new:
+        if not new or (_state["entries"] and len(new) < _MIN_NEW):
             return
         entries = list(_state["entries"]) + [_entry(p, f) for _t, p, f in new]
         write_framed(cache_file(), _MAGIC, entries[-_MAX_ENTRIES:])
