@@ -12,8 +12,9 @@ load at C speed and cannot hold anything but unsigned code words. The file carri
 of its contents and every entry is type-checked before use; anything unexpected (not
 CPython, another ``re`` layout, a damaged or truncated file) is a miss that compiles as usual
 and rewrites the file at exit.
-``DCRDRAFT_NO_REGEX_CACHE=1`` turns it off. The RE2 translations of ``review.linear`` and
-the literal scanners of ``review.fastre`` are kept the same way, each in a file beside it.
+``DCRDRAFT_NO_REGEX_CACHE=1`` turns it off. The RE2 translations of ``review.linear``, the
+literal scanners of ``review.fastre`` and their RE2 forms (``review.scanners``) are kept the
+same way, each in a file beside it.
 """
 
 from __future__ import annotations
@@ -106,6 +107,7 @@ def install() -> None:
         re._MAXCACHE = max(re._MAXCACHE, len(entries) + _MAX_ENTRIES)  # type: ignore[attr-defined]
     _load_twins()
     _load_literals()
+    _load_scans()
     atexit.register(save)
 
 
@@ -143,6 +145,34 @@ def _save_twins() -> None:
     if not sources or len(sources) == len(saved_twins()):
         return
     write_framed(_twins_file(), _TWINS_MAGIC, dict(list(sources.items())[-_MAX_ENTRIES:]))
+
+
+_SCANS_MAGIC = b"dcrdraft-scans-1\n"
+
+
+def _load_scans() -> None:
+    """The RE2 forms of earlier runs' long literal scanners (``review.scanners``),
+    checksummed like the patterns (a wrong form would hide matches) and checked entry by
+    entry."""
+    saved = read_framed(kept_file("scans"), _SCANS_MAGIC)
+    if not isinstance(saved, dict):
+        return
+    _state["scans"] = {key: value for key, value in saved.items()
+                       if isinstance(key, str) and (value is None or isinstance(value, str))}
+
+
+def saved_scans() -> dict[str, str | None]:
+    """RE2 forms of literal scanners loaded at start-up (empty unless installed)."""
+    found: dict[str, str | None] = _state.get("scans", {})
+    return found
+
+
+def _save_scans() -> None:
+    scanners = sys.modules.get("dcrdraft.review.scanners")
+    forms = getattr(scanners, "REWRITTEN", None)
+    if not forms or len(forms) == len(saved_scans()):
+        return
+    write_framed(kept_file("scans"), _SCANS_MAGIC, dict(list(forms.items())[-_MAX_ENTRIES:]))
 
 
 def kept_file(kind: str) -> Path:
@@ -259,7 +289,7 @@ def _entry(pattern: str, flags: int) -> tuple[Any, ...]:
 
 def save() -> None:
     """Add the patterns this process compiled to the saved ones (never raises)."""
-    for save_kept in (_save_twins, _save_literals, *KEEPERS):
+    for save_kept in (_save_twins, _save_literals, _save_scans, *KEEPERS):
         try:
             save_kept()
         except Exception:  # noqa: BLE001 - a cache that cannot be written is no error

@@ -22,6 +22,8 @@ from re import _constants as _C  # type: ignore[attr-defined]
 from re import _parser as _P  # type: ignore[attr-defined]
 from typing import Any
 
+from dcrdraft.review.regexcache import saved_scans
+
 Absent = Callable[[str], bool]
 """A scan: True when no literal of the scanner occurs in the text."""
 
@@ -49,13 +51,22 @@ def _emit(items: Any) -> str:
     return "".join(out)
 
 
+REWRITTEN: dict[str, str | None] = {}
+"""RE2 forms made or loaded in this process, by scanner source; ``regexcache`` keeps them
+between runs, since parsing a scanner costs several times what compiling its form does."""
+
+
 def rewrite(source: str) -> str | None:
     """The RE2 form of the literal scanner ``source``; None when it holds anything a trie of
     literals does not."""
-    try:
-        return _emit(_P.parse(source, 0).data)
-    except (ValueError, re.error):
-        return None
+    if not REWRITTEN:
+        REWRITTEN.update(saved_scans())
+    if source not in REWRITTEN:
+        try:
+            REWRITTEN[source] = _emit(_P.parse(source, 0).data)
+        except (ValueError, re.error):
+            REWRITTEN[source] = None
+    return REWRITTEN[source]
 
 
 def _re2_match(source: str) -> Any:
