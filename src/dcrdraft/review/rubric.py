@@ -12,7 +12,6 @@ import re
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from difflib import get_close_matches
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -193,6 +192,14 @@ def _parse_rule(raw: Any, path: Path, lines: Callable[[], list[str]], family: st
 _GRADE_KEYS = frozenset({"pass", "weak", "demote"})
 
 
+def _close_matches(word: str, known: list[str] | tuple[str, ...], n: int) -> list[str]:
+    """The spellings in ``known`` closest to a misspelt ``word``."""
+    # lazy: difflib is needed only to word an error, never on a sound rubric's load
+    from difflib import get_close_matches
+
+    return get_close_matches(word, known, n=n)
+
+
 def _check_params(path: Path, code: str, check: str, params: dict[str, Any], where: str) -> None:
     """An unknown or misspelt parameter is an error naming the file and the key's line."""
     known = known_params(check)
@@ -202,7 +209,7 @@ def _check_params(path: Path, code: str, check: str, params: dict[str, Any], whe
         if key in known:
             _check_value(path, code, check, str(key), params[key], where, params)
             continue
-        hint = get_close_matches(str(key), sorted(known), n=1)
+        hint = _close_matches(str(key), sorted(known), n=1)
         said = f"; did you mean {hint[0]!r}?" if hint else ""
         raise ConfigError(f"{_key_line(path, code, str(key)) or where}: {code}.params: "
                           f"unknown key {key!r} for check {check!r}{said} "
@@ -237,7 +244,7 @@ def _check_value(path: Path, code: str, check: str, key: str, value: Any, where:
         return
     for item in value if isinstance(value, list) else [value]:
         if str(item) not in allowed:
-            hint = get_close_matches(str(item), allowed, n=1)
+            hint = _close_matches(str(item), allowed, n=1)
             said = f"; did you mean {hint[0]!r}?" if hint else ""
             raise ConfigError(f"{_key_line(path, code, key) or where}: {code}.params.{key}: "
                               f"unknown value {item!r}{said} (known: {', '.join(allowed)})")
@@ -258,7 +265,7 @@ def _check_inner(path: Path, code: str, key: str, value: Any, inner: dict[str, s
                           f"{', '.join(sorted(inner))}, got {type(value).__name__}")
     for sub, held in value.items():
         if sub not in inner:
-            hint = get_close_matches(str(sub), sorted(inner), n=1)
+            hint = _close_matches(str(sub), sorted(inner), n=1)
             said = f"; did you mean {hint[0]!r}?" if hint else ""
             raise ConfigError(f"{at(str(sub))}: {code}.params.{key}: unknown key {sub!r}{said} "
                               f"(known: {', '.join(sorted(inner))})")
