@@ -51,8 +51,11 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
         # the work switched over to what ran before ("switch selection to the rule list")
         r"switch(?:ed|es|ing)? (?:[\w-]+ ){0,4}?to (?:the )?(?:[\w-]+ )?(?:old|previous|prior|"
         r"legacy|rules?|rule-based|manual|paper)\b|"
-        r"(?:return\w*|go(?:es|ing)? back|went back) to (?:the )?(?:old|previous|prior|"
-        r"legacy|rules?|manual|paper|v?\d|[\w-]+ v?\d)|"
+        r"return\w* to (?:the )?(?:old|previous|prior|legacy|rules?|manual|paper|v?\d|"
+        r"[\w-]+ v?\d)|"
+        # the work itself goes back, whatever it goes back to ("that site goes back to the
+        # spreadsheet"): said of what ran before, never of a figure ("goes back over 14")
+        r"\b(?:if|should|whenever)\b[^.;?]{0,150}?\b(?:go(?:es|ing)?|went) back to\b|"
         # the use stopped by whoever runs it ("we stop the calls there", "we will stop using it")
         r"\bwe (?:will |would |then )?stop\b|\bstop(?:s|ped)? using\b|"
         r"fall ?back to|\bfall ?-?back\s*:|restore (?:the )?(?:previous|prior)|back ?out|pull (?:the )?"

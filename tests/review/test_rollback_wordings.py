@@ -1,0 +1,46 @@
+"""Rollback wordings the operations facts read: a condition that sends the work back to
+what ran before, whatever that was called, is a rollback trigger."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dcrdraft.ingest import read_document
+from dcrdraft.review import review_document
+from dcrdraft.review.context import Context
+from dcrdraft.review.facts.rollback import rollback_triggers
+from dcrdraft.review.models import FileReport
+
+
+def ctx_of(tmp_path: Path, text: str) -> Context:
+    path = tmp_path / "doc.md"
+    path.write_text(text, encoding="utf-8")
+    return Context.of(read_document(path))
+
+
+def review(tmp_path: Path, text: str) -> FileReport:
+    path = tmp_path / "doc.md"
+    path.write_text(text, encoding="utf-8")
+    return review_document(read_document(path))
+
+
+def status(report: FileReport, code: str) -> str:
+    return next(c.status for c in report.checklist if c.code == code)
+
+
+def test_a_condition_that_sends_the_work_back_to_its_old_process_is_a_trigger(
+        tmp_path: Path) -> None:
+    text = ("# Library returns sorter\n\nThe sorter goes live in all branches on 3 May.\n\n"
+            "If misfiled returns exceed 3% in any week, that branch goes back to hand "
+            "sorting at the counter.\n")
+    [trigger] = [t for t in rollback_triggers(ctx_of(tmp_path, text)) if t.kind]
+    assert trigger.kind == "figure" and trigger.metric and trigger.window == "in any week"
+    report = review(tmp_path, text)
+    assert status(report, "C12") == "pass"
+    assert "M03" not in {f.code for f in report.findings}
+
+
+def test_going_back_on_a_date_is_a_plan_not_a_rollback(tmp_path: Path) -> None:
+    text = ("# Library returns sorter\n\nThe sorter runs in two branches over the summer. "
+            "After September we go back to the usual opening hours (tills close at 18:00).\n")
+    assert rollback_triggers(ctx_of(tmp_path, text)) == []
