@@ -167,7 +167,7 @@ def rollback_triggers(ctx: Context) -> list[Trigger]:
             kind: Kind | None = "figure" if cmp is not None else \
                 "incident" if incident or c.incident else \
                 "relative" if c.metric and not c.absent and _relative(text) else None
-            window = WINDOW_RE.search(text) or (
+            window = WINDOW_RE.search(text) or vocab("trigger_window").search(text) or (
                 _paragraph_window(u) if kind in ("figure", "relative") and c.metric else None)
             if kind in (None, "figure") and not (c.metric and window) and not c.absent and \
                     _names_red(ctx, text):
