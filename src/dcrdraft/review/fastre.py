@@ -26,7 +26,7 @@ from typing import Any, cast
 
 from dcrdraft.review.linear import Twin, twin
 from dcrdraft.review.regexcache import saved_literals
-from dcrdraft.review.scanners import Absent, absent_test
+from dcrdraft.review.scanners import Find, finder
 
 Literals = frozenset[str]
 
@@ -34,8 +34,10 @@ _CASED_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 """The only non-ASCII characters that match an ASCII letter case-insensitively (İ ı ſ K);
 a text holding one is searched in full, since ``str.lower`` does not map them to it."""
 _MEMO_SIZE = 4096
-_document = [0]
-"""Number of the document under review: a memo serves one document only."""
+_FILLED: list[FastPattern] = []
+"""Patterns whose memo holds answers about the document under review: a memo serves one
+document only, and the next document empties these (not every pattern's) before it starts."""
+_UNSEEN = object()
 _WARMUP = 128
 _LOWERED: dict[str, str | None] = {}
 """Each text's lower-case form for the case-insensitive prefilters (None when a literal scan
@@ -274,7 +276,7 @@ class FastPattern:
     """A drop-in for a compiled ``re.Pattern`` with the prefilter and memo described above."""
 
     __slots__ = ("re", "pattern", "flags", "groups", "groupindex", "_lits", "_folded", "_memo",
-                 "_calls", "_generation", "_twin", "_short")
+                 "_calls", "_twin", "_short", "_heavy")
 
     def __init__(self, compiled: re.Pattern[str]) -> None:
         self.re = compiled
@@ -282,21 +284,21 @@ class FastPattern:
         self.flags = compiled.flags
         self.groups = compiled.groups
         self.groupindex = compiled.groupindex
-        self._lits: Absent | None | bool = False
+        self._lits: Find | None | bool = False
         """The literal scan (``scanners``); False until prepared (after ``_WARMUP`` uses),
         None if no literal is certain."""
         self._folded = bool(compiled.flags & re.IGNORECASE)
         self._memo: dict[str, re.Match[str] | None] = {}
         self._calls = 0
-        self._generation = -1
         self._twin: Twin | None | bool = False
         """The RE2 twin; False until first needed, None when RE2 cannot express it."""
         self._short = 0
         """Short texts this (heavy) pattern has read while it had no twin."""
+        self._heavy = len(self.pattern) >= HEAVY_PATTERN
 
-    def _prepare(self) -> Absent | None:
+    def _prepare(self) -> Find | None:
         source = scanner_source(self.re.pattern, self.re.flags)
-        self._lits = absent_test(source) if source is not None else None
+        self._lits = finder(source) if source is not None else None
         return self._lits
 
     def cannot_match(self, text: str) -> bool:
@@ -314,17 +316,18 @@ class FastPattern:
         if lits is None:
             return False
         if self._folded:
-            low = _LOWERED[text] if text in _LOWERED else _lowered(text)
+            low = _LOWERED.get(text, _UNSEEN)
+            if low is _UNSEEN:
+                low = _lowered(text)
             if low is None:
                 return False
-            text = low
-        return lits(text)  # type: ignore[operator]
+            text = low  # type: ignore[assignment]
+        return lits(text) is None  # type: ignore[operator]
 
     def linear(self, text: str) -> Twin | None:
         """The RE2 twin to search ``text`` with first: for long texts, when there is one."""
         found = self._twin
-        if len(text) < LINEAR_MIN and (len(self.pattern) < HEAVY_PATTERN or found is False
-                                       and self._warming()):
+        if len(text) < LINEAR_MIN and (not self._heavy or found is False and self._warming()):
             return None
         if found is False:
             found = self._twin = twin(self.re.pattern, self.re.flags)
@@ -366,16 +369,35 @@ class FastPattern:
         if args:
             return self.re.search(string, *args)
         memo = self._memo
-        if self._generation != _document[0]:
-            memo.clear()
-            self._generation = _document[0]
-        if string in memo:  # not try/except: a miss raising KeyError costs more
-            return memo[string]
-        found = None if self.cannot_match(string) else self._search(string)
+        found: Any = memo.get(string, _UNSEEN)
+        if found is not _UNSEEN:
+            return found  # type: ignore[no-any-return]
+        # ``cannot_match`` and ``linear`` written out for the prepared pattern: ~20,000
+        # searches a document made their calls a tenth of the review
+        lits = self._lits
+        if lits is False:
+            absent = self.cannot_match(string)
+        elif lits is None:
+            absent = False
+        elif self._folded:
+            low = _LOWERED.get(string, _UNSEEN)
+            if low is _UNSEEN:
+                low = _lowered(string)
+            absent = low is not None and lits(low) is None  # type: ignore[operator]
+        else:
+            absent = lits(string) is None  # type: ignore[operator]
+        if absent:
+            found = None
+        elif len(string) < LINEAR_MIN and not self._heavy:
+            found = self.re.search(string)
+        else:
+            found = self._search(string)
         if len(memo) >= _MEMO_SIZE:
-            memo.clear()
+            memo.clear()  # still listed in _FILLED: it held answers
+        elif not memo:
+            _FILLED.append(self)
         memo[string] = found
-        return found
+        return found  # type: ignore[no-any-return]
 
     def match(self, string: str, *args: int) -> re.Match[str] | None:
         if args:
@@ -395,8 +417,11 @@ class FastPattern:
         """Whether a match at 0 is possible. A long text skips the literal scan: a check may
         ask about a whole paragraph once per sentence in it, and scanning all of it each time
         made one long paragraph cost its length squared; the anchored twin reads a prefix."""
-        if len(text) < LINEAR_MIN and self.cannot_match(text):
-            return False
+        if len(text) < LINEAR_MIN:
+            if self.cannot_match(text):
+                return False
+            if not self._heavy:
+                return True  # no twin for a short text: ``re`` decides
         return self._anchored(text)
 
     def finditer(self, string: str, *args: int) -> Iterator[re.Match[str]]:
@@ -438,7 +463,9 @@ class FastPattern:
 def new_document() -> None:
     """Start a document: memos forget earlier documents' sentences (bounded memory, and each
     document costs the same however many similar ones came before)."""
-    _document[0] += 1
+    for p in _FILLED:
+        p._memo.clear()
+    _FILLED.clear()
     _LOWERED.clear()
 
 
