@@ -26,6 +26,25 @@ _STATED_RESULTS = frozenset({"summary", "evaluation", "methodology", "segments"}
 system, and its "improved" or "predecessor" names no result."""
 
 
+_OLD_WAY = re.compile(r"\b(?:baselines?|previous|prior|predecessor|legacy|incumbent|"
+                      r"status quo|old (?:model|system|version)|than)\b", re.I)
+"""Words naming the comparator itself (the system or way of working a result is set
+against), which say so in any section."""
+
+
+def _reports_result(u: Unit) -> bool:
+    """Whether ``u`` reports a result: a claim set against a comparator, or any sentence of a
+    section that reports results."""
+    return bool(RESULT_CLAIM_RE.search(u.text) or not u.kinds or u.kinds & _STATED_RESULTS)
+
+
+def _names_result(u: Unit) -> bool:
+    """Whether a baseline word in ``u`` can name a result's comparator: in a sentence that
+    reports a result, or a word naming the old way. A version number, "improved" or "against"
+    in a section describing the system, its data or its uses names no result."""
+    return _reports_result(u) or bool(_OLD_WAY.search(u.text))
+
+
 def _accepted(params: Params) -> set[str]:
     return set(params.get("accept") or _KINDS)
 
@@ -58,10 +77,18 @@ def _surface(ctx: Context, facts: Facts, params: Params) -> Verdict:
     beside = _beside_a_result(ctx, facts, params)
     if beside is not None:
         return Verdict("pass", beside)
-    said = mentions + [u for u in strong if u not in usable]
+    said = [u for u in _named(ctx, facts, params) if _names_result(u)]
     if said:
         return Verdict("weak", min(said, key=lambda u: u.line))
     return Verdict("missing")
+
+
+def _named(ctx: Context, facts: Facts, params: Params) -> list[Unit]:
+    """Units naming a comparator that no result of the document is set against."""
+    strong, mentions = comparisons(ctx)
+    peers = {id(u) for u in facts.peers}
+    return mentions + [u for u in strong if id(u) in peers
+                       or not _reports_results(u.kinds, params)]
 
 
 def _paired_comparator(facts: Facts, params: Params) -> Unit | None:
@@ -125,8 +152,9 @@ def comparator(ctx: Context, params: Params) -> Verdict:
         if worded.status == "pass":
             return worded  # a comparison in words the figure facts did not tie to a metric
     _strong, mentions = comparisons(ctx)
-    if mentions:
-        return Verdict("weak", mentions[0])
+    said = [u for u in mentions if _names_result(u)]
+    if said:
+        return Verdict("weak", said[0])
     return Verdict("missing")
 
 
@@ -144,13 +172,14 @@ def comparator_absent(ctx: Context, params: Params) -> list[Hit]:
         return [Hit(head.line, head.line,
                     f"{head.name} {head.value:g}{head.unit}: no comparator")]
     claim = primary_metric(ctx, params)
-    if verdict.unit is not None:
+    named = _named(ctx, facts_of(ctx), params)
+    if named:
         # No figure read: a word like "improved" or "its predecessor" describes the system,
         # not a result; only a claim set against a comparator ("outperforms the old rules")
         # reports a result that lacks its baseline figure.
         _strong, mentions = comparisons(ctx)
-        said = next((u for u in [verdict.unit, *mentions] if RESULT_CLAIM_RE.search(u.text)
-                     or not u.kinds or u.kinds & _STATED_RESULTS), None)
+        first = min(named, key=lambda u: u.line)
+        said = next((u for u in [first, *mentions] if _reports_result(u)), None)
         return [] if said is None else [Hit(said.line, said.end_line,
                                             "a baseline named without a figure")]
     if claim.unit is None:
