@@ -240,3 +240,14 @@ def test_a_decision_on_use_names_no_deployment_word() -> None:
     for text in ("# Intended use\n\nRecommended for use with short English passages.\n",
                  "# Governance\n\nThe board has not approved the use of the tagger.\n"):
         assert _c20(text) != "pass", text
+
+
+def test_a_release_to_production_or_to_all_users_is_a_deployment_done() -> None:
+    # release notes open with the release to the system's users: the rollout was decided
+    assert _c20("# Tide tables 3.2\n\n*Released 9 March 2027 to all harbour office staff "
+                "(north and south quays).*\n") == "pass"
+    assert _c20("# Changelog\n\nState: released to production 2 April 2027 (all quays).\n") \
+        == "pass"
+    # weights put out to the public are no deployment of the system
+    assert _c20("# Notes\n\nThe checkpoint was released on 2 April 2027 to the public.\n") \
+        != "pass"
