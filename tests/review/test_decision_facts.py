@@ -251,3 +251,12 @@ def test_a_release_to_production_or_to_all_users_is_a_deployment_done() -> None:
     # weights put out to the public are no deployment of the system
     assert _c20("# Notes\n\nThe checkpoint was released on 2 April 2027 to the public.\n") \
         != "pass"
+
+
+def test_a_boards_dated_approval_in_a_change_record_decides() -> None:
+    # the meeting's date stands between the board and its outcome
+    assert _c20("# Approval\n\nChange board 14 Mar 2027 — **Approved**. Chair: L. Marsh.\n") \
+        == "pass"
+    assert _c20("Kind: standard change · **CAB:** 2027-03-14 (approved) · Owner: Ops\n") == "pass"
+    # a dated board meeting with no outcome records no decision
+    assert _c20("# Approval\n\nCAB 14 Mar 2027: agenda item 4.\n") != "pass"
