@@ -11,14 +11,8 @@ import pytest
 
 from dcrdraft.ingest import read_document
 from dcrdraft.review import review_document
-from dcrdraft.review.context import Context
 from dcrdraft.review.facts.deadlines import document_date, overdue_conditions
-
-
-def ctx_of(tmp_path: Path, text: str, name: str = "doc.md") -> Context:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return Context.of(read_document(path))
+from tests.review.reviewing import ctx_of
 
 
 @pytest.mark.parametrize(("header", "when"), [

@@ -8,21 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from dcrdraft.ingest import read_document
-from dcrdraft.review import review_document
-from dcrdraft.review.models import FileReport
+from tests.review.reviewing import review, status
 
 LEAD = "# Overview\n\nThe sorter routes incoming letters to the right desk.\n\n"
-
-
-def review(tmp_path: Path, text: str) -> FileReport:
-    path = tmp_path / "doc.md"
-    path.write_text(text, encoding="utf-8")
-    return review_document(read_document(path))
-
-
-def status(report: FileReport, code: str) -> str:
-    return next(c.status for c in report.checklist if c.code == code)
 
 
 def test_a_compared_headline_under_an_unnamed_heading_is_the_primary_metric(

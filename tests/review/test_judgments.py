@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from dcrdraft.ingest import read_document
 from dcrdraft.review import review_document
-from dcrdraft.review.models import FileReport
+from tests.review.reviewing import review, status
 
 CONTENT_FREE = """# Clearance: Vesta scheduler
 
@@ -26,16 +25,6 @@ Vesta complies with all applicable regulations.
 ## Decision
 We recommend going ahead.
 """
-
-
-def review(tmp_path: Path, text: str) -> FileReport:
-    path = tmp_path / "doc.md"
-    path.write_text(text, encoding="utf-8")
-    return review_document(read_document(path))
-
-
-def status(report: FileReport, code: str) -> str:
-    return next(c.status for c in report.checklist if c.code == code)
 
 
 def test_boilerplate_earns_nothing_above_the_conventions_weak(tmp_path: Path) -> None:

@@ -6,21 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dcrdraft.ingest import read_document
-from dcrdraft.review import review_document
 from dcrdraft.review.models import FileReport
+from tests.review.reviewing import review
 
 _TABLE = ("# Monitoring\n\n| Metric | Window | Amber | Red |\n|---|---|---|---|\n"
           "| Missed-pickup share | 7-day rolling | > 2% | > 4% |\n"
           "| Driver overrides per 100 routes | weekly | > 5 | > 9 |\n\n")
 _ROLLBACK = ("# Rollback\n\nOn any red, the dispatch lead puts that depot back on the old route "
              "planner (a console setting).\n")
-
-
-def review(tmp_path: Path, text: str) -> FileReport:
-    path = tmp_path / "doc.md"
-    path.write_text(text, encoding="utf-8")
-    return review_document(read_document(path))
 
 
 def c12(report: FileReport) -> str:

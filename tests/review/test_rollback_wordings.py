@@ -7,27 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from dcrdraft.ingest import read_document
-from dcrdraft.review import review_document
-from dcrdraft.review.context import Context
 from dcrdraft.review.facts.rollback import rollback_triggers
-from dcrdraft.review.models import FileReport
-
-
-def ctx_of(tmp_path: Path, text: str) -> Context:
-    path = tmp_path / "doc.md"
-    path.write_text(text, encoding="utf-8")
-    return Context.of(read_document(path))
-
-
-def review(tmp_path: Path, text: str) -> FileReport:
-    path = tmp_path / "doc.md"
-    path.write_text(text, encoding="utf-8")
-    return review_document(read_document(path))
-
-
-def status(report: FileReport, code: str) -> str:
-    return next(c.status for c in report.checklist if c.code == code)
+from tests.review.reviewing import ctx_of, review, status
 
 
 def test_a_condition_that_sends_the_work_back_to_its_old_process_is_a_trigger(
