@@ -257,6 +257,10 @@ def docs_grade(text: str, absent: bool) -> DocsGrade | None:
         return documented(text, dated=False)
     if _issued_with_contents(text):
         return documented(text)
+    # a mark on the output telling its readers it is machine-made (or warning them) tells
+    # users something, however briefly: touched, never complete (it names no limit or recourse)
+    if vocab("output_disclosure").search(text):
+        return "pending" if _not_out(text) else "mentioned"
     # documentation only asked about (a questionnaire's "what documentation do you give
     # users?") or kept as records (an auditor's "review of supporting documentation") is
     # not documentation users read
