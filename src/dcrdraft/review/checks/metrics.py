@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from dcrdraft.review.absence import placeholder_in
 from dcrdraft.review.checks.base import CHECKS, Hit, Params, Verdict, check, negated
 from dcrdraft.review.checks.segments import segment_rows
 from dcrdraft.review.checks.units import (EVAL_KINDS, NOT_RESULT_KINDS, has_figure, metric_units,
@@ -93,7 +94,14 @@ def primary_metric(ctx: Context, params: Params) -> Verdict:
     compared = CHECKS["comparator"].fn(ctx, params)
     if compared.status == "pass" and compared.unit is not None:
         return Verdict("pass", compared.unit, line=compared.line)
-    return Verdict("missing")
+    # documents without an evaluation section (FAQs, notes, decks) may name their measure
+    # in the summary or overview with its figure left blank ("accuracy: XX%"): the measure
+    # is named, its figure not given. A measure named there without such a slot is the
+    # prose of any service ("high quality", "fewer errors"); in monitoring or rollback it is
+    # a bar or alert level, no result
+    named = next((u for u in ctx.units if not u.kinds & NOT_RESULT_KINDS
+                  and METRIC_RE.search(u.text) and placeholder_in(u.text)), None)
+    return Verdict("weak", named) if named else Verdict("missing")
 
 
 def comparisons(ctx: Context) -> tuple[list[Unit], list[Unit]]:
