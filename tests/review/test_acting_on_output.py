@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from dcrdraft.ingest import read_document
-from dcrdraft.review import review_document
 from dcrdraft.review.facts.acting import acts_on_output
 from dcrdraft.review.facts.people import readiness_grade
+from tests.review.reviewing import review, status
 
 
 @pytest.mark.parametrize("text", [
@@ -49,12 +48,7 @@ def test_the_system_or_governance_is_not_someone_acting_on_the_output(text: str)
 
 
 def test_a_single_line_of_human_review_is_weak_not_missing(tmp_path: Path) -> None:
-    path = tmp_path / "doc.md"
     body = "# Notes\n\nThe glazing planner proposes cut lists for the night shift.\n\n"
-    path.write_text(body, encoding="utf-8")
-    before = next(c.status for c in review_document(read_document(path)).checklist
-                  if c.code == "C14")
-    path.write_text(body + "Foremen can skip any proposed cut list.\n", encoding="utf-8")
-    after = next(c.status for c in review_document(read_document(path)).checklist
-                 if c.code == "C14")
+    before = status(review(tmp_path, body), "C14")
+    after = status(review(tmp_path, body + "Foremen can skip any proposed cut list.\n"), "C14")
     assert (before, after) == ("missing", "weak")

@@ -7,15 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from dcrdraft.ingest import read_document
-from dcrdraft.review import review_document
+from tests.review.reviewing import review, status
 
 
 def _c18(tmp_path: Path, text: str) -> str:
-    path = tmp_path / "doc.md"
-    path.write_text(text, encoding="utf-8")
-    return next(c.status for c in review_document(read_document(path)).checklist
-                if c.code == "C18")
+    return status(review(tmp_path, text), "C18")
 
 
 BODY = "# Overview\n\nThe tide planner proposes berth slots for the ferry terminal.\n\n"

@@ -7,16 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from dcrdraft.ingest import read_document
-from dcrdraft.review import review_document
 from dcrdraft.review.facts.governance import fairness_grade
+from tests.review.reviewing import review, status
 
 
 def _status(tmp_path: Path, text: str) -> str:
-    path = tmp_path / "doc.md"
-    path.write_text(text, encoding="utf-8")
-    report = review_document(read_document(path))
-    return next(c.status for c in report.checklist if c.code == "C15")
+    return status(review(tmp_path, text), "C15")
 
 
 @pytest.mark.parametrize("text", [

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from dcrdraft.ingest import read_document
-from dcrdraft.review import review_document
 from dcrdraft.review.facts.governance import docs_grade
+from tests.review.reviewing import review, status
 
 
 @pytest.mark.parametrize("text", [
@@ -33,9 +32,7 @@ def test_labels_that_tell_no_reader_are_not_documentation(text: str) -> None:
 
 
 def test_a_disclosure_footer_lifts_item_19_from_missing_to_weak(tmp_path: Path) -> None:
-    path = tmp_path / "doc.md"
-    path.write_text("# Pilot\n\nThe tutor drafts feedback on each essay for the teacher.\n\n"
-                    'Feedback shown to pupils carries the footer "Drafted by an AI tutor".\n',
-                    encoding="utf-8")
-    report = review_document(read_document(path))
-    assert next(c.status for c in report.checklist if c.code == "C19") == "weak"
+    report = review(tmp_path, "# Pilot\n\nThe tutor drafts feedback on each essay for the "
+                    "teacher.\n\nFeedback shown to pupils carries the footer \"Drafted by an AI "
+                    "tutor\".\n")
+    assert status(report, "C19") == "weak"

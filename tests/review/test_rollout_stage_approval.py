@@ -7,15 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from dcrdraft.ingest import read_document
-from dcrdraft.review import review_document
+from tests.review.reviewing import review, status
 
 
 def _c20(tmp_path: Path, text: str) -> str:
-    path = tmp_path / "doc.md"
-    path.write_text(text, encoding="utf-8")
-    return next(c.status for c in review_document(read_document(path)).checklist
-                if c.code == "C20")
+    return status(review(tmp_path, text), "C20")
 
 
 BODY = "# Overview\n\nThe fare engine sets off-peak prices for the tram network.\n\n"
