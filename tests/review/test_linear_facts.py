@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from dcrdraft.ingest import read_text
 from dcrdraft.review import review_document
 from dcrdraft.review.context import Context
-from dcrdraft.review.facts import metrics
+from dcrdraft.review.facts import metrics, prose_metrics
 from dcrdraft.review.facts.windows import Windows
 
 
@@ -68,11 +68,11 @@ def test_figures_ask_the_classifying_patterns_only_about_windows_with_their_word
     # sentence is scanned for those words once, and no figure's window is searched.
     scanned: list[int] = []
     for name in _WINDOWED:
-        monkeypatch.setattr(metrics, name, _Counting(getattr(metrics, name), scanned))
-    real_vocab = metrics.vocab
+        monkeypatch.setattr(prose_metrics, name, _Counting(getattr(prose_metrics, name), scanned))
+    real_vocab = prose_metrics.vocab
     counted = {n: _Counting(real_vocab(n), scanned) for n in ("threshold_prose",
                                                              "comparator_prose")}
-    monkeypatch.setattr(metrics, "vocab", lambda name: counted.get(name) or real_vocab(name))
+    monkeypatch.setattr(prose_metrics, "vocab", lambda name: counted.get(name) or real_vocab(name))
     report = review_document(read_text(text, "many-figures.md", "markdown"))
     assert report.error is None
     assert sum(scanned) <= len(text)
@@ -83,9 +83,9 @@ def test_a_sentence_asks_about_each_metric_name_a_bounded_number_of_times(
     # Whether a name is a generic word ("rate") is asked once per name, not once per name
     # and figure (300 names and 300 figures made 90,000 questions).
     asked: list[int] = []
-    monkeypatch.setattr(metrics, "_NOT_NAME", _Counting(metrics._NOT_NAME, asked))
+    monkeypatch.setattr(prose_metrics, "_NOT_NAME", _Counting(prose_metrics._NOT_NAME, asked))
     text = "recall 0.9 " * 300
-    facts = metrics.prose_facts(Context.of(read_text(text, "names.md", "markdown")))[0]
+    facts = prose_metrics.prose_facts(Context.of(read_text(text, "names.md", "markdown")))[0]
     assert len(facts) == 300, "the figures were not read: the test measures nothing"
     assert len(asked) <= 2 * 300
 
@@ -101,7 +101,7 @@ _WINDOW_TEXT = st.lists(st.sampled_from(
        st.sampled_from([*_WINDOWED, "threshold_prose", "comparator_prose"]))
 def test_a_window_search_answers_as_the_pattern_does(text: str, a: int, width: int,
                                                       name: str) -> None:
-    pattern = getattr(metrics, name) if name.startswith("_") else metrics.vocab(name)
+    pattern = getattr(prose_metrics, name) if name.startswith("_") else prose_metrics.vocab(name)
     w = Windows(pattern, text)
     got, want = w.search(a, a + width), pattern.search(text[max(a, 0):a + width])
     assert (got and got.group(0)) == (want and want.group(0))

@@ -13,8 +13,9 @@ from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts.boilerplate import boilerplate_units
 from dcrdraft.review.facts.nearby import nearby_comparators, neighbourhoods
 from dcrdraft.review.facts.segments import segment_facts
-from dcrdraft.review.facts.metrics import (EVAL_KINDS, RESULT_KINDS, Comparator, MetricFact,
-                                           prose_facts, table_facts)
+from dcrdraft.review.facts.metrics import EVAL_KINDS, RESULT_KINDS, Comparator, MetricFact
+from dcrdraft.review.facts.prose_metrics import prose_facts
+from dcrdraft.review.facts.table_metrics import table_facts
 
 
 _LEADS = frozenset({"summary", "overview", "evaluation"})

@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 
 from dcrdraft.review.context import Context, Unit
-from dcrdraft.review.facts.metrics import (PROSE_FIGURE, SAME_CASES, Comparator, ComparatorKind,
+from dcrdraft.review.facts.metrics import (PROSE_FIGURE, Comparator, ComparatorKind,
                                            operating_point_spans)
+from dcrdraft.review.facts.prose_metrics import SAME_CASES
 from dcrdraft.review.facts.vocab import matches, vocab
 from dcrdraft.review.text import to_float
 

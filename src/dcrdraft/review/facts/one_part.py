@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 
 from dcrdraft.review.absence import negated
-from dcrdraft.review.facts.metrics import is_metric_name, measure_and_part
+from dcrdraft.review.facts.metrics import is_metric_name
 from dcrdraft.review.facts.parts import names_part
+from dcrdraft.review.facts.table_metrics import measure_and_part
 from dcrdraft.review.facts.vocab import matches, vocab
 from dcrdraft.review.fastre import fast
 

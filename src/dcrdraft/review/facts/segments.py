@@ -1,5 +1,5 @@
 """Segment facts: a metric's figure for one part of the population, from breakdown tables
-(read by the metrics module) and from prose ("precision falls to about 0.7 on weekends")."""
+(read by ``table_metrics``) and from prose ("precision falls to about 0.7 on weekends")."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from dataclasses import replace
 
 from dcrdraft.review.absence import negated
 from dcrdraft.review.facts.columns import classify, has_figure
-from dcrdraft.review.facts.metrics import SUB_ROW, MetricFact, is_metric_name, measure_and_part
+from dcrdraft.review.facts.metrics import MetricFact, is_metric_name
 from dcrdraft.review.facts.parts import NOT_PART, names_part
+from dcrdraft.review.facts.table_metrics import SUB_ROW, measure_and_part
 from dcrdraft.review.facts.vocab import matches
 from dcrdraft.review.fastre import fast
 from dcrdraft.review.text import METRIC_RE, NUM
