@@ -28,9 +28,6 @@ RESULT_KINDS = EVAL_KINDS | {"overview", "recommendation", "conditions", "deploy
 
 _VALUE = re.compile(rf"(?<![\w.])(?P<sign>[+−-])?(?P<num>{NUM})\s?(?P<unit>%|pp\b|points?\b|"
                     rf"ms\b|s\b|x\b)?|(?<![\w.])(?P<frac>0?\.\d+)(?![\w%])")
-_MEASURE = (r"(?!(?:API|SKU|GPU|CPU|PII|USD|EUR|GBP|CI|FY|Q[1-4])\b)[a-z]?[A-Z]{2,7}"
-            r"(?:@\d+|-\d+)?"
-            r"|[A-Za-z][a-z-]*(?:acy|ity|age|ion|ance|ence|rate|score|ness)")
 PROSE_FIGURE = re.compile(rf"(?<![\w.])(?P<sign>[+−-]\s?)?(?P<num>{NUM})\s?(?P<unit>%|pp\b|"
                           rf"percentage points?\b|points?\b|ms\b)"
                           rf"|(?<![\w.])(?P<frac>0\.\d+|\.\d{{2,}})(?![\w%]|\.\d)")
