@@ -49,7 +49,7 @@ REGISTER = ("# Risks\n\n| Risk | {sev} | {mit} | {res} | Owner |\n|---|---|---|-
 
 
 def test_plain_register_headers_name_their_fields() -> None:
-    from dcrdraft.review.checks.risks import entries
+    from dcrdraft.review.checks.risk_entries import entries
     from dcrdraft.review.context import Context
     text = REGISTER.format(sev="Level", mit="What we do", res="What is left")
     es = entries(Context.of(read_text(text, "x.md", "markdown")))
@@ -76,7 +76,8 @@ def test_a_blanket_claim_that_risks_are_handled_is_vague() -> None:
 
 
 def test_vague_qualifiers_outweigh_one_mechanism() -> None:
-    from dcrdraft.review.checks.risks import Entry, specific
+    from dcrdraft.review.checks.risk_entry import Entry
+    from dcrdraft.review.checks.risk_mitigations import specific
     mit = "ongoing monitoring, continuous improvement and retraining as required"
     assert not specific(Entry("Drift", f"Drift. Mitigation: {mit}.", 1, 1, {"mitigation"}, mit))
     mit = "every flagged order is held for a clerk, and 5% of releases are re-checked weekly"
@@ -127,7 +128,7 @@ def test_residual_levels_after_vague_mitigations_are_bare() -> None:
 
 
 def test_a_blanket_paragraph_under_a_risks_heading_is_no_register_entry() -> None:
-    from dcrdraft.review.checks.risks import entries
+    from dcrdraft.review.checks.risk_entries import entries
     from dcrdraft.review.context import Context
     text = ("# Risk management\n\nAll potential risks were assessed under our group method. "
             "Suitable controls are in place, including oversight and training.\n")
@@ -227,7 +228,7 @@ def test_a_failure_owned_only_through_a_disclaimer_is_a_vague_risk() -> None:
 
 
 def test_ratings_and_denials_of_impact_are_no_risk_entries() -> None:
-    from dcrdraft.review.checks.risks import entries
+    from dcrdraft.review.checks.risk_entries import entries
     from dcrdraft.review.context import Context
     text = ("# Risk and impact\n\n- Risk rated as Low: a threshold change on a live service.\n"
             "- No customer-facing impact expected.\n- Residual risk: low.\n"
@@ -237,7 +238,7 @@ def test_ratings_and_denials_of_impact_are_no_risk_entries() -> None:
 
 
 def test_a_risk_answered_after_a_dash_is_brief_not_vague() -> None:
-    from dcrdraft.review.checks.risks import answered_briefly
+    from dcrdraft.review.checks.risk_mitigations import answered_briefly
     assert answered_briefly("Config typo — the file is validated in CI before release")
     assert not answered_briefly("Model drift — monitored on an ongoing basis")
     assert not answered_briefly("Bias — handled under our governance framework")
@@ -251,7 +252,7 @@ BOARD = "# Board pack, page 6\n\n| Risk area | Mitigation |\n|---|---|\n{rows}"
 
 
 def test_a_risk_and_mitigation_table_is_a_register_wherever_it_sits() -> None:
-    from dcrdraft.review.checks.risks import entries
+    from dcrdraft.review.checks.risk_entries import entries
     from dcrdraft.review.context import Context
     rows = ("| Data gaps | Nightly job rejects any feed with more than 2% empty fields |\n"
             "| Low uptake | Two floor coaches sit with each team for its first week |\n")
@@ -278,7 +279,7 @@ def test_risks_named_only_by_kind_in_a_claim_are_vague() -> None:
 
 
 def test_a_risks_lead_in_line_heads_the_list_below_it() -> None:
-    from dcrdraft.review.checks.risks import entries
+    from dcrdraft.review.checks.risk_entries import entries
     from dcrdraft.review.context import Context
     text = ("# Intake questionnaire\n\n**5. Main risks and mitigations**\n"
             "- Wrong aisle suggested to pickers → every pick list is checked against the "
@@ -309,7 +310,7 @@ def test_a_generic_answer_is_judged_apart_from_the_risk_it_answers() -> None:
 
 
 def test_risk_as_what_a_model_predicts_or_a_team_is_named_no_risk() -> None:
-    from dcrdraft.review.checks.risks import names_risk
+    from dcrdraft.review.checks.unregistered_risks import names_risk
     assert names_risk("The main risk is stale prices after a supplier change.")
     assert names_risk("A risk of double charging remains for split orders.")
     assert not names_risk("The tool gives each patient a risk score from recent vitals.")
@@ -361,7 +362,7 @@ def test_limitations_and_requirements_are_no_mechanism() -> None:
 
 
 def _fields(text: str) -> list[set[str]]:
-    from dcrdraft.review.checks.risks import entries
+    from dcrdraft.review.checks.risk_entries import entries
     from dcrdraft.review.context import Context
     return [e.fields for e in entries(Context.of(read_text(text, "x.md", "markdown")))]
 
@@ -475,7 +476,8 @@ def test_a_few_known_issues_identify_no_risk_but_a_limitations_account_does() ->
 
 
 def test_a_control_with_its_cadence_or_its_named_owner_is_concrete() -> None:
-    from dcrdraft.review.checks.risks import entries, specific
+    from dcrdraft.review.checks.risk_entries import entries
+    from dcrdraft.review.checks.risk_mitigations import specific
     from dcrdraft.review.context import Context
     from dcrdraft.review.facts.risks import MECHANISM
     table = ("# Risks\n\n| Risk | Level | Mitigation |\n|---|---|---|\n"

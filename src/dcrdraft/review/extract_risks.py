@@ -15,7 +15,8 @@ import re
 from collections.abc import Callable
 
 from dcrdraft.review.absence import absent_value
-from dcrdraft.review.checks.risks import Entry, entries
+from dcrdraft.review.checks.risk_entries import entries
+from dcrdraft.review.checks.risk_entry import Entry
 from dcrdraft.review.context import Context
 from dcrdraft.review.facts.risks import MECHANISM, prose_risks
 from dcrdraft.review.facts.vocab import vocab

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from dcrdraft.review.checks.base import Hit, Params, check, negated
-from dcrdraft.review.checks.risks import entries, vague_risk
+from dcrdraft.review.checks.risk_entries import entries
+from dcrdraft.review.checks.risks import vague_risk
 from dcrdraft.review.context import Context, Unit
 from dcrdraft.review.facts.risks import (answered_questions, answered_together, disclaimed_risks,
                                          placed_risks, prose_risks)
