@@ -3,7 +3,7 @@ policy; staff should check"), each with the response the text gives: concrete (a
 an owner, a figure or a cadence), generic (the ``generic_mitigation`` vocabulary) or none.
 
 Structured registers (tables, labelled records under a risks heading) are read by
-``review.checks.risks``; this module adds the risks that prose states outside them.
+``review.checks.risk_entries``; this module adds the risks that prose states outside them.
 """
 
 from __future__ import annotations
