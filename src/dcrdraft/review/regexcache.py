@@ -27,6 +27,7 @@ import marshal
 import os
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -139,12 +140,17 @@ def saved_twins() -> dict[tuple[str, int], tuple[str, str, bool]]:
     return twins
 
 
-def _save_twins() -> None:
-    linear = sys.modules.get("dcrdraft.review.linear")
-    sources = getattr(linear, "SOURCES", None)
-    if not sources or len(sources) == len(saved_twins()):
+def _save_kept(module: str, table: str, saved: dict[Any, Any], path: Callable[[], Path],
+               magic: bytes) -> None:
+    """Write ``module.table`` (translations made in this run) when it grew past ``saved``."""
+    made = getattr(sys.modules.get(module), table, None)
+    if not made or len(made) == len(saved):
         return
-    write_framed(_twins_file(), _TWINS_MAGIC, dict(list(sources.items())[-_MAX_ENTRIES:]))
+    write_framed(path(), magic, dict(list(made.items())[-_MAX_ENTRIES:]))
+
+
+def _save_twins() -> None:
+    _save_kept("dcrdraft.review.linear", "SOURCES", saved_twins(), _twins_file, _TWINS_MAGIC)
 
 
 _SCANS_MAGIC = b"dcrdraft-scans-1\n"
@@ -168,11 +174,8 @@ def saved_scans() -> dict[str, str | None]:
 
 
 def _save_scans() -> None:
-    scanners = sys.modules.get("dcrdraft.review.scanners")
-    forms = getattr(scanners, "REWRITTEN", None)
-    if not forms or len(forms) == len(saved_scans()):
-        return
-    write_framed(kept_file("scans"), _SCANS_MAGIC, dict(list(forms.items())[-_MAX_ENTRIES:]))
+    _save_kept("dcrdraft.review.scanners", "REWRITTEN", saved_scans(),
+               lambda: kept_file("scans"), _SCANS_MAGIC)
 
 
 def kept_file(kind: str) -> Path:
